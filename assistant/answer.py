@@ -1,0 +1,160 @@
+"""Extractive answers: quote the corpus sentences that answer, cite each one.
+
+Nothing here writes new text about the report: every answer sentence is a
+sentence of a cited paragraph (or a footnote of it, for "where is this from"
+questions). When the evidence is too weak the answer is a plain refusal with
+the closest paragraphs as "see also".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.corpus import CorpusView, Sentence
+from assistant.question import QuestionKind, classify, is_english
+from assistant.text import match_key
+from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
+
+REFUSAL_ZH = "报告中没有找到相关内容。"
+REFUSAL_EN = "The report does not cover this."
+SOURCE_PREFIX = "出处"
+
+# Sentence score = LEX * idf-weighted term coverage + DENSE * cosine + PARA * paragraph score + bonuses.
+LEX, DENSE, PARA = 0.45, 0.35, 0.35
+KIND_BONUS = 0.12  # a sentence of the kind the question asks for (a number, a definition)
+SECOND_SENTENCE_RATIO = 0.88  # quote a second paragraph only when nearly as good as the first
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    sentence: Sentence
+    score: float
+
+
+def term_coverage(query_tokens: Sequence[str], text_key: str, idf: dict[str, float]) -> float:
+    """Share of the question's IDF mass found in the text; unknown words weigh the most."""
+    if not query_tokens:
+        return 0.0
+    unknown = max(idf.values(), default=1.0)
+    weights = {t: idf.get(t, unknown) for t in set(query_tokens)}
+    total = sum(weights.values())
+    found = sum(w for t, w in weights.items() if t in text_key)
+    return found / total if total else 0.0
+
+
+def evidence_score(hits: Sequence[Hit], query_tokens: Sequence[str], corpus: CorpusView, english: bool) -> float:
+    """How well the best paragraph covers the question, in [0, 1]; compared with the refusal threshold."""
+    if not hits:
+        return 0.0
+    best = hits[0]
+    if english:
+        return best.dense
+    para = corpus.by_id[best.paragraph_id]
+    key = match_key(" ".join([*para.heading_path, para.text]))
+    return 0.6 * term_coverage(query_tokens, key, corpus.idf) + 0.4 * best.dense
+
+
+def _kind_bonus(kind: QuestionKind, text: str) -> float:
+    if kind is QuestionKind.NUMBER and any(ch.isdigit() for ch in text):
+        return KIND_BONUS
+    if kind is QuestionKind.DEFINITION and ("是指" in text or "指的是" in text or "是" in text[:30]):
+        return KIND_BONUS
+    return 0.0
+
+
+def score_sentences(
+    hits: Sequence[Hit], query_vector: np.ndarray, query_tokens: Sequence[str], corpus: CorpusView, kind: QuestionKind
+) -> list[ScoredSentence]:
+    scored = []
+    for hit in hits:
+        for sentence in corpus.sentences.get(hit.paragraph_id, ()):
+            lex = term_coverage(query_tokens, match_key(sentence.text), corpus.idf)
+            cos = float(corpus.vectors[sentence.row] @ query_vector)
+            score = LEX * lex + DENSE * cos + PARA * hit.score + _kind_bonus(kind, sentence.text)
+            scored.append(ScoredSentence(sentence, score))
+    scored.sort(key=lambda s: -s.score)
+    return scored
+
+
+def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
+    """For a list intro (or one of its items): the intro sentence and each item's lead."""
+    intro_id = paragraph.id if paragraph.id in corpus.groups else None
+    if intro_id is None:
+        intro_id = next((i for i, items in corpus.groups.items() if paragraph.id in items), None)
+    if intro_id is None:
+        return None
+    intro = corpus.sentences.get(intro_id, ())
+    quotes = [intro[-1]] if intro else []
+    quotes.extend(corpus.sentences[item][0] for item in corpus.groups[intro_id] if corpus.sentences.get(item))
+    return quotes
+
+
+def _choose(scored: list[ScoredSentence], corpus: CorpusView, kind: QuestionKind, max_citations: int) -> list[Sentence]:
+    best = scored[0]
+    if kind is QuestionKind.LIST:
+        quotes = _list_quotes(corpus.by_id[best.sentence.paragraph_id], corpus)
+        if quotes:
+            return quotes
+    chosen = [best.sentence]
+    for candidate in scored[1:]:
+        if len({s.paragraph_id for s in chosen}) >= min(max_citations, 2):
+            break
+        if candidate.score < SECOND_SENTENCE_RATIO * best.score:
+            break
+        if candidate.sentence.paragraph_id not in {s.paragraph_id for s in chosen}:
+            chosen.append(candidate.sentence)
+    return chosen
+
+
+def _source_lines(citations: Sequence[Citation]) -> list[str]:
+    lines = []
+    for citation in citations:
+        for source in citation.sources:
+            if not source.missing:
+                lines.append(f"{SOURCE_PREFIX}{source.number}:{source.text or source.title}[{citation.marker}]")
+    return lines
+
+
+def compose_answer(
+    question: str,
+    hits: Sequence[Hit],
+    query_vector: np.ndarray,
+    query_tokens: Sequence[str],
+    corpus: CorpusView,
+    refusal_threshold: float,
+    max_citations: int = 3,
+) -> Answer:
+    english = is_english(question)
+    kind = classify(question)
+    evidence = evidence_score(hits, query_tokens, corpus, english)
+    debug = {"evidence": round(evidence, 4), "kind": kind.value}
+    if evidence < refusal_threshold or not hits:
+        see_also = tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
+        return Answer(question, REFUSAL_EN if english else REFUSAL_ZH, True, see_also=see_also,
+                      lang="en" if english else "zh", debug=debug)
+    scored = score_sentences(hits, query_vector, query_tokens, corpus, kind)
+    if not scored:
+        return Answer(question, REFUSAL_EN if english else REFUSAL_ZH, True, lang="en" if english else "zh", debug=debug)
+    chosen = _choose(scored, corpus, kind, max_citations)
+    markers: dict[str, int] = {}
+    quoted: list[AnswerSentence] = []
+    for sentence in chosen:
+        marker = markers.setdefault(sentence.paragraph_id, len(markers) + 1)
+        quoted.append(AnswerSentence(sentence.text, marker, sentence.paragraph_id))
+    citations = tuple(
+        Citation(
+            marker,
+            corpus.by_id[pid],
+            corpus.sources_of(corpus.by_id[pid]),
+            tuple(q.text for q in quoted if q.paragraph_id == pid),
+        )
+        for pid, marker in markers.items()
+    )
+    separator = "\n" if kind is QuestionKind.LIST else ""
+    text = separator.join(f"{q.text}[{q.marker}]" for q in quoted)
+    if kind is QuestionKind.SOURCE:
+        text = "\n".join([text, *_source_lines(citations)])
+    return Answer(question, text, False, tuple(quoted), citations, lang="en" if english else "zh", debug=debug)

@@ -1,0 +1,143 @@
+"""Command line: `assistant ask | ingest | ...` — thin over the pipeline facade.
+
+Exit codes: 0 success, 1 the corpus, index or model cannot be used, 2 bad input.
+Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assistant.config import ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
+from assistant.question import QuestionError, validate_question
+
+EXIT_ENV = 1
+EXIT_INPUT = 2
+
+
+class InputError(Exception):
+    """Bad user input: reported in one line with exit code 2."""
+
+
+def _progress(message: str) -> None:
+    print(f"[assistant] {message}", file=sys.stderr, flush=True)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", type=Path, help=f"corpus folder (default ./corpus, env {ENV_CORPUS})")
+    parser.add_argument("--index", type=Path, help=f"index folder (default ./index, env {ENV_INDEX})")
+    parser.add_argument(
+        "--embedder", help=f"embedder name or local sentence-transformers folder (env {ENV_EMBEDDER})"
+    )
+
+
+def _settings(args: argparse.Namespace, **extra: object) -> Settings:
+    return Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder, **extra)
+
+
+def _read_questions(args: argparse.Namespace, max_chars: int) -> list[str]:
+    questions = list(args.question)
+    if args.file is not None:
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read --file {args.file}: {exc.strerror or exc}") from exc
+        if b"\x00" in raw:
+            raise InputError(f"--file {args.file} is binary, not a text file of questions")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"--file {args.file} is not UTF-8 text") from exc
+        questions.extend(line for line in text.splitlines() if line.strip())
+    if not questions:
+        raise InputError("no question given: pass a question or --file PATH")
+    checked = []
+    for number, question in enumerate(questions, start=1):
+        try:
+            checked.append(validate_question(question, max_chars))
+        except QuestionError as exc:
+            where = f"question {number}" if len(questions) > 1 else "question"
+            raise InputError(f"{where}: {exc}") from exc
+    return checked
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.pipeline import Assistant
+    from assistant.render import answer_to_dict, answer_to_text
+
+    if args.k is not None and args.k < 1:
+        raise InputError("-k must be at least 1")
+    settings = _settings(args)
+    questions = _read_questions(args, settings.max_question_chars)
+    assistant = Assistant.open(settings, progress=_progress)
+    for question in questions:
+        answer = assistant.ask(question, k=args.k)
+        if args.json:
+            print(json.dumps(answer_to_dict(answer), ensure_ascii=False), flush=True)
+        else:
+            if len(questions) > 1:
+                print(f"Q: {question}")
+            print(answer_to_text(answer), end="\n\n" if len(questions) > 1 else "\n", flush=True)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.pipeline import ingest
+
+    _index, report = ingest(_settings(args), progress=_progress, force=args.force)
+    state = "rebuilt" if report.rebuilt else "unchanged"
+    print(f"index {state} ({report.reason}): {report.paragraphs} paragraphs, {report.sources} sources, "
+          f"{report.seconds:.2f} s")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from the 数字丝路 report.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer questions with paragraph citations")
+    ask.add_argument("question", nargs="*", help="one or more questions")
+    ask.add_argument("--file", type=Path, help="a UTF-8 file with one question per line")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
+    ask.add_argument("-k", type=int, help="paragraphs to retrieve per question (default 5)")
+    _common(ask)
+    ask.set_defaults(func=cmd_ask)
+
+    ing = sub.add_parser("ingest", help="parse, embed and index the corpus (only when it changed)")
+    ing.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
+    _common(ing)
+    ing.set_defaults(func=cmd_ingest)
+    return parser
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from assistant.embed import EmbedderError
+    from assistant.ingest import CorpusError
+    from assistant.store import IndexStoreError
+
+    return (CorpusError, EmbedderError, IndexStoreError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return handler(args)
+    except InputError as exc:
+        print(f"assistant: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except _known_errors() as exc:
+        print(f"assistant: error: {exc}", file=sys.stderr)
+        return EXIT_ENV
+    except KeyboardInterrupt:
+        print("assistant: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The loaded corpus as the answer layer sees it: paragraphs, sentences, vectors.
+
+Plain Python and numpy only (no faiss, no bm25s), so `answer` can depend on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.text import split_sentences
+from assistant.types import Paragraph, Source
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One embedded piece: a whole paragraph (with its heading) or one of its sentences."""
+
+    paragraph_id: str
+    kind: str  # "para" | "sent"
+    text: str
+
+
+def quotable_sentences(paragraph: Paragraph) -> list[str]:
+    """The sentences an answer may quote: table rows for a table, sentences otherwise."""
+    if paragraph.kind == "table":
+        return [line.strip() for line in paragraph.text.splitlines() if line.strip()]
+    return split_sentences(paragraph.text)
+
+
+def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
+    units: list[Unit] = []
+    for para in paragraphs:
+        heading = para.heading_path[-1] if para.heading_path else ""
+        units.append(Unit(para.id, "para", f"{heading}\n{para.text}".strip()))
+        units.extend(Unit(para.id, "sent", sentence) for sentence in quotable_sentences(para))
+    return units
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph_id: str
+    row: int  # row of its vector in CorpusView.vectors
+
+
+class CorpusView:
+    """Read-only lookups over the indexed paragraphs."""
+
+    def __init__(
+        self,
+        paragraphs: Sequence[Paragraph],
+        sources: Sequence[tuple[str, Source]],
+        units: Sequence[Unit],
+        vectors: np.ndarray,
+        idf: dict[str, float],
+        groups: dict[str, tuple[str, ...]],
+    ) -> None:
+        if len(units) != len(vectors):
+            raise ValueError("every unit needs exactly one vector.")
+        self.paragraphs = tuple(paragraphs)
+        self.by_id = {p.id: p for p in self.paragraphs}
+        self.position = {p.id: i for i, p in enumerate(self.paragraphs)}
+        self.sources = {(doc, s.number): s for doc, s in sources}
+        self.units = tuple(units)
+        self.vectors = vectors
+        self.idf = idf
+        self.groups = groups
+        sentences: dict[str, list[Sentence]] = {}
+        self.unit_rows: dict[str, list[int]] = {}
+        for row, unit in enumerate(self.units):
+            self.unit_rows.setdefault(unit.paragraph_id, []).append(row)
+            if unit.kind == "sent":
+                sentences.setdefault(unit.paragraph_id, []).append(Sentence(unit.text, unit.paragraph_id, row))
+        self.sentences = {pid: tuple(items) for pid, items in sentences.items()}
+
+    def sources_of(self, paragraph: Paragraph) -> tuple[Source, ...]:
+        return tuple(self.sources[key] for key in ((paragraph.doc, m) for m in paragraph.marks) if key in self.sources)
+
+    def all_sources(self) -> list[tuple[str, Source]]:
+        return sorted(((doc, s) for (doc, _), s in self.sources.items()), key=lambda item: (item[0], item[1].number))

@@ -1,0 +1,76 @@
+"""Build the on-disk index from parsed documents: embed, tokenise, write a generation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.context import indexed_texts, list_groups
+from assistant.corpus import make_units
+from assistant.dense import DenseIndex
+from assistant.embed import Embedder
+from assistant.ingest import ParsedDocument
+from assistant.lexical import LexicalIndex, inverse_document_frequencies
+from assistant.records import paragraph_to_dict, source_to_dict
+from assistant.store import write_generation
+from assistant.text import tokenize
+
+Progress = Callable[[str], None]
+EMBED_BATCH = 64
+
+
+def _write_jsonl(path: Path, rows: Sequence[dict]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _embed(embedder: Embedder, texts: Sequence[str], progress: Progress) -> np.ndarray:
+    chunks = []
+    for start in range(0, len(texts), EMBED_BATCH):
+        chunks.append(embedder.embed(texts[start : start + EMBED_BATCH]))
+        progress(f"embedding {min(start + EMBED_BATCH, len(texts))}/{len(texts)}")
+    return np.vstack(chunks).astype(np.float32)
+
+
+def build_index(
+    docs: Sequence[ParsedDocument],
+    embedder: Embedder,
+    index_dir: Path,
+    corpus_hashes: dict[str, str],
+    progress: Progress = lambda _msg: None,
+) -> Path:
+    """Write a complete new index generation and switch to it; returns its folder."""
+    paragraphs = [p for doc in docs for p in doc.paragraphs]
+    if not paragraphs:
+        raise ValueError("the corpus has no paragraphs to index.")
+    units = make_units(paragraphs)
+    progress(f"indexing {len(paragraphs)} paragraphs ({len(units)} units) from {len(docs)} document(s)")
+    token_lists = [tokenize(text) for text in indexed_texts(paragraphs)]
+    vectors = _embed(embedder, [u.text for u in units], progress)
+    groups = list_groups(paragraphs)
+
+    def write_files(folder: Path) -> dict:
+        _write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
+        _write_jsonl(folder / "sources.jsonl", [source_to_dict(s, d.doc) for d in docs for s in d.sources])
+        _write_jsonl(folder / "units.jsonl", [{"paragraph_id": u.paragraph_id, "kind": u.kind, "text": u.text} for u in units])
+        (folder / "idf.json").write_text(
+            json.dumps(inverse_document_frequencies(token_lists), ensure_ascii=False), encoding="utf-8"
+        )
+        (folder / "groups.json").write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+        LexicalIndex.build(token_lists).save(folder / "lexical")
+        DenseIndex.build(vectors).save(folder / "dense.faiss")
+        return {
+            "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
+            "corpus": corpus_hashes,
+            "documents": [{"doc": d.doc, "path": d.path, "title": d.title} for d in docs],
+            "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": len(units),
+                       "sources": sum(len(d.sources) for d in docs)},
+        }
+
+    generation = write_generation(index_dir, write_files)
+    progress(f"index written to {generation}")
+    return generation

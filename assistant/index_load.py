@@ -1,0 +1,61 @@
+"""Open a verified index generation and tell whether it is stale."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.corpus import CorpusView, Unit
+from assistant.dense import DenseIndex
+from assistant.lexical import LexicalIndex
+from assistant.records import paragraph_from_dict, source_from_dict
+from assistant.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    generation: Path
+    manifest: dict
+    corpus: CorpusView
+    lexical: LexicalIndex
+    dense: DenseIndex
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    """Load the live generation after checking every file against the manifest."""
+    generation = current_generation(index_dir)
+    manifest = read_manifest(generation)
+    verify_files(generation, manifest)
+    try:
+        paragraphs = [paragraph_from_dict(row) for row in _read_jsonl(generation / "paragraphs.jsonl")]
+        sources = [source_from_dict(row) for row in _read_jsonl(generation / "sources.jsonl")]
+        units = [Unit(**row) for row in _read_jsonl(generation / "units.jsonl")]
+        idf = json.loads((generation / "idf.json").read_text(encoding="utf-8"))
+        groups = {k: tuple(v) for k, v in json.loads((generation / "groups.json").read_text(encoding="utf-8")).items()}
+        lexical = LexicalIndex.load(generation / "lexical", size=len(paragraphs))
+        dense = DenseIndex.load(generation / "dense.faiss")
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexCorrupt(f"index in {generation} cannot be read: {exc}") from exc
+    if dense.size != len(units) or dense.dim != manifest["embedder"]["dim"]:
+        raise IndexCorrupt(f"index in {generation} is inconsistent: {dense.size} vectors for {len(units)} units")
+    corpus = CorpusView(paragraphs, sources, units, dense.vectors(), idf, groups)
+    return LoadedIndex(generation, manifest, corpus, lexical, dense)
+
+
+def stale_reason(manifest: dict, corpus_hashes: dict[str, str], embedder_name: str) -> str | None:
+    """Why the index no longer matches the corpus or the embedder, or None if it does."""
+    if manifest.get("format_version") != FORMAT_VERSION:
+        return "the index format changed"
+    if manifest.get("embedder", {}).get("name") != embedder_name:
+        return f"the embedder changed ({manifest.get('embedder', {}).get('name')} -> {embedder_name})"
+    old = manifest.get("corpus", {})
+    if old != corpus_hashes:
+        changed = sorted(set(old) ^ set(corpus_hashes) | {k for k in old if k in corpus_hashes and old[k] != corpus_hashes[k]})
+        return "the corpus changed: " + ", ".join(changed[:5])
+    return None

@@ -1,0 +1,75 @@
+"""What kind of answer a question wants, from its wording (Chinese or English).
+
+The kind only steers which sentence is quoted (a number, a definition, a list,
+a source line); it never changes what is retrieved.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from assistant.text import cjk_ratio
+
+
+class QuestionKind(Enum):
+    NUMBER = "number"
+    DEFINITION = "definition"
+    LIST = "list"
+    SOURCE = "source"
+    OTHER = "other"
+
+
+_SOURCE = re.compile(
+    r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|\bsources?\b|\bcited?\b|\bcites\b|where .* come from|according to which",
+    re.I,
+)
+_LIST = re.compile(
+    r"哪些|哪几|几大|几个方面|有什么特点|特点是什么|包括什么|包含什么|举措|\blist\b|what are the|which .*(?:are|were)\b|name the",
+    re.I,
+)
+_DEFINITION = re.compile(
+    r"什么是|是什么意思|指什么|是指|含义|内涵|定义|核心在于|核心是什么|\bwhat is (?:a |an |the )?\w+\??$|\bdefin|\bmean",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"多少|几个|几家|几项|几座|几年|几国|比例|比重|百分|增速|规模|占比|数量|何时|哪一?年|什么时候|时间|"
+    r"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|\bwhen\b|\bwhat year\b|\brate\b",
+    re.I,
+)
+
+
+def is_english(question: str) -> bool:
+    return cjk_ratio(question) < 0.3
+
+
+def classify(question: str) -> QuestionKind:
+    """First match wins, in the order source, list, number, definition."""
+    for kind, pattern in (
+        (QuestionKind.SOURCE, _SOURCE),
+        (QuestionKind.LIST, _LIST),
+        (QuestionKind.NUMBER, _NUMBER),
+        (QuestionKind.DEFINITION, _DEFINITION),
+    ):
+        if pattern.search(question):
+            return kind
+    return QuestionKind.OTHER
+
+
+class QuestionError(ValueError):
+    """A question that cannot be answered as given (empty, too long, not text)."""
+
+
+def validate_question(question: str, max_chars: int) -> str:
+    """Return the stripped question or raise QuestionError with a one-line reason."""
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text.")
+    text = question.strip()
+    if not text:
+        raise QuestionError("the question is empty.")
+    if len(text) > max_chars:
+        raise QuestionError(f"the question is too long ({len(text)} characters; the limit is {max_chars}).")
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or ch == "\ufffd")
+    if controls or not any(ch.isalnum() for ch in text):
+        raise QuestionError("the question is not readable text (binary or control characters).")
+    return text

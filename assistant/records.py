@@ -1,0 +1,35 @@
+"""JSON forms of the value objects, for the index files (JSONL, never pickle)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from assistant.types import Paragraph, Source
+
+
+def paragraph_to_dict(paragraph: Paragraph) -> dict[str, Any]:
+    return asdict(paragraph)
+
+
+def paragraph_from_dict(data: dict[str, Any]) -> Paragraph:
+    return Paragraph(
+        id=str(data["id"]),
+        doc=str(data["doc"]),
+        kind=str(data["kind"]),
+        heading_path=tuple(str(h) for h in data["heading_path"]),
+        locator=str(data["locator"]),
+        text=str(data["text"]),
+        marks=tuple(int(m) for m in data.get("marks", ())),
+        order=int(data.get("order", 0)),
+        rows=tuple(tuple(str(c) for c in row) for row in data.get("rows", ())),
+    )
+
+
+def source_to_dict(source: Source, doc: str) -> dict[str, Any]:
+    return {"doc": doc, **asdict(source)}
+
+
+def source_from_dict(data: dict[str, Any]) -> tuple[str, Source]:
+    fields = {k: v for k, v in data.items() if k != "doc"}
+    return str(data["doc"]), Source(**fields)

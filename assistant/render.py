@@ -1,0 +1,55 @@
+"""Answers as the CLI contract's JSON and as readable text (shared by CLI and UI)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.types import Answer, Citation
+
+
+def citation_to_dict(citation: Citation) -> dict[str, Any]:
+    para = citation.paragraph
+    return {
+        "marker": citation.marker,
+        "id": para.id,
+        "locator": para.locator,
+        "section": para.section,
+        "text": para.text,
+        "sources": [{"id": s.id, "title": s.title} for s in citation.sources],
+    }
+
+
+def answer_to_dict(answer: Answer) -> dict[str, Any]:
+    """The `assistant ask --json` object; other tools depend on these keys."""
+    return {
+        "question": answer.question,
+        "answer": answer.text,
+        "refused": answer.refused,
+        "citations": [citation_to_dict(c) for c in answer.citations],
+        "see_also": [{"id": p.id, "locator": p.locator, "section": p.section, "text": p.text} for p in answer.see_also],
+        "latency_ms": round(answer.latency_ms, 3),
+    }
+
+
+def source_label(citation: Citation) -> str:
+    parts = []
+    for source in citation.sources:
+        if source.missing:
+            parts.append(f"[{source.number}] (footnote text missing in the report)")
+        else:
+            parts.append(f"[{source.number}] {source.text or source.title}")
+    return "; ".join(parts)
+
+
+def answer_to_text(answer: Answer) -> str:
+    """Answer, then one line per citation: marker, locator, section, id, sources."""
+    lines = [answer.text]
+    if answer.refused and answer.see_also:
+        lines.append("See also / 相关段落:" if answer.lang == "en" else "相关段落 / See also:")
+        lines.extend(f"  {p.locator}  {p.section}  ({p.id})" for p in answer.see_also)
+    for citation in answer.citations:
+        para = citation.paragraph
+        lines.append(f"  [{citation.marker}] {para.locator}  {para.section}  ({para.id})")
+        if citation.sources:
+            lines.append(f"      sources: {source_label(citation)}")
+    return "\n".join(lines)

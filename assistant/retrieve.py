@@ -1,0 +1,97 @@
+"""Hybrid retrieval: BM25 and dense scores fused per paragraph.
+
+A paragraph's dense score is the best cosine of any of its units (the whole
+paragraph or one sentence), so a question about one fact in a long paragraph
+is not drowned by the rest of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.embed import Embedder
+from assistant.fusion import max_normalise, rrf_scores, score_fusion
+from assistant.index_load import LoadedIndex
+from assistant.text import tokenize
+from assistant.types import Hit
+
+MODES = ("hybrid", "bm25", "dense", "rrf")
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What one search produced: hits plus what the answer layer reuses."""
+
+    question: str
+    hits: tuple[Hit, ...]
+    query_vector: np.ndarray
+    query_tokens: tuple[str, ...]
+
+
+class HybridRetriever:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, lexical_weight: float = 0.6, mode: str = "hybrid"):
+        if mode not in MODES:
+            raise ValueError(f"retriever mode must be one of {', '.join(MODES)}, not {mode!r}.")
+        if embedder.name != index.manifest["embedder"]["name"]:
+            raise ValueError(f"index was built with {index.manifest['embedder']['name']}, not {embedder.name}.")
+        self.index = index
+        self.embedder = embedder
+        self.lexical_weight = lexical_weight
+        self.mode = mode
+        paragraphs = index.corpus.paragraphs
+        # unit row -> paragraph position, to take the max cosine per paragraph
+        self._owner = np.array([index.corpus.position[u.paragraph_id] for u in index.corpus.units], dtype=np.int64)
+        self._n = len(paragraphs)
+
+    def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
+        unit_scores = self.index.dense.similarities(query_vector)
+        best = np.full(self._n, -1.0, dtype=np.float32)
+        np.maximum.at(best, self._owner, unit_scores)
+        return best
+
+    def retrieve(self, question: str, k: int = 5) -> Retrieval:
+        if k < 1:
+            raise ValueError("k must be at least 1.")
+        tokens = tuple(tokenize(question))
+        query_vector = self.embedder.embed([question])[0]
+        lexical = self.index.lexical.scores(tokens)
+        dense = self.dense_scores(query_vector)
+        if self.mode == "bm25":
+            fused = max_normalise(lexical)
+        elif self.mode == "dense":
+            fused = dense
+        elif self.mode == "rrf":
+            fused = rrf_scores(lexical, dense)
+        else:
+            fused = score_fusion(lexical, dense, self.lexical_weight)
+        lex_norm = max_normalise(lexical)
+        order = np.argsort(-fused, kind="stable")[:k]
+        paragraphs = self.index.corpus.paragraphs
+        hits = tuple(
+            Hit(paragraphs[i].id, float(fused[i]), float(lex_norm[i]), float(dense[i])) for i in order
+        )
+        return Retrieval(question, hits, query_vector, tokens)
+
+
+class AssistantRetriever(BaseRetriever):
+    """langchain-core adapter: paragraphs as `Document`s with their locator and scores."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    retriever: HybridRetriever
+    k: int = 5
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        by_id = self.retriever.index.corpus.by_id
+        docs = []
+        for hit in self.retriever.retrieve(query, self.k).hits:
+            para = by_id[hit.paragraph_id]
+            meta = {"id": para.id, "locator": para.locator, "section": para.section, "score": hit.score,
+                    "doc": para.doc, "marks": list(para.marks)}
+            docs.append(Document(page_content=para.text, metadata=meta, id=para.id))
+        return docs

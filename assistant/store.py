@@ -1,0 +1,140 @@
+"""The index folder on disk: generations, a checksummed manifest, atomic switch.
+
+Layout::
+
+    index/CURRENT            name of the live generation (replaced atomically)
+    index/gen-<stamp>/       manifest.json + the files it lists with their sha256
+    index/.build-<stamp>/    a build in progress (ignored, removed on the next build)
+
+A build writes a complete new generation and only then replaces CURRENT, so a
+crash mid-build leaves the previous index usable. Every file is checked against
+the manifest before it is opened: a truncated or edited file is reported as
+corrupt instead of being handed to FAISS (which may crash on garbage).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CURRENT = "CURRENT"
+KEEP_GENERATIONS = 2
+
+
+class IndexStoreError(Exception):
+    """Base class: the index cannot be used as it is."""
+
+
+class IndexMissing(IndexStoreError):
+    pass
+
+
+class IndexCorrupt(IndexStoreError):
+    pass
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_hashes(paths: Iterable[Path], root: Path) -> dict[str, str]:
+    """sha256 per file, keyed by its posix path relative to root."""
+    return {path.relative_to(root).as_posix(): sha256_file(path) for path in sorted(paths)}
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_generation(index_dir: Path, write_files: Callable[[Path], dict]) -> Path:
+    """Build a generation with `write_files(folder) -> manifest fields`, then switch to it."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    for stale in index_dir.glob(".build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() % 1_000_000:06d}"
+    building = index_dir / f".build-{stamp}"
+    building.mkdir()
+    try:
+        manifest = dict(write_files(building))
+        files = sorted(p for p in building.rglob("*") if p.is_file())
+        manifest["format_version"] = FORMAT_VERSION
+        manifest["created"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        manifest["files"] = {
+            rel: {"sha256": digest, "bytes": (building / rel).stat().st_size}
+            for rel, digest in file_hashes(files, building).items()
+        }
+        (building / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        for path in [*files, building / MANIFEST]:
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+        final = index_dir / f"gen-{stamp}"
+        building.rename(final)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    pointer = index_dir / f".{CURRENT}.tmp"
+    pointer.write_text(final.name + "\n", encoding="utf-8")
+    with pointer.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(pointer, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+    _prune(index_dir, keep=final.name)
+    return final
+
+
+def _prune(index_dir: Path, keep: str) -> None:
+    """Keep the live generation and the one before it; drop older ones."""
+    generations = sorted(p for p in index_dir.glob("gen-*") if p.is_dir() and p.name != keep)
+    for old in generations[: max(len(generations) - (KEEP_GENERATIONS - 1), 0)]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def current_generation(index_dir: Path) -> Path:
+    pointer = index_dir / CURRENT
+    if not pointer.is_file():
+        raise IndexMissing(f"no index in {index_dir}")
+    name = pointer.read_text(encoding="utf-8", errors="replace").strip()
+    folder = index_dir / name
+    if not name.startswith("gen-") or "/" in name or not folder.is_dir():
+        raise IndexCorrupt(f"{pointer} points to a missing generation {name!r}")
+    return folder
+
+
+def read_manifest(generation: Path) -> dict:
+    try:
+        manifest = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"unreadable manifest in {generation}: {exc}") from exc
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise IndexCorrupt(f"malformed manifest in {generation}")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexCorrupt(f"index format {manifest.get('format_version')!r} is not {FORMAT_VERSION}")
+    return manifest
+
+
+def verify_files(generation: Path, manifest: dict) -> None:
+    """Raise IndexCorrupt naming the first file whose size or checksum is wrong."""
+    for rel, meta in manifest["files"].items():
+        path = generation / rel
+        if not path.is_file():
+            raise IndexCorrupt(f"index file missing: {rel}")
+        if path.stat().st_size != meta.get("bytes") or sha256_file(path) != meta.get("sha256"):
+            raise IndexCorrupt(f"index file damaged (checksum mismatch): {rel}")

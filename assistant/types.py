@@ -1,0 +1,84 @@
+"""Value objects passed between the pipeline stages.
+
+All are frozen: a paragraph or an answer never changes after it is made, so
+they can be cached, hashed and shared between the CLI, the UI and the tools.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """A work the report cites in a footnote (or, later, a document on disk)."""
+
+    id: str  # "fn3": stable, derived from the footnote number
+    number: int
+    title: str  # the text inside 《》, or the whole note when there is none
+    publisher: str = ""
+    date: str = ""
+    text: str = ""  # the footnote line as repaired, without its number
+    missing: bool = False  # the mark exists in the body but its footnote text was lost
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One citable unit of a document: what a citation points at."""
+
+    id: str  # content-derived, stable across re-ingests (see ingest.ids)
+    doc: str  # document key, e.g. "report"
+    kind: str  # "body" | "front" | "table"
+    heading_path: tuple[str, ...]  # e.g. ("四、平台企业的…", "(一)云计算平台企业:…")
+    locator: str  # human locator, e.g. "§4.1 ¶3"
+    text: str  # repaired text, shown to users and quoted in answers
+    marks: tuple[int, ...] = ()  # footnote numbers cited by this paragraph
+    order: int = 0  # reading order within the document (display only, never an ID)
+    rows: tuple[tuple[str, ...], ...] = ()  # table cells, for kind == "table"
+
+    @property
+    def section(self) -> str:
+        """The innermost heading, as a short label for citation lists."""
+        return self.heading_path[-1] if self.heading_path else ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved paragraph with the scores that ranked it."""
+
+    paragraph_id: str
+    score: float  # fused score in [0, 1], higher is better
+    lexical: float = 0.0  # normalised BM25 score in [0, 1]
+    dense: float = 0.0  # cosine similarity of the best-matching unit
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    """A sentence quoted from the corpus and the marker of its citation."""
+
+    text: str
+    marker: int
+    paragraph_id: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A paragraph cited by an answer, numbered by its marker."""
+
+    marker: int
+    paragraph: Paragraph
+    sources: tuple[Source, ...] = ()
+    sentences: tuple[str, ...] = ()  # the quoted sentences that this citation supports
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    refused: bool
+    sentences: tuple[AnswerSentence, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    see_also: tuple[Paragraph, ...] = ()  # closest paragraphs, offered with a refusal
+    latency_ms: float = 0.0
+    lang: str = "zh"
+    debug: dict = field(default_factory=dict, compare=False, hash=False)
