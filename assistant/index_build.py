@@ -16,7 +16,7 @@ from assistant.ingest import ParsedDocument
 from assistant.lexical import LexicalIndex, inverse_document_frequencies
 from assistant.records import paragraph_to_dict, source_to_dict
 from assistant.store import write_generation
-from assistant.text import tokenize
+from assistant.text import tokenize, tokenizer_signature
 
 Progress = Callable[[str], None]
 EMBED_BATCH = 64
@@ -65,6 +65,7 @@ def build_index(
         DenseIndex.build(vectors).save(folder / "dense.faiss")
         return {
             "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
+            "tokenizer": tokenizer_signature(),
             "corpus": corpus_hashes,
             "documents": [{"doc": d.doc, "path": d.path, "title": d.title} for d in docs],
             "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": len(units),

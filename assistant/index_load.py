@@ -11,6 +11,7 @@ from assistant.dense import DenseIndex
 from assistant.lexical import LexicalIndex
 from assistant.records import paragraph_from_dict, source_from_dict
 from assistant.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
+from assistant.text import tokenizer_signature
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,10 @@ def stale_reason(manifest: dict, corpus_hashes: dict[str, str], embedder_name: s
         return "the index format changed"
     if manifest.get("embedder", {}).get("name") != embedder_name:
         return f"the embedder changed ({manifest.get('embedder', {}).get('name')} -> {embedder_name})"
+    if manifest.get("tokenizer") != tokenizer_signature():
+        return "the tokenizer changed"
     old = manifest.get("corpus", {})
     if old != corpus_hashes:
-        changed = sorted(set(old) ^ set(corpus_hashes) | {k for k in old if k in corpus_hashes and old[k] != corpus_hashes[k]})
+        changed = sorted(set(old) ^ set(corpus_hashes) | {k for k in old if old[k] != corpus_hashes.get(k, old[k])})
         return "the corpus changed: " + ", ".join(changed[:5])
     return None

@@ -17,7 +17,7 @@ from assistant.index_build import build_index
 from assistant.index_load import LoadedIndex, load_index, stale_reason
 from assistant.ingest import document_paths, load_corpus
 from assistant.question import validate_question
-from assistant.retrieve import HybridRetriever
+from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.store import IndexCorrupt, IndexMissing, file_hashes
 from assistant.types import Answer, Paragraph
 
@@ -94,16 +94,21 @@ class Assistant:
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """Answer one question; raises QuestionError for unusable input."""
+        return self.ask_traced(question, k)[0]
+
+    def ask_traced(self, question: str, k: int | None = None, search_k: int = 0) -> tuple[Answer, Retrieval]:
+        """The answer and the retrieval behind it; `search_k` retrieves deeper for evaluation."""
         started = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
-        retrieval = self.retriever.retrieve(text, k or self.settings.top_k)
+        k = k or self.settings.top_k
+        retrieval = self.retriever.retrieve(text, max(k, search_k))
         answer = compose_answer(
             text,
-            retrieval.hits,
+            retrieval.hits[:k],
             retrieval.query_vector,
             retrieval.query_tokens,
             self.index.corpus,
             self.settings.refusal_threshold,
             self.settings.max_citations,
         )
-        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000.0)
+        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval

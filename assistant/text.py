@@ -18,15 +18,19 @@ _SPACE_RE = re.compile(r"\s+")
 # CJK ideographs, CJK punctuation and full-width forms.
 CJK_CLASS = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef《》、。"
 _CJK_RE = re.compile(f"[{CJK_CLASS}]")
-_SENTENCE_END = re.compile(r"(?<=[。!?!?;;])(?![”\"’』」)])")
+_SENTENCE_FINAL = "。!?!?;;"
+_CLOSERS = "”’』」)》"
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
 
 # Function words that carry no meaning for lexical matching.
 STOPWORDS = frozenset(
-    """的 了 和 与 及 或 在 是 为 对 等 中 把 被 将 从 向 以 于 而 也 都 就 有 这 那 其 之 个
-    什么 哪些 哪个 哪 多少 几 怎么 怎样 如何 为什么 是否 吗 呢 吧 啊 请 问 报告 根据 提到 提出 说
-    the a an of to in on for and or is are was were be what which who how many much does do did
-    with by as at from that this it its report""".split()
+    """的 了 和 与 及 或 在 是 为 对 等 中 把 被 将 从 向 以 于 而 也 都 就 有 这 那 其 之 个 们 给 做 看 吗 呢 吧 啊
+    什么 哪些 哪个 哪 哪里 哪儿 哪位 哪份 哪家 哪种 哪一 哪年 一年 哪一年 何时 多少 几 几个 第几 谁 怎么 怎样 如何 为什么
+    是否 有没有 是不是 什么样 多大 请 问 报告 这份 这个 那个 文中 根据 提到 提及 提出 说 中有 一共 分别 具体 主要
+    目前 当前 方面 内容 情况 哪些方面 哪方面 哪几 哪几个 呢
+    the a an of to in on for and or is are was were be been being has have had what which who whom whose how
+    many much does do did with by as at from that this it its report can could should would will their there
+    they them these those s according about into than then also any some""".split()
 )
 
 
@@ -53,9 +57,29 @@ def cjk_ratio(text: str) -> float:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split at sentence-final punctuation, keeping the punctuation with its sentence."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text)]
-    return [p for p in parts if p]
+    """Split at sentence-final punctuation, keeping it (and a closing quote) with its sentence.
+
+    The extraction turned quotes into ASCII `"`, which opens and closes alike:
+    a `"` right after `。` closes the sentence only when a quote is open.
+    """
+    sentences: list[str] = []
+    start, open_quote, i = 0, False, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == '"':
+            open_quote = not open_quote
+        elif ch in _SENTENCE_FINAL:
+            end = i + 1
+            while end < len(text) and (text[end] in _CLOSERS or (text[end] == '"' and open_quote)):
+                if text[end] == '"':
+                    open_quote = False
+                end += 1
+            sentences.append(text[start:end])
+            start, i = end, end
+            continue
+        i += 1
+    sentences.append(text[start:])
+    return [s.strip() for s in sentences if s.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +89,15 @@ def _jieba():  # noqa: ANN202 - jieba has no type hints
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba
+
+
+def tokenizer_signature() -> str:
+    """Changes whenever tokens would: the index records it and is rebuilt when it differs."""
+    import hashlib
+    from importlib.metadata import version
+
+    payload = " ".join(sorted(STOPWORDS)) + "|jieba " + version("jieba") + "|search-mode nfkc-lower v1"
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def tokenize(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 Run after the parser changes in a way that changes IDs (`python evals/build_gold.py`);
 a quote must fall in exactly one paragraph (headings and punctuation ignored),
+or in one footnote, whose gold paragraphs are then the paragraphs citing it;
 otherwise the script fails and names the question.
 """
 
@@ -29,12 +30,19 @@ def main(path: Path = ROOT / "evals" / "questions.jsonl") -> int:
     docs = load_corpus(ROOT / "corpus")
     paragraphs = [p for d in docs for p in d.paragraphs]
     keys = [(p.id, loose(" ".join([p.heading_path[-1] if p.heading_path else "", p.text]))) for p in paragraphs]
+    notes = [(d.doc, s.number, loose(s.text)) for d in docs for s in d.sources if s.text]
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     problems = []
     for row in rows:
         gold: list[str] = []
         for quote in row.get("gold_quotes", []):
             found = [pid for pid, key in keys if loose(quote) in key]
+            if not found:
+                cited = [(doc, n) for doc, n, key in notes if loose(quote) in key]
+                found = [p.id for p in paragraphs for doc, n in cited if p.doc == doc and n in p.marks]
+                gold.extend(pid for pid in found if pid not in gold)
+                if found:
+                    continue
             if len(found) != 1:
                 problems.append(f"{row['id']}: quote {quote!r} is in {len(found)} paragraphs")
             elif found[0] not in gold:

@@ -53,7 +53,7 @@ def parse_note_line(line: str) -> NoteLine | None:
 def number_notes(notes: list[NoteLine]) -> dict[int, str]:
     """Give every note its number, inferring a lost one from its neighbours (next - 1, else previous + 1).
 
-    When a number occurs twice the first note wins: later copies are page-header repeats.
+    When a number occurs twice, its first note is kept.
     """
     numbered: dict[int, str] = {}
     for i, note in enumerate(notes):
@@ -61,7 +61,7 @@ def number_notes(notes: list[NoteLine]) -> dict[int, str]:
         if number is None:
             following = next((n.number for n in notes[i + 1 :] if n.number is not None), None)
             previous = max(numbered, default=0)
-            number = following - 1 if following and following - 1 not in numbered else previous + 1
+            number = following - 1 if following and following > 1 and following - 1 not in numbered else previous + 1
         numbered.setdefault(number, note.text)
     return numbered
 

@@ -1,10 +1,7 @@
 """Document structure: front matter, table of contents, headings, paragraphs, tables and locators (pure).
 
-Turns the repaired lines of one document into citable blocks in reading
-order. A block knows its headings and a human locator (`§4.1 ¶3`) so an
-answer can say where a quote comes from. Page damage is undone here too:
-a paragraph cut by a page break (and by the footnotes printed at the foot of
-that page) is joined back into one block.
+Turns lines into citable blocks in reading order, each with its headings and a locator (`§4.1 ¶3`) so an
+answer can say where a quote comes from; a paragraph cut by a page break (and its footnotes) is rejoined.
 """
 
 from __future__ import annotations
@@ -16,15 +13,21 @@ from assistant.ingest.footnotes import NoteLine, parse_note_line
 from assistant.ingest.normalise import ends_sentence, is_stray_glyph, join_parts, repair_text
 
 _CN_DIGITS = "一二三四五六七八九"
+# _NUMERALS[n] is the Chinese numeral for n in 0..99 (`十二`, `二十`; "" for 0), used both ways.
+_NUMERALS = [
+    ("" if t < 2 else _CN_DIGITS[t - 1]) + ("十" if t else "") + (_CN_DIGITS[u - 1] if u else "")
+    for t in range(10)
+    for u in range(10)
+]
+_NUMBER_OF = {numeral: n for n, numeral in enumerate(_NUMERALS) if numeral}
 _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、\s*\S")
-_SECTION = re.compile(r"^[((]\s*([一二三四五六七八九十]+)\s*[))]\s*\S")
-_ITEM = re.compile(r"^(\d{1,2})[.．]\s*[^\d\s.．]")
+_SECTION = re.compile(r"^[(\uff08]\s*([一二三四五六七八九十]+)\s*[)\uff09]\s*\S")
+_ITEM = re.compile(r"^(\d{1,2})[.\uff0e]\s*[^\d\s.\uff0e]")
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.*?)[\s#]*$")
-_NOT_HEADING_END = "。,,;;::!!??"
+_NOT_HEADING_END = "\u3002,\uff0c;\uff1b:\uff1a!\uff01?\uff1f"
 _TOC_TITLE = re.compile(r"^(?:目录|目次|contents|table of contents)$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"(?:\t|\s|[.…·])\d{1,3}\s*$")
 _LIST_MARKER = re.compile(r"^(?:[-*+•>|]\s|\d{1,2}[.)]\s)")
-HEADING_MAX_CHARS = {1: 40, 2: 40, 3: 20}
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,6 @@ class Layout:
     toc: tuple[str, ...]
     blocks: tuple[Block, ...]
     notes: tuple[NoteLine, ...]
-    headings: tuple[tuple[int, str], ...]  # (level, title) in reading order
 
 
 @dataclass(frozen=True)
@@ -54,21 +56,6 @@ class Heading:
     level: int  # 1 chapter `一、`, 2 section `(一)`, 3 item `1.`; markdown: number of `#`
     number: int | None  # the number written in the heading, if any
     title: str
-
-
-def cn_number(numeral: str) -> int:
-    """`三` -> 3, `十二` -> 12, `二十` -> 20 (the numerals used in chapter and section headings)."""
-    if "十" not in numeral:
-        return _CN_DIGITS.index(numeral) + 1 if len(numeral) == 1 else 0
-    tens, _, units = numeral.partition("十")
-    return (cn_number(tens) if tens else 1) * 10 + (cn_number(units) if units else 0)
-
-
-def cn_numeral(number: int) -> str:
-    """3 -> `三`, 12 -> `十二` (for repairing damaged table-of-contents entries)."""
-    tens, units = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens - 1] + "十")
-    return head + (_CN_DIGITS[units - 1] if units else "")
 
 
 def parse_heading(line: str) -> Heading | None:
@@ -79,11 +66,10 @@ def parse_heading(line: str) -> Heading | None:
         return Heading(len(markdown.group(1)), None, markdown.group(2)) if markdown.group(2) else None
     if not text or text[-1] in _NOT_HEADING_END:
         return None
-    for level, pattern in ((1, _CHAPTER), (2, _SECTION), (3, _ITEM)):
+    for level, pattern, max_chars in ((1, _CHAPTER, 40), (2, _SECTION, 40), (3, _ITEM, 20)):
         match = pattern.match(text)
-        if match and len(text) <= HEADING_MAX_CHARS[level]:
-            number = int(match.group(1)) if level == 3 else cn_number(match.group(1))
-            return Heading(level, number, text)
+        if match and len(text) <= max_chars:
+            return Heading(level, int(match.group(1)) if level == 3 else _NUMBER_OF.get(match.group(1), 0), text)
     return None
 
 
@@ -94,21 +80,15 @@ def is_table_row(line: str) -> bool:
 
 def table_block(rows: list[tuple[str, ...]], heading_path: tuple[str, ...], locator: str) -> Block:
     """A table as one block; its text reads each column as `head:first row;rest、rest。`, one line per column."""
-    width = max(len(row) for row in rows)
     lines = []
-    for j in range(width):
-        cells = [row[j] for row in rows if j < len(row) and row[j]]
-        line = cells[0] + (f":{cells[1]}" if len(cells) > 1 else "") + (f";{'、'.join(cells[2:])}" if len(cells) > 2 else "")
-        lines.append(line + "。")
+    for j in range(max(len(row) for row in rows)):
+        head, *rest = [row[j] for row in rows if j < len(row) and row[j]] or [""]
+        lines.append(head + (f":{rest[0]}" if rest else "") + (f";{'、'.join(rest[1:])}" if rest[1:] else "") + "。")
     return Block("table", heading_path, locator, "\n".join(lines), tuple(rows))
 
 
 def split_toc(lines: list[str]) -> tuple[int, int, tuple[str, ...]]:
-    """Find the table of contents: (start, end) line range to skip and its entries, repaired.
-
-    It is the run of `title … page` lines after a `目录` line. Chapter entries whose numeral was
-    damaged into glyphs (`_\\`\\t数字丝路的发展机遇\\t01`) get it back from their position.
-    """
+    """The `title … page` lines after `目录`: (start, end) and entries; damaged numerals (`_\\``) restored."""
     start = next((i for i, line in enumerate(lines) if _TOC_TITLE.match(re.sub(r"\s", "", line))), None)
     if start is None:
         return 0, 0, ()
@@ -122,15 +102,15 @@ def split_toc(lines: list[str]) -> tuple[int, int, tuple[str, ...]]:
         damaged = not line[0].isspace() and len(cells) > 1 and not any(c.isalpha() for c in cells[0])
         chapters += 1 if damaged or _CHAPTER.match("".join(cells)) else 0
         if damaged:
-            cells[0] = cn_numeral(chapters) + "、"
+            cells[0] = _NUMERALS[chapters] + "、"
         entries.append(f"{repair_text(''.join(cells))} {page}".strip())
     return start, end, tuple(entries)
 
 
 _GROUP = re.compile(r"(工作组|编写组|课题组|编委会|研究组|项目组|编辑组)$")
 _ROLE = re.compile(r"^[\u4e00-\u9fff]{0,5}(?:组长|主编|主任|成员|编委|顾问|执笔人?|撰稿人?)$")
-_FRONT_HEADINGS = frozenset("前言 序言 序 引言 摘要 内容摘要 内容提要 执行摘要 编者按 致谢".split())
-_NOT_A_NAME = re.compile(r"[::@。,,;;!?!?]")
+_FRONT_HEADING = re.compile(r"^(?:前言|序言|序|引言|(?:内容|执行)?摘要|内容提要|编者按|致谢)$")
+_NOT_A_NAME = re.compile(r"[:\uff1a@\u3002,\uff0c;\uff1b!?\uff01\uff1f]")
 NAME_MAX_CHARS = 16
 
 
@@ -141,40 +121,43 @@ def front_blocks(lines: list[str]) -> list[Block]:
     (`组长:饶少阳。副组长:季鸿、佘丛国。…`) so "who wrote this?" has a single answer.
     """
     blocks: list[Block] = []
-    label, path, state, roster, previous = "封面", (), "cover", [], ""
+    roster: list[tuple[str, list[str]]] = []
+    label, path, state, previous = "封面", (), "cover", ""
+
+    def add(text: str) -> None:
+        number = sum(1 for block in blocks if block.heading_path == path) + 1
+        blocks.append(Block("front", path, f"{label} ¶{number}", text))
+
+    def close_roster() -> None:
+        parts = [f"{role}:{'、'.join(names)}。" if role else f"{'、'.join(names)}。" for role, names in roster if names]
+        if parts:
+            add("".join(parts))
+        roster.clear()
+
     for raw in lines:
         text = repair_text(raw.strip())
-        if not text or is_stray_glyph(text) or parse_note_line(raw):
-            previous = ""
-            continue
         group = _GROUP.search(text) if len(text) <= 30 else None
-        if text in _FRONT_HEADINGS or group:
-            blocks += _roster(roster, path, label, blocks)
-            label, path, state, roster = (group.group(1) if group else text), (text,), ("group" if group else "section"), []
+        # in a foreword the next line continues a paragraph, unless a blank line follows a complete sentence
+        last = blocks[-1] if blocks else None
+        continues = last is not None and last.heading_path == path and (previous or not ends_sentence(last.text))
+        if not text or is_stray_glyph(text) or parse_note_line(raw):
+            text = ""
+        elif _FRONT_HEADING.match(text) or group:
+            close_roster()
+            label, path, state = (group.group(1) if group else text), (text,), ("group" if group else "section")
         elif state == "group" and _ROLE.match(text):
             roster.append((text, []))
         elif state == "group" and len(text) <= NAME_MAX_CHARS and not _NOT_A_NAME.search(text):
-            roster[-1][1].append(text) if roster else roster.append(("", [text]))
-        elif state == "section" and previous and blocks and blocks[-1].heading_path == path:
+            roster[-1:] = roster[-1:] or [("", [])]  # names before any role are listed without one
+            roster[-1][1].append(text)
+        elif state == "section" and continues:
             blocks[-1] = replace(blocks[-1], text=join_parts(blocks[-1].text, text))
         else:
-            blocks += _roster(roster, path, label, blocks)
-            roster = []
-            blocks.append(Block("front", path, f"{label} ¶{_count(blocks, path) + 1}", text))
+            close_roster()
+            add(text)
         previous = text
-    return blocks + _roster(roster, path, label, blocks)
-
-
-def _count(blocks: list[Block], path: tuple[str, ...]) -> int:
-    return sum(1 for block in blocks if block.heading_path == path)
-
-
-def _roster(roster: list[tuple[str, list[str]]], path: tuple[str, ...], label: str, blocks: list[Block]) -> list[Block]:
-    """The roster paragraph for the roles and names collected so far ([] when there are none)."""
-    parts = [f"{role}:{'、'.join(names)}。" if role else f"{'、'.join(names)}。" for role, names in roster if names]
-    if not parts:
-        return []
-    return [Block("front", path, f"{label} ¶{_count(blocks, path) + 1}", "".join(parts))]
+    close_roster()
+    return blocks
 
 
 class _Body:
@@ -182,14 +165,11 @@ class _Body:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.headings: list[tuple[int, str]] = []
         self.stack: list[tuple[int, int, str]] = []  # (level, number, title)
         self.counters: dict[tuple[int, ...], int] = {}
-        self.tables: dict[int, int] = {}
         self.paragraphs = 0
         self.open = False  # may the last block still take the rest of a page-broken paragraph?
 
-    @property
     def path(self) -> tuple[str, ...]:
         return tuple(title for _, _, title in self.stack)
 
@@ -203,7 +183,6 @@ class _Body:
         number = heading.number if heading.number is not None else self.counters.get(parent, 0) + 1
         self.counters[parent] = number
         self.stack.append((heading.level, number, heading.title))
-        self.headings.append((heading.level, heading.title))
         self.paragraphs, self.open = 0, False
 
     def text(self, text: str) -> None:
@@ -212,15 +191,37 @@ class _Body:
             self.blocks[-1] = replace(last, text=join_parts(last.text, text))
             return
         self.paragraphs += 1
-        self.blocks.append(Block("body", self.path, self.where(f"¶{self.paragraphs}"), text))
+        self.blocks.append(Block("body", self.path(), self.where(f"¶{self.paragraphs}"), text))
         self.open = True
+
+    def walk(self, lines: list[str], headings: list[Heading | None]) -> None:
+        """Feed body lines: runs of text lines become paragraphs; headings, tables, notes and glyphs split runs."""
+        run: list[str] = []
+        i = 0
+        while i < len(lines):
+            line, heading = lines[i], headings[i]
+            text_line = bool(line.strip()) and not is_stray_glyph(line) and not parse_note_line(line)
+            if run and (heading or not text_line or is_table_row(line)):
+                self.text(join_parts(*run))
+                run = []
+            if is_table_row(line):
+                end = next((j for j in range(i, len(lines)) if not is_table_row(lines[j])), len(lines))
+                self.table([tuple(repair_text(cell) for cell in row.rstrip().split("\t")) for row in lines[i:end]])
+                i = end
+                continue
+            if heading:
+                self.heading(heading)
+            elif text_line:
+                run.append(line)
+            i += 1
+        if run:
+            self.text(join_parts(*run))
 
     def table(self, rows: list[tuple[str, ...]]) -> None:
         """Tables sit at chapter level (`§4 表1`): a report's table summarises its whole chapter."""
-        chapter = self.stack[0][1] if self.stack else 0
-        self.tables[chapter] = number = self.tables.get(chapter, 0) + 1
-        locator = f"§{chapter} 表{number}" if self.stack else f"表{number}"
-        self.blocks.append(table_block(rows, self.path[:1], locator))
+        number = sum(1 for block in self.blocks if block.kind == "table" and block.heading_path == self.path()[:1]) + 1
+        locator = f"§{self.stack[0][1]} 表{number}" if self.stack else f"表{number}"
+        self.blocks.append(table_block(rows, self.path()[:1], locator))
         self.open = False
 
 
@@ -231,36 +232,19 @@ def layout(text: str) -> Layout:
     kept = [line for i, line in enumerate(lines) if not toc_start <= i < toc_end]
     notes = tuple(note for note in map(parse_note_line, kept) if note)
     headings = [parse_heading(line) if line.strip() else None for line in kept]
-    first = next((i for i, h in enumerate(headings) if h), len(kept))
-    report_style = first < len(kept) and headings[first].level == 1 and headings[first].number is not None
-    front = front_blocks(kept[:first]) if report_style else []
-    body, run = _Body(), []
-    i = first if report_style else 0
-    while i <= len(kept):
-        line = kept[i] if i < len(kept) else ""
-        if run and (i == len(kept) or not line.strip() or headings[i] or is_table_row(line) or parse_note_line(line)):
-            body.text(join_parts(*run))
-            run = []
-        if i < len(kept) and is_table_row(line):
-            rows = []
-            while i < len(kept) and is_table_row(kept[i]):
-                rows.append(tuple(repair_text(cell.strip()) for cell in kept[i].rstrip().split("\t")))
-                i += 1
-            body.table(rows)
-            continue
-        if headings[i] if i < len(kept) else False:
-            body.heading(headings[i])
-        elif line.strip() and not is_stray_glyph(line) and not parse_note_line(line):
-            run.append(line)
-        i += 1
+    first = next((i for i, heading in enumerate(headings) if heading), len(kept))
+    chapter = headings[first] if first < len(kept) else None
+    # Only a report (numbered chapters `一、`) has front matter; elsewhere text before any heading is body.
+    start = first if chapter and chapter.level == 1 and chapter.number is not None else 0
+    front, body = front_blocks(kept[:start]), _Body()
+    body.walk(kept[start:], headings[start:])
     title = front[0].text if front else _first_line_title(kept)
-    return Layout(title, toc, tuple(front + body.blocks), notes, tuple(body.headings))
+    return Layout(title, toc, tuple(front + body.blocks), notes)
 
 
 def _first_line_title(lines: list[str]) -> str:
     """A document's first line is its title when it is a heading or a short line that is not a sentence."""
     first = next((line.strip() for line in lines if line.strip() and not is_stray_glyph(line)), "")
     heading = parse_heading(first) if first else None
-    if heading:
-        return heading.title
-    return repair_text(first) if first and len(first) <= 60 and not ends_sentence(first) else ""
+    short = first and len(first) <= 60 and not ends_sentence(first)
+    return heading.title if heading else repair_text(first) if short else ""

@@ -1,0 +1,1 @@
+"""Offline evaluation: the question set, pure metrics, the harness and its reports."""

@@ -1,0 +1,175 @@
+"""The Gradio app: a cited chat, the report with its outline, the footnote sources, a reader panel.
+
+Citation markers are links carrying `data-pid` / `data-marker` / `data-answer`; one document-level
+click listener (installed by the reader panel's `js_on_load`) turns a click on any of them into the
+panel's `click` event with those values, and Python renders the paragraph into the panel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.pipeline import Assistant
+from assistant.question import QuestionError, validate_question
+from assistant.render import answer_to_dict, answer_to_text
+from assistant.types import Answer
+from assistant.ui import handlers as h
+
+EXAMPLES = (
+    "数字丝绸之路合作国家有多少个?",
+    "东南亚地区零售电商增速是多少?",
+    "什么是平台企业?",
+    "保障数字主权的云服务模式有哪些特点?",
+    "What is a platform enterprise?",
+)
+CSS_PATH = Path(__file__).with_name("style.css")
+
+# Runs once when the reader panel mounts: `element` is the panel, `trigger` fires its events.
+BRIDGE_JS = """
+const onCite = (event) => {
+  const link = event.target.closest ? event.target.closest('a[data-pid], a[href^="?p="]') : null;
+  if (!link) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const params = new URLSearchParams(link.getAttribute('href') || '');
+  const data = {pid: link.dataset.pid || params.get('p') || '', marker: link.dataset.marker || params.get('m') || '',
+                answer: link.dataset.answer || params.get('a') || ''};
+  trigger('click', data);
+  if (window.innerWidth < 900) element.scrollIntoView({behavior: 'smooth', block: 'start'});
+};
+if (window.__assistantCite) document.removeEventListener('click', window.__assistantCite, true);
+window.__assistantCite = onCite;
+document.addEventListener('click', onCite, true);
+"""
+
+
+def _messages(answers: list[Answer]) -> list[dict[str, str]]:
+    """The chat transcript, rendered from the session's answers."""
+    messages: list[dict[str, str]] = []
+    for index, answer in enumerate(answers):
+        messages.append({"role": "user", "content": h.esc(answer.question)})
+        messages.append({"role": "assistant", "content": h.answer_html(answer, index)})
+    return messages
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    """The Blocks app over an opened assistant (the model and index are already loaded)."""
+    corpus = assistant.corpus
+    paragraphs = corpus.paragraphs
+    all_sources = corpus.all_sources()
+    max_chars = assistant.settings.max_question_chars
+
+    def paragraph_view(paragraph_id: str) -> str:
+        paragraph = assistant.paragraph(paragraph_id.strip())
+        if paragraph is None:
+            return h.unknown_paragraph_html(paragraph_id)
+        return h.paragraph_html(paragraph, corpus.sources_of(paragraph), title=f"段落 Paragraph {paragraph.locator}")
+
+    def respond(question: str, answers: list[Answer]) -> tuple[Any, ...]:
+        try:
+            validate_question(question, max_chars)
+            answer = assistant.ask(question)
+        except QuestionError as exc:
+            message = f"无法回答 Cannot answer: {exc}"
+            gr.Warning(message)
+            return gr.skip(), answers, gr.skip(), h.notice_html(message), gr.skip(), gr.skip()
+        answers = [*answers, answer]
+        return _messages(answers), answers, "", "", answer_to_text(answer), h.PANEL_HINT
+
+    def show(answers: list[Answer], evt: gr.EventData) -> str:
+        data = evt._data if isinstance(evt._data, dict) else {}
+        marker, index = str(data.get("marker", "")), str(data.get("answer", ""))
+        if marker.isdigit() and index.isdigit() and int(index) < len(answers):
+            return h.citation_panel_html(answers[int(index)], int(marker))
+        return paragraph_view(str(data.get("pid", "")))
+
+    def on_load(request: gr.Request) -> tuple[Any, ...]:
+        paragraph_id = (request.query_params.get("p") or "").strip() if request else ""
+        if not paragraph_id:
+            return gr.skip(), gr.skip()
+        return paragraph_view(paragraph_id), gr.Tabs(selected="report")
+
+    def ask_api(question: str) -> dict[str, Any]:
+        """Answer one question; the same JSON object as `assistant ask --json`."""
+        try:
+            return answer_to_dict(assistant.ask(question))
+        except QuestionError as exc:
+            raise gr.Error(f"invalid question: {exc}") from exc
+
+    def paragraph_api(paragraph_id: str) -> dict[str, Any]:
+        """One paragraph by id, with its footnote sources."""
+        paragraph = assistant.paragraph(paragraph_id.strip())
+        if paragraph is None:
+            raise gr.Error(f"unknown paragraph id: {paragraph_id}")
+        return h.paragraph_to_dict(paragraph, corpus.sources_of(paragraph))
+
+    def sources_api() -> list[dict[str, Any]]:
+        """All footnote sources with the paragraphs that cite them."""
+        return h.sources_to_list(all_sources, paragraphs)
+
+    private: dict[str, Any] = {"api_visibility": "private"}
+    with gr.Blocks(title="数字丝路报告问答 Report assistant", analytics_enabled=False) as demo:
+        answers_state = gr.State([])
+        gr.HTML('<h1 class="app-title">数字丝路报告问答 <span>Digital Silk Road report assistant</span></h1>'
+                '<p class="app-sub">答案均摘自报告原文并标注出处 · Answers are quoted from the report, with citations.</p>',
+                js_on_load=None, elem_id="app-header")
+        with gr.Row(equal_height=False, elem_id="layout"):
+            with gr.Column(scale=3, min_width=320):
+                with gr.Tabs(selected="ask", elem_id="tabs") as tabs:
+                    with gr.Tab("问答 Ask", id="ask", elem_id="tab-ask"):
+                        chatbot = gr.Chatbot(elem_id="chat", label="对话 Chat", height=440, buttons=["copy_all"],
+                                             placeholder="请提问 Ask a question about the report")
+                        notice = gr.HTML("", elem_id="ask-notice", js_on_load=None)
+                        with gr.Row(elem_id="ask-row"):
+                            question = gr.Textbox(elem_id="question", show_label=False, scale=5, min_width=200,
+                                                  placeholder="输入问题 Type a question…", lines=1, max_lines=4)
+                            ask_button = gr.Button("提问 Ask", variant="primary", elem_id="ask-button", scale=1,
+                                                   min_width=90)
+                        gr.HTML('<div class="label">示例问题 Example questions</div>', js_on_load=None)
+                        with gr.Row(elem_id="examples"):
+                            example_buttons = [gr.Button(q, size="sm", elem_classes="example-q", min_width=120)
+                                               for q in EXAMPLES]
+                        plain = gr.Textbox(label="答案纯文本 Answer with citations (plain text)", lines=4,
+                                           interactive=False, buttons=["copy"], elem_id="answer-plain")
+                    with gr.Tab("报告 Report", id="report", elem_id="tab-report"):
+                        report_filter = gr.Textbox(label="筛选段落 Filter paragraphs", elem_id="report-filter",
+                                                   placeholder="关键词或定位 keyword or locator, e.g. 云计算 / §4.1")
+                        with gr.Row(equal_height=False):
+                            gr.HTML(h.outline_html(paragraphs), js_on_load=None, elem_id="outline", scale=1,
+                                    min_width=220)
+                            report = gr.HTML(h.report_html(paragraphs), js_on_load=None, elem_id="report", scale=3,
+                                             min_width=300)
+                    with gr.Tab("来源 Sources", id="sources", elem_id="tab-sources"):
+                        gr.HTML(h.sources_html(all_sources, paragraphs), js_on_load=None, elem_id="sources-list")
+            with gr.Column(scale=2, min_width=300, elem_id="reader-column"):
+                reader = gr.HTML(h.PANEL_HINT, js_on_load=BRIDGE_JS, elem_id="reader", container=True,
+                                 label="原文 Source paragraph", show_label=True, padding=True)
+
+        outputs = [chatbot, answers_state, question, notice, plain, reader]
+        question.submit(respond, [question, answers_state], outputs, **private)
+        ask_button.click(respond, [question, answers_state], outputs, **private)
+        for button in example_buttons:
+            button.click(lambda q: q, button, question, **private).then(
+                respond, [question, answers_state], outputs, **private)
+        reader.click(show, answers_state, reader, show_progress="hidden", **private)
+        report_filter.change(lambda q: h.report_html(paragraphs, q), report_filter, report, **private)
+        demo.load(on_load, None, [reader, tabs], **private)
+
+        gr.api(ask_api, api_name="ask")
+        gr.api(paragraph_api, api_name="paragraph")
+        gr.api(sources_api, api_name="sources")
+    return demo
+
+
+def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: Any) -> gr.Blocks:
+    """Build, queue and serve the app (blocks unless `prevent_thread_lock=True`); returns the Blocks."""
+    demo = build_app(assistant)
+    demo.queue(default_concurrency_limit=2)
+    options: dict[str, Any] = {"server_name": host, "server_port": port, "share": False,
+                               "css_paths": [CSS_PATH], "footer_links": ["api"], "max_file_size": "1kb"}
+    options.update(kwargs)
+    demo.launch(**options)
+    return demo

@@ -1,0 +1,203 @@
+"""Pure HTML builders for the web UI: answers, citation panels, the report and its sources.
+
+No gradio here, so everything can be tested directly. Every piece of corpus or user
+text goes through `esc` (html.escape); links carry `data-pid` (and, for citation
+markers, `data-marker` / `data-answer`) that the page script turns into panel events.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from assistant.types import Answer, Paragraph, Source
+
+PANEL_HINT = '<div class="panel-hint">点击引用标记 [1] 查看原文段落<br>Click a citation marker to open its paragraph.</div>'
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML content and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def para_link(paragraph_id: str, label: str, marker: int | None = None, answer: int | None = None,
+              css: str = "para-link") -> str:
+    """A link the page script turns into "open this paragraph in the panel"; a deep link without script."""
+    query = f"?p={paragraph_id}" + (f"&m={marker}&a={answer}" if marker is not None and answer is not None else "")
+    attrs = f'class="{css}" href="{esc(query)}" data-pid="{esc(paragraph_id)}"'
+    if marker is not None and answer is not None:  # the chat sanitiser drops data-*, so the href repeats them
+        attrs += f' data-marker="{marker}" data-answer="{answer}"'
+    return f"<a {attrs}>{esc(label)}</a>"
+
+
+def notice_html(message: str, kind: str = "warning") -> str:
+    """An inline notice (used for refused input)."""
+    return f'<div class="notice notice-{esc(kind)}" role="alert">{esc(message)}</div>'
+
+
+def source_item(source: Source) -> str:
+    """One footnote source as a list item: number, title, publisher, date."""
+    if source.missing:
+        return (f'<li class="source missing"><span class="src-num">[{source.number}]</span> '
+                "脚注原文缺失 footnote text missing</li>")
+    title = f"《{esc(source.title)}》" if source.title and source.title != source.text else esc(source.text)
+    extra = " · ".join(esc(part) for part in (source.publisher, source.date) if part)
+    return (f'<li class="source"><span class="src-num">[{source.number}]</span> <span class="src-title">{title}</span>'
+            + (f' <span class="src-meta">{extra}</span>' if extra else "") + "</li>")
+
+
+def answer_html(answer: Answer, answer_index: int = 0) -> str:
+    """An answer as chat HTML: quoted sentences, each followed by a clickable `[n]` marker."""
+    if answer.refused:
+        links = "".join(f"<li>{para_link(p.id, p.locator or p.id)} {esc(p.section)}</li>" for p in answer.see_also)
+        see_also = f'<div class="see-also">相关段落 See also:<ul>{links}</ul></div>' if links else ""
+        return f'<div class="answer refused"><p class="refusal">{esc(answer.text)}</p>{see_also}</div>'
+    parts: list[str] = []
+    pos = 0
+    for sentence in answer.sentences:
+        quoted = f"{sentence.text}[{sentence.marker}]"
+        found = answer.text.find(quoted, pos)
+        if found >= 0:
+            parts.append(esc(answer.text[pos:found]))
+            pos = found + len(quoted)
+        parts.append(f'<span class="quote">{esc(sentence.text)}</span>')
+        parts.append(para_link(sentence.paragraph_id, f"[{sentence.marker}]", sentence.marker, answer_index, "cite"))
+    parts.append(esc(answer.text[pos:]))
+    body = "".join(parts).replace("\n", "<br>")
+    items = "".join(
+        f"<li>{para_link(c.paragraph.id, f'[{c.marker}]', c.marker, answer_index, 'cite')} "
+        f"{esc(c.paragraph.locator)} {esc(c.paragraph.section)}</li>"
+        for c in answer.citations
+    )
+    return f'<div class="answer"><p class="answer-text">{body}</p><ul class="cite-list">{items}</ul></div>'
+
+
+def highlight(text: str, sentences: Iterable[str]) -> str:
+    """Escape `text`, wrapping every occurrence of each supporting sentence in <mark>."""
+    spans: list[tuple[int, int]] = []
+    for sentence in sentences:
+        start = text.find(sentence) if sentence else -1
+        while start >= 0:
+            spans.append((start, start + len(sentence)))
+            start = text.find(sentence, start + len(sentence))
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos:  # overlaps an earlier span: extend it instead
+            continue
+        out.append(esc(text[pos:start]))
+        out.append(f"<mark>{esc(text[start:end])}</mark>")
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def paragraph_html(paragraph: Paragraph, sources: Sequence[Source], sentences: Sequence[str] = (),
+                   title: str = "") -> str:
+    """The side-panel view of a paragraph: heading path, locator, text (quotes marked), sources."""
+    path = " › ".join(esc(h) for h in paragraph.heading_path) or "封面 Front matter"
+    head = f'<div class="panel-title">{esc(title)}</div>' if title else ""
+    missing = [s for s in sentences if s not in paragraph.text]
+    quoted = "".join(f"<blockquote><mark>{esc(s)}</mark></blockquote>" for s in missing)
+    items = "".join(source_item(s) for s in sources)
+    src = (f'<div class="panel-sources"><div class="label">脚注来源 Sources</div><ul>{items}</ul></div>' if items
+           else '<div class="panel-sources none">本段无脚注来源 No footnote sources</div>')
+    return (
+        f'<div class="paragraph-view" data-view-pid="{esc(paragraph.id)}">{head}'
+        f'<div class="heading-path">{path}</div>'
+        f'<div class="locator">{esc(paragraph.locator)} <code>{esc(paragraph.id)}</code></div>'
+        f'<div class="para-text">{highlight(paragraph.text, sentences)}</div>{quoted}{src}</div>'
+    )
+
+
+def citation_panel_html(answer: Answer, marker: int) -> str:
+    """The cited paragraph of marker `marker`, its supporting sentences highlighted."""
+    for citation in answer.citations:
+        if citation.marker == marker:
+            return paragraph_html(citation.paragraph, citation.sources, citation.sentences, f"引用 Citation [{marker}]")
+    return notice_html(f"没有这个引用 No citation [{marker}] in this answer.")
+
+
+def unknown_paragraph_html(paragraph_id: str) -> str:
+    return notice_html(f"找不到段落 Paragraph not found: {paragraph_id}")
+
+
+def outline_html(paragraphs: Sequence[Paragraph]) -> str:
+    """Chapters and sections in reading order, each linking to its first paragraph."""
+    seen: set[tuple[str, ...]] = set()
+    items: list[str] = []
+    for para in paragraphs:
+        for depth in range(1, len(para.heading_path) + 1):
+            path = para.heading_path[:depth]
+            if path in seen:
+                continue
+            seen.add(path)
+            items.append(f'<li class="depth-{depth}">{para_link(para.id, path[-1], css="outline-link")}</li>')
+    return f'<nav class="outline"><div class="label">目录 Outline</div><ul>{"".join(items)}</ul></nav>'
+
+
+def filter_paragraphs(paragraphs: Sequence[Paragraph], query: str) -> list[Paragraph]:
+    """Paragraphs whose text, headings, locator or id contain every word of `query` (case-insensitive)."""
+    words = query.lower().split()
+    if not words:
+        return list(paragraphs)
+
+    def haystack(p: Paragraph) -> str:
+        return " ".join([p.text, p.locator, p.id, *p.heading_path]).lower()
+
+    return [p for p in paragraphs if all(w in haystack(p) for w in words)]
+
+
+def report_html(paragraphs: Sequence[Paragraph], query: str = "") -> str:
+    """The report's paragraphs with locators and headings, optionally filtered."""
+    shown = filter_paragraphs(paragraphs, query)
+    if not shown:
+        return notice_html(f"没有匹配的段落 No paragraph matches “{query}”.", "info")
+    out = [f'<div class="report-count">{len(shown)} / {len(paragraphs)} 段 paragraphs</div>']
+    heading: tuple[str, ...] | None = None
+    for para in shown:
+        if para.heading_path != heading:
+            heading = para.heading_path
+            out.append(f'<h4 class="report-heading">{" › ".join(esc(h) for h in heading) or "封面"}</h4>')
+        marks = "".join(f"<sup>[{m}]</sup>" for m in para.marks)
+        out.append(f'<div class="report-para" id="r-{esc(para.id)}">{para_link(para.id, para.locator, css="loc")} '
+                   f'<span class="para-text">{esc(para.text)}</span>{marks}</div>')
+    return f'<div class="report">{"".join(out)}</div>'
+
+
+def citing_paragraphs(paragraphs: Sequence[Paragraph], doc: str, number: int) -> list[Paragraph]:
+    return [p for p in paragraphs if p.doc == doc and number in p.marks]
+
+
+def sources_html(sources: Sequence[tuple[str, Source]], paragraphs: Sequence[Paragraph]) -> str:
+    """Every footnote source, with the paragraphs that cite it (clickable locators)."""
+    rows = []
+    for doc, source in sources:
+        cited = citing_paragraphs(paragraphs, doc, source.number)
+        links = " ".join(para_link(p.id, p.locator) for p in cited) or "—"
+        rows.append(f'<div class="source-row" id="s-{esc(source.id)}"><ul>{source_item(source)}</ul>'
+                    f'<div class="cited-by">引用段落 Cited by: {links}</div></div>')
+    return f'<div class="sources">{"".join(rows)}</div>'
+
+
+def source_to_dict(source: Source) -> dict[str, Any]:
+    return {"id": source.id, "number": source.number, "title": source.title, "publisher": source.publisher,
+            "date": source.date, "text": source.text, "missing": source.missing}
+
+
+def paragraph_to_dict(paragraph: Paragraph, sources: Sequence[Source]) -> dict[str, Any]:
+    """A paragraph as JSON for the `paragraph` API endpoint."""
+    return {"id": paragraph.id, "doc": paragraph.doc, "kind": paragraph.kind, "locator": paragraph.locator,
+            "heading_path": list(paragraph.heading_path), "section": paragraph.section, "text": paragraph.text,
+            "marks": list(paragraph.marks), "sources": [source_to_dict(s) for s in sources]}
+
+
+def sources_to_list(sources: Sequence[tuple[str, Source]], paragraphs: Sequence[Paragraph]) -> list[dict[str, Any]]:
+    """All footnote sources as JSON, each with the ids and locators of the paragraphs citing it."""
+    out = []
+    for doc, source in sources:
+        cited = citing_paragraphs(paragraphs, doc, source.number)
+        out.append({"doc": doc, **source_to_dict(source),
+                    "cited_by": [{"id": p.id, "locator": p.locator} for p in cited]})
+    return out
