@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.corpus import CorpusView, Sentence
+from assistant.evidence import absent_names, evidence_score, term_coverage
 from assistant.question import QuestionKind, classify, is_english
 from assistant.text import match_key
 from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
@@ -32,29 +33,6 @@ SECOND_SENTENCE_RATIO = 0.88  # quote a second paragraph only when nearly as goo
 class ScoredSentence:
     sentence: Sentence
     score: float
-
-
-def term_coverage(query_tokens: Sequence[str], text_key: str, idf: dict[str, float]) -> float:
-    """Share of the question's IDF mass found in the text; unknown words weigh the most."""
-    if not query_tokens:
-        return 0.0
-    unknown = max(idf.values(), default=1.0)
-    weights = {t: idf.get(t, unknown) for t in set(query_tokens)}
-    total = sum(weights.values())
-    found = sum(w for t, w in weights.items() if t in text_key)
-    return found / total if total else 0.0
-
-
-def evidence_score(hits: Sequence[Hit], query_tokens: Sequence[str], corpus: CorpusView, english: bool) -> float:
-    """How well the best paragraph covers the question, in [0, 1]; compared with the refusal threshold."""
-    if not hits:
-        return 0.0
-    best = hits[0]
-    if english:
-        return best.dense
-    para = corpus.by_id[best.paragraph_id]
-    key = match_key(" ".join([*para.heading_path, para.text]))
-    return 0.6 * term_coverage(query_tokens, key, corpus.idf) + 0.4 * best.dense
 
 
 def _kind_bonus(kind: QuestionKind, text: str) -> float:
@@ -118,26 +96,43 @@ def _source_lines(citations: Sequence[Citation]) -> list[str]:
     return lines
 
 
+def _evidence(question: str, hits: Sequence[Hit], scored: Sequence[ScoredSentence], query_tokens: Sequence[str],
+              corpus: CorpusView, kind: QuestionKind) -> float:
+    top = corpus.by_id[hits[0].paragraph_id]
+    best = [s.sentence.text for s in scored if s.sentence.paragraph_id == top.id][:2]
+    return evidence_score(
+        term_coverage(query_tokens, match_key(" ".join([*top.heading_path, top.text])), corpus.idf),
+        term_coverage(query_tokens, match_key(best[0]), corpus.idf) if best else 0.0,
+        hits[0].dense,
+        kind is QuestionKind.NUMBER,
+        best,
+        absent_names(question, corpus.text_key),
+    )
+
+
 def compose_answer(
     question: str,
     hits: Sequence[Hit],
     query_vector: np.ndarray,
     query_tokens: Sequence[str],
     corpus: CorpusView,
-    refusal_threshold: float,
+    thresholds: tuple[float, float],
     max_citations: int = 3,
 ) -> Answer:
+    """Quote and cite, or refuse; `thresholds` are the (Chinese, English) refusal thresholds."""
     english = is_english(question)
+    lang = "en" if english else "zh"
+    refusal = REFUSAL_EN if english else REFUSAL_ZH
     kind = classify(question)
-    evidence = evidence_score(hits, query_tokens, corpus, english)
-    debug = {"evidence": round(evidence, 4), "kind": kind.value}
-    if evidence < refusal_threshold or not hits:
-        see_also = tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
-        return Answer(question, REFUSAL_EN if english else REFUSAL_ZH, True, see_also=see_also,
-                      lang="en" if english else "zh", debug=debug)
-    scored = score_sentences(hits, query_vector, query_tokens, corpus, kind)
+    scored = score_sentences(hits, query_vector, query_tokens, corpus, kind) if hits else []
     if not scored:
-        return Answer(question, REFUSAL_EN if english else REFUSAL_ZH, True, lang="en" if english else "zh", debug=debug)
+        return Answer(question, refusal, True, lang=lang, debug={"kind": kind.value, "evidence": 0.0})
+    # Lexical coverage means nothing for an English question over Chinese text: the dense score decides.
+    evidence = hits[0].dense if english else _evidence(question, hits, scored, query_tokens, corpus, kind)
+    debug = {"evidence": round(evidence, 4), "kind": kind.value}
+    if evidence < thresholds[1 if english else 0]:
+        see_also = tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
+        return Answer(question, refusal, True, see_also=see_also, lang=lang, debug=debug)
     chosen = _choose(scored, corpus, kind, max_citations)
     markers: dict[str, int] = {}
     quoted: list[AnswerSentence] = []
@@ -157,4 +152,4 @@ def compose_answer(
     text = separator.join(f"{q.text}[{q.marker}]" for q in quoted)
     if kind is QuestionKind.SOURCE:
         text = "\n".join([text, *_source_lines(citations)])
-    return Answer(question, text, False, tuple(quoted), citations, lang="en" if english else "zh", debug=debug)
+    return Answer(question, text, False, tuple(quoted), citations, lang=lang, debug=debug)

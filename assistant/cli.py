@@ -95,6 +95,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.pipeline import Assistant
+
+    if not 0 < args.port < 65536:
+        raise InputError("--port must be between 1 and 65535")
+    try:
+        from assistant.ui import app
+    except ImportError as exc:
+        print(f"assistant: error: the web UI needs gradio (pip install -e '.[ui]'): {exc}", file=sys.stderr)
+        return EXIT_ENV
+    settings = _settings(args)
+    _progress(f"loading the embedder ({settings.embedder}) and the index once ...")
+    assistant = Assistant.open(settings, progress=_progress)
+    _progress(f"ready: {len(assistant.corpus.paragraphs)} paragraphs; serving on http://{args.host}:{args.port}/")
+    try:
+        app.launch(assistant, host=args.host, port=args.port)
+    except OSError as exc:
+        print(f"assistant: error: cannot serve on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return EXIT_ENV
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from the 数字丝路 report.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
     _common(ing)
     ing.set_defaults(func=cmd_ingest)
+
+    serve = sub.add_parser("serve", help="the web UI (Gradio): chat with citations, the report, its sources")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    _common(serve)
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

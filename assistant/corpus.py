@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
-from assistant.text import split_sentences
+from assistant.text import match_key, split_sentences
 from assistant.types import Paragraph, Source
 
 
@@ -75,6 +76,13 @@ class CorpusView:
             if unit.kind == "sent":
                 sentences.setdefault(unit.paragraph_id, []).append(Sentence(unit.text, unit.paragraph_id, row))
         self.sentences = {pid: tuple(items) for pid, items in sentences.items()}
+
+    @cached_property
+    def text_key(self) -> str:
+        """All paragraph, heading and footnote text as one matching key (is a name mentioned at all?)."""
+        parts = [" ".join([*p.heading_path, p.text]) for p in self.paragraphs]
+        parts.extend(s.text for s in self.sources.values())
+        return match_key("\n".join(parts))
 
     def sources_of(self, paragraph: Paragraph) -> tuple[Source, ...]:
         return tuple(self.sources[key] for key in ((paragraph.doc, m) for m in paragraph.marks) if key in self.sources)

@@ -108,7 +108,7 @@ class Assistant:
             retrieval.query_vector,
             retrieval.query_tokens,
             self.index.corpus,
-            self.settings.refusal_threshold,
+            (self.settings.refusal_threshold, self.settings.refusal_threshold_en),
             self.settings.max_citations,
         )
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval

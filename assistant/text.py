@@ -24,13 +24,7 @@ _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
 
 # Function words that carry no meaning for lexical matching.
 STOPWORDS = frozenset(
-    """的 了 和 与 及 或 在 是 为 对 等 中 把 被 将 从 向 以 于 而 也 都 就 有 这 那 其 之 个 们 给 做 看 吗 呢 吧 啊
-    什么 哪些 哪个 哪 哪里 哪儿 哪位 哪份 哪家 哪种 哪一 哪年 一年 哪一年 何时 多少 几 几个 第几 谁 怎么 怎样 如何 为什么
-    是否 有没有 是不是 什么样 多大 请 问 报告 这份 这个 那个 文中 根据 提到 提及 提出 说 中有 一共 分别 具体 主要
-    目前 当前 方面 内容 情况 哪些方面 哪方面 哪几 哪几个 呢
-    the a an of to in on for and or is are was were be been being has have had what which who whom whose how
-    many much does do did with by as at from that this it its report can could should would will their there
-    they them these those s according about into than then also any some""".split()
+    ["的", "了", "和", "与", "及", "或", "在", "是", "为", "对", "等", "中", "把", "被", "将", "从", "向", "以", "于", "而", "也", "都", "就", "有", "这", "那", "其", "之", "个", "们", "给", "做", "看", "吗", "呢", "吧", "啊", "什么", "哪些", "哪个", "哪", "哪里", "哪儿", "哪位", "哪份", "哪家", "哪种", "哪一", "哪年", "一年", "哪一年", "何时", "多少", "几", "几个", "第几", "谁", "怎么", "怎样", "如何", "为什么", "是否", "有没有", "是不是", "什么样", "多大", "请", "问", "报告", "这份", "这个", "那个", "文中", "根据", "提到", "提及", "提出", "说", "中有", "一共", "分别", "具体", "主要", "目前", "当前", "方面", "内容", "情况", "哪些方面", "哪方面", "哪几", "哪几个", "呢", "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "what", "which", "who", "whom", "whose", "how", "many", "much", "does", "do", "did", "with", "by", "as", "at", "from", "that", "this", "it", "its", "report", "can", "could", "should", "would", "will", "their", "there", "they", "them", "these", "those", "s", "according", "about", "into", "than", "then", "also", "any", "some"]
 )
 
 
@@ -83,7 +77,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _jieba():  # noqa: ANN202 - jieba has no type hints
+def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

@@ -35,6 +35,7 @@ class QuestionResult:
     citation_recall: float
     cited_gold: float  # 1.0 when a gold paragraph is among the cited ones
     latency_ms: float
+    evidence: float  # the refusal signal, kept so thresholds can be swept offline
 
 
 def evaluate_question(assistant: Assistant, q: EvalQuestion) -> QuestionResult:
@@ -49,7 +50,7 @@ def evaluate_question(assistant: Assistant, q: EvalQuestion) -> QuestionResult:
         m.hit_at(ranked, gold, 1), m.hit_at(ranked, gold, 5), m.reciprocal_rank(ranked, gold, 10),
         m.ndcg_at(ranked, gold, 10), m.fact_accuracy(text, q.facts) if not answer.refused else 0.0,
         m.citation_precision(cited, gold, texts, q.facts), m.citation_recall(cited, gold),
-        1.0 if gold & set(cited) else 0.0, answer.latency_ms,
+        1.0 if gold & set(cited) else 0.0, answer.latency_ms, float(answer.debug.get("evidence", 0.0)),
     )
 
 
@@ -76,6 +77,17 @@ def by_category(results: Sequence[QuestionResult]) -> dict[str, dict[str, float]
     for result in results:
         groups[result.category].append(result)
     return {name: summarise(items) for name, items in sorted(groups.items())}
+
+
+def threshold_sweep(results: Sequence[QuestionResult], lang: str, thresholds: Sequence[float]) -> list[dict]:
+    """Refusal recall and false-refusal rate at each threshold, for one question language."""
+    chosen = [r for r in results if r.lang == lang]
+    rows = []
+    for threshold in thresholds:
+        refused = [r.evidence < threshold for r in chosen]
+        scores = m.refusal_scores(refused, [r.answerable for r in chosen])
+        rows.append({"threshold": threshold, **scores})
+    return rows
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ EXAMPLES = (
     "保障数字主权的云服务模式有哪些特点?",
     "What is a platform enterprise?",
 )
+HEADER = ('<h1 class="app-title">数字丝路报告问答 <span>Digital Silk Road report assistant</span></h1>'
+          '<p class="app-sub">答案均摘自报告原文并标注出处 · Answers are quoted from the report, with citations.</p>')
 CSS_PATH = Path(__file__).with_name("style.css")
 
 # Runs once when the reader panel mounts: `element` is the panel, `trigger` fires its events.
@@ -89,8 +91,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def on_load(request: gr.Request) -> tuple[Any, ...]:
         paragraph_id = (request.query_params.get("p") or "").strip() if request else ""
         if not paragraph_id:
-            return gr.skip(), gr.skip()
-        return paragraph_view(paragraph_id), gr.Tabs(selected="report")
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        shown = h.report_html(paragraphs, paragraph_id) if assistant.paragraph(paragraph_id) else gr.skip()
+        return paragraph_view(paragraph_id), gr.Tabs(selected="report"), paragraph_id, shown
 
     def ask_api(question: str) -> dict[str, Any]:
         """Answer one question; the same JSON object as `assistant ask --json`."""
@@ -113,37 +116,34 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     private: dict[str, Any] = {"api_visibility": "private"}
     with gr.Blocks(title="数字丝路报告问答 Report assistant", analytics_enabled=False) as demo:
         answers_state = gr.State([])
-        gr.HTML('<h1 class="app-title">数字丝路报告问答 <span>Digital Silk Road report assistant</span></h1>'
-                '<p class="app-sub">答案均摘自报告原文并标注出处 · Answers are quoted from the report, with citations.</p>',
-                js_on_load=None, elem_id="app-header")
+        gr.HTML(HEADER, js_on_load=None, elem_id="app-header")
         with gr.Row(equal_height=False, elem_id="layout"):
-            with gr.Column(scale=3, min_width=320):
-                with gr.Tabs(selected="ask", elem_id="tabs") as tabs:
-                    with gr.Tab("问答 Ask", id="ask", elem_id="tab-ask"):
-                        chatbot = gr.Chatbot(elem_id="chat", label="对话 Chat", height=440, buttons=["copy_all"],
-                                             placeholder="请提问 Ask a question about the report")
-                        notice = gr.HTML("", elem_id="ask-notice", js_on_load=None)
-                        with gr.Row(elem_id="ask-row"):
-                            question = gr.Textbox(elem_id="question", show_label=False, scale=5, min_width=200,
-                                                  placeholder="输入问题 Type a question…", lines=1, max_lines=4)
-                            ask_button = gr.Button("提问 Ask", variant="primary", elem_id="ask-button", scale=1,
-                                                   min_width=90)
-                        gr.HTML('<div class="label">示例问题 Example questions</div>', js_on_load=None)
-                        with gr.Row(elem_id="examples"):
-                            example_buttons = [gr.Button(q, size="sm", elem_classes="example-q", min_width=120)
-                                               for q in EXAMPLES]
-                        plain = gr.Textbox(label="答案纯文本 Answer with citations (plain text)", lines=4,
-                                           interactive=False, buttons=["copy"], elem_id="answer-plain")
-                    with gr.Tab("报告 Report", id="report", elem_id="tab-report"):
-                        report_filter = gr.Textbox(label="筛选段落 Filter paragraphs", elem_id="report-filter",
-                                                   placeholder="关键词或定位 keyword or locator, e.g. 云计算 / §4.1")
-                        with gr.Row(equal_height=False):
-                            gr.HTML(h.outline_html(paragraphs), js_on_load=None, elem_id="outline", scale=1,
-                                    min_width=220)
-                            report = gr.HTML(h.report_html(paragraphs), js_on_load=None, elem_id="report", scale=3,
-                                             min_width=300)
-                    with gr.Tab("来源 Sources", id="sources", elem_id="tab-sources"):
-                        gr.HTML(h.sources_html(all_sources, paragraphs), js_on_load=None, elem_id="sources-list")
+            with gr.Column(scale=3, min_width=320), gr.Tabs(selected="ask", elem_id="tabs") as tabs:
+                with gr.Tab("问答 Ask", id="ask", elem_id="tab-ask"):
+                    chatbot = gr.Chatbot(elem_id="chat", label="对话 Chat", height=440, buttons=[],
+                                         placeholder="请提问 Ask a question about the report")
+                    notice = gr.HTML("", elem_id="ask-notice", js_on_load=None)
+                    with gr.Row(elem_id="ask-row"):
+                        question = gr.Textbox(elem_id="question", show_label=False, scale=5, min_width=200,
+                                              placeholder="输入问题 Type a question…", lines=1, max_lines=4)
+                        ask_button = gr.Button("提问 Ask", variant="primary", elem_id="ask-button", scale=1,
+                                               min_width=90)
+                    gr.HTML('<div class="label">示例问题 Example questions</div>', js_on_load=None)
+                    with gr.Row(elem_id="examples"):
+                        example_buttons = [gr.Button(q, size="sm", elem_classes="example-q", min_width=120)
+                                           for q in EXAMPLES]
+                    plain = gr.Textbox(label="答案纯文本 Answer with citations (plain text)", lines=4,
+                                       interactive=False, buttons=["copy"], elem_id="answer-plain")
+                with gr.Tab("报告 Report", id="report", elem_id="tab-report"):
+                    report_filter = gr.Textbox(label="筛选段落 Filter paragraphs", elem_id="report-filter",
+                                               placeholder="关键词或定位 keyword or locator, e.g. 云计算 / §4.1")
+                    with gr.Row(equal_height=False):
+                        gr.HTML(h.outline_html(paragraphs), js_on_load=None, elem_id="outline", scale=1,
+                                min_width=220)
+                        report = gr.HTML(h.report_html(paragraphs), js_on_load=None, elem_id="report", scale=3,
+                                         min_width=300)
+                with gr.Tab("来源 Sources", id="sources", elem_id="tab-sources"):
+                    gr.HTML(h.sources_html(all_sources, paragraphs), js_on_load=None, elem_id="sources-list")
             with gr.Column(scale=2, min_width=300, elem_id="reader-column"):
                 reader = gr.HTML(h.PANEL_HINT, js_on_load=BRIDGE_JS, elem_id="reader", container=True,
                                  label="原文 Source paragraph", show_label=True, padding=True)
@@ -156,7 +156,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 respond, [question, answers_state], outputs, **private)
         reader.click(show, answers_state, reader, show_progress="hidden", **private)
         report_filter.change(lambda q: h.report_html(paragraphs, q), report_filter, report, **private)
-        demo.load(on_load, None, [reader, tabs], **private)
+        chatbot.clear(lambda: ([], "", "", h.PANEL_HINT), None, [answers_state, plain, notice, reader], **private)
+        demo.load(on_load, None, [reader, tabs, report_filter, report], **private)
 
         gr.api(ask_api, api_name="ask")
         gr.api(paragraph_api, api_name="paragraph")

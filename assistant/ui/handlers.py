@@ -13,7 +13,8 @@ from typing import Any
 
 from assistant.types import Answer, Paragraph, Source
 
-PANEL_HINT = '<div class="panel-hint">点击引用标记 [1] 查看原文段落<br>Click a citation marker to open its paragraph.</div>'
+PANEL_HINT = ('<div class="panel-hint">点击引用标记 [1] 查看原文段落<br>'
+              "Click a citation marker to open its paragraph.</div>")
 
 
 def esc(text: object) -> str:
