@@ -70,13 +70,32 @@ def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | N
     return quotes
 
 
+SHORT_SENTENCE = 30  # characters: a lead such as "一是混合主权架构。" or "设立数字合作创新试验区。"
+
+
+def _with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
+    """A short lead sentence says what, the next one says how: quote both."""
+    sentences = corpus.sentences.get(sentence.paragraph_id, ())
+    if len(sentence.text) < SHORT_SENTENCE and sentences and sentences[0] == sentence and len(sentences) > 1:
+        return [sentence, sentences[1]]
+    return [sentence]
+
+
+def _paragraph_list(sentence: Sentence, corpus: CorpusView) -> list[Sentence] | None:
+    """A list written inside one paragraph as short lead sentences (e.g. the action items)."""
+    sentences = corpus.sentences.get(sentence.paragraph_id, ())
+    leads = [s for s in sentences if len(s.text) < SHORT_SENTENCE]
+    return leads if len(leads) >= 2 else None
+
+
 def _choose(scored: list[ScoredSentence], corpus: CorpusView, kind: QuestionKind, max_citations: int) -> list[Sentence]:
     best = scored[0]
     if kind is QuestionKind.LIST:
-        quotes = _list_quotes(corpus.by_id[best.sentence.paragraph_id], corpus)
+        paragraph = corpus.by_id[best.sentence.paragraph_id]
+        quotes = _list_quotes(paragraph, corpus) or _paragraph_list(best.sentence, corpus)
         if quotes:
             return quotes
-    chosen = [best.sentence]
+    chosen = _with_follower(best.sentence, corpus)
     for candidate in scored[1:]:
         if len({s.paragraph_id for s in chosen}) >= min(max_citations, 2):
             break

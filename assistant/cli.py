@@ -117,6 +117,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.evaluation.dataset import DEFAULT_SET, load_questions
+    from assistant.evaluation.harness import run_eval
+    from assistant.evaluation.report import bar_chart, markdown_report, run_table
+
+    path = Path(args.set) if args.set else DEFAULT_SET
+    if not path.is_file():
+        raise InputError(f"question set not found: {path}")
+    try:
+        questions = load_questions(path)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    settings = _settings(args)
+    modes = ["bm25", "dense", "rrf", "hybrid"] if args.compare else [args.retriever]
+    runs = [run_eval(settings, questions, mode, progress=_progress) for mode in modes]
+    command = "assistant eval " + " ".join(sys.argv[2:]) if sys.argv[1:2] == ["eval"] else "assistant eval"
+    if args.json:
+        for run in runs:
+            data = run.to_dict()
+            if not args.details:
+                data.pop("results")
+            print(json.dumps(data, ensure_ascii=False))
+    else:
+        for run in runs:
+            o = run.overall
+            print(f"retriever {run.retriever} · embedder {run.embedder} · load {run.load_seconds:.2f} s · "
+                  f"latency p50 {o['latency_p50_ms']:.1f} ms p95 {o['latency_p95_ms']:.1f} ms")
+            print(run_table(run) + "\n")
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "report.md").write_text(markdown_report(runs, command), encoding="utf-8")
+        bar_chart(runs, out / "report.png")
+        (out / "results.json").write_text(json.dumps([r.to_dict() for r in runs], ensure_ascii=False, indent=1),
+                                          encoding="utf-8")
+        _progress(f"wrote {out / 'report.md'}, {out / 'report.png'} and {out / 'results.json'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from the 数字丝路 report.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,6 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
     _common(ing)
     ing.set_defaults(func=cmd_ingest)
+
+    ev = sub.add_parser("eval", help="measure retrieval, answers, citations and refusals on a question set")
+    ev.add_argument("--set", help="question set JSONL (default evals/questions.jsonl)")
+    ev.add_argument("--retriever", choices=["hybrid", "bm25", "dense", "rrf"], default="hybrid")
+    ev.add_argument("--compare", action="store_true", help="run bm25, dense, rrf and hybrid side by side")
+    ev.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ev.add_argument("--details", action="store_true", help="with --json: include per-question results")
+    ev.add_argument("--out", help="write report.md, report.png and results.json to this folder")
+    _common(ev)
+    ev.set_defaults(func=cmd_eval)
 
     serve = sub.add_parser("serve", help="the web UI (Gradio): chat with citations, the report, its sources")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

@@ -25,7 +25,8 @@ _SOURCE = re.compile(
     re.I,
 )
 _LIST = re.compile(
-    r"哪些|哪几|几大|几个方面|有什么特点|特点是什么|包括什么|包含什么|举措|\blist\b|what are the|which .*(?:are|were)\b|name the",
+    r"哪些|哪几|哪[一二三四五六七八九十两]|几大|[二三四五六七八九十两]大(?:特点|趋势|机遇|方面)|几个方面|有什么特点|特点是什么|"
+    r"包括什么|包含什么|举措|建议|\blist\b|what are the|which .*(?:are|were)\b|name the",
     re.I,
 )
 _DEFINITION = re.compile(

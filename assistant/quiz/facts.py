@@ -9,6 +9,7 @@ so nothing outside the report is ever offered as an answer.
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -195,3 +196,42 @@ def sentence_facts(sentence: str, pid: str, gazetteer: Gazetteer) -> list[Fact]:
         *item_facts(sentence, pid),
     ]
     return sorted(facts, key=lambda f: (f.start, f.kind))
+
+
+def format_number(value: float, decimals: int, fact: Fact) -> str:
+    """A value written the way the fact writes its own: same decimals, qualifier and unit."""
+    digits = f"{value:.{decimals}f}" if decimals else str(round(value))
+    return digits + fact.approx + fact.unit
+
+
+def _nearby(fact: Fact) -> list[float]:
+    """Plausible wrong values: near years, small neighbours, or scaled and rounded like the answer."""
+    n = fact.number or 0.0
+    if fact.kind == "year":
+        return [n + d for d in (-3, -2, -1, 1, 2, 3)]
+    if not fact.decimals and n < 10:
+        return [n + d for d in (-2, -1, 1, 2, 3)]
+    step = 10.0 ** -fact.decimals
+    if not fact.decimals and fact.kind == "count":
+        digits = str(round(n))
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return [int(n * f / step + 0.5) * step for f in (0.5, 0.75, 1.25, 1.5, 2.0)]
+
+
+def number_distractors(fact: Fact, facts: Iterable[Fact], rng: random.Random) -> list[str]:
+    """Three wrong values of the same kind and unit: other report values first, then nearby ones."""
+    n = fact.number or 0.0
+    same = sorted({(f.number, f.decimals) for f in facts if f.kind == fact.kind and f.unit == fact.unit
+                   and f.number and n and 0.2 <= f.number / n <= 5 and fact.kind != "year"})
+    near = [(v, fact.decimals) for v in _nearby(fact)]
+    rng.shuffle(same)
+    rng.shuffle(near)
+    chosen: dict[str, float] = {}
+    for value, decimals in [*same[:2], *near, *same[2:]]:
+        text = format_number(value, decimals, fact)
+        shown = float(text[: len(text) - len(fact.approx + fact.unit)])
+        if shown <= 0 or (fact.kind == "percent" and shown > 100) or abs(shown - n) < 1e-9:
+            continue
+        if text != fact.answer and shown not in chosen.values() and len(chosen) < 3:
+            chosen[text] = shown
+    return list(chosen)

@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.pipeline import Assistant
-from assistant.question import QuestionError, validate_question
+from assistant.question import QuestionError
 from assistant.render import answer_to_dict, answer_to_text
 from assistant.types import Answer
 from assistant.ui import handlers as h
@@ -62,7 +62,6 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     corpus = assistant.corpus
     paragraphs = corpus.paragraphs
     all_sources = corpus.all_sources()
-    max_chars = assistant.settings.max_question_chars
 
     def paragraph_view(paragraph_id: str) -> str:
         paragraph = assistant.paragraph(paragraph_id.strip())
@@ -72,7 +71,6 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
     def respond(question: str, answers: list[Answer]) -> tuple[Any, ...]:
         try:
-            validate_question(question, max_chars)
             answer = assistant.ask(question)
         except QuestionError as exc:
             message = f"无法回答 Cannot answer: {exc}"
@@ -134,14 +132,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                            for q in EXAMPLES]
                     plain = gr.Textbox(label="答案纯文本 Answer with citations (plain text)", lines=4,
                                        interactive=False, buttons=["copy"], elem_id="answer-plain")
-                with gr.Tab("报告 Report", id="report", elem_id="tab-report"):
+                with gr.Tab("报告 Report", id="report", elem_id="tab-report", render_children=True):
                     report_filter = gr.Textbox(label="筛选段落 Filter paragraphs", elem_id="report-filter",
                                                placeholder="关键词或定位 keyword or locator, e.g. 云计算 / §4.1")
-                    with gr.Row(equal_height=False):
-                        gr.HTML(h.outline_html(paragraphs), js_on_load=None, elem_id="outline", scale=1,
-                                min_width=220)
-                        report = gr.HTML(h.report_html(paragraphs), js_on_load=None, elem_id="report", scale=3,
-                                         min_width=300)
+                    with gr.Row(equal_height=False, elem_id="report-row"):
+                        with gr.Column(scale=1, min_width=220, elem_id="outline-column"):
+                            gr.HTML(h.outline_html(paragraphs), js_on_load=None, elem_id="outline")
+                        with gr.Column(scale=3, min_width=300, elem_id="report-column"):
+                            report = gr.HTML(h.report_html(paragraphs), js_on_load=None, elem_id="report")
                 with gr.Tab("来源 Sources", id="sources", elem_id="tab-sources"):
                     gr.HTML(h.sources_html(all_sources, paragraphs), js_on_load=None, elem_id="sources-list")
             with gr.Column(scale=2, min_width=300, elem_id="reader-column"):
