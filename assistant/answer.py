@@ -65,7 +65,8 @@ def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | N
     if intro_id is None:
         return None
     intro = corpus.sentences.get(intro_id, ())
-    quotes = [intro[-1]] if intro else []
+    # The intro's last sentence announces the list, unless the intro is itself item one ("一是…").
+    quotes = [intro[0] if intro[0].text.startswith("一是") else intro[-1]] if intro else []
     quotes.extend(corpus.sentences[item][0] for item in corpus.groups[intro_id] if corpus.sentences.get(item))
     return quotes
 

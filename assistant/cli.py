@@ -88,7 +88,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from assistant.pipeline import ingest
 
-    _index, report = ingest(_settings(args), progress=_progress, force=args.force)
+    report = ingest(_settings(args), progress=_progress, force=args.force)
     state = "rebuilt" if report.rebuilt else "unchanged"
     print(f"index {state} ({report.reason}): {report.paragraphs} paragraphs, {report.sources} sources, "
           f"{report.seconds:.2f} s")

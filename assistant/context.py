@@ -15,23 +15,35 @@ from assistant.text import split_sentences
 from assistant.types import Paragraph
 
 _ITEM_RE = re.compile(r"^[一二三四五六七八九十]是")
+# "技术供给更灵活:从标准化产品转向模块化能力开放。" — a short "point: gist." lead.
+_LEAD_ITEM_RE = re.compile(r"^[^。,,]{2,14}[::][^。]{2,40}。")
+_COUNTED_INTRO_RE = re.compile(r"[二三四五六七八九十两]大[^。,,]{0,8}[。::]$")
 _INTRO_END = (":", ":")
 
 
+def _is_intro(para: Paragraph, previous: Paragraph | None) -> bool:
+    """Ends with a colon, announces "四大…", or opens its section (the lead of a section's points)."""
+    text = para.text.rstrip()
+    opens_section = previous is None or previous.heading_path != para.heading_path
+    return text.endswith(_INTRO_END) or bool(_COUNTED_INTRO_RE.search(text)) or opens_section
+
+
 def list_groups(paragraphs: Sequence[Paragraph]) -> dict[str, tuple[str, ...]]:
-    """Map each list intro paragraph id to the ids of its item paragraphs."""
+    """Map each list intro paragraph id to the ids of its item paragraphs (at least two)."""
     groups: dict[str, tuple[str, ...]] = {}
     for i, para in enumerate(paragraphs):
-        if not para.text.rstrip().endswith(_INTRO_END):
+        if para.kind != "body" or not _is_intro(para, paragraphs[i - 1] if i else None):
             continue
         items: list[str] = []
+        pattern = None
         for follower in paragraphs[i + 1 :]:
             if follower.doc != para.doc or follower.heading_path != para.heading_path:
                 break
-            if not _ITEM_RE.match(follower.text):
+            pattern = pattern or next((p for p in (_ITEM_RE, _LEAD_ITEM_RE) if p.match(follower.text)), None)
+            if pattern is None or not pattern.match(follower.text):
                 break
             items.append(follower.id)
-        if items:
+        if len(items) >= 2:
             groups[para.id] = tuple(items)
     return groups
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from assistant.config import DEFAULT_EMBEDDER
 from assistant.text import match_key
@@ -119,16 +118,3 @@ def load_embedder(spec: str) -> Embedder:
         return HashEmbedder()
     embedder_name(spec)  # raises for an unknown name
     return SentenceTransformerEmbedder(Path(spec).expanduser())
-
-
-class LangChainEmbeddings(Embeddings):
-    """Exposes any of our embedders through langchain-core's `Embeddings` seam."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embedder.embed(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embedder.embed([text])[0].tolist()

@@ -44,6 +44,14 @@ def _posseg():
     return jieba.posseg
 
 
+def warm_up_tokenizers() -> None:
+    """Load jieba's dictionary and POS model ahead of the first question."""
+    from assistant.text import tokenize
+
+    tokenize("预热")
+    _posseg().lcut("预热")
+
+
 def absent_names(question: str, corpus_key: str) -> list[str]:
     """Proper names, years and Latin terms of the question that the corpus never mentions."""
     absent = []

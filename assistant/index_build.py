@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,8 @@ from assistant.store import write_generation
 from assistant.text import tokenize, tokenizer_signature
 
 Progress = Callable[[str], None]
+# Bump when what is indexed changes (units, list context, tokens): old indexes then count as stale.
+PIPELINE_VERSION = 2
 EMBED_BATCH = 64
 
 
@@ -56,7 +59,7 @@ def build_index(
     def write_files(folder: Path) -> dict:
         _write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
         _write_jsonl(folder / "sources.jsonl", [source_to_dict(s, d.doc) for d in docs for s in d.sources])
-        _write_jsonl(folder / "units.jsonl", [{"paragraph_id": u.paragraph_id, "kind": u.kind, "text": u.text} for u in units])
+        _write_jsonl(folder / "units.jsonl", [asdict(u) for u in units])
         (folder / "idf.json").write_text(
             json.dumps(inverse_document_frequencies(token_lists), ensure_ascii=False), encoding="utf-8"
         )
@@ -66,6 +69,7 @@ def build_index(
         return {
             "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
             "tokenizer": tokenizer_signature(),
+            "pipeline_version": PIPELINE_VERSION,
             "corpus": corpus_hashes,
             "documents": [{"doc": d.doc, "path": d.path, "title": d.title} for d in docs],
             "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": len(units),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant.corpus import CorpusView, Unit
 from assistant.dense import DenseIndex
+from assistant.index_build import PIPELINE_VERSION
 from assistant.lexical import LexicalIndex
 from assistant.records import paragraph_from_dict, source_from_dict
 from assistant.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
@@ -32,6 +33,10 @@ def load_index(index_dir: Path) -> LoadedIndex:
     """Load the live generation after checking every file against the manifest."""
     generation = current_generation(index_dir)
     manifest = read_manifest(generation)
+    embedder, counts = manifest.get("embedder"), manifest.get("counts")
+    if not (isinstance(embedder, dict) and isinstance(embedder.get("name"), str) and isinstance(embedder.get("dim"), int)
+            and isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("paragraphs", "sources"))):
+        raise IndexCorrupt(f"malformed manifest in {generation}: embedder or counts missing")
     verify_files(generation, manifest)
     try:
         paragraphs = [paragraph_from_dict(row) for row in _read_jsonl(generation / "paragraphs.jsonl")]
@@ -55,6 +60,8 @@ def stale_reason(manifest: dict, corpus_hashes: dict[str, str], embedder_name: s
         return "the index format changed"
     if manifest.get("embedder", {}).get("name") != embedder_name:
         return f"the embedder changed ({manifest.get('embedder', {}).get('name')} -> {embedder_name})"
+    if manifest.get("pipeline_version") != PIPELINE_VERSION:
+        return "the indexing pipeline changed"
     if manifest.get("tokenizer") != tokenizer_signature():
         return "the tokenizer changed"
     old = manifest.get("corpus", {})

@@ -6,19 +6,22 @@ pure in-memory operation (tokenise, embed the question, fuse, quote).
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer import compose_answer
 from assistant.config import Settings
+from assistant.corpus import CorpusView
 from assistant.embed import Embedder, embedder_name, load_embedder
+from assistant.evidence import warm_up_tokenizers
 from assistant.index_build import build_index
 from assistant.index_load import LoadedIndex, load_index, stale_reason
 from assistant.ingest import document_paths, load_corpus
 from assistant.question import validate_question
 from assistant.retrieve import HybridRetriever, Retrieval
-from assistant.store import IndexCorrupt, IndexMissing, file_hashes
+from assistant.store import IndexCorrupt, IndexMissing, current_generation, file_hashes, read_manifest, verify_files
 from assistant.types import Answer, Paragraph
 
 Progress = Callable[[str], None]
@@ -41,35 +44,39 @@ def corpus_hashes(settings: Settings) -> dict[str, str]:
     return file_hashes(document_paths(settings.corpus_dir), settings.corpus_dir)
 
 
-def check_index(settings: Settings) -> tuple[LoadedIndex | None, str]:
-    """The live index if it is usable and fresh, else None and the reason."""
+def check_index(settings: Settings) -> str | None:
+    """None when the live index is intact and fresh, else the reason to rebuild it.
+
+    Reads only the manifest and file checksums, so an unchanged corpus costs
+    milliseconds and no model is loaded.
+    """
     try:
-        index = load_index(settings.index_dir)
+        generation = current_generation(settings.index_dir)
+        manifest = read_manifest(generation)
+        verify_files(generation, manifest)
     except IndexMissing:
-        return None, "no index yet"
+        return "no index yet"
     except IndexCorrupt as exc:
-        return None, f"the index is damaged ({exc})"
-    reason = stale_reason(index.manifest, corpus_hashes(settings), embedder_name(settings.embedder))
-    return (None, reason) if reason else (index, "the index is up to date")
+        return f"the index is damaged ({exc})"
+    return stale_reason(manifest, corpus_hashes(settings), embedder_name(settings.embedder))
 
 
 def ingest(
     settings: Settings, progress: Progress = _quiet, force: bool = False, embedder: Embedder | None = None
-) -> tuple[LoadedIndex, IngestReport]:
-    """Rebuild the index when it is missing, damaged, stale (or forced); else reuse it."""
+) -> IngestReport:
+    """Rebuild the index when it is missing, damaged, stale (or forced); else leave it as it is."""
     started = time.perf_counter()
-    hashes = corpus_hashes(settings)  # raises CorpusError for a missing or empty corpus
-    index, reason = (None, "rebuild requested") if force else check_index(settings)
-    if index is None:
+    corpus_hashes(settings)  # raises CorpusError for a missing or empty corpus
+    reason = "rebuild requested" if force else check_index(settings)
+    if reason is not None:
         progress(f"building the index: {reason}")
         docs = load_corpus(settings.corpus_dir)
         embedder = embedder or load_embedder(settings.embedder)
-        build_index(docs, embedder, settings.index_dir, hashes, progress)
-        index = load_index(settings.index_dir)
-    counts = index.manifest["counts"]
-    report = IngestReport(reason != "the index is up to date", reason, counts["paragraphs"], counts["sources"],
-                          time.perf_counter() - started)
-    return index, report
+        build_index(docs, embedder, settings.index_dir, corpus_hashes(settings), progress)
+    manifest = read_manifest(current_generation(settings.index_dir))
+    counts = manifest["counts"]
+    return IngestReport(reason is not None, reason or "the index is up to date", counts["paragraphs"],
+                        counts["sources"], time.perf_counter() - started)
 
 
 class Assistant:
@@ -81,12 +88,16 @@ class Assistant:
 
     @classmethod
     def open(cls, settings: Settings, progress: Progress = _quiet, mode: str = "hybrid") -> Assistant:
+        warm = threading.Thread(target=warm_up_tokenizers, daemon=True)
+        warm.start()  # jieba's dictionaries load while the model and the index do
         embedder = load_embedder(settings.embedder)
-        index, _report = ingest(settings, progress, embedder=embedder)
+        ingest(settings, progress, embedder=embedder)
+        index = load_index(settings.index_dir)
+        warm.join()
         return cls(settings, index, embedder, mode)
 
     @property
-    def corpus(self):  # noqa: ANN201 - CorpusView, kept out of the import graph of callers
+    def corpus(self) -> CorpusView:
         return self.index.corpus
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:

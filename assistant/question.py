@@ -21,7 +21,8 @@ class QuestionKind(Enum):
 
 
 _SOURCE = re.compile(
-    r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|\bsources?\b|\bcited?\b|\bcites\b|where .* come from|according to which",
+    r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|"
+    r"\bsources?\b|\bcited?\b|\bcites\b|where .* come from|according to which",
     re.I,
 )
 _LIST = re.compile(
@@ -30,7 +31,8 @@ _LIST = re.compile(
     re.I,
 )
 _DEFINITION = re.compile(
-    r"什么是|是什么意思|指什么|是指|含义|内涵|定义|核心在于|核心是什么|\bwhat is (?:a |an |the )?\w+\??$|\bdefin|\bmean",
+    r"什么是|是什么意思|指什么|是指|含义|内涵|定义|核心在于|核心是什么|"
+    r"\bwhat is (?:a |an |the )?\w+\??$|\bdefin|\bmean",
     re.I,
 )
 _NUMBER = re.compile(

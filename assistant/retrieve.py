@@ -10,10 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 
 from assistant.embed import Embedder
 from assistant.fusion import max_normalise, rrf_scores, score_fusion
@@ -77,21 +73,3 @@ class HybridRetriever:
             Hit(paragraphs[i].id, float(fused[i]), float(lex_norm[i]), float(dense[i])) for i in order
         )
         return Retrieval(question, hits, query_vector, tokens)
-
-
-class AssistantRetriever(BaseRetriever):
-    """langchain-core adapter: paragraphs as `Document`s with their locator and scores."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-    retriever: HybridRetriever
-    k: int = 5
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        by_id = self.retriever.index.corpus.by_id
-        docs = []
-        for hit in self.retriever.retrieve(query, self.k).hits:
-            para = by_id[hit.paragraph_id]
-            meta = {"id": para.id, "locator": para.locator, "section": para.section, "score": hit.score,
-                    "doc": para.doc, "marks": list(para.marks)}
-            docs.append(Document(page_content=para.text, metadata=meta, id=para.id))
-        return docs

@@ -125,6 +125,8 @@ def read_manifest(generation: Path) -> dict:
         raise IndexCorrupt(f"unreadable manifest in {generation}: {exc}") from exc
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
         raise IndexCorrupt(f"malformed manifest in {generation}")
+    if not all(isinstance(meta, dict) for meta in manifest["files"].values()):
+        raise IndexCorrupt(f"malformed file list in the manifest of {generation}")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexCorrupt(f"index format {manifest.get('format_version')!r} is not {FORMAT_VERSION}")
     return manifest

@@ -54,7 +54,9 @@ def fact_accuracy(answer_text: str, facts: Sequence[str]) -> float:
     return sum(fact_present(answer_text, f) for f in facts) / len(facts)
 
 
-def citation_precision(cited: Sequence[str], gold: Collection[str], texts: dict[str, str], facts: Sequence[str]) -> float:
+def citation_precision(
+    cited: Sequence[str], gold: Collection[str], texts: dict[str, str], facts: Sequence[str]
+) -> float:
     """Share of cited paragraphs that are gold or contain one of the facts; 0 with no citations."""
     if not cited:
         return 0.0

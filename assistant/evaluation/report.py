@@ -40,7 +40,8 @@ def markdown_report(runs: Sequence[EvalRun], command: str) -> str:
             "refusal metrics over all.\n\n" + run_table(run) + "\n"
         )
     if len(runs) > 1:
-        parts.append("## Side by side (all questions)\n\n| retriever | " + " | ".join(l for _, l in COLUMNS) + " |")
+        labels = " | ".join(label for _, label in COLUMNS)
+        parts.append(f"## Side by side (all questions)\n\n| retriever | {labels} |")
         parts.append("|---|" + "---|" * len(COLUMNS))
         for run in runs:
             parts.append(f"| {run.retriever} | " + " | ".join(f"{run.overall[k]:.3f}" for k, _ in COLUMNS) + " |")

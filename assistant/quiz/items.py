@@ -133,14 +133,18 @@ def _context(fact: Fact, replacement: str, whole: bool = False) -> str:
     return text.lstrip(",,::;; ").rstrip("。;;,,::")
 
 
-def _question_word(fact: Fact) -> str | None:
+def _question_word(fact: Fact) -> str:
+    """What the question asks for, in place of the fact: 多少个, 哪一年, 哪家企业…"""
     if fact.kind == "percent":
         return "多少"
     if fact.kind == "year":
         return "哪一年"
     if fact.kind == "count":
         return "多少" + fact.unit.lstrip("百万亿")
-    return None
+    if fact.kind == "country":
+        return "哪个国家"
+    before = fact.sentence[fact.start - 1 : fact.start]
+    return "什么" if before and before in "台库包统品" else "哪家企业"
 
 
 def name_distractors(fact: Fact, gazetteer: Gazetteer, rng: random.Random) -> list[str]:
@@ -189,7 +193,10 @@ def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> Quiz
         stem, answer = _context(fact, BLANK, whole=True) + "。", fact.answer
     elif kind == "mc":
         word = _question_word(fact)
-        stem = _context(fact, word) + "?" if word else _context(fact, BLANK) + "(空白处应填哪一项?)"
+        stem = _context(fact, word)
+        if len(stem) < len(word) + 12:  # "哪一年以来?" asks nothing: keep the clauses after it
+            stem = _context(fact, word, whole=True)
+        stem += "?"
         wrong = distractors(fact, pool, rng)
         options = tuple(rng.sample([fact.answer, *wrong], 4))
         answer = fact.answer

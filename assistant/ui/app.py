@@ -48,15 +48,6 @@ document.addEventListener('click', onCite, true);
 """
 
 
-def _messages(answers: list[Answer]) -> list[dict[str, str]]:
-    """The chat transcript, rendered from the session's answers."""
-    messages: list[dict[str, str]] = []
-    for index, answer in enumerate(answers):
-        messages.append({"role": "user", "content": h.esc(answer.question)})
-        messages.append({"role": "assistant", "content": h.answer_html(answer, index)})
-    return messages
-
-
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The Blocks app over an opened assistant (the model and index are already loaded)."""
     corpus = assistant.corpus
@@ -70,14 +61,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         return h.paragraph_html(paragraph, corpus.sources_of(paragraph), title=f"段落 Paragraph {paragraph.locator}")
 
     def respond(question: str, answers: list[Answer]) -> tuple[Any, ...]:
-        try:
-            answer = assistant.ask(question)
-        except QuestionError as exc:
-            message = f"无法回答 Cannot answer: {exc}"
-            gr.Warning(message)
-            return gr.skip(), answers, gr.skip(), h.notice_html(message), gr.skip(), gr.skip()
+        answer, problem = h.try_ask(assistant.ask, question)
+        if answer is None:
+            gr.Warning(problem)
+            return gr.skip(), answers, gr.skip(), h.notice_html(problem), gr.skip(), gr.skip()
         answers = [*answers, answer]
-        return _messages(answers), answers, "", "", answer_to_text(answer), h.PANEL_HINT
+        return h.chat_messages(answers), answers, "", "", answer_to_text(answer), h.PANEL_HINT
 
     def show(answers: list[Answer], evt: gr.EventData) -> str:
         data = evt._data if isinstance(evt._data, dict) else {}

@@ -8,9 +8,10 @@ markers, `data-marker` / `data-answer`) that the page script turns into panel ev
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from assistant.question import QuestionError
 from assistant.types import Answer, Paragraph, Source
 
 PANEL_HINT = ('<div class="panel-hint">点击引用标记 [1] 查看原文段落<br>'
@@ -72,6 +73,23 @@ def answer_html(answer: Answer, answer_index: int = 0) -> str:
         for c in answer.citations
     )
     return f'<div class="answer"><p class="answer-text">{body}</p><ul class="cite-list">{items}</ul></div>'
+
+
+def chat_messages(answers: Sequence[Answer]) -> list[dict[str, str]]:
+    """The chat transcript (gradio messages) rendered from a session's answers."""
+    messages: list[dict[str, str]] = []
+    for index, answer in enumerate(answers):
+        messages.append({"role": "user", "content": esc(answer.question)})
+        messages.append({"role": "assistant", "content": answer_html(answer, index)})
+    return messages
+
+
+def try_ask(ask: Callable[[str], Answer], question: str) -> tuple[Answer | None, str]:
+    """The answer and "", or None and why the input cannot be answered (empty, too long, binary)."""
+    try:
+        return ask(question), ""
+    except QuestionError as exc:
+        return None, f"无法回答 Cannot answer: {exc}"
 
 
 def highlight(text: str, sentences: Iterable[str]) -> str:

@@ -1,0 +1,118 @@
+"""An answer as claims: its sentences, each with the citations written after it.
+
+Citations may be locators (`[§4.1 ¶3]`), paragraph IDs (`[p1a2b3c4d5e6]`) or
+bare markers (`[1]`); a marker only means something next to the answer JSON that
+numbered it, so the checker treats a claim cited by markers alone as uncited.
+Splitting follows the corpus's own sentence rules, so an answer quoted from the
+report splits back into exactly the sentences it quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BRACKET = re.compile(r"[\[【]([^\[\]【】\n]{1,120})[\]】]")
+_ID = re.compile(r"p[0-9a-f]{8,16}")
+_MARKER = re.compile(r"\d{1,3}")
+_LOCATOR = re.compile(r"(§\s*\d+(?:\.\d+)*|[\u4e00-\u9fff]{1,6})\s*(¶\s*\d+|表\s*\d+)|§\s*\d+(?:\.\d+)*")
+_PART_SPLIT = re.compile(r"\s*[,,;;、]\s*|\s+(?=§|p[0-9a-f]{8})")
+# A sentence ends at 。!?;; (not before a closing quote, as in the corpus) or at . ! ? before a space.
+_END = re.compile(r"[。!?!?;;](?![”\"’』」)])|[.!?](?=\s|$|[\[【])")
+_OPEN_CLAUSE = (";", ";")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One citation as written: kind is 'locator', 'id' or 'marker'."""
+
+    kind: str
+    value: str  # "§4.1 ¶3" (spaces normalised), "p1a2b3c4d5e6", "1"
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str  # the sentence without its citations
+    refs: tuple[Ref, ...]
+    raw: str  # the sentence as written, citations included
+
+
+def parse_ref(part: str) -> Ref | None:
+    """A citation part, or None when the brackets hold something else ([注], [sic])."""
+    part = part.strip()
+    if _ID.fullmatch(part):
+        return Ref("id", part)
+    if _MARKER.fullmatch(part):
+        return Ref("marker", part)
+    if _LOCATOR.fullmatch(part):
+        value = re.sub(r"\s+", "", part)
+        value = re.sub(r"(?<=\S)(?=[¶表])", " ", value)
+        return Ref("locator", value)
+    return None
+
+
+def parse_refs(content: str) -> tuple[Ref, ...] | None:
+    """All refs inside one pair of brackets, or None if any part is not a citation."""
+    parts = [p for p in _PART_SPLIT.split(content.strip()) if p]
+    refs = [parse_ref(p) for p in parts]
+    if not refs or any(r is None for r in refs):
+        return None
+    return tuple(r for r in refs if r is not None)
+
+
+def _segments(line: str) -> list[str]:
+    """Sentences of one line; citation brackets right after a sentence end stay with it."""
+    pieces, start, pos = [], 0, 0
+    while pos < len(line):
+        end = _END.search(line, pos)
+        if end is None:
+            break
+        cut = end.end()
+        while True:  # swallow citations (and spaces) that follow the end mark
+            m = re.compile(r"\s*").match(line, cut)
+            after = m.end() if m else cut
+            bracket = _BRACKET.match(line, after)
+            if bracket is None or parse_refs(bracket.group(1)) is None:
+                break
+            cut = bracket.end()
+        pieces.append(line[start:cut])
+        start = pos = cut
+    pieces.append(line[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _claim(raw: str) -> Claim:
+    refs: list[Ref] = []
+
+    def take(m: re.Match[str]) -> str:
+        found = parse_refs(m.group(1))
+        if found is None:
+            return m.group(0)
+        refs.extend(found)
+        return ""
+
+    text = re.sub(r"\s{2,}", " ", _BRACKET.sub(take, raw)).strip()
+    text = re.sub(r"\s+([。,,.;;!?!?])", r"\1", text)
+    return Claim(text, tuple(dict.fromkeys(refs)), raw)
+
+
+def split_claims(answer: str) -> list[Claim]:
+    """Claims in reading order; a clause ending in ';' without citations joins the next one."""
+    claims: list[Claim] = []
+    for line in answer.splitlines():
+        pending = ""
+        for raw in _segments(line):
+            claim = _claim(pending + raw)
+            if not claim.refs and claim.text.endswith(_OPEN_CLAUSE):
+                pending += raw
+                continue
+            pending = ""
+            if claim.text and _has_words(claim.text):
+                claims.append(claim)
+        if pending:
+            claims.append(_claim(pending))
+    return claims
+
+
+def _has_words(text: str) -> bool:
+    return bool(re.search(r"[\w\u4e00-\u9fff]", text))
