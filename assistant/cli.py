@@ -156,6 +156,70 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quiz(args: argparse.Namespace) -> int:
+    from assistant.index_load import load_index
+    from assistant.pipeline import ingest
+    from assistant.quiz import QuizError, build_quiz, collect_facts
+    from assistant.quiz.export import render
+
+    types = [t.strip() for t in args.types.split(",") if t.strip()]
+    settings = _settings(args)
+    ingest(settings, progress=_progress)  # the quiz reads the indexed paragraphs; no model unless it must rebuild
+    pool = collect_facts(load_index(settings.index_dir).corpus.paragraphs)
+    try:
+        items = build_quiz(pool, args.n, types, args.seed, args.section)
+    except QuizError as exc:
+        raise InputError(str(exc)) from exc
+    text = render(items, args.format)
+    if args.out is None:
+        print(text, end="" if text.endswith("\n") else "\n")
+        return 0
+    try:
+        Path(args.out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write --out {args.out}: {exc.strerror or exc}") from exc
+    _progress(f"wrote {len(items)} items to {args.out}")
+    return 0
+
+
+def _read_answer(args: argparse.Namespace) -> str:
+    """The answer to check: --answer, else --file, else standard input; never empty or binary."""
+    if args.answer is not None:
+        raw, where = args.answer.encode("utf-8"), "--answer"
+    elif args.file is not None:
+        try:
+            raw, where = Path(args.file).read_bytes(), f"--file {args.file}"
+        except OSError as exc:
+            raise InputError(f"cannot read --file {args.file}: {exc.strerror or exc}") from exc
+    elif not sys.stdin.isatty():
+        raw, where = sys.stdin.buffer.read(), "standard input"
+    else:
+        raise InputError("no answer given: pass --answer TEXT, --file PATH or pipe it on standard input")
+    if b"\x00" in raw:
+        raise InputError(f"{where} is binary, not an answer text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where} is not UTF-8 text") from exc
+    if not text.strip():
+        raise InputError(f"{where} is empty: nothing to check")
+    return text
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from assistant.pipeline import Assistant
+    from assistant.review.check import CheckError, check_answer, report_to_text
+
+    text = _read_answer(args)
+    assistant = Assistant.open(_settings(args), progress=_progress)
+    try:
+        report = check_answer(text, assistant)
+    except CheckError as exc:
+        raise InputError(str(exc)) from exc
+    print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else report_to_text(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="Cited answers from the 数字丝路 report.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -188,6 +252,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     _common(serve)
     serve.set_defaults(func=cmd_serve)
+
+    quiz = sub.add_parser("quiz", help="a quiz (cloze, multiple choice, true/false) built from the report's facts")
+    quiz.add_argument("--section", help="a locator prefix (§4, §4.1) or part of a heading")
+    quiz.add_argument("--n", type=int, default=10, help="number of items (default 10)")
+    quiz.add_argument("--types", default="mc,cloze,tf", help="item types, comma separated (default mc,cloze,tf)")
+    quiz.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same quiz")
+    quiz.add_argument("--format", choices=["json", "md", "csv", "gift"], default="json", help="output format")
+    quiz.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    _common(quiz)
+    quiz.set_defaults(func=cmd_quiz)
+
+    check = sub.add_parser("check", help="check an answer's claims against the paragraphs it cites")
+    check.add_argument("--answer", help="the answer text (else --file, else standard input)")
+    check.add_argument("--file", type=Path, help="a UTF-8 file holding the answer")
+    check.add_argument("--json", action="store_true", help='print {"verdict", "claims": [...]} as JSON')
+    _common(check)
+    check.set_defaults(func=cmd_check)
     return parser
 
 

@@ -33,10 +33,6 @@ def load_index(index_dir: Path) -> LoadedIndex:
     """Load the live generation after checking every file against the manifest."""
     generation = current_generation(index_dir)
     manifest = read_manifest(generation)
-    embedder, counts = manifest.get("embedder"), manifest.get("counts")
-    if not (isinstance(embedder, dict) and isinstance(embedder.get("name"), str) and isinstance(embedder.get("dim"), int)
-            and isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("paragraphs", "sources"))):
-        raise IndexCorrupt(f"malformed manifest in {generation}: embedder or counts missing")
     verify_files(generation, manifest)
     try:
         paragraphs = [paragraph_from_dict(row) for row in _read_jsonl(generation / "paragraphs.jsonl")]

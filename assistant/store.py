@@ -69,7 +69,9 @@ def write_generation(index_dir: Path, write_files: Callable[[Path], dict]) -> Pa
     index_dir.mkdir(parents=True, exist_ok=True)
     for stale in index_dir.glob(".build-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{time.time_ns() % 1_000_000:06d}"
+    # One clock reading, microseconds within its second: names sort in build order (pruning relies on it).
+    now = time.time_ns()
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 1_000_000_000)) + f"-{now // 1000 % 1_000_000:06d}"
     building = index_dir / f".build-{stamp}"
     building.mkdir()
     try:
@@ -127,6 +129,10 @@ def read_manifest(generation: Path) -> dict:
         raise IndexCorrupt(f"malformed manifest in {generation}")
     if not all(isinstance(meta, dict) for meta in manifest["files"].values()):
         raise IndexCorrupt(f"malformed file list in the manifest of {generation}")
+    embedder, counts = manifest.get("embedder"), manifest.get("counts")
+    if not (isinstance(embedder, dict) and isinstance(embedder.get("name"), str) and isinstance(embedder.get("dim"), int)
+            and isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("paragraphs", "sources"))):
+        raise IndexCorrupt(f"malformed manifest in {generation}: the embedder or the counts are missing")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexCorrupt(f"index format {manifest.get('format_version')!r} is not {FORMAT_VERSION}")
     return manifest

@@ -29,7 +29,7 @@ settings = Settings(corpus_dir=corpus, index_dir=index)
 out = {}
 if mode == "ingest":
     from assistant.pipeline import ingest
-    _, report = ingest(settings, force=sys.argv[4] == "force")
+    report = ingest(settings, force=sys.argv[4] == "force")
     out["rebuilt"] = report.rebuilt
 elif mode == "first":
     from assistant.pipeline import Assistant

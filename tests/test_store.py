@@ -76,9 +76,8 @@ def generation(cfg: Settings) -> Path:
 
 
 def answers_correctly(cfg: Settings) -> None:
-    index, report = ingest(cfg)
-    assert not report.rebuilt
-    answer = Assistant(cfg, index, HashEmbedder()).ask(QUESTION)
+    assert not ingest(cfg).rebuilt
+    answer = Assistant(cfg, load_index(cfg.index_dir), HashEmbedder()).ask(QUESTION)
     assert not answer.refused
     assert "18个" in answer.text
 
@@ -136,7 +135,7 @@ def test_no_pickle_anywhere_in_the_index(cfg: Settings) -> None:
 
 def test_unchanged_reingest_does_not_rebuild(cfg: Settings) -> None:
     before = generation(cfg)
-    _index, report = ingest(cfg)
+    report = ingest(cfg)
     assert report.rebuilt is False
     assert report.reason == "the index is up to date"
     assert generation(cfg) == before
@@ -147,26 +146,25 @@ def test_editing_the_corpus_rebuilds_naming_the_file(cfg: Settings) -> None:
     before = generation(cfg)
     path = cfg.corpus_dir / REPORT_NAME
     path.write_text(path.read_text(encoding="utf-8") + "\n新增的一段测试文字,用于检验重建。\n", encoding="utf-8")
-    index, report = ingest(cfg)
+    report = ingest(cfg)
     assert report.rebuilt is True
     assert REPORT_NAME in report.reason
+    index = load_index(cfg.index_dir)
     assert index.generation != before
     assert any("新增的一段测试文字" in p.text for p in index.corpus.paragraphs)
-    assert ingest(cfg)[1].rebuilt is False
+    assert ingest(cfg).rebuilt is False
 
 
 def test_adding_a_document_makes_the_index_stale(cfg: Settings) -> None:
     (cfg.corpus_dir / "notes.md").write_text("# 附注\n\n这是一份新加入的文档。\n", encoding="utf-8")
-    index, reason = check_index(cfg)
-    assert index is None
-    assert "notes.md" in reason
+    reason = check_index(cfg)
+    assert reason is not None and "notes.md" in reason
 
 
 def test_changing_the_embedder_makes_the_index_stale(cfg: Settings) -> None:
-    fresh, reason = check_index(cfg)
-    assert fresh is not None, reason
-    index, reason = check_index(cfg.with_(embedder="use-multilingual-v3"))
-    assert index is None
+    assert check_index(cfg) is None
+    reason = check_index(cfg.with_(embedder="use-multilingual-v3"))
+    assert reason is not None
     assert "embedder" in reason and "hash-256" in reason
     manifest = load_index(cfg.index_dir).manifest
     assert stale_reason(manifest, corpus_hashes(cfg), "hash-256") is None
@@ -257,9 +255,9 @@ def test_corruption_is_detected_then_repaired(cfg: Settings, corrupt: Callable[[
     corrupt(generation(cfg), cfg.index_dir)
     with pytest.raises(IndexCorrupt):
         load_index(cfg.index_dir)
-    index, reason = check_index(cfg)
-    assert index is None and "damaged" in reason
-    _index, report = ingest(cfg)
+    reason = check_index(cfg)
+    assert reason is not None and "damaged" in reason
+    report = ingest(cfg)
     assert report.rebuilt is True
     assert "damaged" in report.reason
     load_index(cfg.index_dir)
@@ -328,7 +326,7 @@ def test_crash_mid_build_keeps_the_previous_generation(
     leftover = cfg.index_dir / ".build-19700101-000000-000000"
     leftover.mkdir(exist_ok=True)
     (leftover / "dense.faiss").write_bytes(b"half written")
-    _index, report = ingest(cfg, force=True)
+    report = ingest(cfg, force=True)
     assert report.rebuilt
     assert not list(cfg.index_dir.glob(".build-*"))
     assert generation(cfg) != live
@@ -338,8 +336,8 @@ def test_crash_mid_build_keeps_the_previous_generation(
 def test_old_generations_are_pruned(cfg: Settings) -> None:
     names = [generation(cfg).name]
     for _ in range(4):
-        index, _report = ingest(cfg, force=True)
-        names.append(index.generation.name)
+        ingest(cfg, force=True)
+        names.append(generation(cfg).name)
     assert len(set(names)) == len(names), "every build gets a new generation folder"
     kept = sorted(p.name for p in cfg.index_dir.glob("gen-*"))
     assert len(kept) == KEEP_GENERATIONS == 2

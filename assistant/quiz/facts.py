@@ -16,15 +16,17 @@ from dataclasses import dataclass
 
 from assistant.text import match_key, strip_marks
 
-COUNTRIES = tuple(
-    """中国 美国 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 波兰 希腊 奥地利 爱尔兰
-    匈牙利 捷克 罗马尼亚 塞尔维亚 俄罗斯 乌克兰 白俄罗斯 土耳其 日本 韩国 朝鲜 蒙古 印度 巴基斯坦 孟加拉国 斯里兰卡
-    尼泊尔 印度尼西亚 印尼 马来西亚 新加坡 泰国 越南 老挝 柬埔寨 缅甸 菲律宾 文莱 东帝汶 哈萨克斯坦 乌兹别克斯坦
-    吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 阿富汗 伊朗 伊拉克 叙利亚 约旦 黎巴嫩 以色列 沙特阿拉伯 沙特 阿联酋 卡塔尔
-    科威特 阿曼 也门 巴林 埃及 利比亚 突尼斯 阿尔及利亚 摩洛哥 苏丹 埃塞俄比亚 肯尼亚 坦桑尼亚 乌干达 卢旺达 尼日利亚
-    加纳 塞内加尔 科特迪瓦 喀麦隆 安哥拉 赞比亚 津巴布韦 莫桑比克 南非 马达加斯加 加拿大 墨西哥 巴西 阿根廷 智利 秘鲁
-    哥伦比亚 委内瑞拉 古巴 澳大利亚 新西兰 斐济""".split()
-)
+_COUNTRY_NAMES = """
+中国 美国 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 波兰 希腊 奥地利
+爱尔兰 匈牙利 捷克 罗马尼亚 塞尔维亚 俄罗斯 乌克兰 白俄罗斯 土耳其 日本 韩国 朝鲜 蒙古 印度
+巴基斯坦 孟加拉国 斯里兰卡 尼泊尔 印度尼西亚 印尼 马来西亚 新加坡 泰国 越南 老挝 柬埔寨 缅甸 菲律宾
+文莱 东帝汶 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 阿富汗 伊朗 伊拉克 叙利亚
+约旦 黎巴嫩 以色列 沙特阿拉伯 沙特 阿联酋 卡塔尔 科威特 阿曼 也门 巴林 埃及 利比亚 突尼斯
+阿尔及利亚 摩洛哥 苏丹 埃塞俄比亚 肯尼亚 坦桑尼亚 乌干达 卢旺达 尼日利亚 加纳 塞内加尔 科特迪瓦
+喀麦隆 安哥拉 赞比亚 津巴布韦 莫桑比克 南非 马达加斯加 加拿大 墨西哥 巴西 阿根廷 智利 秘鲁 哥伦比亚
+委内瑞拉 古巴 澳大利亚 新西兰 斐济
+"""
+COUNTRIES = tuple(_COUNTRY_NAMES.split())
 ALIASES = {"印尼": "印度尼西亚", "沙特": "沙特阿拉伯"}
 _LATIN = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z']*[a-z][A-Za-z']*(?: [A-Z][A-Za-z']*[a-z][A-Za-z']*)?)(?![A-Za-z])")
 _LATIN_STOP = {"App", "Top", "Net", "IoT", "Emerging Market", "Fulfillment", "Stack", "SuperAPP"}
@@ -87,9 +89,9 @@ def _chinese_candidates(text: str) -> set[str]:
                 run = run[len(lead) :]
         if 2 <= len(run) <= 3 and run not in _GENERIC:
             names.add(run + m.group(1))
-            if m.group(1) == "云":  # 华为云 -> also 华为, when the report uses it alone
-                if any(text[i + len(run)] in _STEM_NEXT for i in _find_all(text, run) if i + len(run) < len(text)):
-                    names.add(run)
+            alone = any(text[i + len(run)] in _STEM_NEXT for i in _find_all(text, run) if i + len(run) < len(text))
+            if m.group(1) == "云" and alone:  # 华为云 -> also 华为, when the report uses it alone
+                names.add(run)
     for m in _LEAD_VERB.finditer(text):
         name = m.group(1)
         if not name.endswith(_NOT_COMPANY) and name not in _GENERIC:

@@ -16,15 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.corpus import quotable_sentences
-from assistant.quiz.facts import (
-    Fact,
-    Gazetteer,
-    build_gazetteer,
-    canonical,
-    number_distractors,
-    same_entity,
-    sentence_facts,
-)
+from assistant.quiz.facts import Fact, Gazetteer, build_gazetteer, canonical, number_distractors, same_entity, sentence_facts
 from assistant.text import match_key, strip_marks
 from assistant.types import Paragraph
 
@@ -34,6 +26,7 @@ TRUE, FALSE = "正确", "错误"
 NAME_KINDS = ("company", "country")
 _CLAUSE = re.compile(r"[,,;;::]")
 _LEADS = ("例如", "比如")
+_PUNCT = ",,::;;"
 
 
 class QuizError(ValueError):
@@ -101,9 +94,9 @@ def select_paragraphs(paragraphs: Sequence[Paragraph], query: str | None) -> lis
         chosen = [p for p in paragraphs if query in ancestors(section_key(p.locator))]
     else:
         want = match_key(query)
-        chosen = [p for p in paragraphs
-                  if any(want in match_key(h) for h in (*p.heading_path, *(titles.get(a, "") for a in
-                                                                          ancestors(section_key(p.locator)))))]
+        heads = {p.id: [*p.heading_path, *(titles.get(a, "") for a in ancestors(section_key(p.locator)))]
+                 for p in paragraphs}
+        chosen = [p for p in paragraphs if any(want in match_key(h) for h in heads[p.id])]
     if not chosen:
         raise QuizError(f"no section matches {query!r}: give a locator prefix such as §4.1 or part of a heading")
     return chosen
@@ -130,7 +123,7 @@ def _context(fact: Fact, replacement: str, whole: bool = False) -> str:
         if text.startswith(lead) and len(text) - len(lead) > len(replacement) + 4:
             text = text[len(lead) :]
             break
-    return text.lstrip(",,::;; ").rstrip("。;;,,::")
+    return text.lstrip(_PUNCT + " ").rstrip(_PUNCT + "。")
 
 
 def _question_word(fact: Fact) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -24,6 +24,9 @@ from assistant.review.claims import Claim, split_claims
 from assistant.review.numbers import Quantity, conflicting, find_quantities, missing_quantities
 from assistant.text import cjk_ratio, match_key, tokenize
 from assistant.types import Hit, Paragraph
+
+if TYPE_CHECKING:
+    from assistant.pipeline import Assistant
 
 COVERAGE = 0.6  # share of a Chinese claim's IDF-weighted words found in the sentence
 COSINE_ZH = 0.75  # ... or this close in meaning (a paraphrase)
@@ -132,7 +135,7 @@ class Checker:
         self._cache: dict[str, list[tuple[str, np.ndarray]]] = {}
 
     @classmethod
-    def from_assistant(cls, assistant: Any) -> Checker:  # noqa: ANN401 - pipeline.Assistant, duck-typed
+    def from_assistant(cls, assistant: Assistant) -> Checker:
         return cls(assistant.corpus, assistant.embedder.embed, lambda q, k: assistant.retriever.retrieve(q, k).hits)
 
     def resolve(self, claim: Claim) -> list[Paragraph]:
@@ -179,9 +182,12 @@ class Checker:
         names = [name for _, name in self.gazetteer.find(sentence)]
         absent = [n for n in probe.names if not any(same_entity(n, s) for s in names)]
         kinds = {self.gazetteer.kind_of(n) for n in absent}
-        other = any(self.gazetteer.kind_of(s) in kinds and not any(same_entity(s, n) for n in probe.names) for s in names)
-        return Match(sentence, pid, coverage, float(np.max(vectors @ probe.vector)), tuple(missing_quantities(probe.quantities, found)),
-                     bool(conflicting(probe.quantities, found)), bool(absent) and other, bool(absent))
+        other = any(self.gazetteer.kind_of(s) in kinds and not any(same_entity(s, n) for n in probe.names)
+                    for s in names)
+        cosine = float(np.max(vectors @ probe.vector))
+        missing = tuple(missing_quantities(probe.quantities, found))
+        return Match(sentence, pid, coverage, cosine, missing, bool(conflicting(probe.quantities, found)),
+                     bool(absent) and other, bool(absent))
 
     def judge(self, probe: _Probe, para: Paragraph) -> tuple[str, Match | None]:
         matches = [self.match(probe, s, v, para.id) for s, v in self._evidence(para)]
@@ -232,7 +238,7 @@ class Checker:
         return CheckReport(tuple(self.check_claim(c, v) for c, v in zip(claims, vectors, strict=True)))
 
 
-def check_answer(answer: str, assistant: Any) -> CheckReport:  # noqa: ANN401 - pipeline.Assistant
+def check_answer(answer: str, assistant: Assistant) -> CheckReport:
     return Checker.from_assistant(assistant).check(answer)
 
 

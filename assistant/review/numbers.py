@@ -119,7 +119,7 @@ def find_quantities(text: str) -> list[Quantity]:
         plain = not any(ch in _SMALL or ch in _BIG for ch in numeral)
         if plain and (len(numeral) == 1 or not unit):  # "三大", "一个": words, not quantities
             continue
-        if numeral in _BIG or numeral in _SMALL and not unit:
+        if numeral in _BIG or (numeral in _SMALL and not unit):
             continue
         value = chinese_to_number(numeral)
         if value is None:

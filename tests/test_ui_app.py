@@ -1,0 +1,116 @@
+"""The Gradio app launched in-process and driven through gradio_client, as a script would."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("gradio")
+gradio_client = pytest.importorskip("gradio_client")
+
+from assistant.cli import build_parser, main  # noqa: E402
+from assistant.render import answer_to_dict  # noqa: E402
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:'future.no_silent_downcasting'"),  # inside gradio's queue
+    pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
+]
+ENDPOINTS = {"/ask", "/paragraph", "/sources"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _loopback_only(real_connect):  # noqa: ANN001, ANN202 - the same rule as conftest's block, for module scope
+    def guarded(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None and host != "localhost" and not ipaddress.ip_address(str(host).split("%")[0]).is_loopback:
+            raise RuntimeError(f"network access blocked in tests: {address!r}")
+        return real_connect(self, address)
+
+    return guarded
+
+
+@pytest.fixture(scope="module")
+def ui_server(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str]]:  # noqa: ANN001
+    """The full app on a free loopback port; closed after the module."""
+    from assistant.ui.app import launch
+
+    old_temp = os.environ.get("GRADIO_TEMP_DIR")
+    os.environ["GRADIO_TEMP_DIR"] = str(tmp_path_factory.mktemp("gradio"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", _loopback_only(socket.socket.connect))
+        port = free_port()
+        demo = launch(real_assistant, port=port, prevent_thread_lock=True, quiet=True)
+        try:
+            yield demo, f"http://127.0.0.1:{port}/"
+        finally:
+            demo.close()
+            if old_temp is None:
+                os.environ.pop("GRADIO_TEMP_DIR", None)
+            else:
+                os.environ["GRADIO_TEMP_DIR"] = old_temp
+
+
+@pytest.fixture(scope="module")
+def client(ui_server) -> gradio_client.Client:  # noqa: ANN001
+    return gradio_client.Client(ui_server[1], verbose=False)
+
+
+def test_ask_endpoint_returns_the_cli_json(client, real_assistant) -> None:  # noqa: ANN001
+    question = "数字丝绸之路合作国家有多少个?"
+    result = client.predict(question, api_name="/ask")
+    assert "18" in result["answer"] and not result["refused"]
+    assert result["citations"] and all(c["id"] and c["locator"] for c in result["citations"])
+    expected = answer_to_dict(real_assistant.ask(question))
+    assert set(result) == set(expected)
+    assert {k: v for k, v in result.items() if k != "latency_ms"} == {
+        k: v for k, v in expected.items() if k != "latency_ms"}
+
+
+def test_view_api_names_only_the_public_endpoints(client) -> None:  # noqa: ANN001
+    info = client.view_api(print_info=False, return_format="dict")
+    assert set(info["named_endpoints"]) == ENDPOINTS  # the UI's own events stay private
+    assert not info.get("unnamed_endpoints")
+
+
+def test_paragraph_and_sources_endpoints(client, real_assistant) -> None:  # noqa: ANN001
+    answer = real_assistant.ask("东南亚地区零售电商增速是多少?")
+    para = next(c.paragraph for c in answer.citations if "18.6%" in c.paragraph.text)
+    got = client.predict(para.id, api_name="/paragraph")
+    assert got["id"] == para.id and got["text"] == para.text and got["locator"] == para.locator
+    assert any(s["title"] == "2023年东南亚数字经济报告" for s in got["sources"])
+    sources = client.predict(api_name="/sources")
+    assert len(sources) == len(real_assistant.corpus.all_sources())
+    assert any(para.id in [p["id"] for p in s["cited_by"]] for s in sources)
+    with pytest.raises(gradio_client.exceptions.AppError, match="unknown paragraph"):
+        client.predict("no-such-id", api_name="/paragraph")
+
+
+def test_long_question_is_refused_with_a_message(client) -> None:  # noqa: ANN001
+    with pytest.raises(gradio_client.exceptions.AppError, match="2000"):
+        client.predict("问" * 2001, api_name="/ask")
+
+
+def test_safe_defaults(ui_server) -> None:  # noqa: ANN001
+    demo, _url = ui_server
+    assert demo.server_name == "127.0.0.1"
+    assert demo.analytics_enabled is False
+    assert demo._queue.default_concurrency_limit == 2
+    assert os.environ.get("GRADIO_ANALYTICS_ENABLED") == "False"
+    assert not any(type(block).__name__ in {"File", "UploadButton", "Image", "Audio", "Video"}
+                   for block in demo.blocks.values())
+
+
+def test_serve_command_defaults_and_bad_port() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.func.__name__) == ("127.0.0.1", 7860, "cmd_serve")
+    assert main(["serve", "--port", "70000"]) == 2

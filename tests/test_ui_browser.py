@@ -1,0 +1,135 @@
+"""The web UI in a real headless Chromium: ask, click a citation marker, open a deep link."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "test-output"
+QUESTION = "东南亚地区零售电商增速是多少?"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium "
+                       "(apt-get install -y chromium)"),
+    pytest.mark.filterwarnings("ignore:'future.no_silent_downcasting'"),
+    pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
+]
+pytest.importorskip("gradio")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def app_url(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:  # noqa: ANN001
+    from assistant.ui.app import launch
+
+    old_temp = os.environ.get("GRADIO_TEMP_DIR")
+    os.environ["GRADIO_TEMP_DIR"] = str(tmp_path_factory.mktemp("gradio"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    demo = launch(real_assistant, port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
+        if old_temp is None:
+            os.environ.pop("GRADIO_TEMP_DIR", None)
+        else:
+            os.environ["GRADIO_TEMP_DIR"] = old_temp
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _page(browser, width: int = 1280, height: int = 900):  # noqa: ANN001, ANN202
+    """A page that may only talk to the local app: any other request fails the test."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.set_default_timeout(30_000)
+    outside: list[str] = []
+
+    def route(request_route) -> None:  # noqa: ANN001
+        url = request_route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            request_route.continue_()
+        else:
+            outside.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.outside = outside
+    return page
+
+
+def test_ask_then_click_marker_opens_marked_paragraph_and_source(browser, app_url) -> None:  # noqa: ANN001
+    page = _page(browser)
+    page.goto(app_url)
+    page.locator("#question textarea").fill(QUESTION)
+    page.locator("#ask-button").click()
+    markers = page.locator("#chat .answer-text a.cite")
+    markers.first.wait_for()
+    assert "18.6%" in page.locator("#chat .answer-text").last.inner_text()
+    assert "[1]" in markers.first.inner_text()
+    assert "[1]" in page.locator("#answer-plain textarea").input_value()  # the copyable plain-text answer
+
+    markers.first.click()
+    mark = page.locator("#reader mark")
+    mark.first.wait_for()
+    assert "18.6%" in mark.first.inner_text()
+    reader = page.locator("#reader").inner_text()
+    assert "2023年东南亚数字经济报告" in reader and "§" in reader
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ui-answer.png"), full_page=True)
+    assert page.outside == []
+    page.close()
+
+
+def test_long_question_shows_a_notice_not_a_traceback(browser, app_url) -> None:  # noqa: ANN001
+    page = _page(browser)
+    page.goto(app_url)
+    page.locator("#question textarea").fill("问" * 2001)
+    page.locator("#ask-button").click()
+    notice = page.locator("#ask-notice .notice")
+    notice.wait_for()
+    assert "2000" in notice.inner_text()
+    assert "Traceback" not in page.content()
+    page.close()
+
+
+def test_deep_link_shows_the_paragraph_at_phone_width(browser, app_url, real_assistant) -> None:  # noqa: ANN001
+    para = next(p for p in real_assistant.corpus.paragraphs if "18.6%" in p.text)
+    page = _page(browser, 390, 844)
+    page.goto(f"{app_url}?p={para.id}")
+    view = page.locator(f'#reader .paragraph-view[data-view-pid="{para.id}"]')
+    view.wait_for()
+    assert para.text[:30] in view.inner_text()
+    assert "报告 Report" in page.locator("button[role=tab][aria-selected=true]").inner_text()
+    page.locator(f"#report #r-{para.id}").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 392  # no sideways scrolling on a phone
+    page.close()
+
+
+def test_sources_tab_links_open_citing_paragraph(browser, app_url) -> None:  # noqa: ANN001
+    page = _page(browser)
+    page.goto(app_url)
+    page.get_by_role("tab", name="来源 Sources").click()
+    row = page.locator("#sources-list .source-row", has_text="2023年东南亚数字经济报告")
+    row.locator(".cited-by a").first.click()
+    page.locator("#reader .paragraph-view").wait_for()
+    assert "18.6%" in page.locator("#reader").inner_text()
+    page.close()
