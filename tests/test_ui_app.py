@@ -29,7 +29,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _loopback_only(real_connect):  # noqa: ANN001, ANN202 - the same rule as conftest's block, for module scope
+def _loopback_only(real_connect):
     def guarded(self: socket.socket, address: object) -> object:
         host = address[0] if isinstance(address, tuple) else None
         if host is not None and host != "localhost" and not ipaddress.ip_address(str(host).split("%")[0]).is_loopback:
@@ -40,7 +40,7 @@ def _loopback_only(real_connect):  # noqa: ANN001, ANN202 - the same rule as con
 
 
 @pytest.fixture(scope="module")
-def ui_server(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str]]:  # noqa: ANN001
+def ui_server(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str]]:
     """The full app on a free loopback port; closed after the module."""
     from assistant.ui.app import launch
 
@@ -61,11 +61,11 @@ def ui_server(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 
 @pytest.fixture(scope="module")
-def client(ui_server) -> gradio_client.Client:  # noqa: ANN001
+def client(ui_server) -> gradio_client.Client:
     return gradio_client.Client(ui_server[1], verbose=False)
 
 
-def test_ask_endpoint_returns_the_cli_json(client, real_assistant) -> None:  # noqa: ANN001
+def test_ask_endpoint_returns_the_cli_json(client, real_assistant) -> None:
     question = "数字丝绸之路合作国家有多少个?"
     result = client.predict(question, api_name="/ask")
     assert "18" in result["answer"] and not result["refused"]
@@ -76,13 +76,13 @@ def test_ask_endpoint_returns_the_cli_json(client, real_assistant) -> None:  # n
         k: v for k, v in expected.items() if k != "latency_ms"}
 
 
-def test_view_api_names_only_the_public_endpoints(client) -> None:  # noqa: ANN001
+def test_view_api_names_only_the_public_endpoints(client) -> None:
     info = client.view_api(print_info=False, return_format="dict")
     assert set(info["named_endpoints"]) == ENDPOINTS  # the UI's own events stay private
     assert not info.get("unnamed_endpoints")
 
 
-def test_paragraph_and_sources_endpoints(client, real_assistant) -> None:  # noqa: ANN001
+def test_paragraph_and_sources_endpoints(client, real_assistant) -> None:
     answer = real_assistant.ask("东南亚地区零售电商增速是多少?")
     para = next(c.paragraph for c in answer.citations if "18.6%" in c.paragraph.text)
     got = client.predict(para.id, api_name="/paragraph")
@@ -95,12 +95,12 @@ def test_paragraph_and_sources_endpoints(client, real_assistant) -> None:  # noq
         client.predict("no-such-id", api_name="/paragraph")
 
 
-def test_long_question_is_refused_with_a_message(client) -> None:  # noqa: ANN001
+def test_long_question_is_refused_with_a_message(client) -> None:
     with pytest.raises(gradio_client.exceptions.AppError, match="2000"):
         client.predict("问" * 2001, api_name="/ask")
 
 
-def test_safe_defaults(ui_server) -> None:  # noqa: ANN001
+def test_safe_defaults(ui_server) -> None:
     demo, _url = ui_server
     assert demo.server_name == "127.0.0.1"
     assert demo.analytics_enabled is False

@@ -27,7 +27,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def app_url(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:  # noqa: ANN001
+def app_url(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from assistant.ui.app import launch
 
     old_temp = os.environ.get("GRADIO_TEMP_DIR")
@@ -57,13 +57,13 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-def _page(browser, width: int = 1280, height: int = 900):  # noqa: ANN001, ANN202
+def _page(browser, width: int = 1280, height: int = 900):
     """A page that may only talk to the local app: any other request fails the test."""
     page = browser.new_page(viewport={"width": width, "height": height})
     page.set_default_timeout(30_000)
     outside: list[str] = []
 
-    def route(request_route) -> None:  # noqa: ANN001
+    def route(request_route) -> None:
         url = request_route.request.url
         if url.startswith(("http://127.0.0.1", "data:", "blob:")):
             request_route.continue_()
@@ -76,7 +76,7 @@ def _page(browser, width: int = 1280, height: int = 900):  # noqa: ANN001, ANN20
     return page
 
 
-def test_ask_then_click_marker_opens_marked_paragraph_and_source(browser, app_url) -> None:  # noqa: ANN001
+def test_ask_then_click_marker_opens_marked_paragraph_and_source(browser, app_url) -> None:
     page = _page(browser)
     page.goto(app_url)
     page.locator("#question textarea").fill(QUESTION)
@@ -99,7 +99,7 @@ def test_ask_then_click_marker_opens_marked_paragraph_and_source(browser, app_ur
     page.close()
 
 
-def test_long_question_shows_a_notice_not_a_traceback(browser, app_url) -> None:  # noqa: ANN001
+def test_long_question_shows_a_notice_not_a_traceback(browser, app_url) -> None:
     page = _page(browser)
     page.goto(app_url)
     page.locator("#question textarea").fill("问" * 2001)
@@ -111,7 +111,7 @@ def test_long_question_shows_a_notice_not_a_traceback(browser, app_url) -> None:
     page.close()
 
 
-def test_deep_link_shows_the_paragraph_at_phone_width(browser, app_url, real_assistant) -> None:  # noqa: ANN001
+def test_deep_link_shows_the_paragraph_at_phone_width(browser, app_url, real_assistant) -> None:
     para = next(p for p in real_assistant.corpus.paragraphs if "18.6%" in p.text)
     page = _page(browser, 390, 844)
     page.goto(f"{app_url}?p={para.id}")
@@ -124,7 +124,7 @@ def test_deep_link_shows_the_paragraph_at_phone_width(browser, app_url, real_ass
     page.close()
 
 
-def test_sources_tab_links_open_citing_paragraph(browser, app_url) -> None:  # noqa: ANN001
+def test_sources_tab_links_open_citing_paragraph(browser, app_url) -> None:
     page = _page(browser)
     page.goto(app_url)
     page.get_by_role("tab", name="来源 Sources").click()

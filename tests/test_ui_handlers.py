@@ -95,7 +95,7 @@ def test_filter_and_outline() -> None:
 
 
 @pytest.mark.slow
-def test_real_answer_panel_shows_marked_sentence_and_source(real_assistant) -> None:  # noqa: ANN001
+def test_real_answer_panel_shows_marked_sentence_and_source(real_assistant) -> None:
     answer = real_assistant.ask("东南亚地区零售电商增速是多少?")
     markup = h.answer_html(answer)
     assert "18.6%" in markup and 'class="cite"' in markup and "[1]" in markup
@@ -107,13 +107,13 @@ def test_real_answer_panel_shows_marked_sentence_and_source(real_assistant) -> N
 
 
 @pytest.mark.slow
-def test_real_long_question_is_refused_with_a_message(real_assistant) -> None:  # noqa: ANN001
+def test_real_long_question_is_refused_with_a_message(real_assistant) -> None:
     answer, problem = h.try_ask(real_assistant.ask, "问" * 2001)
     assert answer is None and "2000" in problem
 
 
 @pytest.mark.slow
-def test_real_sources_list_every_footnote_with_citing_paragraphs(real_assistant) -> None:  # noqa: ANN001
+def test_real_sources_list_every_footnote_with_citing_paragraphs(real_assistant) -> None:
     corpus = real_assistant.corpus
     listed = h.sources_to_list(corpus.all_sources(), corpus.paragraphs)
     assert len(listed) == len(corpus.all_sources())

@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.text import match_key, strip_marks
 
@@ -53,17 +54,14 @@ class Gazetteer:
     def kind_of(self, name: str) -> str:
         return "country" if name in self.countries else "company"
 
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        names = sorted({*self.companies, *self.countries}, key=len, reverse=True)  # longest wins at a position
+        return re.compile("|".join(map(re.escape, names)) or "(?!)")
+
     def find(self, text: str) -> list[tuple[int, str]]:
-        """(start, name) of every name in text, longest match first, no overlaps."""
-        taken: set[int] = set()
-        found = []
-        for name in sorted({*self.companies, *self.countries}, key=len, reverse=True):
-            for m in re.finditer(re.escape(name), text):
-                span = set(range(m.start(), m.end()))
-                if not span & taken:
-                    taken |= span
-                    found.append((m.start(), name))
-        return sorted(found)
+        """(start, name) of every name in text, left to right, no overlaps."""
+        return [(m.start(), m.group(0)) for m in self._pattern.finditer(text)]
 
 
 def canonical(name: str) -> str:
@@ -89,7 +87,7 @@ def _chinese_candidates(text: str) -> set[str]:
                 run = run[len(lead) :]
         if 2 <= len(run) <= 3 and run not in _GENERIC:
             names.add(run + m.group(1))
-            alone = any(text[i + len(run)] in _STEM_NEXT for i in _find_all(text, run) if i + len(run) < len(text))
+            alone = any(m2.end() < len(text) and text[m2.end()] in _STEM_NEXT for m2 in re.finditer(run, text))
             if m.group(1) == "云" and alone:  # 华为云 -> also 华为, when the report uses it alone
                 names.add(run)
     for m in _LEAD_VERB.finditer(text):
@@ -97,10 +95,6 @@ def _chinese_candidates(text: str) -> set[str]:
         if not name.endswith(_NOT_COMPANY) and name not in _GENERIC:
             names.add(name)
     return names
-
-
-def _find_all(text: str, part: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(part), text)]
 
 
 def build_gazetteer(texts: Iterable[str]) -> Gazetteer:
@@ -237,3 +231,18 @@ def number_distractors(fact: Fact, facts: Iterable[Fact], rng: random.Random) ->
         if text != fact.answer and shown not in chosen.values() and len(chosen) < 3:
             chosen[text] = shown
     return list(chosen)
+
+
+def name_distractors(fact: Fact, gazetteer: Gazetteer, rng: random.Random) -> list[str]:
+    """Three other names of the same kind, none the same entity as the answer or named in the sentence."""
+    names = gazetteer.countries if fact.kind == "country" else gazetteer.companies
+    sentence = match_key(fact.sentence)
+    pool = [n for n in names if n != "中国" and not same_entity(n, fact.answer) and canonical(n) not in sentence]
+    same_script = [n for n in pool if n.isascii() == fact.answer.isascii()]
+    pool = sorted(same_script if len(same_script) >= 3 else pool)
+    rng.shuffle(pool)
+    chosen: list[str] = []
+    for name in pool:
+        if len(chosen) < 3 and not any(same_entity(name, c) for c in chosen):
+            chosen.append(name)
+    return chosen

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.corpus import quotable_sentences
-from assistant.quiz.facts import Fact, Gazetteer, build_gazetteer, canonical, number_distractors, same_entity, sentence_facts
+from assistant.quiz.facts import Fact, Gazetteer, build_gazetteer, name_distractors, number_distractors, sentence_facts
 from assistant.text import match_key, strip_marks
 from assistant.types import Paragraph
 
@@ -138,21 +138,6 @@ def _question_word(fact: Fact) -> str:
         return "哪个国家"
     before = fact.sentence[fact.start - 1 : fact.start]
     return "什么" if before and before in "台库包统品" else "哪家企业"
-
-
-def name_distractors(fact: Fact, gazetteer: Gazetteer, rng: random.Random) -> list[str]:
-    names = gazetteer.countries if fact.kind == "country" else gazetteer.companies
-    sentence = match_key(fact.sentence)
-    pool = [n for n in names if n != "中国" and not same_entity(n, fact.answer) and canonical(n) not in sentence]
-    latin = fact.answer.isascii()
-    same_script = [n for n in pool if n.isascii() == latin]
-    pool = sorted(same_script if len(same_script) >= 3 else pool)
-    rng.shuffle(pool)
-    chosen: list[str] = []
-    for name in pool:
-        if len(chosen) < 3 and not any(same_entity(name, c) for c in chosen):
-            chosen.append(name)
-    return chosen
 
 
 def distractors(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:

@@ -1,12 +1,10 @@
 """Verdicts for an answer's claims against the paragraphs they cite.
 
-A claim is `supported` when one sentence of a cited paragraph states it: all of
-the claim's numbers appear there as numbers and its words mostly overlap (or,
-for a paraphrase or an English claim, the multilingual embeddings are close).
-It is `contradicted` when that sentence is about the same thing but states a
-different number or a different name, `unsupported` when no sentence states it,
-and `uncited` when it cites no paragraph that exists. Anything not supported
-gets a `suggested` paragraph: the one, found by retrieval, that best states it.
+`supported`: one sentence of a cited paragraph states the claim (all its numbers, as
+numbers, and most of its words, or a close embedding for paraphrase and English).
+`contradicted`: that sentence is on the same point but gives another number or name.
+`unsupported`: no sentence states it. `uncited`: it cites no paragraph that exists.
+Anything not supported gets `suggested`: the retrieved paragraph that best states it.
 """
 
 from __future__ import annotations
@@ -58,13 +56,9 @@ class ClaimVerdict:
     suggested: Suggestion | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "verdict": self.verdict,
-            "citation": {"id": self.citation[0], "locator": self.citation[1]} if self.citation else None,
-            "evidence": self.evidence,
-            "suggested": vars(self.suggested) if self.suggested else None,
-        }
+        citation = {"id": self.citation[0], "locator": self.citation[1]} if self.citation else None
+        return {"text": self.text, "verdict": self.verdict, "citation": citation, "evidence": self.evidence,
+                "suggested": vars(self.suggested) if self.suggested else None}
 
 
 @dataclass(frozen=True)
@@ -96,16 +90,11 @@ class Match:
         return self.coverage + self.cosine
 
     def topical(self, english: bool) -> bool:
-        if english:
-            return self.cosine >= TOPICAL_EN
-        return self.coverage >= TOPICAL_ZH or self.cosine >= COSINE_ZH
+        return self.cosine >= TOPICAL_EN if english else self.coverage >= TOPICAL_ZH or self.cosine >= COSINE_ZH
 
     def supports(self, english: bool) -> bool:
-        if self.missing or self.names_missing:
-            return False
-        if english:
-            return self.cosine >= COSINE_EN
-        return self.coverage >= COVERAGE or self.cosine >= COSINE_ZH
+        close = self.cosine >= COSINE_EN if english else self.coverage >= COVERAGE or self.cosine >= COSINE_ZH
+        return close and not self.missing and not self.names_missing
 
 
 @dataclass(frozen=True)
@@ -125,6 +114,8 @@ Retrieve = Callable[[str, int], Sequence[Hit]]
 
 
 class Checker:
+    """Checks answers against one corpus; built once, it caches clause vectors per paragraph."""
+
     def __init__(self, corpus: CorpusView, embed: Embed, retrieve: Retrieve) -> None:
         self.corpus = corpus
         self.embed = embed
