@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.evaluation.harness import EvalRun
+from assistant.evaluation.harness import EvalRun, threshold_sweep
 
 COLUMNS = (
     ("hit1", "hit@1"), ("hit5", "hit@5"), ("mrr10", "MRR@10"), ("ndcg10", "nDCG@10"),
@@ -45,7 +45,20 @@ def markdown_report(runs: Sequence[EvalRun], command: str) -> str:
         parts.append("|---|" + "---|" * len(COLUMNS))
         for run in runs:
             parts.append(f"| {run.retriever} | " + " | ".join(f"{run.overall[k]:.3f}" for k, _ in COLUMNS) + " |")
+    parts.append(sweep_table(runs[-1]))
     return "\n".join(parts) + "\n"
+
+
+def sweep_table(run: EvalRun) -> str:
+    """Refusal trade-off per threshold, the measurement the configured thresholds come from."""
+    lines = [f"\n## Refusal threshold sweep (retriever `{run.retriever}`)\n",
+             "| lang | threshold | refusal precision | refusal recall | false refusals |", "|---|---|---|---|---|"]
+    grids = {"zh": [x / 100 for x in range(20, 62, 4)], "en": [x / 100 for x in range(6, 34, 4)]}
+    for lang, grid in grids.items():
+        for row in threshold_sweep(run.results, lang, grid):
+            lines.append(f"| {lang} | {row['threshold']:.2f} | {row['refusal_precision']:.3f} | "
+                         f"{row['refusal_recall']:.3f} | {row['false_refusal_rate']:.3f} |")
+    return "\n".join(lines)
 
 
 def bar_chart(runs: Sequence[EvalRun], path: Path) -> None:
