@@ -211,7 +211,8 @@ def _nearby(fact: Fact) -> list[float]:
     if not fact.decimals and fact.kind == "count":
         digits = str(round(n))
         step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
-    return [int(n * f / step + 0.5) * step for f in (0.5, 0.75, 1.25, 1.5, 2.0)]
+    scaled = [int(n * f / step + 0.5) * step for f in (0.5, 0.75, 1.25, 1.5, 2.0)]
+    return scaled + ([n + d for d in (-10, -5, 5, 10)] if fact.kind == "percent" else [])
 
 
 def number_distractors(fact: Fact, facts: Iterable[Fact], rng: random.Random) -> list[str]:

@@ -1,8 +1,10 @@
 """The Gradio app: a cited chat, the report with its outline, the footnote sources, a reader panel.
 
-Citation markers are links carrying `data-pid` / `data-marker` / `data-answer`; one document-level
-click listener (installed by the reader panel's `js_on_load`) turns a click on any of them into the
-panel's `click` event with those values, and Python renders the paragraph into the panel.
+Citation markers are links `?p=<paragraph id>&m=<marker>&a=<answer index>` (plus `data-*` copies,
+which the chat's HTML sanitiser strips). One capturing document-level click listener, installed by
+the reader panel's `js_on_load`, turns a click on any such link into the panel's `click` event with
+those values, and Python renders the paragraph, supporting sentences <mark>ed, into the panel.
+Without script the same link is a deep link (`?p=`), which `demo.load` opens.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from assistant.ui import handlers as h
 
 EXAMPLES = (
     "数字丝绸之路合作国家有多少个?",
-    "东南亚地区零售电商增速是多少?",
-    "什么是平台企业?",
+    "2023年东南亚零售电商增速排名如何?",
+    "平台企业的内涵是什么?",
     "保障数字主权的云服务模式有哪些特点?",
     "What is a platform enterprise?",
 )
