@@ -8,6 +8,7 @@ the closest paragraphs as "see also".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,10 +36,13 @@ class ScoredSentence:
     score: float
 
 
+_DEFINING = re.compile(r"是指|指的是|定义为|是一种|核心在于|本质是")
+
+
 def _kind_bonus(kind: QuestionKind, text: str) -> float:
     if kind is QuestionKind.NUMBER and any(ch.isdigit() for ch in text):
         return KIND_BONUS
-    if kind is QuestionKind.DEFINITION and ("是指" in text or "指的是" in text or "是" in text[:30]):
+    if kind is QuestionKind.DEFINITION and _DEFINING.search(text):
         return KIND_BONUS
     return 0.0
 
@@ -82,18 +86,20 @@ def _with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     return [sentence]
 
 
-def _paragraph_list(sentence: Sentence, corpus: CorpusView) -> list[Sentence] | None:
+def _paragraph_list(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
     """A list written inside one paragraph as short lead sentences (e.g. the action items)."""
-    sentences = corpus.sentences.get(sentence.paragraph_id, ())
+    sentences = corpus.sentences.get(paragraph.id, ())
     leads = [s for s in sentences if len(s.text) < SHORT_SENTENCE]
     return leads if len(leads) >= 2 else None
 
 
-def _choose(scored: list[ScoredSentence], corpus: CorpusView, kind: QuestionKind, max_citations: int) -> list[Sentence]:
+def _choose(
+    scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind, max_citations: int
+) -> list[Sentence]:
+    """The quoted sentences; a list question follows the structure of the best paragraph."""
     best = scored[0]
     if kind is QuestionKind.LIST:
-        paragraph = corpus.by_id[best.sentence.paragraph_id]
-        quotes = _list_quotes(paragraph, corpus) or _paragraph_list(best.sentence, corpus)
+        quotes = _list_quotes(top, corpus) or _paragraph_list(top, corpus)
         if quotes:
             return quotes
     chosen = _with_follower(best.sentence, corpus)
@@ -153,7 +159,7 @@ def compose_answer(
     if evidence < thresholds[1 if english else 0]:
         see_also = tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
         return Answer(question, refusal, True, see_also=see_also, lang=lang, debug=debug)
-    chosen = _choose(scored, corpus, kind, max_citations)
+    chosen = _choose(scored, corpus.by_id[hits[0].paragraph_id], corpus, kind, max_citations)
     markers: dict[str, int] = {}
     quoted: list[AnswerSentence] = []
     for sentence in chosen:

@@ -72,7 +72,10 @@ class SentenceTransformerEmbedder:
                 "sentence-transformers is not installed: pip install 'assistant[st]' (install torch==2.13.0 first)"
             ) from exc
         self._model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        # sentence-transformers 5 renamed get_sentence_embedding_dimension (deprecated, warns).
+        model = self._model
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.name = f"st:{folder.resolve().name}"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

@@ -130,8 +130,10 @@ def read_manifest(generation: Path) -> dict:
     if not all(isinstance(meta, dict) for meta in manifest["files"].values()):
         raise IndexCorrupt(f"malformed file list in the manifest of {generation}")
     embedder, counts = manifest.get("embedder"), manifest.get("counts")
-    if not (isinstance(embedder, dict) and isinstance(embedder.get("name"), str) and isinstance(embedder.get("dim"), int)
-            and isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("paragraphs", "sources"))):
+    if not (
+        isinstance(embedder, dict) and isinstance(embedder.get("name"), str) and isinstance(embedder.get("dim"), int)
+        and isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("paragraphs", "sources"))
+    ):
         raise IndexCorrupt(f"malformed manifest in {generation}: the embedder or the counts are missing")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexCorrupt(f"index format {manifest.get('format_version')!r} is not {FORMAT_VERSION}")

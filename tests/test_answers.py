@@ -52,7 +52,7 @@ def cited_ids(answer: Answer) -> list[str]:
     return [c.paragraph.id for c in answer.citations]
 
 
-def paragraph_with(real_assistant, needle: str) -> str:  # noqa: ANN001
+def paragraph_with(real_assistant, needle: str) -> str:
     found = [p.id for p in real_assistant.corpus.paragraphs if needle in p.text]
     assert len(found) == 1, f"{needle!r} should be in exactly one paragraph, found {found}"
     return found[0]
@@ -61,7 +61,7 @@ def paragraph_with(real_assistant, needle: str) -> str:  # noqa: ANN001
 # --- named questions --------------------------------------------------------------------------------
 
 
-def test_count_of_cooperation_countries(real_assistant) -> None:  # noqa: ANN001
+def test_count_of_cooperation_countries(real_assistant) -> None:
     answer = real_assistant.ask("数字丝绸之路合作国家有多少个?")
     assert not answer.refused
     assert "18个" in answer.text
@@ -70,7 +70,7 @@ def test_count_of_cooperation_countries(real_assistant) -> None:  # noqa: ANN001
     assert_extractive(answer)
 
 
-def test_southeast_asia_growth_with_its_source(real_assistant) -> None:  # noqa: ANN001
+def test_southeast_asia_growth_with_its_source(real_assistant) -> None:
     answer = real_assistant.ask("东南亚地区零售电商增速是多少?")
     assert not answer.refused
     assert "18.6%" in answer.text
@@ -80,7 +80,7 @@ def test_southeast_asia_growth_with_its_source(real_assistant) -> None:  # noqa:
     assert_extractive(answer)
 
 
-def test_definition_of_platform_enterprise(real_assistant) -> None:  # noqa: ANN001
+def test_definition_of_platform_enterprise(real_assistant) -> None:
     answer = real_assistant.ask("什么是平台企业?")
     assert not answer.refused
     assert "平台企业是指" in answer.text
@@ -90,7 +90,7 @@ def test_definition_of_platform_enterprise(real_assistant) -> None:  # noqa: ANN
     assert_extractive(answer)
 
 
-def test_list_of_sovereign_cloud_features(real_assistant) -> None:  # noqa: ANN001
+def test_list_of_sovereign_cloud_features(real_assistant) -> None:
     answer = real_assistant.ask("保障数字主权的云服务模式有哪些特点?")
     assert not answer.refused
     intro = paragraph_with(real_assistant, "该模式有三大特点")
@@ -100,14 +100,14 @@ def test_list_of_sovereign_cloud_features(real_assistant) -> None:  # noqa: ANN0
     assert_extractive(answer)
 
 
-def test_editorial_email(real_assistant) -> None:  # noqa: ANN001
+def test_editorial_email(real_assistant) -> None:
     answer = real_assistant.ask("编辑组邮箱是什么?")
     assert not answer.refused
     assert "zhiku@chinatelecom.cn" in answer.text
     assert_extractive(answer)
 
 
-def test_government_level_actions(real_assistant) -> None:  # noqa: ANN001
+def test_government_level_actions(real_assistant) -> None:
     answer = real_assistant.ask("政府层面有哪些行动倡议?")
     assert not answer.refused
     sections = [c.paragraph.heading_path for c in answer.citations]
@@ -123,7 +123,7 @@ def test_government_level_actions(real_assistant) -> None:  # noqa: ANN001
         "What share of growth did Southeast Asia's retail e-commerce reach in 2023?",
     ],
 )
-def test_english_question_is_answered_from_the_chinese_text(real_assistant, question: str) -> None:  # noqa: ANN001
+def test_english_question_is_answered_from_the_chinese_text(real_assistant, question: str) -> None:
     answer = real_assistant.ask(question)
     assert answer.lang == "en"
     assert not answer.refused
@@ -133,7 +133,7 @@ def test_english_question_is_answered_from_the_chinese_text(real_assistant, ques
 
 
 @pytest.mark.parametrize("question", ["日本在数字丝路方面有什么政策?", "印度尼西亚的GDP是多少?"])
-def test_refusals_offer_see_also(real_assistant, question: str) -> None:  # noqa: ANN001
+def test_refusals_offer_see_also(real_assistant, question: str) -> None:
     answer = real_assistant.ask(question)
     assert answer.refused
     assert answer.text == REFUSAL_ZH
@@ -142,13 +142,13 @@ def test_refusals_offer_see_also(real_assistant, question: str) -> None:  # noqa
     assert all(real_assistant.paragraph(p.id) == p for p in answer.see_also)
 
 
-def test_english_refusal_text(real_assistant) -> None:  # noqa: ANN001
+def test_english_refusal_text(real_assistant) -> None:
     answer = real_assistant.ask("How much did Huawei invest in the EM2.0 project in Ethiopia in dollars?")
     if answer.refused:  # refusing here is right; answering is a known weakness measured by the floors below
         assert answer.text == REFUSAL_EN and answer.lang == "en"
 
 
-def test_question_is_stripped_and_latency_measured(real_assistant) -> None:  # noqa: ANN001
+def test_question_is_stripped_and_latency_measured(real_assistant) -> None:
     answer = real_assistant.ask("  编辑组邮箱是什么?\n")
     assert answer.question == "编辑组邮箱是什么?"
     assert answer.latency_ms > 0
@@ -158,11 +158,11 @@ def test_question_is_stripped_and_latency_measured(real_assistant) -> None:  # n
 
 
 @pytest.fixture(scope="module")
-def eval_results(real_assistant) -> list[QuestionResult]:  # noqa: ANN001
+def eval_results(real_assistant) -> list[QuestionResult]:
     return [evaluate_question(real_assistant, q) for q in load_questions(EVAL_SET)]
 
 
-def test_every_eval_answer_is_extractive(real_assistant) -> None:  # noqa: ANN001
+def test_every_eval_answer_is_extractive(real_assistant) -> None:
     for q in load_questions(EVAL_SET):
         answer = real_assistant.ask(q.question)
         if answer.refused:

@@ -37,7 +37,7 @@ def corpus(report_corpus: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def real_paths(real_assistant) -> list[str]:  # noqa: ANN001 - the conftest fixture
+def real_paths(real_assistant) -> list[str]:
     """--corpus/--index of the session's real (USE) index, already built and up to date."""
     settings = real_assistant.settings
     return ["--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)]
@@ -61,7 +61,7 @@ def error_line(err: str) -> str:
 # --- the --json contract (real embedder, real report) ------------------------------------------------
 
 
-def check_contract(obj: dict, question: str, real_assistant) -> None:  # noqa: ANN001
+def check_contract(obj: dict, question: str, real_assistant) -> None:
     assert ANSWER_KEYS <= set(obj) <= ANSWER_KEYS | {"see_also"}
     assert obj["question"] == question
     assert isinstance(obj["answer"], str) and obj["answer"]
@@ -87,7 +87,7 @@ def check_contract(obj: dict, question: str, real_assistant) -> None:  # noqa: A
         assert obj["citations"] and used == set(markers)
 
 
-def test_ask_json_contract(capsys: pytest.CaptureFixture[str], real_paths: list[str], real_assistant) -> None:  # noqa: ANN001
+def test_ask_json_contract(capsys: pytest.CaptureFixture[str], real_paths: list[str], real_assistant) -> None:
     code, out, err = run(capsys, "ask", "--json", Q_COUNT, Q_GROWTH, Q_REFUSE, *real_paths)
     assert code == 0, err
     lines = out.splitlines()
@@ -105,7 +105,7 @@ def test_ask_json_contract(capsys: pytest.CaptureFixture[str], real_paths: list[
 
 
 def test_ask_file_one_question_per_line(
-    capsys: pytest.CaptureFixture[str], real_paths: list[str], real_assistant, tmp_path: Path  # noqa: ANN001
+    capsys: pytest.CaptureFixture[str], real_paths: list[str], real_assistant, tmp_path: Path
 ) -> None:
     questions = tmp_path / "questions.txt"
     questions.write_text(f"\ufeff{Q_COUNT}\n\n   \n{Q_GROWTH}\n\n", encoding="utf-8")
@@ -118,7 +118,7 @@ def test_ask_file_one_question_per_line(
 
 
 def test_ask_text_output_shows_answer_and_locators(
-    capsys: pytest.CaptureFixture[str], real_paths: list[str], real_assistant  # noqa: ANN001
+    capsys: pytest.CaptureFixture[str], real_paths: list[str], real_assistant
 ) -> None:
     expected = real_assistant.ask(Q_GROWTH)
     code, out, err = run(capsys, "ask", Q_GROWTH, *real_paths)
@@ -194,7 +194,9 @@ def test_bad_question_files_exit_2(
     assert out == ""
 
 
-def test_missing_question_file_exit_2(capsys: pytest.CaptureFixture[str], hash_paths: list[str], tmp_path: Path) -> None:
+def test_missing_question_file_exit_2(
+    capsys: pytest.CaptureFixture[str], hash_paths: list[str], tmp_path: Path
+) -> None:
     missing = tmp_path / "nope" / "questions.txt"
     code, out, err = run(capsys, "ask", "--file", str(missing), *hash_paths)
     assert code == EXIT_INPUT

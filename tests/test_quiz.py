@@ -31,14 +31,14 @@ NUM_OPTION = re.compile(r"^(\d+(?:\.\d+)?)(.*)$")
 
 
 @pytest.fixture(scope="module")
-def paragraphs(report_corpus: Path):  # noqa: ANN201
+def paragraphs(report_corpus: Path):
     from assistant.ingest import load_corpus
 
     return [p for doc in load_corpus(report_corpus) for p in doc.paragraphs]
 
 
 @pytest.fixture(scope="module")
-def pool(paragraphs):  # noqa: ANN001, ANN201
+def pool(paragraphs):
     return collect_facts(paragraphs)
 
 
@@ -70,7 +70,7 @@ def test_definition_and_list_items() -> None:
     assert item_facts("一是混合主权架构。", "p") == []
 
 
-def test_gazetteer_is_built_from_the_corpus(paragraphs) -> None:  # noqa: ANN001
+def test_gazetteer_is_built_from_the_corpus(paragraphs) -> None:
     gaz = build_gazetteer(p.text for p in paragraphs)
     for name in ("TikTok", "Amazon", "Uber", "华为", "华为云", "阿里云", "蚂蚁集团", "商汤科技"):
         assert name in gaz.companies, name
@@ -98,7 +98,7 @@ def test_number_distractors_follow_the_rules() -> None:
 # --- items -------------------------------------------------------------------------------------------
 
 
-def test_same_seed_same_quiz_and_stable_ids(pool) -> None:  # noqa: ANN001
+def test_same_seed_same_quiz_and_stable_ids(pool) -> None:
     first, again, other = (build_quiz(pool, 20, seed=s) for s in (5, 5, 6))
     assert to_json(first) == to_json(again)
     assert [i.stem for i in first] != [i.stem for i in other]
@@ -111,7 +111,7 @@ def test_same_seed_same_quiz_and_stable_ids(pool) -> None:  # noqa: ANN001
                 assert same.answer == item.answer
 
 
-def test_items_are_distinct_and_spread_over_sections(pool) -> None:  # noqa: ANN001
+def test_items_are_distinct_and_spread_over_sections(pool) -> None:
     items = build_quiz(pool, 30, seed=2)
     assert len({i.stem for i in items}) == len({i.id for i in items}) == 30
     assert {i.type for i in items} == {"mc", "cloze", "tf"}
@@ -120,7 +120,7 @@ def test_items_are_distinct_and_spread_over_sections(pool) -> None:  # noqa: ANN
     assert len(set(first)) == len(first)  # one round over the sections before any section repeats
 
 
-def _check_answerable(item) -> None:  # noqa: ANN001
+def _check_answerable(item) -> None:
     paragraph, sentence = match_key(item.citation.text), match_key(item.explanation)
     assert sentence in paragraph
     if item.type == "cloze":
@@ -134,19 +134,19 @@ def _check_answerable(item) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
-def test_every_answer_is_checkable_in_its_cited_paragraph(pool, seed: int) -> None:  # noqa: ANN001
+def test_every_answer_is_checkable_in_its_cited_paragraph(pool, seed: int) -> None:
     for item in build_quiz(pool, 40, seed=seed):
         _check_answerable(item)
 
 
-def test_section_by_locator_prefix_or_heading(pool) -> None:  # noqa: ANN001
+def test_section_by_locator_prefix_or_heading(pool) -> None:
     assert all(i.citation.locator.startswith("§4.1 ") for i in build_quiz(pool, 3, seed=1, section="§4.1"))
     assert all(section_key(i.citation.locator).startswith("§4") for i in build_quiz(pool, 8, seed=1, section="§4"))
     assert all(i.citation.locator.startswith("§4.1 ") for i in build_quiz(pool, 3, seed=1, section="云计算平台"))
     assert build_quiz(pool, 3, seed=1, section="4.1") == build_quiz(pool, 3, seed=1, section="§4.1")
 
 
-def test_too_few_facts_or_unknown_section_is_refused(pool) -> None:  # noqa: ANN001
+def test_too_few_facts_or_unknown_section_is_refused(pool) -> None:
     with pytest.raises(QuizError, match=r"section §4\.1 has only \d+ quiz facts"):
         build_quiz(pool, 50, seed=1, section="§4.1")
     with pytest.raises(QuizError, match="no section matches"):
@@ -157,7 +157,7 @@ def test_too_few_facts_or_unknown_section_is_refused(pool) -> None:  # noqa: ANN
 
 @settings(max_examples=40, deadline=None)
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
-def test_distractor_rules_hold_for_every_item(pool, seed: int) -> None:  # noqa: ANN001
+def test_distractor_rules_hold_for_every_item(pool, seed: int) -> None:
     available = sum("mc" in supported_types(f, pool) for f in pool.facts)
     for item in build_quiz(pool, min(available, 40), types=["mc"], seed=seed):
         assert len(item.options) == 4 and len(set(item.options)) == 4
@@ -172,7 +172,8 @@ def test_distractor_rules_hold_for_every_item(pool, seed: int) -> None:  # noqa:
                 assert all(v <= 100 for v in values)
         else:  # names: all of one kind, no two the same entity, none named elsewhere in the sentence
             kinds = {pool.gazetteer.kind_of(o) for o in item.options}
-            assert len(kinds) == 1 and all(o in pool.gazetteer.companies + pool.gazetteer.countries for o in item.options)
+            names = pool.gazetteer.companies + pool.gazetteer.countries
+            assert len(kinds) == 1 and all(o in names for o in item.options)
             assert not any(same_entity(a, b) for a in item.options for b in item.options if a != b)
             sentence = match_key(item.explanation)
             assert all(match_key(o) not in sentence for o in item.options if o != item.answer)
@@ -213,13 +214,14 @@ def parse_gift(text: str) -> list[dict]:
         assert not _unescaped(outside, "~=#{}:"), outside
         answers, _, feedback = inside.partition("####")
         marks = _unescaped(answers, "=~")
-        options = [(answers[i], _unescape(answers[i + 1 : j]).strip()) for i, j in zip(marks, [*marks[1:], len(answers)])]
+        ends = [*marks[1:], len(answers)] if marks else []
+        options = [(answers[i], _unescape(answers[i + 1 : j]).strip()) for i, j in zip(marks, ends, strict=True)]
         questions.append({"title": title, "options": options, "tf": answers.strip() if not marks else None,
                           "feedback": _unescape(feedback)})
     return questions
 
 
-def test_gift_escapes_and_parses_back(pool) -> None:  # noqa: ANN001
+def test_gift_escapes_and_parses_back(pool) -> None:
     assert _unescape(gift_escape("a~b=c#d{e}f:g\\h")) == "a~b=c#d{e}f:g\\h"
     assert not _unescaped(gift_escape("a~b=c#d{e}f:g"), "~=#{}:")
     items = build_quiz(pool, 24, seed=4)
@@ -236,7 +238,7 @@ def test_gift_escapes_and_parses_back(pool) -> None:  # noqa: ANN001
             assert q["options"] == [("=", item.answer)]
 
 
-def test_csv_has_anki_columns(pool) -> None:  # noqa: ANN001
+def test_csv_has_anki_columns(pool) -> None:
     items = build_quiz(pool, 12, seed=4)
     rows = list(csv.DictReader(io.StringIO(to_csv(items))))
     assert tuple(rows[0].keys()) == CSV_COLUMNS and len(rows) == 12
@@ -245,7 +247,7 @@ def test_csv_has_anki_columns(pool) -> None:  # noqa: ANN001
         assert row["front"].startswith(item.stem) and item.answer in row["back"]
 
 
-def test_markdown_numbers_questions_and_ends_with_the_key(pool) -> None:  # noqa: ANN001
+def test_markdown_numbers_questions_and_ends_with_the_key(pool) -> None:
     items = build_quiz(pool, 6, seed=4)
     text = to_markdown(items)
     questions, key = text.split("## 答案 / Answer key")
@@ -258,12 +260,12 @@ def test_markdown_numbers_questions_and_ends_with_the_key(pool) -> None:  # noqa
 # --- CLI and self-check ------------------------------------------------------------------------------
 
 
-def _cli(real_assistant, *args: str) -> list[str]:  # noqa: ANN001
+def _cli(real_assistant, *args: str) -> list[str]:
     s = real_assistant.settings
     return ["quiz", "--corpus", str(s.corpus_dir), "--index", str(s.index_dir), *args]
 
 
-def test_cli_quiz_json_out_and_refusal(real_assistant, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:  # noqa: ANN001
+def test_cli_quiz_json_out_and_refusal(real_assistant, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     from assistant.cli import main
 
     assert main(_cli(real_assistant, "--n", "5", "--seed", "3")) == 0
@@ -277,7 +279,7 @@ def test_cli_quiz_json_out_and_refusal(real_assistant, tmp_path: Path, capsys: p
     assert re.fullmatch(r"assistant: error: section §4\.1 has only \d+ quiz facts.*asked for 99", err)
 
 
-def test_self_check_the_assistant_answers_the_quiz(real_assistant) -> None:  # noqa: ANN001
+def test_self_check_the_assistant_answers_the_quiz(real_assistant) -> None:
     pool = collect_facts(real_assistant.corpus.paragraphs)
     items = build_quiz(pool, 30, types=["mc", "cloze"], seed=0)
     right = 0

@@ -364,7 +364,8 @@ def paragraph_lists(draw: st.DrawFn) -> list[Paragraph]:
     paragraphs = []
     for i in range(count):
         kind = draw(st.sampled_from(["body", "front", "table"]))
-        rows = tuple(tuple(r) for r in draw(st.lists(st.lists(_TEXT, max_size=3), max_size=3))) if kind == "table" else ()
+        cells = draw(st.lists(st.lists(_TEXT, max_size=3), max_size=3))
+        rows = tuple(tuple(r) for r in cells) if kind == "table" else ()
         paragraphs.append(
             Paragraph(
                 id=f"p{i:011d}",

@@ -20,6 +20,7 @@ _PART_SPLIT = re.compile(r"\s*[,,;;、]\s*|\s+(?=§|p[0-9a-f]{8})")
 # A sentence ends at 。!?;; (not before a closing quote, as in the corpus) or at . ! ? before a space.
 _END = re.compile(r"[。!?!?;;](?![”\"’』」)])|[.!?](?=\s|$|[\[【])")
 _OPEN_CLAUSE = (";", ";")
+_SPACES = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,7 @@ def _segments(line: str) -> list[str]:
             break
         cut = end.end()
         while True:  # swallow citations (and spaces) that follow the end mark
-            m = re.compile(r"\s*").match(line, cut)
-            after = m.end() if m else cut
-            bracket = _BRACKET.match(line, after)
+            bracket = _BRACKET.match(line, _SPACES.match(line, cut).end())
             if bracket is None or parse_refs(bracket.group(1)) is None:
                 break
             cut = bracket.end()

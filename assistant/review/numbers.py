@@ -59,7 +59,7 @@ def chinese_to_number(text: str) -> float | None:
     """Simple Chinese numerals: 十八 -> 18, 一千五百 -> 1500, 三千万 -> 30000000, 千亿 -> 1e11."""
     if not text or any(ch not in _DIGITS and ch not in _SMALL and ch not in _BIG for ch in text):
         return None
-    if len(text) > 1 and all(ch in _DIGITS for ch in text):  # 二〇二三: a year read digit by digit
+    if len(text) >= 3 and all(ch in _DIGITS for ch in text):  # 二〇二三: a year read digit by digit; 二三 is "2 or 3"
         return float("".join(str(_DIGITS[ch]) for ch in text))
     total, section, digit = 0.0, 0.0, None
     for ch in text:

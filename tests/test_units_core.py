@@ -1,0 +1,355 @@
+"""Pure units: fusion, question kinds and validation, text helpers, absent names, JSON shape, settings."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.config import DEFAULT_EMBEDDER, ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
+from assistant.evidence import absent_names
+from assistant.fusion import (
+    RRF_K,
+    max_normalise,
+    minmax_normalise,
+    reciprocal_rank_fusion,
+    rrf_scores,
+    score_fusion,
+)
+from assistant.ingest import load_corpus
+from assistant.question import QuestionError, QuestionKind, classify, is_english, validate_question
+from assistant.render import answer_to_dict, answer_to_text
+from assistant.text import STOPWORDS, match_key, split_sentences, tokenize
+from assistant.types import Answer, AnswerSentence, Citation, Paragraph, Source
+
+# --- fusion ---------------------------------------------------------------------------------------
+
+
+def test_score_fusion_hand_computed() -> None:
+    lexical = np.array([2.0, 1.0, 0.0], dtype=np.float32)
+    dense = np.array([0.5, 0.1, 0.3], dtype=np.float32)
+    # lexical / max = [1, .5, 0]; dense min-max = [1, 0, .5]; 0.6 * lex + 0.4 * dense
+    np.testing.assert_allclose(score_fusion(lexical, dense, 0.6), [1.0, 0.3, 0.2], rtol=1e-6)
+    np.testing.assert_allclose(score_fusion(lexical, dense, 1.0), [1.0, 0.5, 0.0], rtol=1e-6)
+    np.testing.assert_allclose(score_fusion(lexical, dense, 0.0), [1.0, 0.0, 0.5], rtol=1e-6)
+
+
+def test_score_fusion_without_lexical_match_is_dense_alone() -> None:
+    dense = np.array([0.2, 0.6, 0.4], dtype=np.float32)
+    fused = score_fusion(np.zeros(3, dtype=np.float32), dense, 0.6)
+    np.testing.assert_allclose(fused, [0.0, 1.0, 0.5], rtol=1e-6)
+
+
+def test_score_fusion_edge_cases() -> None:
+    assert score_fusion(np.array([]), np.array([]), 0.6).size == 0
+    with pytest.raises(ValueError, match="same documents"):
+        score_fusion(np.zeros(2), np.zeros(3), 0.5)
+    # Constant dense scores carry no ranking information: zeros, not NaN.
+    fused = score_fusion(np.array([0.0, 3.0]), np.array([0.7, 0.7]), 0.5)
+    np.testing.assert_allclose(fused, [0.0, 0.5])
+    assert not np.isnan(fused).any()
+
+
+def test_normalisers() -> None:
+    np.testing.assert_allclose(max_normalise(np.array([0.0, 2.0, 4.0])), [0.0, 0.5, 1.0])
+    np.testing.assert_array_equal(max_normalise(np.zeros(3)), np.zeros(3))
+    assert max_normalise(np.array([])).size == 0
+    np.testing.assert_allclose(minmax_normalise(np.array([-1.0, 0.0, 1.0])), [0.0, 0.5, 1.0])
+    np.testing.assert_array_equal(minmax_normalise(np.full(4, 0.3)), np.zeros(4))
+    assert minmax_normalise(np.array([])).size == 0
+
+
+@given(
+    st.lists(st.floats(min_value=0, max_value=100, allow_nan=False), min_size=1, max_size=20).flatmap(
+        lambda lex: st.tuples(
+            st.just(lex),
+            st.lists(st.floats(min_value=-1, max_value=1, allow_nan=False), min_size=len(lex), max_size=len(lex)),
+            st.floats(min_value=0, max_value=1),
+        )
+    )
+)
+def test_score_fusion_stays_in_unit_interval(args: tuple[list[float], list[float], float]) -> None:
+    lex, dense, weight = args
+    fused = score_fusion(np.array(lex, dtype=np.float32), np.array(dense, dtype=np.float32), weight)
+    assert fused.shape == (len(lex),)
+    assert np.all(fused >= -1e-6) and np.all(fused <= 1 + 1e-6)
+
+
+def test_rrf_hand_computed() -> None:
+    fused = reciprocal_rank_fusion([[1, 2, 3], [3, 1]], k=60)
+    assert fused.keys() == {1, 2, 3}
+    assert math.isclose(fused[1], 1 / 61 + 1 / 62)
+    assert math.isclose(fused[2], 1 / 62)
+    assert math.isclose(fused[3], 1 / 63 + 1 / 61)
+    assert sorted(fused, key=lambda d: -fused[d]) == [1, 3, 2]
+    small = reciprocal_rank_fusion([[7], [8, 7]], k=1)
+    assert math.isclose(small[7], 1 / 2 + 1 / 3) and math.isclose(small[8], 1 / 2)
+
+
+def test_rrf_ties_and_empty() -> None:
+    tied = reciprocal_rank_fusion([[1, 2], [2, 1]])
+    assert tied[1] == tied[2] == 1 / (RRF_K + 1) + 1 / (RRF_K + 2)
+    assert reciprocal_rank_fusion([]) == {}
+    assert reciprocal_rank_fusion([[], []]) == {}
+    with pytest.raises(ValueError):
+        reciprocal_rank_fusion([[1]], k=0)
+
+
+def test_rrf_scores_aligned_with_documents() -> None:
+    lexical = np.array([0.0, 5.0, 1.0], dtype=np.float32)  # doc 0 has no lexical match: not ranked lexically
+    dense = np.array([0.9, 0.1, 0.5], dtype=np.float32)
+    scores = rrf_scores(lexical, dense, k=60)
+    expected = [1 / 61, 1 / 61 + 1 / 63, 1 / 62 + 1 / 62]
+    np.testing.assert_allclose(scores, expected, rtol=1e-6)
+    assert scores.dtype == np.float32
+    # Equal scores keep document order (stable sort), so equal inputs give equal outputs.
+    same = rrf_scores(np.zeros(2, dtype=np.float32), np.array([0.5, 0.5], dtype=np.float32))
+    np.testing.assert_allclose(same, [1 / 61, 1 / 62], rtol=1e-6)
+    assert rrf_scores(np.array([], dtype=np.float32), np.array([], dtype=np.float32)).size == 0
+
+
+# --- questions --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("数字丝绸之路合作国家有多少个?", QuestionKind.NUMBER),
+        ("东南亚地区零售电商增速是多少?", QuestionKind.NUMBER),
+        ("沙特电信持股比例是多少?", QuestionKind.NUMBER),
+        ("How many countries are partners?", QuestionKind.NUMBER),
+        ("什么是平台企业?", QuestionKind.DEFINITION),
+        ("混合主权架构的核心是什么?", QuestionKind.DEFINITION),
+        ("What is XaaS?", QuestionKind.DEFINITION),
+        ("保障数字主权的云服务模式有哪些特点?", QuestionKind.LIST),
+        ("政府层面有哪些行动倡议?", QuestionKind.LIST),
+        ("What are the main challenges?", QuestionKind.LIST),
+        ("18.6%这个数据的出处是什么?", QuestionKind.SOURCE),
+        ("Which sources does the report cite for this?", QuestionKind.SOURCE),
+        ("编辑组邮箱是什么?", QuestionKind.OTHER),
+        ("谁是工作组组长?", QuestionKind.OTHER),
+    ],
+)
+def test_classify(question: str, kind: QuestionKind) -> None:
+    assert classify(question) is kind
+
+
+def test_classify_order_source_beats_list_beats_number() -> None:
+    assert classify("哪些数据的来源是世界银行?") is QuestionKind.SOURCE
+    assert classify("有哪些指标的比例超过一半?") is QuestionKind.LIST
+
+
+def test_is_english() -> None:
+    assert is_english("What is a platform enterprise?")
+    assert is_english("What does EM2.0 mean for 埃塞?")
+    assert not is_english("什么是平台企业?")
+    assert not is_english("TikTok Shop在东南亚的发展情况如何?")
+
+
+@pytest.mark.parametrize(
+    ("question", "stripped"),
+    [("  什么是平台企业?\n", "什么是平台企业?"), ("What is EM2.0?", "What is EM2.0?"), ("18个?", "18个?"),
+     ("问\t题", "问\t题")],
+)
+def test_validate_accepts_and_strips(question: str, stripped: str) -> None:
+    assert validate_question(question, 2000) == stripped
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t", "empty"),
+        ("长" * 2001, "too long"),
+        ("\x00\x01\x02", "not readable"),
+        ("问题\x07", "not readable"),
+        ("乱码\ufffd\ufffd", "not readable"),
+        ("?!。,", "not readable"),
+        (b"bytes?", "must be text"),
+        (None, "must be text"),
+    ],
+)
+def test_validate_rejects(question: object, message: str) -> None:
+    with pytest.raises(QuestionError, match=message) as info:
+        validate_question(question, 2000)  # type: ignore[arg-type]
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_validate_limit_counts_the_stripped_text() -> None:
+    assert validate_question("  " + "长" * 10 + "  ", 10) == "长" * 10
+    with pytest.raises(QuestionError, match="11 characters; the limit is 10"):
+        validate_question("长" * 11, 10)
+
+
+# --- text -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("第一句。第二句!第三句?", ["第一句。", "第二句!", "第三句?"]),
+        ("没有句号的片段", ["没有句号的片段"]),
+        ("", []),
+        ("  。  ", ["。"]),
+        # An ASCII quote right after 。 closes the sentence only when a quote is open.
+        ('他说"你好。"然后走了。', ['他说"你好。"', "然后走了。"]),
+        ('"数字丝绸之路"合作国家达到18个。第二句。', ['"数字丝绸之路"合作国家达到18个。', "第二句。"]),
+        ('甲。"乙"是丙。', ["甲。", '"乙"是丙。']),
+        ("引用“全角引号。”之后。", ["引用“全角引号。”", "之后。"]),
+        ("Decimals 18.6% stay; semi;colons split", ["Decimals 18.6% stay;", "semi;", "colons split"]),
+        ("列表:一是甲;二是乙。", ["列表:一是甲;", "二是乙。"]),
+    ],
+)
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+@given(st.text(alphabet='甲乙。!?;"”)ab.', max_size=40))
+def test_split_sentences_loses_nothing(text: str) -> None:
+    sentences = split_sentences(text)
+    assert "".join(sentences) == text
+    assert all(sentences)
+
+
+def test_tokenize_drops_stopwords_and_punctuation() -> None:
+    tokens = tokenize("数字丝绸之路的合作国家有多少个?")
+    assert "合作" in tokens and "国家" in tokens
+    assert not set(tokens) & STOPWORDS
+    assert "?" not in tokens and "的" not in tokens and "多少" not in tokens
+    english = tokenize("What is the growth rate of the e-commerce market?")
+    assert "growth" in english and "rate" in english
+    assert not {"what", "is", "the", "of"} & set(english)
+
+
+def test_tokenize_normalises_width_case_and_marks() -> None:
+    assert tokenize("ＧＤＰ") == tokenize("gdp")
+    assert tokenize("增速达18.6%³") == tokenize("增速达18.6%")
+    assert tokenize("") == [] and tokenize("的了和") == []
+
+
+def test_match_key() -> None:
+    assert match_key("Ａｚｕｒｅ  Stack") == "azurestack"
+    assert match_key("第一³。") == match_key("第一。")
+
+
+# --- absent names -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_key(report_corpus: Path) -> str:
+    """The same key as CorpusView.text_key: headings, paragraphs and footnote sources."""
+    docs = load_corpus(report_corpus)
+    parts = [" ".join([*p.heading_path, p.text]) for d in docs for p in d.paragraphs]
+    parts.extend(s.text for d in docs for s in d.sources)
+    return match_key("\n".join(parts))
+
+
+def test_absent_names_finds_unmentioned_country(corpus_key: str) -> None:
+    assert absent_names("日本在数字丝路方面有什么政策?", corpus_key) == ["日本"]
+
+
+def test_absent_names_ignores_names_the_report_mentions(corpus_key: str) -> None:
+    assert absent_names("沙特在数字丝路方面有什么政策?", corpus_key) == []
+    assert absent_names("东南亚地区零售电商增速是多少?", corpus_key) == []
+    assert absent_names("数字丝绸之路合作国家有多少个?", corpus_key) == []
+
+
+# --- render -----------------------------------------------------------------------------------------
+
+
+def _paragraph(pid: str, text: str) -> Paragraph:
+    return Paragraph(pid, "report", "body", ("一、章", "(一)节"), "§1.1 ¶2", text, (3,), 5)
+
+
+def test_answer_to_dict_shape() -> None:
+    para = _paragraph("p000000000001", "第一句。第二句。")
+    other = _paragraph("p000000000002", "别的段落。")
+    source = Source("fn3", 3, "某报告", "某机构", "2024", "某机构:《某报告》,2024")
+    answer = Answer(
+        question="问题?",
+        text="第一句。[1]别的段落。[2]",
+        refused=False,
+        sentences=(AnswerSentence("第一句。", 1, para.id), AnswerSentence("别的段落。", 2, other.id)),
+        citations=(Citation(1, para, (source,), ("第一句。",)), Citation(2, other, (), ("别的段落。",))),
+        latency_ms=12.34567,
+    )
+    data = answer_to_dict(answer)
+    assert list(data) == ["question", "answer", "refused", "citations", "see_also", "latency_ms"]
+    assert data["question"] == "问题?" and data["answer"] == answer.text and data["refused"] is False
+    assert data["latency_ms"] == 12.346
+    assert data["see_also"] == []
+    first = data["citations"][0]
+    assert first == {
+        "marker": 1,
+        "id": "p000000000001",
+        "locator": "§1.1 ¶2",
+        "section": "(一)节",
+        "text": "第一句。第二句。",
+        "sources": [{"id": "fn3", "title": "某报告"}],
+    }
+    assert data["citations"][1]["sources"] == []
+    text = answer_to_text(answer)
+    assert text.startswith(answer.text)
+    assert "[1] §1.1 ¶2" in text and "p000000000001" in text and "某机构:《某报告》,2024" in text
+
+
+def test_refusal_to_dict_has_see_also() -> None:
+    para = _paragraph("p000000000003", "相关段落。")
+    refusal = Answer("日本?", "报告中没有找到相关内容。", True, see_also=(para,))
+    data = answer_to_dict(refusal)
+    assert data["refused"] is True and data["citations"] == []
+    assert data["see_also"] == [{"id": para.id, "locator": para.locator, "section": para.section, "text": para.text}]
+    assert para.locator in answer_to_text(refusal)
+
+
+# --- settings ---------------------------------------------------------------------------------------
+
+
+def test_settings_defaults() -> None:
+    settings = Settings.from_env({})
+    assert settings == Settings()
+    assert settings.corpus_dir == Path("corpus") and settings.index_dir == Path("index")
+    assert settings.embedder == DEFAULT_EMBEDDER
+
+
+def test_settings_env_then_overrides() -> None:
+    env = {ENV_CORPUS: "/data/c", ENV_INDEX: "/data/i", ENV_EMBEDDER: "hash-256"}
+    from_env = Settings.from_env(env)
+    assert from_env.corpus_dir == Path("/data/c") and from_env.index_dir == Path("/data/i")
+    assert from_env.embedder == "hash-256"
+    flagged = Settings.from_env(env, corpus_dir="/flag/c", index_dir=Path("/flag/i"), embedder=None, top_k=7)
+    assert flagged.corpus_dir == Path("/flag/c") and flagged.index_dir == Path("/flag/i")
+    assert flagged.embedder == "hash-256"  # None means "flag not given": env wins
+    assert flagged.top_k == 7
+    assert Settings.from_env({ENV_CORPUS: ""}).corpus_dir == Path("corpus")  # empty env value is ignored
+
+
+def test_settings_from_process_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_INDEX, "/tmp/from-env")
+    monkeypatch.delenv(ENV_CORPUS, raising=False)
+    assert Settings.from_env().index_dir == Path("/tmp/from-env")
+    assert Settings.from_env(index_dir="/x").index_dir == Path("/x")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("top_k", 0, "top_k"), ("max_citations", 0, "max_citations"), ("lexical_weight", 1.5, "lexical_weight"),
+     ("lexical_weight", -0.1, "lexical_weight")],
+)
+def test_settings_validation(field: str, value: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Settings(**{field: value})
+    with pytest.raises(ValueError, match=message):
+        Settings.from_env({}, **{field: value})
+    with pytest.raises(ValueError, match=message):
+        Settings().with_(**{field: value})
+
+
+def test_settings_are_frozen() -> None:
+    with pytest.raises(AttributeError):
+        Settings().top_k = 3  # type: ignore[misc]
