@@ -53,7 +53,7 @@ def report_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_assistant(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def real_assistant(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     """The real default embedder over the real report, built once per test session."""
     from assistant.config import Settings
     from assistant.pipeline import Assistant
