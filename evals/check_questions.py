@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Validate evals/questions.jsonl against the report (stdlib only). Exit 1 on any problem."""
-import json, re, sys
+import json
+import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +14,12 @@ MINS = {"number": 25, "entity": 20, "definition": 15, "list": 15, "multi": 10,
 CHAPTERS = ["front", "1", "2", "3", "4", "5"]
 CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2014\u201c\u201d\u300a\u300b]"
 FIELDS = ("id", "question", "category", "lang", "answerable", "facts", "gold_quotes", "chapter")
-flat = lambda s: re.sub(r"\s+", "", s)
+
+
+def flat(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
 
 raw = REPORT.read_text(encoding="utf-8")
 text = re.sub(rf"(?<={CJK})[ \t]+(?={CJK})", "", raw).translate(str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
