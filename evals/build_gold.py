@@ -29,7 +29,11 @@ def loose(text: str) -> str:
 def main(path: Path = ROOT / "evals" / "questions.jsonl") -> int:
     docs = load_corpus(ROOT / "corpus")
     paragraphs = [p for d in docs for p in d.paragraphs]
-    keys = [(p.id, loose(" ".join([p.heading_path[-1] if p.heading_path else "", p.text]))) for p in paragraphs]
+    # A table also matches row-wise, as it reads in the extracted text.
+    keys = [
+        (p.id, loose(" ".join([p.heading_path[-1] if p.heading_path else "", p.text, *("".join(r) for r in p.rows)])))
+        for p in paragraphs
+    ]
     notes = [(d.doc, s.number, loose(s.text)) for d in docs for s in d.sources if s.text]
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     problems = []
