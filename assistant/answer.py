@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.corpus import CorpusView, Sentence
-from assistant.evidence import absent_names, evidence_score, term_coverage
+from assistant.evidence import absent_names, evidence_score, expected_quantity, term_coverage
 from assistant.question import QuestionKind, classify, is_english
 from assistant.text import match_key
 from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
@@ -133,6 +133,7 @@ def _evidence(question: str, hits: Sequence[Hit], scored: Sequence[ScoredSentenc
         kind is QuestionKind.NUMBER,
         best,
         absent_names(question, corpus.text_key),
+        expected_quantity(question) if kind is QuestionKind.NUMBER else None,
     )
 
 
@@ -179,3 +180,33 @@ def compose_answer(
     if kind is QuestionKind.SOURCE:
         text = "\n".join([text, *_source_lines(citations)])
     return Answer(question, text, False, tuple(quoted), citations, lang=lang, debug=debug)
+
+
+def merge_answers(question: str, parts: Sequence[Answer]) -> Answer:
+    """One answer from the answers to each part: markers renumbered per cited paragraph.
+
+    Refused parts are left out; the whole is a refusal only when every part is.
+    """
+    answered = [a for a in parts if not a.refused]
+    if not answered:
+        first = parts[0]
+        see_also = tuple(dict.fromkeys(p for a in parts for p in a.see_also))[:3]
+        return Answer(question, first.text, True, see_also=see_also, lang=first.lang, debug=first.debug)
+    markers: dict[str, int] = {}
+    sentences: list[AnswerSentence] = []
+    citations: dict[str, Citation] = {}
+    texts: list[str] = []
+    for part in answered:
+        renumber = {}
+        for citation in part.citations:
+            pid = citation.paragraph.id
+            new = markers.setdefault(pid, len(markers) + 1)
+            renumber[citation.marker] = new
+            old = citations.get(pid)
+            quoted = tuple(dict.fromkeys((*(old.sentences if old else ()), *citation.sentences)))
+            citations[pid] = Citation(new, citation.paragraph, citation.sources, quoted)
+        sentences.extend(AnswerSentence(s.text, renumber[s.marker], s.paragraph_id) for s in part.sentences)
+        texts.append(re.sub(r"\[(\d+)\]", lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]", part.text))
+    return Answer(question, "\n".join(texts), False, tuple(sentences),
+                  tuple(sorted(citations.values(), key=lambda c: c.marker)), lang=answered[0].lang,
+                  debug={"parts": [a.debug for a in parts]})

@@ -31,7 +31,7 @@ class Settings:
     # Below these evidence scores (Chinese / English questions) the answer is a refusal.
     # Chosen on the eval set as the point that refused most unanswerable questions while
     # refusing few answerable ones (evals/RESULTS.md has the sweep).
-    refusal_threshold: float = 0.40
+    refusal_threshold: float = 0.30
     refusal_threshold_en: float = 0.18
     max_question_chars: int = 2000
 

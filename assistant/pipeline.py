@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer import compose_answer
+from assistant.answer import compose_answer, merge_answers
 from assistant.config import Settings
 from assistant.corpus import CorpusView
 from assistant.embed import Embedder, embedder_name, load_embedder
@@ -19,7 +19,7 @@ from assistant.evidence import warm_up_tokenizers
 from assistant.index_build import build_index
 from assistant.index_load import LoadedIndex, load_index, stale_reason
 from assistant.ingest import document_paths, load_corpus
-from assistant.question import validate_question
+from assistant.question import question_parts, validate_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.store import IndexCorrupt, IndexMissing, current_generation, file_hashes, read_manifest, verify_files
 from assistant.types import Answer, Paragraph
@@ -108,13 +108,25 @@ class Assistant:
         return self.ask_traced(question, k)[0]
 
     def ask_traced(self, question: str, k: int | None = None, search_k: int = 0) -> tuple[Answer, Retrieval]:
-        """The answer and the retrieval behind it; `search_k` retrieves deeper for evaluation."""
+        """The answer and the retrieval behind it; `search_k` retrieves deeper for evaluation.
+
+        A question in several parts ("…有多少个?…又与多少国签署?") is answered part by part
+        and the parts merged, so each gets its own quote and citation.
+        """
         started = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
         k = k or self.settings.top_k
         retrieval = self.retriever.retrieve(text, max(k, search_k))
-        answer = compose_answer(
-            text,
+        parts = question_parts(text)
+        if len(parts) > 1:
+            answer = merge_answers(text, [self._compose(part, self.retriever.retrieve(part, k), k) for part in parts])
+        else:
+            answer = self._compose(text, retrieval, k)
+        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval
+
+    def _compose(self, question: str, retrieval: Retrieval, k: int) -> Answer:
+        return compose_answer(
+            question,
             retrieval.hits[:k],
             retrieval.query_vector,
             retrieval.query_tokens,
@@ -122,4 +134,3 @@ class Assistant:
             (self.settings.refusal_threshold, self.settings.refusal_threshold_en),
             self.settings.max_citations,
         )
-        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval

@@ -26,7 +26,7 @@ _SOURCE = re.compile(
     re.I,
 )
 _LIST = re.compile(
-    r"哪些|哪几|哪[一二三四五六七八九十两]|几大|[二三四五六七八九十两]大(?:特点|趋势|机遇|方面)|几个方面|有什么特点|特点是什么|"
+    r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大(?:特点|趋势|机遇|方面)|几个方面|有什么特点|特点是什么|"
     r"包括什么|包含什么|举措|建议|\blist\b|what are the|which .*(?:are|were)\b|name the",
     re.I,
 )
@@ -36,7 +36,7 @@ _DEFINITION = re.compile(
     re.I,
 )
 _NUMBER = re.compile(
-    r"多少|几个|几家|几项|几座|几年|几国|比例|比重|百分|增速|规模|占比|数量|何时|哪一?年|什么时候|时间|"
+    r"多少|几个|几家|几项|几座|几年|几国|几种|几类|几天|几倍|比例|比重|百分|增速|规模|占比|何时|哪一?年|什么时候|时间|"
     r"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|\bwhen\b|\bwhat year\b|\brate\b",
     re.I,
 )
@@ -76,3 +76,15 @@ def validate_question(question: str, max_chars: int) -> str:
     if controls or not any(ch.isalnum() for ch in text):
         raise QuestionError("the question is not readable text (binary or control characters).")
     return text
+
+
+_PART_END = re.compile(r"(?<=[??])")
+MIN_PART_CHARS = 4
+
+
+def question_parts(question: str) -> list[str]:
+    """Split a multi-part question at its question marks; one part when it is a single question."""
+    parts = [p.strip() for p in _PART_END.split(question) if p.strip()]
+    if len(parts) < 2 or any(len(p) < MIN_PART_CHARS for p in parts):
+        return [question]
+    return parts

@@ -23,6 +23,7 @@ def paragraph_from_dict(data: dict[str, Any]) -> Paragraph:
         marks=tuple(int(m) for m in data.get("marks", ())),
         order=int(data.get("order", 0)),
         rows=tuple(tuple(str(c) for c in row) for row in data.get("rows", ())),
+        page=None if data.get("page") is None else int(data["page"]),
     )
 
 

@@ -35,6 +35,7 @@ class Paragraph:
     marks: tuple[int, ...] = ()  # footnote numbers cited by this paragraph
     order: int = 0  # reading order within the document (display only, never an ID)
     rows: tuple[tuple[str, ...], ...] = ()  # table cells, for kind == "table"
+    page: int | None = None  # 1-based page where it starts, for documents read from a PDF
 
     @property
     def section(self) -> str:
@@ -62,6 +63,20 @@ class AnswerSentence:
 
 
 @dataclass(frozen=True)
+class SourcePassage:
+    """Two-hop provenance: the passage of a cited source's own document that best backs a quote."""
+
+    source: str  # the footnote source id, e.g. "fn3"
+    number: int  # its footnote number
+    doc: str  # the source document's key, e.g. "S3"
+    paragraph_id: str
+    locator: str  # e.g. "S3 p.2 ¶1"
+    text: str  # the best-matching sentence of that paragraph
+    page: int | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
 class Citation:
     """A paragraph cited by an answer, numbered by its marker."""
 
@@ -69,6 +84,7 @@ class Citation:
     paragraph: Paragraph
     sources: tuple[Source, ...] = ()
     sentences: tuple[str, ...] = ()  # the quoted sentences that this citation supports
+    source_passages: tuple[SourcePassage, ...] = ()  # what the cited sources' documents say
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import REFUSAL_EN, REFUSAL_ZH, SOURCE_PREFIX
 from assistant.evaluation.dataset import load_questions
-from assistant.evaluation.harness import QuestionResult, evaluate_question, summarise
+from assistant.evaluation.harness import QuestionResult, evaluate_question
 from assistant.types import Answer
 
 pytestmark = pytest.mark.slow
@@ -171,35 +171,4 @@ def test_every_eval_answer_is_extractive(real_assistant) -> None:
             assert answer.citations, q.id
             assert_extractive(answer)
 
-
-# Measured with the real USE embedder on 2026-11-26 (208 questions: 158 zh + 20 en answerable, 30 unanswerable):
-#   zh answerable cited-gold 0.867 | fact accuracy (all answerable) 0.760, zh 0.755 | en cited-gold 0.80
-#   refusal recall (unanswerable, zh + en) 0.333 | false-refusal rate (answerable) 0.096
-# Floors sit a few points below, so a regression fails while noise (one or two questions) does not.
-FLOORS = {
-    "zh_cited_gold": 0.82,
-    "fact_accuracy": 0.70,
-    "zh_fact_accuracy": 0.70,
-    "en_cited_gold": 0.75,
-    "refusal_recall": 0.30,
-}
-FALSE_REFUSAL_CEILING = 0.13
-
-
-def test_eval_quality_floors(eval_results: list[QuestionResult]) -> None:
-    zh = summarise([r for r in eval_results if r.lang == "zh"])
-    en = summarise([r for r in eval_results if r.lang == "en"])
-    overall = summarise(eval_results)
-    assert overall["questions"] == len(eval_results) and overall["answerable"] > 150
-    measured = {
-        "zh_cited_gold": zh["cited_gold"],
-        "fact_accuracy": overall["fact_accuracy"],
-        "zh_fact_accuracy": zh["fact_accuracy"],
-        "en_cited_gold": en["cited_gold"],
-        "refusal_recall": overall["refusal_recall"],
-    }
-    report = ", ".join(f"{k}={v:.3f}" for k, v in measured.items())
-    report += f", false_refusal_rate={overall['false_refusal_rate']:.3f}"
-    below = {k: v for k, v in measured.items() if v < FLOORS[k]}
-    assert not below, f"below the floor: {below} (all: {report})"
-    assert overall["false_refusal_rate"] <= FALSE_REFUSAL_CEILING, report
+# Quality floors on the whole eval set live in tests/test_eval.py (one place, raised as the system improves).

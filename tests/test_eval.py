@@ -105,16 +105,42 @@ def eval_results(real_assistant):
     return [evaluate_question(real_assistant, q) for q in load_questions(SET)]
 
 
+# Measured with the real USE embedder on 2026-11-26 (208 questions: 158 zh + 20 en answerable, 30 unanswerable):
+#   hit@5 0.961 | zh answerable cited-gold 0.918 | key facts 0.798 (zh 0.797) | en cited-gold 0.80
+#   number facts 1.000 | refusal recall 0.467 | false refusals 0.028
+# Floors sit a few points below, so a regression fails while noise (one or two questions) does not.
+# Floors only go up.
+FLOORS = {
+    "hit5": 0.94,
+    "zh_cited_gold": 0.88,
+    "fact_accuracy": 0.76,
+    "zh_fact_accuracy": 0.76,
+    "en_cited_gold": 0.75,
+    "number_fact_accuracy": 0.95,
+    "refusal_recall": 0.43,
+}
+FALSE_REFUSAL_CEILING = 0.06
+
+
 def test_eval_floors_on_the_real_report(eval_results) -> None:
-    # Measured 2026-11-26 (evals/RESULTS.md): hit@5 0.961, key facts 0.757, refusal recall 0.333,
-    # false refusals 0.096. Floors sit a little below; raise them as the system improves, never lower.
     overall = summarise(eval_results)
-    assert overall["hit5"] >= 0.93
-    assert overall["fact_accuracy"] >= 0.72
-    assert overall["refusal_recall"] >= 0.30
-    assert overall["false_refusal_rate"] <= 0.12
+    zh = summarise([r for r in eval_results if r.lang == "zh"])
+    en = summarise([r for r in eval_results if r.lang == "en"])
     number = summarise([r for r in eval_results if r.category == "number"])
-    assert number["fact_accuracy"] >= 0.95
+    measured = {
+        "hit5": overall["hit5"],
+        "zh_cited_gold": zh["cited_gold"],
+        "fact_accuracy": overall["fact_accuracy"],
+        "zh_fact_accuracy": zh["fact_accuracy"],
+        "en_cited_gold": en["cited_gold"],
+        "number_fact_accuracy": number["fact_accuracy"],
+        "refusal_recall": overall["refusal_recall"],
+    }
+    report = ", ".join(f"{k}={v:.3f}" for k, v in measured.items())
+    report += f", false_refusal_rate={overall['false_refusal_rate']:.3f}"
+    below = {k: v for k, v in measured.items() if v < FLOORS[k]}
+    assert not below, f"below the floor: {below} (all: {report})"
+    assert overall["false_refusal_rate"] <= FALSE_REFUSAL_CEILING, report
 
 
 def test_threshold_sweep_is_monotonic(eval_results) -> None:

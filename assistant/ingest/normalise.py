@@ -19,8 +19,9 @@ CLOSING_QUOTES = "\"'\u201d\u2019\u300f\u300d\u300b)\uff09"
 # ASCII punctuation that the report uses in place of full-width Chinese punctuation.
 _ASCII_CJK_PUNCT = ",;:!?)"
 _SPACES = re.compile(r"[^\S\n]+")
-# A run of single characters of a number separated by single spaces: `1 8 . 6 %`.
-_SPACED_NUMBER = re.compile(r"(?<![A-Za-z0-9.%])\d(?: [\d.%])+(?![A-Za-z0-9.%])")
+# A run of single characters of a number separated by single spaces: `1 8 . 6 %`, `1 , 2 0 0`
+# (pypdf puts a space between every glyph of a Chinese PDF, digits included).
+_SPACED_NUMBER = re.compile(r"(?<![A-Za-z0-9.%])\d(?: [\d.%,])+(?![A-Za-z0-9.%])")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
 
@@ -51,6 +52,9 @@ def _space_or_nothing(match: re.Match[str], line: str) -> str:
         return ""
     left, right = line[start - 1], line[end]
     if is_cjk(left) or is_cjk(right):
+        return ""
+    # `18.6 %`, `18.6% ,`: no space belongs before a percent sign or punctuation after a number.
+    if (left.isdigit() or left == "%") and (right == "%" or right in _ASCII_CJK_PUNCT):
         return ""
     # `例如, 2024年`: an ASCII comma after CJK text is Chinese punctuation in disguise.
     if left in _ASCII_CJK_PUNCT and start >= 2 and (is_cjk(line[start - 2]) or line[start - 2] in SUPERSCRIPT_DIGITS):

@@ -1,6 +1,6 @@
 """The Gradio web front end (`assistant serve`); gradio is imported only when the app is built.
 
-`handlers` holds the pure HTML builders; `app` holds `build_app` and `launch`.
+`handlers` and `tools` (quiz, check) hold the pure HTML builders; `app` holds `build_app` and `launch`.
 """
 
 from __future__ import annotations

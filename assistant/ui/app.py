@@ -1,4 +1,5 @@
-"""The Gradio app: a cited chat, the report with its outline, the footnote sources, a reader panel.
+"""The Gradio app: a cited chat, the report with its outline, the footnote sources, a quiz builder for
+trainers, an answer checker for reviewers, and a reader panel.
 
 Citation markers are links `?p=<paragraph id>&m=<marker>&a=<answer index>` (plus `data-*` copies,
 which the chat's HTML sanitiser strips). One capturing document-level click listener, installed by
@@ -16,9 +17,12 @@ import gradio as gr
 
 from assistant.pipeline import Assistant
 from assistant.question import QuestionError
+from assistant.quiz import QuizError, collect_facts
 from assistant.render import answer_to_dict, answer_to_text
+from assistant.review.check import Checker, CheckError
 from assistant.types import Answer
 from assistant.ui import handlers as h
+from assistant.ui import tools as t
 
 EXAMPLES = (
     "数字丝绸之路合作国家有多少个?",
@@ -55,6 +59,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     corpus = assistant.corpus
     paragraphs = corpus.paragraphs
     all_sources = corpus.all_sources()
+    pool = collect_facts(paragraphs)  # quiz facts and the checker are built once, like the index
+    checker = Checker.from_assistant(assistant)
 
     def paragraph_view(paragraph_id: str) -> str:
         paragraph = assistant.paragraph(paragraph_id.strip())
@@ -102,6 +108,26 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """All footnote sources with the paragraphs that cite them."""
         return h.sources_to_list(all_sources, paragraphs)
 
+    def generate_quiz(section: str, n: float, types: list[str], seed: float, fmt: str) -> tuple[str, Any]:
+        markup, path = t.quiz_view(pool, section, n, types, seed, fmt)
+        if path is None:
+            return markup, gr.DownloadButton(value=None, visible=False)
+        return markup, gr.DownloadButton(f"下载 Download {path.name}", value=str(path), visible=True)
+
+    def quiz_api(section: str = "", n: int = 10, types: str = "mc,cloze,tf", seed: int = 0) -> list[dict[str, Any]]:
+        """A quiz from the report's facts; the same JSON items as `assistant quiz --format json`."""
+        try:
+            return t.quiz_json(pool, section, n, types, seed)
+        except QuizError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    def check_api(answer: str) -> dict[str, Any]:
+        """Check an answer's cited claims; the same JSON object as `assistant check --json`."""
+        try:
+            return t.check_json(checker, answer)
+        except CheckError as exc:
+            raise gr.Error(str(exc)) from exc
+
     private: dict[str, Any] = {"api_visibility": "private"}
     with gr.Blocks(title="数字丝路报告问答 Report assistant", analytics_enabled=False) as demo:
         answers_state = gr.State([])
@@ -133,6 +159,29 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                             report = gr.HTML(h.report_html(paragraphs), js_on_load=None, elem_id="report")
                 with gr.Tab("来源 Sources", id="sources", elem_id="tab-sources"):
                     gr.HTML(h.sources_html(all_sources, paragraphs), js_on_load=None, elem_id="sources-list")
+                with gr.Tab("出题 Quiz", id="quiz", elem_id="tab-quiz"):
+                    with gr.Row(elem_id="quiz-controls"):
+                        quiz_section = gr.Dropdown(t.section_choices(paragraphs), value=t.ALL, label="章节 Section",
+                                                   elem_id="quiz-section", scale=3, min_width=220)
+                        quiz_n = gr.Number(5, label="题数 Items", precision=0, elem_id="quiz-n", min_width=100)
+                        quiz_seed = gr.Number(0, label="随机种子 Seed", precision=0, elem_id="quiz-seed", min_width=100)
+                    with gr.Row(elem_id="quiz-options"):
+                        quiz_types = gr.CheckboxGroup(list(t.TYPE_CHOICES), value=["mc", "cloze", "tf"],
+                                                      label="题型 Item types", elem_id="quiz-types", min_width=220)
+                        quiz_format = gr.Radio(list(t.FORMAT_CHOICES), value="md", label="导出格式 Format",
+                                               elem_id="quiz-format", min_width=220)
+                    with gr.Row(elem_id="quiz-actions"):
+                        quiz_button = gr.Button("生成 Generate", variant="primary", elem_id="quiz-button",
+                                                min_width=120)
+                        quiz_download = gr.DownloadButton("下载 Download", visible=False, elem_id="quiz-download",
+                                                          min_width=120)
+                    quiz_out = gr.HTML("", js_on_load=None, elem_id="quiz-view")
+                with gr.Tab("核查 Check", id="check", elem_id="tab-check"):
+                    check_input = gr.Textbox(label="待核查的答案 Answer to check", lines=6, max_lines=20,
+                                             elem_id="check-input",
+                                             placeholder="粘贴带出处的答案 Paste an answer citing [§4.1 ¶3] …")
+                    check_button = gr.Button("核查 Check", variant="primary", elem_id="check-button")
+                    check_out = gr.HTML("", js_on_load=None, elem_id="check-view")
             with gr.Column(scale=2, min_width=300, elem_id="reader-column"):
                 reader = gr.HTML(h.PANEL_HINT, js_on_load=BRIDGE_JS, elem_id="reader", container=True,
                                  label="原文 Source paragraph", show_label=True, padding=True)
@@ -146,11 +195,16 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         reader.click(show, answers_state, reader, show_progress="hidden", **private)
         report_filter.change(lambda q: h.report_html(paragraphs, q), report_filter, report, **private)
         chatbot.clear(lambda: ([], "", "", h.PANEL_HINT), None, [answers_state, plain, notice, reader], **private)
+        quiz_button.click(generate_quiz, [quiz_section, quiz_n, quiz_types, quiz_seed, quiz_format],
+                          [quiz_out, quiz_download], **private)
+        check_button.click(lambda text: t.check_view(checker, text), check_input, check_out, **private)
         demo.load(on_load, None, [reader, tabs, report_filter, report], **private)
 
         gr.api(ask_api, api_name="ask")
         gr.api(paragraph_api, api_name="paragraph")
         gr.api(sources_api, api_name="sources")
+        gr.api(quiz_api, api_name="quiz")
+        gr.api(check_api, api_name="check")
     return demo
 
 
