@@ -34,17 +34,20 @@ def minmax_normalise(scores: np.ndarray) -> np.ndarray:
 
 
 def score_fusion(lexical: np.ndarray, dense: np.ndarray, lexical_weight: float) -> np.ndarray:
-    """Weighted sum of max-normalised BM25 and min-max-normalised cosine scores.
+    """Weighted sum of max-normalised BM25 and max-normalised (non-negative) cosine scores.
 
-    When the query shares no token with the corpus (e.g. an English question),
-    the lexical part is all zeros and the dense ranking decides alone.
+    Dividing cosines by their maximum, rather than stretching them min-max, keeps
+    a uniformly weak dense signal weak: min-max let a 0.26-vs-0.08 cosine gap
+    outvote the only paragraph naming the company asked about. When the query
+    shares no token with the corpus (e.g. an English question), the lexical part
+    is all zeros and the dense ranking decides alone.
     """
     if lexical.shape != dense.shape:
         raise ValueError("lexical and dense scores must score the same documents.")
     lex = max_normalise(lexical)
     if not lex.any():
         return minmax_normalise(dense)
-    return lexical_weight * lex + (1.0 - lexical_weight) * minmax_normalise(dense)
+    return lexical_weight * lex + (1.0 - lexical_weight) * max_normalise(np.clip(dense, 0.0, None))
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], k: int = RRF_K) -> dict[int, float]:

@@ -37,6 +37,8 @@ STOPWORDS = frozenset(
         "as", "at", "from", "that", "this", "it", "its", "report", "can", "could", "should", "would", "will",
         "their", "there", "they", "them", "these", "those", "s", "according", "about", "into", "than", "then",
         "also", "any", "some",
+        # single-character function words that jieba leaves alone ("引自" -> 引, 自)
+        "自", "由", "该", "此", "各", "每", "已", "又", "再", "还", "并", "且", "但", "则", "即", "引", "如", "所",
     ]
 )
 

@@ -32,10 +32,12 @@ from assistant.types import Answer, AnswerSentence, Citation, Paragraph, Source
 def test_score_fusion_hand_computed() -> None:
     lexical = np.array([2.0, 1.0, 0.0], dtype=np.float32)
     dense = np.array([0.5, 0.1, 0.3], dtype=np.float32)
-    # lexical / max = [1, .5, 0]; dense min-max = [1, 0, .5]; 0.6 * lex + 0.4 * dense
-    np.testing.assert_allclose(score_fusion(lexical, dense, 0.6), [1.0, 0.3, 0.2], rtol=1e-6)
+    # lexical / max = [1, .5, 0]; dense / max = [1, .2, .6]; 0.6 * lex + 0.4 * dense
+    np.testing.assert_allclose(score_fusion(lexical, dense, 0.6), [1.0, 0.38, 0.24], rtol=1e-6)
     np.testing.assert_allclose(score_fusion(lexical, dense, 1.0), [1.0, 0.5, 0.0], rtol=1e-6)
-    np.testing.assert_allclose(score_fusion(lexical, dense, 0.0), [1.0, 0.0, 0.5], rtol=1e-6)
+    np.testing.assert_allclose(score_fusion(lexical, dense, 0.0), [1.0, 0.2, 0.6], rtol=1e-6)
+    # negative cosines count as no similarity
+    np.testing.assert_allclose(score_fusion(lexical, np.array([-0.5, 0.5, 0.0]), 0.5), [0.5, 0.75, 0.0], rtol=1e-6)
 
 
 def test_score_fusion_without_lexical_match_is_dense_alone() -> None:
@@ -48,10 +50,12 @@ def test_score_fusion_edge_cases() -> None:
     assert score_fusion(np.array([]), np.array([]), 0.6).size == 0
     with pytest.raises(ValueError, match="same documents"):
         score_fusion(np.zeros(2), np.zeros(3), 0.5)
-    # Constant dense scores carry no ranking information: zeros, not NaN.
+    # Equal dense scores add the same to every paragraph: the lexical ranking decides, no NaN.
     fused = score_fusion(np.array([0.0, 3.0]), np.array([0.7, 0.7]), 0.5)
-    np.testing.assert_allclose(fused, [0.0, 0.5])
+    np.testing.assert_allclose(fused, [0.5, 1.0])
     assert not np.isnan(fused).any()
+    fused = score_fusion(np.array([0.0, 3.0]), np.array([0.0, 0.0]), 0.5)
+    np.testing.assert_allclose(fused, [0.0, 0.5])
 
 
 def test_normalisers() -> None:
