@@ -20,7 +20,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:'future.no_silent_downcasting'"),  # inside gradio's queue
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
 ]
-ENDPOINTS = {"/ask", "/paragraph", "/sources"}
+ENDPOINTS = {"/ask", "/paragraph", "/sources", "/quiz", "/check"}
 
 
 def free_port() -> int:
@@ -93,6 +93,29 @@ def test_paragraph_and_sources_endpoints(client, real_assistant) -> None:
     assert any(para.id in [p["id"] for p in s["cited_by"]] for s in sources)
     with pytest.raises(gradio_client.exceptions.AppError, match="unknown paragraph"):
         client.predict("no-such-id", api_name="/paragraph")
+
+
+def test_quiz_endpoint_returns_the_cli_json_items(client, real_assistant) -> None:
+    from assistant.quiz import collect_facts
+    from assistant.ui.tools import quiz_json
+
+    items = client.predict("§4", 5, "mc", 0, api_name="/quiz")
+    assert len(items) == 5 and all(i["type"] == "mc" and i["citation"]["locator"].startswith("§4") for i in items)
+    assert items == quiz_json(collect_facts(real_assistant.corpus.paragraphs), "§4", 5, "mc", 0)
+    with pytest.raises(gradio_client.exceptions.AppError, match=r"only \d+ quiz facts"):
+        client.predict("§4", 500, "mc", 0, api_name="/quiz")
+
+
+def test_check_endpoint_returns_the_cli_json(client, real_assistant) -> None:
+    from assistant.review.check import check_answer
+
+    para = next(p for p in real_assistant.corpus.paragraphs if "东南亚地区增速达18.6%" in p.text)
+    answer = f"东南亚地区零售电商增速达25%,位居第一[{para.locator}]。"
+    result = client.predict(answer, api_name="/check")
+    assert result["verdict"] == "issues" and [c["verdict"] for c in result["claims"]] == ["contradicted"]
+    assert result == check_answer(answer, real_assistant).to_dict()
+    with pytest.raises(gradio_client.exceptions.AppError, match="empty"):
+        client.predict("  ", api_name="/check")
 
 
 def test_long_question_is_refused_with_a_message(client) -> None:

@@ -1,4 +1,4 @@
-"""The web UI in a real headless Chromium: ask, click a citation marker, open a deep link."""
+"""The web UI in a real headless Chromium: ask, click a citation marker, open a deep link, check an answer."""
 
 from __future__ import annotations
 
@@ -132,4 +132,27 @@ def test_sources_tab_links_open_citing_paragraph(browser, app_url) -> None:
     row.locator(".cited-by a").first.click()
     page.locator("#reader .paragraph-view").wait_for()
     assert "18.6%" in page.locator("#reader").inner_text()
+    page.close()
+
+
+def test_check_tab_flags_a_perturbed_number_at_phone_width(browser, app_url, real_assistant) -> None:
+    para = next(p for p in real_assistant.corpus.paragraphs if "东南亚地区增速达18.6%" in p.text)
+    page = _page(browser, 390, 844)
+    page.goto(app_url)
+    page.get_by_role("button", name="More tabs").click()  # at phone width gradio folds the last tabs into a menu
+    page.locator(".overflow-dropdown button", has_text="核查 Check").click()
+    answer = f"<script>x</script>东南亚地区零售电商增速达25%,位居第一[{para.locator}]。"
+    page.locator("#check-input textarea").fill(answer)
+    page.locator("#check-button").click()
+    badge = page.locator("#check-view .claim .badge-contradicted")
+    badge.wait_for()
+    assert "contradicted" in badge.inner_text()
+    assert "18.6%" in page.locator("#check-view .evidence").inner_text()
+    assert "<script>x</script>" in page.locator("#check-view .claim-text").inner_text()  # shown as text, not run
+    page.locator("#check-view .suggested a.loc").click()  # the suggested locator opens in the side panel
+    page.locator(f'#reader .paragraph-view[data-view-pid="{para.id}"]').wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 392
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ui-check.png"), full_page=True)
+    assert page.outside == []
     page.close()

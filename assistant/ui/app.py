@@ -112,7 +112,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         markup, path = t.quiz_view(pool, section, n, types, seed, fmt)
         if path is None:
             return markup, gr.DownloadButton(value=None, visible=False)
-        return markup, gr.DownloadButton(f"下载 Download {path.name}", value=str(path), visible=True)
+        return markup, gr.DownloadButton(f"下载 Download {path.suffix}", value=str(path), visible=True)
 
     def quiz_api(section: str = "", n: int = 10, types: str = "mc,cloze,tf", seed: int = 0) -> list[dict[str, Any]]:
         """A quiz from the report's facts; the same JSON items as `assistant quiz --format json`."""
