@@ -10,6 +10,7 @@ Without script the same link is a deep link (`?p=`), which `demo.load` opens.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -108,8 +109,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """All footnote sources with the paragraphs that cite them."""
         return h.sources_to_list(all_sources, paragraphs)
 
+    # One folder per app: an export is named by its parameters, so asking again overwrites it.
+    export_dir = Path(tempfile.mkdtemp(prefix="assistant-quiz-"))
+
     def generate_quiz(section: str, n: float, types: list[str], seed: float, fmt: str) -> tuple[str, Any]:
-        markup, path = t.quiz_view(pool, section, n, types, seed, fmt)
+        markup, path = t.quiz_view(pool, section, n, types, seed, fmt, export_dir)
         if path is None:
             return markup, gr.DownloadButton(value=None, visible=False)
         return markup, gr.DownloadButton(f"下载 Download {path.suffix}", value=str(path), visible=True)
