@@ -75,7 +75,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     questions = _read_questions(args, settings.max_question_chars)
     assistant = Assistant.open(settings, progress=_progress)
     for question in questions:
-        answer = assistant.ask(question, k=args.k)
+        answer = assistant.ask(question, k=args.k, scope=args.scope)
         if args.json:
             print(json.dumps(answer_to_dict(answer), ensure_ascii=False), flush=True)
         else:
@@ -86,12 +86,41 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.library import AddError, add_documents
     from assistant.pipeline import ingest
 
-    report = ingest(_settings(args), progress=_progress, force=args.force)
+    settings = _settings(args)
+    if args.paths:
+        try:
+            added, refused = add_documents(settings, args.paths)
+        except AddError as exc:
+            raise InputError(str(exc)) from exc
+        for rel in added:
+            print(f"added {rel}")
+        for skipped in refused:
+            print(f"not added {skipped.path}: {skipped.reason}")
+    report = ingest(settings, progress=_progress, force=args.force)
     state = "rebuilt" if report.rebuilt else "unchanged"
+    reuse = f", {report.parsed} read, {report.reused} reused" if report.rebuilt else ""
     print(f"index {state} ({report.reason}): {report.paragraphs} paragraphs, {report.sources} sources, "
-          f"{report.seconds:.2f} s")
+          f"{report.seconds:.2f} s{reuse}")
+    for skipped in report.skipped:
+        print(f"skipped {skipped.path}: {skipped.reason}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from assistant.index_load import load_index
+    from assistant.library import rows_to_text, source_rows
+    from assistant.pipeline import ingest
+
+    settings = _settings(args)
+    ingest(settings, progress=_progress)  # creates sources.toml on first use; no model unless it must rebuild
+    index = load_index(settings.index_dir)
+    rows = source_rows(settings, index.corpus, index.manifest)
+    print(json.dumps(rows, ensure_ascii=False) if args.json else rows_to_text(rows))
     return 0
 
 
@@ -229,13 +258,22 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--file", type=Path, help="a UTF-8 file with one question per line")
     ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
     ask.add_argument("-k", type=int, help="paragraphs to retrieve per question (default 5)")
+    ask.add_argument("--scope", choices=["all", "report", "sources", "library"], default="all",
+                     help="search the report, the source documents, the added library, or all (default)")
     _common(ask)
     ask.set_defaults(func=cmd_ask)
 
-    ing = sub.add_parser("ingest", help="parse, embed and index the corpus (only when it changed)")
-    ing.add_argument("--force", action="store_true", help="rebuild even when the index is up to date")
+    ing = sub.add_parser("ingest", help="parse, embed and index the corpus (only what changed)")
+    ing.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                     help="documents (.pdf, .txt, .md) to copy into corpus/library/ and index")
+    ing.add_argument("--force", action="store_true", help="rebuild from scratch even when the index is up to date")
     _common(ing)
     ing.set_defaults(func=cmd_ingest)
+
+    src = sub.add_parser("sources", help="the report's footnote sources (corpus/sources.toml) and their documents")
+    src.add_argument("--json", action="store_true", help="print a JSON array")
+    _common(src)
+    src.set_defaults(func=cmd_sources)
 
     ev = sub.add_parser("eval", help="measure retrieval, answers, citations and refusals on a question set")
     ev.add_argument("--set", help="question set JSONL (default evals/questions.jsonl)")

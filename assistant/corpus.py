@@ -58,6 +58,8 @@ class CorpusView:
         vectors: np.ndarray,
         idf: dict[str, float],
         groups: dict[str, tuple[str, ...]],
+        roles: dict[str, str] | None = None,
+        links: dict[tuple[str, int], str] | None = None,
     ) -> None:
         if len(units) != len(vectors):
             raise ValueError("every unit needs exactly one vector.")
@@ -69,6 +71,8 @@ class CorpusView:
         self.vectors = vectors
         self.idf = idf
         self.groups = groups
+        self.roles = dict(roles or {})  # document key -> "report" | "library" | "source" (default "report")
+        self.links = dict(links or {})  # (report key, footnote number) -> key of that source's document
         sentences: dict[str, list[Sentence]] = {}
         self.unit_rows: dict[str, list[int]] = {}
         for row, unit in enumerate(self.units):
@@ -86,6 +90,21 @@ class CorpusView:
 
     def sources_of(self, paragraph: Paragraph) -> tuple[Source, ...]:
         return tuple(self.sources[key] for key in ((paragraph.doc, m) for m in paragraph.marks) if key in self.sources)
+
+    def role(self, doc: str) -> str:
+        return self.roles.get(doc, "report")
+
+    def linked_source_docs(self, paragraph: Paragraph) -> list[tuple[int, str]]:
+        """(footnote number, source document key) for each mark whose source document is indexed."""
+        return [(m, self.links[(paragraph.doc, m)]) for m in paragraph.marks if (paragraph.doc, m) in self.links]
+
+    @cached_property
+    def doc_sentences(self) -> dict[str, tuple[Sentence, ...]]:
+        """Every sentence of each document, in reading order (for matching a quote inside a source)."""
+        out: dict[str, list[Sentence]] = {}
+        for para in self.paragraphs:
+            out.setdefault(para.doc, []).extend(self.sentences.get(para.id, ()))
+        return {doc: tuple(items) for doc, items in out.items()}
 
     def all_sources(self) -> list[tuple[str, Source]]:
         return sorted(((doc, s) for (doc, _), s in self.sources.items()), key=lambda item: (item[0], item[1].number))

@@ -20,8 +20,8 @@ from assistant.store import write_generation
 from assistant.text import tokenize, tokenizer_signature
 
 Progress = Callable[[str], None]
-# Bump when what is indexed changes (units, list context, tokens): old indexes then count as stale.
-PIPELINE_VERSION = 2
+# Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.
+PIPELINE_VERSION = 3
 EMBED_BATCH = 64
 
 
@@ -31,7 +31,10 @@ def _write_jsonl(path: Path, rows: Sequence[dict]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _embed(embedder: Embedder, texts: Sequence[str], progress: Progress) -> np.ndarray:
+def embed_texts(embedder: Embedder, texts: Sequence[str], progress: Progress = lambda _msg: None) -> np.ndarray:
+    """Unit-length float32 rows, embedded in batches (with progress lines)."""
+    if not texts:
+        return np.zeros((0, int(getattr(embedder, "dim", 0) or 0)), dtype=np.float32)
     chunks = []
     for start in range(0, len(texts), EMBED_BATCH):
         chunks.append(embedder.embed(texts[start : start + EMBED_BATCH]))
@@ -45,16 +48,29 @@ def build_index(
     index_dir: Path,
     corpus_hashes: dict[str, str],
     progress: Progress = lambda _msg: None,
+    *,
+    vectors: np.ndarray | None = None,
+    links: dict[str, dict[int, str]] | None = None,
+    manifest_extra: dict | None = None,
 ) -> Path:
-    """Write a complete new index generation and switch to it; returns its folder."""
+    """Write a complete new index generation and switch to it; returns its folder.
+
+    `vectors` (one row per unit, in order) are reused instead of embedding again; `links` maps the
+    report's key to {footnote number: key of that source's document}, for two-hop provenance.
+    """
     paragraphs = [p for doc in docs for p in doc.paragraphs]
     if not paragraphs:
         raise ValueError("the corpus has no paragraphs to index.")
     units = make_units(paragraphs)
     progress(f"indexing {len(paragraphs)} paragraphs ({len(units)} units) from {len(docs)} document(s)")
     token_lists = [tokenize(text) for text in indexed_texts(paragraphs)]
-    vectors = _embed(embedder, [u.text for u in units], progress)
+    if vectors is None:
+        vectors = embed_texts(embedder, [u.text for u in units], progress)
+    if len(vectors) != len(units):
+        raise ValueError(f"{len(vectors)} vectors for {len(units)} units.")
     groups = list_groups(paragraphs)
+    library = {"roles": {d.doc: d.role for d in docs},
+               "links": {doc: {str(n): key for n, key in sorted(m.items())} for doc, m in (links or {}).items()}}
 
     def write_files(folder: Path) -> dict:
         _write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
@@ -64,6 +80,7 @@ def build_index(
             json.dumps(inverse_document_frequencies(token_lists), ensure_ascii=False), encoding="utf-8"
         )
         (folder / "groups.json").write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+        (folder / "library.json").write_text(json.dumps(library, ensure_ascii=False), encoding="utf-8")
         LexicalIndex.build(token_lists).save(folder / "lexical")
         DenseIndex.build(vectors).save(folder / "dense.faiss")
         return {
@@ -74,6 +91,7 @@ def build_index(
             "documents": [{"doc": d.doc, "path": d.path, "title": d.title} for d in docs],
             "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": len(units),
                        "sources": sum(len(d.sources) for d in docs)},
+            **(manifest_extra or {}),
         }
 
     generation = write_generation(index_dir, write_files)

@@ -29,6 +29,19 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def _library(generation: Path) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
+    """Document roles and footnote -> source document links (absent in an index of the report alone)."""
+    path = generation / "library.json"
+    if not path.is_file():
+        return {}, {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    roles = {str(doc): str(role) for doc, role in data.get("roles", {}).items()}
+    links = {
+        (str(doc), int(n)): str(key) for doc, numbers in data.get("links", {}).items() for n, key in numbers.items()
+    }
+    return roles, links
+
+
 def load_index(index_dir: Path) -> LoadedIndex:
     """Load the live generation after checking every file against the manifest."""
     generation = current_generation(index_dir)
@@ -40,18 +53,25 @@ def load_index(index_dir: Path) -> LoadedIndex:
         units = [Unit(**row) for row in _read_jsonl(generation / "units.jsonl")]
         idf = json.loads((generation / "idf.json").read_text(encoding="utf-8"))
         groups = {k: tuple(v) for k, v in json.loads((generation / "groups.json").read_text(encoding="utf-8")).items()}
+        roles, links = _library(generation)
         lexical = LexicalIndex.load(generation / "lexical", size=len(paragraphs))
         dense = DenseIndex.load(generation / "dense.faiss")
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexCorrupt(f"index in {generation} cannot be read: {exc}") from exc
     if dense.size != len(units) or dense.dim != manifest["embedder"]["dim"]:
         raise IndexCorrupt(f"index in {generation} is inconsistent: {dense.size} vectors for {len(units)} units")
-    corpus = CorpusView(paragraphs, sources, units, dense.vectors(), idf, groups)
+    corpus = CorpusView(paragraphs, sources, units, dense.vectors(), idf, groups, roles, links)
     return LoadedIndex(generation, manifest, corpus, lexical, dense)
 
 
-def stale_reason(manifest: dict, corpus_hashes: dict[str, str], embedder_name: str) -> str | None:
-    """Why the index no longer matches the corpus or the embedder, or None if it does."""
+def stale_reason(
+    manifest: dict, corpus_hashes: dict[str, str], embedder_name: str, registry: str | None = None
+) -> str | None:
+    """Why the index no longer matches the corpus, its source links or the embedder, or None if it does.
+
+    `registry` fingerprints the `file` links of corpus/sources.toml (None without any): a link decides a
+    source document's key, so changing one re-indexes; other registry edits are applied when loading.
+    """
     if manifest.get("format_version") != FORMAT_VERSION:
         return "the index format changed"
     if manifest.get("embedder", {}).get("name") != embedder_name:
@@ -64,4 +84,6 @@ def stale_reason(manifest: dict, corpus_hashes: dict[str, str], embedder_name: s
     if old != corpus_hashes:
         changed = sorted(set(old) ^ set(corpus_hashes) | {k for k in old if old[k] != corpus_hashes.get(k, old[k])})
         return "the corpus changed: " + ", ".join(changed[:5])
+    if manifest.get("registry") != registry:
+        return "the source links in sources.toml changed"
     return None

@@ -8,8 +8,9 @@ from assistant.types import Answer, Citation
 
 
 def citation_to_dict(citation: Citation) -> dict[str, Any]:
+    """A citation's JSON; `source_passages` only when a cited source's own document backs it."""
     para = citation.paragraph
-    return {
+    data: dict[str, Any] = {
         "marker": citation.marker,
         "id": para.id,
         "locator": para.locator,
@@ -17,6 +18,11 @@ def citation_to_dict(citation: Citation) -> dict[str, Any]:
         "text": para.text,
         "sources": [{"id": s.id, "title": s.title} for s in citation.sources],
     }
+    if citation.source_passages:
+        data["source_passages"] = [
+            {"source": p.source, "locator": p.locator, "text": p.text} for p in citation.source_passages
+        ]
+    return data
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
@@ -52,4 +58,6 @@ def answer_to_text(answer: Answer) -> str:
         lines.append(f"  [{citation.marker}] {para.locator}  {para.section}  ({para.id})")
         if citation.sources:
             lines.append(f"      sources: {source_label(citation)}")
+        for passage in citation.source_passages:
+            lines.append(f"      source [{passage.number}] says ({passage.locator}): {passage.text}")
     return "\n".join(lines)

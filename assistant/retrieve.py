@@ -18,6 +18,8 @@ from assistant.text import tokenize
 from assistant.types import Hit
 
 MODES = ("hybrid", "bm25", "dense", "rrf")
+# `ask --scope`: which documents a search may return (by their role in the corpus).
+SCOPES = {"all": None, "report": "report", "sources": "source", "library": "library"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class HybridRetriever:
         # unit row -> paragraph position, to take the max cosine per paragraph
         self._owner = np.array([index.corpus.position[u.paragraph_id] for u in index.corpus.units], dtype=np.int64)
         self._n = len(paragraphs)
+        self._roles = np.array([index.corpus.role(p.doc) for p in paragraphs])
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
         unit_scores = self.index.dense.similarities(query_vector)
@@ -51,13 +54,21 @@ class HybridRetriever:
         np.maximum.at(best, self._owner, unit_scores)
         return best
 
-    def retrieve(self, question: str, k: int = 5) -> Retrieval:
+    def retrieve(self, question: str, k: int = 5, scope: str = "all") -> Retrieval:
+        """The k best paragraphs; `scope` limits them to the report, the sources or the library.
+
+        Scores are normalised over the paragraphs in scope, so a scope ranks as if it were the corpus.
+        """
         if k < 1:
             raise ValueError("k must be at least 1.")
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}.")
         tokens = tuple(tokenize(question))
         query_vector = self.embedder.embed([question])[0]
         lexical = self.index.lexical.scores(tokens)
         dense = self.dense_scores(query_vector)
+        keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else np.arange(self._n)
+        lexical, dense = np.asarray(lexical)[keep], dense[keep]
         if self.mode == "bm25":
             fused = max_normalise(lexical)
         elif self.mode == "dense":
@@ -70,6 +81,6 @@ class HybridRetriever:
         order = np.argsort(-fused, kind="stable")[:k]
         paragraphs = self.index.corpus.paragraphs
         hits = tuple(
-            Hit(paragraphs[i].id, float(fused[i]), float(lex_norm[i]), float(dense[i])) for i in order
+            Hit(paragraphs[keep[i]].id, float(fused[i]), float(lex_norm[i]), float(dense[i])) for i in order
         )
         return Retrieval(question, hits, query_vector, tokens)

@@ -8,21 +8,32 @@ with a one-line message that names the culprit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.ingest import pdf
 from assistant.ingest.footnotes import build_sources, find_marks, number_notes
 from assistant.ingest.ids import paragraph_id
+from assistant.ingest.pages import assign_pages, label_locators
 from assistant.ingest.structure import layout
 from assistant.types import Paragraph, Source
 
 SUFFIXES = (".txt", ".md", ".pdf")
-SKIPPED_FOLDERS = ("sources",)  # cited works stored beside the report: not ingested for now
+SOURCES_FOLDER = "sources"  # cited works beside the report: ingested as sources (see ingest.catalog), not here
+LIBRARY_FOLDER = "library"  # other documents added with `assistant ingest PATH`
+SKIPPED_FOLDERS = (SOURCES_FOLDER,)
 
 
 class CorpusError(Exception):
     """The corpus cannot be read: the message is one line meant for the user."""
+
+
+class DocumentError(CorpusError):
+    """One file cannot be read; `reason` says why without naming it (for lists of skipped files)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,7 @@ class ParsedDocument:
     paragraphs: tuple[Paragraph, ...]  # answerable paragraphs in reading order
     sources: tuple[Source, ...]  # footnote sources sorted by number, including missing ones
     toc: tuple[str, ...]  # table-of-contents lines, kept out of the paragraphs
+    role: str = "report"  # "report" | "library" | "source": what `ask --scope` filters on
 
 
 def parse_text(text: str, doc: str, path: str = "") -> ParsedDocument:
@@ -56,24 +68,45 @@ def parse_text(text: str, doc: str, path: str = "") -> ParsedDocument:
     return ParsedDocument(doc, path, title, tuple(paragraphs), build_sources(notes, cited), shape.toc)
 
 
-def read_text(path: Path, root: Path) -> str:
-    """A document's text: UTF-8 for .txt/.md, pypdf's pages joined by blank lines for .pdf."""
+def read_pages(path: Path, root: Path, limits: pdf.PdfLimits | None = None) -> tuple[str, list[str] | None]:
+    """A document's text, and its pages for a PDF (None otherwise): UTF-8 for .txt/.md, pypdf in a child for .pdf."""
     name = _relative(path, root)
+    if path.suffix.lower() == ".pdf":
+        try:
+            pages = pdf.extract_pages(path, limits)
+        except pdf.PdfError as exc:
+            raise DocumentError(f"cannot read PDF {name}: {exc}", str(exc)) from exc
+        if not any(page.strip() for page in pages):
+            reason = f"looks scanned (no text layer on any of its {len(pages)} pages)"
+            raise DocumentError(f"{name} {reason}", reason)
+        return pdf.pages_to_text(pages), pages
     try:
-        if path.suffix.lower() == ".pdf":
-            return "\n\n".join(pdf.extract_pages(path))
-        return path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{name} is not UTF-8 text (invalid byte at offset {exc.start})") from exc
+        reason = f"not UTF-8 text (invalid byte at offset {exc.start})"
+        raise DocumentError(f"{name} is {reason}", reason) from exc
     except OSError as exc:
-        raise CorpusError(f"cannot read {name}: {exc.strerror or exc}") from exc
-    except Exception as exc:  # pypdf raises many types for a damaged PDF
-        raise CorpusError(f"cannot read PDF {name}: {' '.join(str(exc).split())}") from exc
+        raise DocumentError(f"cannot read {name}: {exc.strerror or exc}", str(exc.strerror or exc)) from exc
 
 
-def load_document(path: Path, root: Path) -> ParsedDocument:
-    """Read and parse one corpus file; `root` is the corpus folder its key and path are relative to."""
-    return parse_text(read_text(path, root), doc=path.stem, path=_relative(path, root))
+def read_text(path: Path, root: Path, limits: pdf.PdfLimits | None = None) -> str:
+    """A document's text: UTF-8 for .txt/.md, the repaired-later pypdf pages for .pdf."""
+    return read_pages(path, root, limits)[0]
+
+
+def load_document(path: Path, root: Path, limits: pdf.PdfLimits | None = None, doc: str = "",
+                  role: str = "report") -> ParsedDocument:
+    """Read and parse one corpus file; `root` is the corpus folder its key and path are relative to.
+
+    `doc` is the document key (default: the file stem). A PDF's paragraphs carry the page they start
+    on; a document other than the report has its key in front of its locators (`S3 p.2 ¶1`).
+    """
+    text, pages = read_pages(path, root, limits)
+    parsed = parse_text(text, doc=doc or path.stem, path=_relative(path, root))
+    paragraphs = parsed.paragraphs if pages is None else assign_pages(parsed.paragraphs, pages)
+    if role != "report":
+        paragraphs = label_locators(paragraphs, parsed.doc)
+    return replace(parsed, paragraphs=paragraphs, role=role)
 
 
 def document_paths(corpus_dir: Path) -> list[Path]:
@@ -90,17 +123,33 @@ def document_paths(corpus_dir: Path) -> list[Path]:
     return sorted(paths, key=lambda path: path.relative_to(corpus_dir).as_posix())
 
 
-def load_corpus(corpus_dir: Path) -> list[ParsedDocument]:
-    """Every document of the corpus, parsed; documents without a paragraph are left out.
-
-    Two files with the same stem (`a/x.txt`, `b/x.md`) are refused: the stem is the document key.
-    """
-    paths = document_paths(corpus_dir)
+def check_twins(paths: list[Path], corpus_dir: Path) -> None:
+    """Two files with the same stem (`a/x.txt`, `b/x.md`) are refused: the stem is the document key."""
     stems = [path.stem for path in paths]
     twins = sorted(_relative(path, corpus_dir) for path in paths if stems.count(path.stem) > 1)
     if twins:  # the stem is the document key that IDs and sources are scoped by
         raise CorpusError(f"documents share a name, rename one: {', '.join(twins)}")
-    documents = [document for document in (load_document(path, corpus_dir) for path in paths) if document.paragraphs]
+
+
+def role_of(relative: Path) -> str:
+    """The report, or a document added to the library (`library/…`)."""
+    return "library" if relative.parts[0] == LIBRARY_FOLDER and len(relative.parts) > 1 else "report"
+
+
+def load_corpus(corpus_dir: Path, limits: pdf.PdfLimits | None = None) -> list[ParsedDocument]:
+    """Every top-level document (the report, the library), parsed; documents without a paragraph are left out.
+
+    Documents under `sources/` are not here: `ingest.catalog` reads them, each on its own.
+    """
+    paths = document_paths(corpus_dir)
+    check_twins(paths, corpus_dir)
+    documents = [
+        document
+        for document in (
+            load_document(path, corpus_dir, limits, role=role_of(path.relative_to(corpus_dir))) for path in paths
+        )
+        if document.paragraphs
+    ]
     if not documents:
         raise CorpusError(f"all documents in {corpus_dir} are empty")
     return documents

@@ -37,7 +37,7 @@ class PdfLimits:
 
 
 def _worker_command(path: Path, limits: PdfLimits) -> list[str]:
-    code = f"import sys; sys.path.insert(0, {_PACKAGE_ROOT!r}); from assistant.ingest.pdf import child_main; child_main()"
+    code = f"import sys; sys.path.insert(0, {_PACKAGE_ROOT!r}); import assistant.ingest.pdf as m; m.child_main()"
     return [sys.executable, "-c", code, str(path), str(limits.max_pages), str(limits.max_chars), str(limits.memory_mb)]
 
 
@@ -138,5 +138,8 @@ def child_main() -> None:
     except RecursionError:
         result = {"error": "not a readable PDF: its structure nests too deeply"}
     except Exception as exc:  # pypdf raises many types for a damaged PDF
-        result = {"error": f"not a readable PDF: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"}
+        if type(exc).__name__ == "LimitReachedError":  # pypdf's own cap on inflated streams
+            result = {"error": "a stream inflates to too much data (compression bomb?)"}
+        else:
+            result = {"error": f"not a readable PDF: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"}
     sys.stdout.write(json.dumps(result, ensure_ascii=False))

@@ -25,12 +25,10 @@ REGISTRY_NAME = "sources.toml"
 SOURCES_DIR = "sources"
 FIELDS = ("title", "publisher", "date", "url", "file", "note")
 LOST_NOTE = "脚注原文缺失 footnote text lost in the report: fill in title, publisher and date"
-HEADER = """\
-# Sources cited by the report's footnotes, one [[source]] per footnote number.
+HEADER = """# Sources cited by the report's footnotes, one [[source]] per footnote number.
 # Generated on the first ingest; edit freely: a re-ingest keeps your edits and only adds new footnotes.
 # `file` links a document under corpus/sources/ (a .pdf, .txt or .md) to its footnote, so answers
-# citing that footnote also show the passage of the document that backs them.
-"""
+# citing that footnote also show the passage of the document that backs them."""
 
 
 @dataclass(frozen=True)
@@ -154,7 +152,8 @@ def render(tables: Sequence[dict[str, Any]], notes: dict[int, str] | None = None
         out.append("")
         number = table.get("number")
         if isinstance(number, int) and notes.get(number):
-            out.append("# footnote: " + " ".join(notes[number].split()))
+            printable = "".join(c if c.isprintable() else " " for c in notes[number])  # comments allow no controls
+            out.append("# footnote: " + " ".join(printable.split()))
         out.append("[[source]]")
         keys = [k for k in ("number", *FIELDS) if k in table] + [k for k in table if k not in ("number", *FIELDS)]
         out.extend(f"{_key(k)} = {_value(table[k])}" for k in keys)
@@ -185,7 +184,7 @@ def linked_files(entries: Sequence[RegistryEntry]) -> tuple[dict[str, int], list
 
 
 def apply_registry(sources: Sequence[Source], entries: Sequence[RegistryEntry]) -> tuple[Source, ...]:
-    """Footnote sources with the registry's title, publisher and date (a filled-in lost footnote is no longer missing)."""
+    """Footnote sources with the titles, publishers and dates of the registry (a lost one filled in is not missing)."""
     by_number = {e.number: e for e in entries}
     out = []
     for source in sources:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from assistant.question import QuestionError
-from assistant.types import Answer, Paragraph, Source
+from assistant.types import Answer, Citation, Paragraph, Source
 
 PANEL_HINT = ('<div class="panel-hint">点击引用标记 [1] 查看原文段落<br>'
               "Click a citation marker to open its paragraph.</div>")
@@ -113,7 +113,7 @@ def highlight(text: str, sentences: Iterable[str]) -> str:
 
 
 def paragraph_html(paragraph: Paragraph, sources: Sequence[Source], sentences: Sequence[str] = (),
-                   title: str = "") -> str:
+                   title: str = "", extra: str = "") -> str:
     """The side-panel view of a paragraph: heading path, locator, text (quotes marked), sources."""
     path = " › ".join(esc(h) for h in paragraph.heading_path) or "封面 Front matter"
     head = f'<div class="panel-title">{esc(title)}</div>' if title else ""
@@ -126,15 +126,25 @@ def paragraph_html(paragraph: Paragraph, sources: Sequence[Source], sentences: S
         f'<div class="paragraph-view" data-view-pid="{esc(paragraph.id)}">{head}'
         f'<div class="heading-path">{path}</div>'
         f'<div class="locator">{esc(paragraph.locator)} <code>{esc(paragraph.id)}</code></div>'
-        f'<div class="para-text">{highlight(paragraph.text, sentences)}</div>{quoted}{src}</div>'
+        f'<div class="para-text">{highlight(paragraph.text, sentences)}</div>{quoted}{src}{extra}</div>'
     )
+
+
+def source_passages_html(citation: Citation) -> str:
+    """Two-hop provenance: what each cited source's own document says, linking to its paragraph."""
+    items = "".join(f'<li class="source-passage"><span class="src-num">[{p.number}]</span> '
+                    f"{para_link(p.paragraph_id, p.locator)}<blockquote>{esc(p.text)}</blockquote></li>"
+                    for p in citation.source_passages)
+    return (f'<div class="panel-passages"><div class="label">来源原文 What the source says</div><ul>{items}</ul></div>'
+            if items else "")
 
 
 def citation_panel_html(answer: Answer, marker: int) -> str:
     """The cited paragraph of marker `marker`, its supporting sentences highlighted."""
     for citation in answer.citations:
         if citation.marker == marker:
-            return paragraph_html(citation.paragraph, citation.sources, citation.sentences, f"引用 Citation [{marker}]")
+            return paragraph_html(citation.paragraph, citation.sources, citation.sentences,
+                                  f"引用 Citation [{marker}]", source_passages_html(citation))
     return notice_html(f"没有这个引用 No citation [{marker}] in this answer.")
 
 

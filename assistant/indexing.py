@@ -1,0 +1,197 @@
+"""Keep the index in step with the corpus folder, reusing every document that did not change.
+
+A check reads only file hashes, the source links of `sources.toml` and the
+manifest (no model, no parsing). A build takes each unchanged document from
+the per-document cache and parses and embeds only the new or changed ones;
+a library or source file that cannot be read is skipped with its reason, and
+the previous generation stays live until the new one is complete, so nothing
+already indexed is lost when a new file fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.corpus import make_units
+from assistant.doc_cache import CachedDocument, DocumentCache, cache_key
+from assistant.embed import Embedder, embedder_name, load_embedder
+from assistant.index_build import PIPELINE_VERSION, build_index, embed_texts
+from assistant.index_load import stale_reason
+from assistant.ingest import CorpusError, ParsedDocument
+from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
+from assistant.ingest.pdf import PdfLimits
+from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
+from assistant.store import IndexCorrupt, IndexMissing, current_generation, read_manifest, sha256_file, verify_files
+from assistant.types import Source
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_message: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    rebuilt: bool
+    reason: str  # why it was (or was not) rebuilt
+    paragraphs: int
+    sources: int
+    seconds: float
+    skipped: tuple[SkippedFile, ...] = ()  # files left out, with the reason
+    warnings: tuple[str, ...] = ()
+    parsed: int = 0  # documents parsed (and embedded) by this build
+    reused: int = 0  # documents taken unchanged from the cache
+
+
+@dataclass(frozen=True)
+class CorpusState:
+    """The corpus folder as the index sees it: which files, their hashes, the source links."""
+
+    files: tuple[CorpusFile, ...]
+    skipped: tuple[SkippedFile, ...]  # found but unusable as named (a key already taken)
+    hashes: dict[str, str]  # relative path -> sha256, for every document file found
+    links: dict[str, int]  # source document path -> footnote number, from sources.toml
+    registry: str | None  # fingerprint of those links (None when there are none)
+    warnings: tuple[str, ...]
+
+
+def corpus_state(settings: Settings) -> CorpusState:
+    """Scan the corpus; raises CorpusError for a missing or empty corpus or a broken sources.toml."""
+    root = settings.corpus_dir
+    entries = read_registry(root / REGISTRY_NAME) if root.is_dir() else ()
+    links, warnings = linked_files(entries)
+    files, skipped = scan(root, links)
+    found = {f.rel for f in files} | {s.path for s in skipped}
+    warnings += [f"{REGISTRY_NAME}: source {n}: {rel} not found" for rel, n in links.items() if rel not in found]
+    hashes = {rel: sha256_file(root / rel) for rel in sorted(found)}
+    fingerprint = hashlib.sha256(json.dumps(sorted(links.items())).encode()).hexdigest()[:16] if links else None
+    return CorpusState(tuple(files), tuple(skipped), hashes, links, fingerprint, tuple(warnings))
+
+
+def pdf_limits(settings: Settings) -> PdfLimits:
+    return PdfLimits(settings.pdf_timeout_s, settings.pdf_max_bytes, settings.pdf_max_pages, settings.pdf_max_chars)
+
+
+def check_index(settings: Settings, state: CorpusState | None = None) -> str | None:
+    """None when the live index is intact and fresh, else the reason to rebuild it (no model is loaded)."""
+    state = state or corpus_state(settings)
+    try:
+        generation = current_generation(settings.index_dir)
+        manifest = read_manifest(generation)
+        verify_files(generation, manifest)
+    except IndexMissing:
+        return "no index yet"
+    except IndexCorrupt as exc:
+        return f"the index is damaged ({exc})"
+    return stale_reason(manifest, state.hashes, embedder_name(settings.embedder), state.registry)
+
+
+class LazyEmbedder:
+    """The configured embedder, loaded only when a document actually needs embedding."""
+
+    def __init__(self, spec: str, loaded: Embedder | None = None) -> None:
+        self.spec = spec
+        self.name = loaded.name if loaded else embedder_name(spec)
+        self._loaded = loaded
+
+    def _model(self) -> Embedder:
+        if self._loaded is None:
+            self._loaded = load_embedder(self.spec)
+        return self._loaded
+
+    @property
+    def dim(self) -> int:
+        return self._model().dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._model().embed(texts)
+
+
+def ingest(
+    settings: Settings, progress: Progress = _quiet, force: bool = False, embedder: Embedder | None = None
+) -> IngestReport:
+    """Rebuild the index when it is missing, damaged, stale (or forced: then nothing is reused)."""
+    started = time.perf_counter()
+    state = corpus_state(settings)
+    reason = "rebuild requested" if force else check_index(settings, state)
+    counts = (0, 0)
+    if reason is not None:
+        progress(f"building the index: {reason}")
+        counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
+    manifest = read_manifest(current_generation(settings.index_dir))
+    skipped = tuple(SkippedFile(**s) for s in manifest.get("skipped", []))
+    warnings = tuple(manifest.get("warnings", []))
+    return IngestReport(reason is not None, reason or "the index is up to date", manifest["counts"]["paragraphs"],
+                        manifest["counts"]["sources"], time.perf_counter() - started, skipped, warnings, *counts)
+
+
+def _build(
+    settings: Settings, state: CorpusState, embedder: LazyEmbedder, progress: Progress, reuse: bool
+) -> tuple[int, int]:
+    """Build a generation; returns (documents parsed, documents reused)."""
+    cache = DocumentCache(settings.index_dir)
+    docs: list[ParsedDocument] = []
+    vectors: list[np.ndarray] = []
+    skipped, keys, parsed, reused = list(state.skipped), [], 0, 0
+    for file in state.files:
+        key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
+        keys.append(key)
+        cached = cache.get(key) if reuse else None
+        if cached is None:
+            progress(f"reading {file.rel}")
+            loaded = load_file(file, settings.corpus_dir, pdf_limits(settings))
+            if isinstance(loaded, SkippedFile):
+                cached = loaded
+            else:
+                units = make_units(loaded.paragraphs)
+                cached = CachedDocument(loaded, embed_texts(embedder, [u.text for u in units], progress))
+                parsed += 1
+            cache.put(key, cached)
+        else:
+            reused += 1
+        if isinstance(cached, SkippedFile):
+            progress(f"skipped {cached.path}: {cached.reason}")
+            skipped.append(cached)
+        elif cached.document.paragraphs:
+            docs.append(cached.document)
+            vectors.append(cached.vectors)
+    if not any(d.role != "source" for d in docs):
+        raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
+    warnings = list(state.warnings)
+    report = next((d for d in docs if d.role == "report" and d.sources), None)
+    if report is not None:
+        try:
+            if sync_registry(settings.corpus_dir / REGISTRY_NAME, report.sources):
+                progress(f"wrote {settings.corpus_dir / REGISTRY_NAME} ({len(report.sources)} sources)")
+        except OSError as exc:
+            warnings.append(f"cannot write {REGISTRY_NAME}: {exc.strerror or exc}")
+    indexed = {d.doc for d in docs}
+    links = {report.doc: {f.number: f.doc for f in state.files if f.number is not None and f.doc in indexed}} \
+        if report is not None else {}
+    extra = {"registry": state.registry, "registry_doc": report.doc if report else None,
+             "skipped": [asdict(s) for s in skipped], "warnings": warnings,
+             "reuse": {"parsed": parsed, "reused": reused}}
+    build_index(docs, embedder, settings.index_dir, state.hashes, progress,
+                vectors=np.vstack(vectors).astype(np.float32), links=links, manifest_extra=extra)
+    cache.keep_only(keys)
+    return parsed, reused
+
+
+def registry_overrides(
+    settings: Settings, sources: dict[tuple[str, int], Source], registry_doc: str | None
+) -> dict[tuple[str, int], Source]:
+    """The index's footnote sources with the titles, publishers and dates the user set in sources.toml."""
+    if registry_doc is None:
+        return sources
+    entries = read_registry(settings.corpus_dir / REGISTRY_NAME)
+    mine = [s for (doc, _), s in sources.items() if doc == registry_doc]
+    return {**sources, **{(registry_doc, s.number): s for s in apply_registry(mine, entries)}}
+
