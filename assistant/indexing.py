@@ -15,6 +15,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from assistant.ingest import CorpusError, ParsedDocument
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
 from assistant.ingest.pdf import PdfLimits
 from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
+from assistant.records import source_from_dict
 from assistant.store import IndexCorrupt, IndexMissing, current_generation, read_manifest, sha256_file, verify_files
 from assistant.types import Source
 
@@ -126,11 +128,26 @@ def ingest(
     if reason is not None:
         progress(f"building the index: {reason}")
         counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
-    manifest = read_manifest(current_generation(settings.index_dir))
+    generation = current_generation(settings.index_dir)
+    manifest = read_manifest(generation)
+    if reason is None:
+        _restore_registry(settings, generation, manifest.get("registry_doc"), progress)
     skipped = tuple(SkippedFile(**s) for s in manifest.get("skipped", []))
     warnings = tuple(manifest.get("warnings", []))
     return IngestReport(reason is not None, reason or "the index is up to date", manifest["counts"]["paragraphs"],
                         manifest["counts"]["sources"], time.perf_counter() - started, skipped, warnings, *counts)
+
+
+def _restore_registry(settings: Settings, generation: Path, registry_doc: str | None, progress: Progress) -> None:
+    """Write sources.toml again from the index when the user deleted it (or the index predates it)."""
+    path = settings.corpus_dir / REGISTRY_NAME
+    if registry_doc is None or path.is_file():
+        return
+    with (generation / "sources.jsonl").open(encoding="utf-8") as handle:
+        rows = [source_from_dict(json.loads(line)) for line in handle if line.strip()]
+    sources = [source for doc, source in rows if doc == registry_doc]
+    if sources and sync_registry(path, sources):
+        progress(f"wrote {path} ({len(sources)} sources)")
 
 
 def _build(
