@@ -17,14 +17,12 @@ import numpy as np
 from assistant.corpus import CorpusView, Sentence
 from assistant.evidence import absent_names, evidence_score, expected_quantity, term_coverage
 from assistant.question import QuestionKind, classify, is_english
-from assistant.text import SUPERSCRIPT_DIGITS, match_key
+from assistant.text import match_key, superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
 SOURCE_PREFIX = "出处"
-_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
-_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 # Sentence score = LEX * idf-weighted term coverage + DENSE * cosine + PARA * paragraph score + bonuses.
 LEX, DENSE, PARA = 0.45, 0.35, 0.35
@@ -117,7 +115,7 @@ def _choose(
 
 def quoted_marks(sentences: Sequence[str]) -> set[int]:
     """Footnote numbers carried by the quoted sentences themselves (superscripts)."""
-    return {int(m.translate(_FROM_SUPERSCRIPT)) for s in sentences for m in _SUPERSCRIPT_RUN.findall(s)}
+    return {number for sentence in sentences for number in superscript_numbers(sentence)}
 
 
 def _source_lines(citations: Sequence[Citation]) -> list[str]:

@@ -72,7 +72,9 @@ def validate_question(question: str, max_chars: int) -> str:
         raise QuestionError("the question is empty.")
     if len(text) > max_chars:
         raise QuestionError(f"the question is too long ({len(text)} characters; the limit is {max_chars}).")
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or ch == "\ufffd")
+    controls = sum(
+        1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or ch == "\ufffd" or 0xD800 <= ord(ch) <= 0xDFFF
+    )
     if controls or not any(ch.isalnum() for ch in text):
         raise QuestionError("the question is not readable text (binary or control characters).")
     return text

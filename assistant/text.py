@@ -43,6 +43,14 @@ STOPWORDS = frozenset(
 )
 
 
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def superscript_numbers(text: str) -> list[int]:
+    """The footnote numbers written as superscripts in the text (`…第一³。` -> [3]), in order."""
+    return [int(run.translate(_FROM_SUPERSCRIPT)) for run in _SUPERSCRIPT_RE.findall(text)]
+
+
 def strip_marks(text: str) -> str:
     """Drop superscript footnote marks, which NFKC would turn into real digits."""
     return _SUPERSCRIPT_RE.sub("", text)

@@ -258,8 +258,9 @@ def test_ingest_path_adds_to_the_library(cfg: Settings, cjk_pdf: Path, tmp_path:
 
     bad = random_bytes(tmp_path / "broken.pdf")
     code, out, err = run(capsys, "ingest", str(bad), *paths)
-    assert code == 0, err
-    assert f"not added {bad}: not a readable PDF" in out
+    assert code == EXIT_INPUT, err  # a file the user asked for was not added: the rest is still indexed
+    assert f"not added {bad}: not a readable PDF" in err
+    assert "index unchanged" in out
     assert not (cfg.corpus_dir / "library" / "broken.pdf").exists()
     assert report_paragraphs(cfg) == before
 

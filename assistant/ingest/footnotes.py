@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.ingest.normalise import repair_text
-from assistant.text import SUPERSCRIPT_DIGITS
+from assistant.text import SUPERSCRIPT_DIGITS, superscript_numbers
 from assistant.types import Source
 
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -24,7 +24,6 @@ _DAMAGED_NOTE_LINE = re.compile(r"^\$\^\{.*?\}\$\s*(\S.*)$")
 _CITE_PREFIX = re.compile(r"^(?:引用自|引自|引用|来源于|来源[:\uff1a]?|资料来源[:\uff1a]?|参见|参考)\s*")
 _BOOK_TITLE = re.compile(r"《([^《》]*)》")
 _DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?")
-_SUPERSCRIPT_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]{{1,3}}")
 # 1-2 plain digits glued to an ideograph and followed by clause punctuation or the paragraph end.
 # A following unit (`18个`, `2天`, `10%`) makes them a quantity, so those never match.
 _PLAIN_MARK = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])(\d{1,2})(?=[\u3002,\uff0c;\uff1b]|$)")
@@ -95,7 +94,7 @@ def find_marks(text: str, max_note: int) -> tuple[str, tuple[int, ...]]:
     Superscript digits are always marks. Plain digits count only when glued to an ideograph, followed by
     clause punctuation or the end, and within 1..max_note (the highest footnote number of the document).
     """
-    numbers = {int(m.group().translate(_FROM_SUPERSCRIPT)) for m in _SUPERSCRIPT_MARK.finditer(text)}
+    numbers = set(superscript_numbers(text))
 
     def plain(match: re.Match[str]) -> str:
         value = int(match.group(1))
