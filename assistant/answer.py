@@ -198,7 +198,8 @@ def merge_answers(question: str, parts: Sequence[Answer]) -> Answer:
     if not answered:
         first = parts[0]
         see_also = tuple(dict.fromkeys(p for a in parts for p in a.see_also))[:3]
-        return Answer(question, first.text, True, see_also=see_also, lang=first.lang, debug=first.debug)
+        debug = {"evidence": max(float(a.debug.get("evidence", 0.0)) for a in parts), "parts": [a.debug for a in parts]}
+        return Answer(question, first.text, True, see_also=see_also, lang=first.lang, debug=debug)
     markers: dict[str, int] = {}
     sentences: list[AnswerSentence] = []
     citations: dict[str, Citation] = {}
@@ -216,4 +217,5 @@ def merge_answers(question: str, parts: Sequence[Answer]) -> Answer:
         texts.append(re.sub(r"\[(\d+)\]", lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]", part.text))
     return Answer(question, "\n".join(texts), False, tuple(sentences),
                   tuple(sorted(citations.values(), key=lambda c: c.marker)), lang=answered[0].lang,
-                  debug={"parts": [a.debug for a in parts]})
+                  debug={"evidence": max(float(a.debug.get("evidence", 0.0)) for a in parts),
+                         "parts": [a.debug for a in parts]})
