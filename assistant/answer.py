@@ -36,11 +36,12 @@ class ScoredSentence:
     score: float
 
 
+_DIGIT = re.compile(r"[0-9]")
 _DEFINING = re.compile(r"是指|指的是|定义为|是一种|核心在于|本质是")
 
 
 def _kind_bonus(kind: QuestionKind, text: str) -> float:
-    if kind is QuestionKind.NUMBER and any(ch.isdigit() for ch in text):
+    if kind is QuestionKind.NUMBER and _DIGIT.search(text):  # not str.isdigit: footnote marks ¹ are no numbers
         return KIND_BONUS
     if kind is QuestionKind.DEFINITION and _DEFINING.search(text):
         return KIND_BONUS
