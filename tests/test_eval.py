@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.evaluation import metrics as m
@@ -32,6 +33,21 @@ def test_hit_and_rank_metrics_by_hand() -> None:
     assert m.ndcg_at(["a"], set()) == 0.0
     with pytest.raises(ValueError):
         m.hit_at(ranked, {"a"}, 0)
+
+
+def test_metrics_with_ties_and_duplicates() -> None:
+    # Tied scores are ordered by the retriever (stable, document order); metrics read that order.
+    from assistant.fusion import score_fusion
+
+    fused = score_fusion(np.array([1.0, 1.0, 0.0]), np.array([0.5, 0.5, 0.5]), 0.6)
+    ranked = [f"p{i}" for i in np.argsort(-fused, kind="stable")]
+    assert ranked == ["p0", "p1", "p2"]
+    assert m.reciprocal_rank(ranked, {"p1"}) == 0.5
+    assert m.hit_at(ranked, {"p1"}, 1) == 0.0
+    # a gold paragraph cited twice counts once; two golds tied at the top give a perfect nDCG
+    assert m.citation_recall(["p1", "p1"], {"p1", "p2"}) == 0.5
+    assert m.ndcg_at(["p1", "p2", "p3"], {"p1", "p2"}) == pytest.approx(1.0)
+    assert m.percentile([2.0, 2.0, 2.0, 9.0], 50) == 2.0
 
 
 def test_answer_and_refusal_metrics_by_hand() -> None:
