@@ -32,22 +32,36 @@ def _is_loopback(address: object) -> bool:
     return isinstance(address, (str, bytes))  # unix sockets are local
 
 
-@pytest.fixture(autouse=True)
-def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any connection that leaves the machine fails the test; loopback is allowed."""
+def loopback_only(real_connect):
+    """`connect` that refuses any address off this machine."""
 
     def guarded(self: socket.socket, address: object) -> object:
         if not _is_loopback(address):
             raise RuntimeError(f"network access blocked in tests: {address!r}")
-        return _real_connect(self, address)
+        return real_connect(self, address)
 
-    monkeypatch.setattr(socket.socket, "connect", guarded)
+    return guarded
+
+
+@pytest.fixture(autouse=True)
+def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any connection that leaves the machine fails the test; loopback is allowed."""
+    monkeypatch.setattr(socket.socket, "connect", loopback_only(_real_connect))
 
 
 @pytest.fixture(scope="session")
 def report_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A corpus folder holding only the real report."""
     folder = tmp_path_factory.mktemp("corpus")
+    shutil.copy(REPORT, folder / REPORT.name)
+    return folder
+
+
+@pytest.fixture
+def corpus(report_corpus: Path, tmp_path: Path) -> Path:
+    """A private, editable copy of the report corpus."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
     shutil.copy(REPORT, folder / REPORT.name)
     return folder
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,13 +26,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (ENV_CORPUS, ENV_INDEX, ENV_EMBEDDER):
         monkeypatch.delenv(name, raising=False)
 
-
-@pytest.fixture
-def corpus(report_corpus: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(report_corpus / REPORT_NAME, folder / REPORT_NAME)
-    return folder
 
 
 @pytest.fixture(scope="module")

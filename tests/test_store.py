@@ -54,14 +54,6 @@ def template(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     return index_dir
 
 
-@pytest.fixture
-def corpus(report_corpus: Path, tmp_path: Path) -> Path:
-    """A private, editable copy of the report corpus."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(report_corpus / REPORT_NAME, folder / REPORT_NAME)
-    return folder
-
 
 @pytest.fixture
 def cfg(corpus: Path, template: Path, tmp_path: Path) -> Settings:

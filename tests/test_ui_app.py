@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import socket
 from collections.abc import Iterator
 
 import pytest
 
 pytest.importorskip("gradio")
 gradio_client = pytest.importorskip("gradio_client")
+
+from ui_server import running_app  # noqa: E402
 
 from assistant.cli import build_parser, main  # noqa: E402
 from assistant.render import answer_to_dict  # noqa: E402
@@ -23,41 +23,11 @@ pytestmark = [
 ENDPOINTS = {"/ask", "/paragraph", "/sources", "/quiz", "/check"}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _loopback_only(real_connect):
-    def guarded(self: socket.socket, address: object) -> object:
-        host = address[0] if isinstance(address, tuple) else None
-        if host is not None and host != "localhost" and not ipaddress.ip_address(str(host).split("%")[0]).is_loopback:
-            raise RuntimeError(f"network access blocked in tests: {address!r}")
-        return real_connect(self, address)
-
-    return guarded
-
-
 @pytest.fixture(scope="module")
 def ui_server(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str]]:
     """The full app on a free loopback port; closed after the module."""
-    from assistant.ui.app import launch
-
-    old_temp = os.environ.get("GRADIO_TEMP_DIR")
-    os.environ["GRADIO_TEMP_DIR"] = str(tmp_path_factory.mktemp("gradio"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(socket.socket, "connect", _loopback_only(socket.socket.connect))
-        port = free_port()
-        demo = launch(real_assistant, port=port, prevent_thread_lock=True, quiet=True)
-        try:
-            yield demo, f"http://127.0.0.1:{port}/"
-        finally:
-            demo.close()
-            if old_temp is None:
-                os.environ.pop("GRADIO_TEMP_DIR", None)
-            else:
-                os.environ["GRADIO_TEMP_DIR"] = old_temp
+    with running_app(real_assistant, tmp_path_factory.mktemp("gradio")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,25 +23,13 @@ pytestmark = [
 pytest.importorskip("gradio")
 sync_api = pytest.importorskip("playwright.sync_api")
 
+from ui_server import running_app  # noqa: E402
+
 
 @pytest.fixture(scope="module")
 def app_url(real_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from assistant.ui.app import launch
-
-    old_temp = os.environ.get("GRADIO_TEMP_DIR")
-    os.environ["GRADIO_TEMP_DIR"] = str(tmp_path_factory.mktemp("gradio"))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    demo = launch(real_assistant, port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        demo.close()
-        if old_temp is None:
-            os.environ.pop("GRADIO_TEMP_DIR", None)
-        else:
-            os.environ["GRADIO_TEMP_DIR"] = old_temp
+    with running_app(real_assistant, tmp_path_factory.mktemp("gradio")) as (_app, url):
+        yield url
 
 
 @pytest.fixture(scope="module")
