@@ -13,7 +13,6 @@ from assistant.cli import EXIT_ENV, EXIT_INPUT, main
 from assistant.config import ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX
 from assistant.store import current_generation
 
-REPORT_NAME = "digital-silk-road-report.txt"
 Q_COUNT = "数字丝绸之路合作国家有多少个?"
 Q_GROWTH = "东南亚地区零售电商增速是多少?"
 Q_REFUSE = "日本在数字丝路方面有什么政策?"
