@@ -53,8 +53,10 @@ def score_sentences(
 ) -> list[ScoredSentence]:
     scored = []
     for hit in hits:
+        # A sentence is read in its section: "组长:饶少阳。" answers "工作组的组长是谁" under the heading 工作组.
+        heading = match_key(corpus.by_id[hit.paragraph_id].section)
         for sentence in corpus.sentences.get(hit.paragraph_id, ()):
-            lex = term_coverage(query_tokens, match_key(sentence.text), corpus.idf)
+            lex = term_coverage(query_tokens, heading + match_key(sentence.text), corpus.idf)
             cos = float(corpus.vectors[sentence.row] @ query_vector)
             score = LEX * lex + DENSE * cos + PARA * hit.score + _kind_bonus(kind, sentence.text)
             scored.append(ScoredSentence(sentence, score))
@@ -101,7 +103,11 @@ def _choose(
     best = scored[0]
     if kind is QuestionKind.LIST:
         quotes = _list_quotes(top, corpus) or _paragraph_list(top, corpus)
-        if quotes:
+        # The list answers the question when the question is about the list itself (its intro or
+        # item leads score best); "哪些平台获得了许可证" wants the one sentence naming them instead.
+        top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
+        best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
+        if quotes and (top.id in corpus.groups or best_in_top in quotes):
             return quotes
     chosen = _with_follower(best.sentence, corpus)
     for candidate in scored[1:]:

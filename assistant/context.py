@@ -19,6 +19,7 @@ _ITEM_RE = re.compile(r"^[一二三四五六七八九十]是")
 _LEAD_ITEM_RE = re.compile(r"^[^。,,]{2,14}[::][^。]{2,40}。")
 _COUNTED_INTRO_RE = re.compile(r"[二三四五六七八九十两]大[^。,,]{0,8}[。::]$")
 _INTRO_END = (":", ":")
+TABLE_WORDS = "表格 表 table"
 
 
 def _is_intro(para: Paragraph, previous: Paragraph | None) -> bool:
@@ -62,6 +63,8 @@ def indexed_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
     texts = []
     for para in paragraphs:
         parts = [*para.heading_path, para.text]
+        if para.kind == "table":
+            parts.append(TABLE_WORDS)  # "根据第四章的表格…" should find the table
         if para.id in groups:
             parts.extend(lead(by_id[item]) for item in groups[para.id])
         if para.id in intro_of:

@@ -36,6 +36,8 @@ def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
     for para in paragraphs:
         heading = para.heading_path[-1] if para.heading_path else ""
         units.append(Unit(para.id, "para", f"{heading}\n{para.text}".strip()))
+        if para.heading_path:  # "measures at the government level" finds the heading 1.政府层面
+            units.append(Unit(para.id, "head", " ".join(para.heading_path)))
         units.extend(Unit(para.id, "sent", sentence) for sentence in quotable_sentences(para))
     return units
 

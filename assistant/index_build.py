@@ -21,7 +21,7 @@ from assistant.text import tokenize, tokenizer_signature
 
 Progress = Callable[[str], None]
 # Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.
-PIPELINE_VERSION = 4
+PIPELINE_VERSION = 6
 EMBED_BATCH = 64
 
 
