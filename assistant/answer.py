@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.corpus import CorpusView, Sentence
 from assistant.evidence import absent_names, evidence_score, expected_quantity, term_coverage
-from assistant.question import QuestionKind, classify, is_english
+from assistant.question import QuestionKind, classify, is_english, wants_enumeration
 from assistant.text import match_key, superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
 
@@ -96,19 +96,40 @@ def _paragraph_list(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] 
     return leads if len(leads) >= 2 else None
 
 
+_ITEM_START = re.compile(r"^[二三四五六七八九十]是")
+
+
+def _enumeration(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
+    """"…面临多重挑战:一是…;" continues "二是…;三是…" in the next sentences: quote them all."""
+    sentences = corpus.sentences.get(sentence.paragraph_id, ())
+    if "一是" not in sentence.text or sentence not in sentences:
+        return [sentence]
+    quoted = [sentence]
+    for follower in sentences[sentences.index(sentence) + 1 :]:
+        if not _ITEM_START.match(follower.text):
+            break
+        quoted.append(follower)
+    return quoted
+
+
 def _choose(
-    scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind, max_citations: int
+    question: str, scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind,
+    max_citations: int,
 ) -> list[Sentence]:
     """The quoted sentences; a list question follows the structure of the best paragraph."""
     best = scored[0]
     if kind is QuestionKind.LIST:
         quotes = _list_quotes(top, corpus) or _paragraph_list(top, corpus)
-        # The list answers the question when the question is about the list itself (its intro or
-        # item leads score best); "哪些平台获得了许可证" wants the one sentence naming them instead.
+        # The list answers the question when the question is about the list itself (it asks for a
+        # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
+        # the one sentence naming them instead.
         top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
         best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
-        if quotes and (top.id in corpus.groups or best_in_top in quotes):
+        if quotes and (top.id in corpus.groups or best_in_top in quotes or wants_enumeration(question)):
             return quotes
+        enumeration = _enumeration(best.sentence, corpus)
+        if len(enumeration) > 1:
+            return enumeration
     chosen = _with_follower(best.sentence, corpus)
     for candidate in scored[1:]:
         if len({s.paragraph_id for s in chosen}) >= min(max_citations, 2):
@@ -174,7 +195,7 @@ def compose_answer(
     if evidence < thresholds[1 if english else 0]:
         see_also = tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
         return Answer(question, refusal, True, see_also=see_also, lang=lang, debug=debug)
-    chosen = _choose(scored, corpus.by_id[hits[0].paragraph_id], corpus, kind, max_citations)
+    chosen = _choose(question, scored, corpus.by_id[hits[0].paragraph_id], corpus, kind, max_citations)
     markers: dict[str, int] = {}
     quoted: list[AnswerSentence] = []
     for sentence in chosen:

@@ -42,6 +42,14 @@ _NUMBER = re.compile(
 )
 
 
+_COUNTED = re.compile(r"哪[二三四五六七八九十两几]|几大|[二三四五六七八九十两]大|几个方面|哪几|几点|几类|几种", re.I)
+
+
+def wants_enumeration(question: str) -> bool:
+    """"哪三个方面" / "四大机遇": the question asks for a counted list, so quote the whole list."""
+    return bool(_COUNTED.search(question))
+
+
 def is_english(question: str) -> bool:
     return cjk_ratio(question) < 0.3
 
