@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.corpus import CorpusView, Sentence
-from assistant.evidence import absent_names, evidence_score, expected_quantity, term_coverage
+from assistant.evidence import absent_names, evidence_score, expected_quantity, missing_years, term_coverage
 from assistant.question import QuestionKind, classify, is_english, wants_enumeration
 from assistant.text import match_key, superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
@@ -167,7 +167,7 @@ def _evidence(question: str, hits: Sequence[Hit], scored: Sequence[ScoredSentenc
         hits[0].dense,
         kind is QuestionKind.NUMBER,
         best,
-        absent_names(question, corpus.text_key),
+        absent_names(question, corpus.text_key) + missing_years(question, top.text),
         expected_quantity(question) if kind is QuestionKind.NUMBER else None,
     )
 

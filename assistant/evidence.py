@@ -30,10 +30,11 @@ _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万]+)(?:多|�
 _WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|几月|\bwhen\b|\bwhat year\b", re.I)
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\b(?:19|20)\d{2}\b")
 _MONEY = re.compile(r"多少钱|花了多少|投资了?多少|how much money|invest", re.I)
-_MONEY_UNITS = re.compile(_NUMBER + r"\s*(?:万|亿|千)?\s*(?:元|美元|美金|亿|万)")
+_MAGNITUDE = r"\s*[万亿千百]{0,2}\s*"
+_MONEY_UNITS = re.compile(_NUMBER + _MAGNITUDE + r"(?:元|美元|美金)")
 # "多少个数据中心" / "几家工厂" / "多少万亿元": the measure word the answer's number must carry.
 _MEASURE = re.compile(
-    r"(?:多少|几)(万亿元|亿元|万元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([\u4e00-\u9fff]?)"
+    r"(?:多少|几)(万亿元|亿元|万元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
 )
 # Words the report uses for the same count: "多少人" is answered by "3.3亿用户".
 _SAME_COUNT = {"人": ("用户", "人口", "名"), "国": ("个",), "个": ("余国", "国")}
@@ -52,10 +53,14 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     measure = _MEASURE.search(question)
     if not measure:
         return None
-    unit, noun_head = measure.group(1), measure.group(2)
-    units = {unit, *_SAME_COUNT.get(unit, ())} | ({noun_head} if noun_head else set())
-    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(_NUMBER + r"\s*(?:万|亿|千|百)?\s*(?:" + alternatives + ")")
+    unit, noun = measure.group(1), measure.group(2)
+    # The counted noun must follow the number within a few characters ("11座世界\"灯塔工厂\"",
+    # "131个共建国家" for "多少个一带一路国家"), so "多少个数据中心" is not answered by "17个国家";
+    # the report's synonyms count as the same.
+    chars = "".join(sorted({c for c in noun if "\u4e00" <= c <= "\u9fff"}))
+    counted = re.escape(unit) + (rf"[^,,。;;]{{0,6}}?[{re.escape(chars)}]" if chars else "")
+    same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()))
+    return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
 
 
 def term_coverage(query_tokens: Sequence[str], text_key: str, idf: dict[str, float]) -> float:
@@ -98,6 +103,14 @@ def absent_names(question: str, corpus_key: str) -> list[str]:
         if is_name and match_key(word) not in corpus_key:
             absent.append(word)
     return absent
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def missing_years(question: str, text: str) -> list[str]:
+    """Years the question names that the answering paragraph does not ("2022年…增速" against 2023's figure)."""
+    return [year for year in _YEAR.findall(question) if year not in text]
 
 
 def evidence_score(

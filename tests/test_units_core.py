@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.config import DEFAULT_EMBEDDER, ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
-from assistant.evidence import absent_names
+from assistant.evidence import absent_names, expected_quantity, missing_years
 from assistant.fusion import (
     RRF_K,
     max_normalise,
@@ -357,3 +357,37 @@ def test_settings_validation(field: str, value: object, message: str) -> None:
 def test_settings_are_frozen() -> None:
     with pytest.raises(AttributeError):
         Settings().top_k = 3  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answers"),
+    [
+        ("eWTP倡议联合了多少个国家的政府?", "联合马来西亚、比利时等30余国政府", True),
+        ("阿里鱼为多少个国内外知名文化IP搭建了桥梁?", "为卢浮宫、宝可梦、高达等近百个国内外知名文化IP搭建", True),
+        ("打造了多少座灯塔工厂?", '平台赋能打造了11座世界"灯塔工厂"', True),
+        ("海尔的工业平台有多少人在用?", "目前已汇聚全球3.3亿用户", True),
+        ("网文在国外能卖多少钱?", "中国网络文学海外市场规模超过40亿元", True),
+        ("参与了多少个标准组织?", "参与80余个国内外重要标准组织", True),
+        ("银联卡在多少个一带一路国家能刷?", "为131个共建国家开通了银联卡业务", True),
+        ("菜鸟一共建了多少个海外仓?", "菜鸟在东南亚建立多个海外仓", False),  # "多个" is not a count
+        ("中国电信建设了多少个数据中心?", "覆盖中国及东南亚17个国家及地区", False),  # counts something else
+        ("华为在南非投资了多少钱?", "帮助170多个国家和地区超过30亿人口实现联接", False),  # no money
+        ("eWTP倡议是哪一年提出的?", "例如阿里巴巴提出的世界电子贸易平台(eWTP)倡议", False),  # no year
+    ],
+)
+def test_expected_quantity(question: str, sentence: str, answers: bool) -> None:
+    pattern = expected_quantity(question)
+    assert pattern is not None
+    assert bool(pattern.search(sentence)) is answers
+
+
+def test_expected_quantity_only_for_counted_questions() -> None:
+    assert expected_quantity("什么是平台企业?") is None
+    assert expected_quantity("东南亚地区零售电商增速是多少?") is None  # any number will do
+
+
+def test_missing_years() -> None:
+    text = "2023年全球零售电商市场增速排名中,东南亚地区增速达18.6%"
+    assert missing_years("2022年东南亚地区零售电商增速是多少?", text) == ["2022"]
+    assert missing_years("2023年东南亚地区零售电商增速是多少?", text) == []
+    assert missing_years("东南亚增速是多少?", text) == []
