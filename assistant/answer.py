@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.corpus import CorpusView, Sentence
-from assistant.evidence import absent_names, evidence_score, expected_quantity, missing_years, term_coverage
+from assistant.evidence import W_DENSE, absent_names, evidence_score, expected_quantity, missing_years, term_coverage
 from assistant.question import QuestionKind, classify, is_english, wants_enumeration
 from assistant.text import match_key, superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
@@ -158,9 +158,15 @@ def _source_lines(citations: Sequence[Citation]) -> list[str]:
 
 
 def _evidence(question: str, hits: Sequence[Hit], scored: Sequence[ScoredSentence], query_tokens: Sequence[str],
-              corpus: CorpusView, kind: QuestionKind) -> float:
+              corpus: CorpusView, kind: QuestionKind, english: bool) -> float:
     top = corpus.by_id[hits[0].paragraph_id]
     best = [s.sentence.text for s in scored if s.sentence.paragraph_id == top.id][:2]
+    quantity = expected_quantity(question) if kind is QuestionKind.NUMBER else None
+    if english:
+        # Word coverage and name checks mean nothing for English words over Chinese text: the
+        # dense score decides, less the same penalties for a missing quantity or year.
+        return evidence_score(0.0, 0.0, hits[0].dense / W_DENSE, kind is QuestionKind.NUMBER, best,
+                              missing_years(question, top.text), quantity)
     return evidence_score(
         term_coverage(query_tokens, match_key(" ".join([*top.heading_path, top.text])), corpus.idf),
         term_coverage(query_tokens, match_key(best[0]), corpus.idf) if best else 0.0,
@@ -168,7 +174,7 @@ def _evidence(question: str, hits: Sequence[Hit], scored: Sequence[ScoredSentenc
         kind is QuestionKind.NUMBER,
         best,
         absent_names(question, corpus.text_key) + missing_years(question, top.text),
-        expected_quantity(question) if kind is QuestionKind.NUMBER else None,
+        quantity,
     )
 
 
@@ -189,8 +195,7 @@ def compose_answer(
     scored = score_sentences(hits, query_vector, query_tokens, corpus, kind) if hits else []
     if not scored:
         return Answer(question, refusal, True, lang=lang, debug={"kind": kind.value, "evidence": 0.0})
-    # Lexical coverage means nothing for an English question over Chinese text: the dense score decides.
-    evidence = hits[0].dense if english else _evidence(question, hits, scored, query_tokens, corpus, kind)
+    evidence = _evidence(question, hits, scored, query_tokens, corpus, kind, english)
     debug = {"evidence": round(evidence, 4), "kind": kind.value}
     if evidence < thresholds[1 if english else 0]:
         see_also = tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
