@@ -48,7 +48,6 @@ class Assistant:
         warm = threading.Thread(target=warm_up_tokenizers, daemon=True)
         warm.start()  # jieba's dictionaries load while the model and the index do
         embedder = load_embedder(settings.embedder)
-        embedder.embed(["预热"])  # the model's weights load now, beside jieba's, not on the first question
         ingest(settings, progress, embedder=embedder)
         index = load_index(settings.index_dir)
         # Titles the user filled in or corrected in sources.toml show in citations without a rebuild.
