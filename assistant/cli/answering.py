@@ -101,6 +101,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     progress(f"loading the embedder ({settings.embedder}) and the index once ...")
     assistant = Assistant.open(settings, progress=progress)
+    assistant.embedder.embed(["预热"])  # a server pays for the model's weights at start-up, not on a user's question
     progress(f"ready: {len(assistant.corpus.paragraphs)} paragraphs; serving on http://{args.host}:{args.port}/")
     try:
         app.launch(assistant, host=args.host, port=args.port)
