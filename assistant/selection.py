@@ -1,0 +1,138 @@
+"""Which sentences an answer quotes: scoring, and following the report's list structure.
+
+Pure functions over the corpus view. A sentence scores by the question's term
+coverage (read with its section heading), its cosine to the question, its
+paragraph's retrieval score and whether it is the kind of sentence asked for.
+A list question quotes the list: an intro with its item paragraphs, short
+lead sentences inside one paragraph, or an in-sentence 一是/二是 enumeration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.corpus import CorpusView, Sentence
+from assistant.evidence import term_coverage
+from assistant.question import QuestionKind, wants_enumeration
+from assistant.text import match_key
+from assistant.types import Hit, Paragraph
+
+# Sentence score = LEX * idf-weighted term coverage + DENSE * cosine + PARA * paragraph score + bonuses.
+LEX, DENSE, PARA = 0.45, 0.35, 0.35
+KIND_BONUS = 0.12  # a sentence of the kind the question asks for (a number, a definition)
+SECOND_SENTENCE_RATIO = 0.88  # quote a second paragraph only when nearly as good as the first
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    sentence: Sentence
+    score: float
+
+
+_DIGIT = re.compile(r"[0-9]")
+_DEFINING = re.compile(r"是指|指的是|定义为|是一种|核心在于|本质是")
+
+
+def _kind_bonus(kind: QuestionKind, text: str) -> float:
+    if kind is QuestionKind.NUMBER and _DIGIT.search(text):  # not str.isdigit: footnote marks ¹ are no numbers
+        return KIND_BONUS
+    if kind is QuestionKind.DEFINITION and _DEFINING.search(text):
+        return KIND_BONUS
+    return 0.0
+
+
+def score_sentences(
+    hits: Sequence[Hit], query_vector: np.ndarray, query_tokens: Sequence[str], corpus: CorpusView, kind: QuestionKind
+) -> list[ScoredSentence]:
+    scored = []
+    for hit in hits:
+        # A sentence is read in its section: "组长:饶少阳。" answers "工作组的组长是谁" under the heading 工作组.
+        heading = match_key(corpus.by_id[hit.paragraph_id].section)
+        for sentence in corpus.sentences.get(hit.paragraph_id, ()):
+            lex = term_coverage(query_tokens, heading + match_key(sentence.text), corpus.idf)
+            cos = float(corpus.vectors[sentence.row] @ query_vector)
+            score = LEX * lex + DENSE * cos + PARA * hit.score + _kind_bonus(kind, sentence.text)
+            scored.append(ScoredSentence(sentence, score))
+    scored.sort(key=lambda s: -s.score)
+    return scored
+
+
+def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
+    """For a list intro (or one of its items): the intro sentence and each item's lead."""
+    intro_id = paragraph.id if paragraph.id in corpus.groups else None
+    if intro_id is None:
+        intro_id = next((i for i, items in corpus.groups.items() if paragraph.id in items), None)
+    if intro_id is None:
+        return None
+    intro = corpus.sentences.get(intro_id, ())
+    # The intro's last sentence announces the list, unless the intro is itself item one ("一是…").
+    quotes = [intro[0] if intro[0].text.startswith("一是") else intro[-1]] if intro else []
+    quotes.extend(corpus.sentences[item][0] for item in corpus.groups[intro_id] if corpus.sentences.get(item))
+    return quotes
+
+
+SHORT_SENTENCE = 30  # characters: a lead such as "一是混合主权架构。" or "设立数字合作创新试验区。"
+
+
+def _with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
+    """A short lead sentence says what, the next one says how: quote both."""
+    sentences = corpus.sentences.get(sentence.paragraph_id, ())
+    if len(sentence.text) < SHORT_SENTENCE and sentences and sentences[0] == sentence and len(sentences) > 1:
+        return [sentence, sentences[1]]
+    return [sentence]
+
+
+def _paragraph_list(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
+    """A list written inside one paragraph as short lead sentences (e.g. the action items)."""
+    sentences = corpus.sentences.get(paragraph.id, ())
+    leads = [s for s in sentences if len(s.text) < SHORT_SENTENCE]
+    return leads if len(leads) >= 2 else None
+
+
+_ITEM_START = re.compile(r"^[二三四五六七八九十]是")
+
+
+def _enumeration(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
+    """"…面临多重挑战:一是…;" continues "二是…;三是…" in the next sentences: quote them all."""
+    sentences = corpus.sentences.get(sentence.paragraph_id, ())
+    if "一是" not in sentence.text or sentence not in sentences:
+        return [sentence]
+    quoted = [sentence]
+    for follower in sentences[sentences.index(sentence) + 1 :]:
+        if not _ITEM_START.match(follower.text):
+            break
+        quoted.append(follower)
+    return quoted
+
+
+def choose(
+    question: str, scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind,
+    max_citations: int,
+) -> list[Sentence]:
+    """The quoted sentences; a list question follows the structure of the best paragraph."""
+    best = scored[0]
+    if kind is QuestionKind.LIST:
+        quotes = _list_quotes(top, corpus) or _paragraph_list(top, corpus)
+        # The list answers the question when the question is about the list itself (it asks for a
+        # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
+        # the one sentence naming them instead.
+        top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
+        best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
+        if quotes and (top.id in corpus.groups or best_in_top in quotes or wants_enumeration(question)):
+            return quotes
+        enumeration = _enumeration(best.sentence, corpus)
+        if len(enumeration) > 1:
+            return enumeration
+    chosen = _with_follower(best.sentence, corpus)
+    for candidate in scored[1:]:
+        if len({s.paragraph_id for s in chosen}) >= min(max_citations, 2):
+            break
+        if candidate.score < SECOND_SENTENCE_RATIO * best.score:
+            break
+        if candidate.sentence.paragraph_id not in {s.paragraph_id for s in chosen}:
+            chosen.append(candidate.sentence)
+    return chosen
