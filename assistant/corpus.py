@@ -96,6 +96,10 @@ class CorpusView:
     def role(self, doc: str) -> str:
         return self.roles.get(doc, "report")
 
+    def report_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The report's own paragraphs (not source or library documents): what quizzes are made of."""
+        return tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
+
     def linked_source_docs(self, paragraph: Paragraph) -> list[tuple[int, str]]:
         """(footnote number, source document key) for each mark whose source document is indexed."""
         return [(m, self.links[(paragraph.doc, m)]) for m in paragraph.marks if (paragraph.doc, m) in self.links]
