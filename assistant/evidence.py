@@ -58,7 +58,7 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     # "131个共建国家" for "多少个一带一路国家"), so "多少个数据中心" is not answered by "17个国家";
     # the report's synonyms count as the same.
     chars = "".join(sorted({c for c in noun if "\u4e00" <= c <= "\u9fff"}))
-    counted = re.escape(unit) + (rf"[^,,。;;]{{0,6}}?[{re.escape(chars)}]" if chars else "")
+    counted = re.escape(unit) + (rf"[^,,。;;]{{0,10}}?[{re.escape(chars)}]" if chars else "")
     same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()))
     return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
 

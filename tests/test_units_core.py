@@ -391,3 +391,9 @@ def test_missing_years() -> None:
     assert missing_years("2022年东南亚地区零售电商增速是多少?", text) == ["2022"]
     assert missing_years("2023年东南亚地区零售电商增速是多少?", text) == []
     assert missing_years("东南亚增速是多少?", text) == []
+
+
+def test_expected_quantity_allows_a_long_modifier_before_the_counted_noun() -> None:
+    pattern = expected_quantity("商汤科技主导编制了多少项标准?")
+    assert pattern is not None
+    assert pattern.search("主导编制200余项国际、国家等相关标准")
