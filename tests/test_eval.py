@@ -123,7 +123,7 @@ def eval_results(real_assistant):
 
 # Measured with the real USE embedder on 2026-11-26 (208 questions: 158 zh + 20 en answerable, 30 unanswerable):
 #   hit@5 0.989 | zh answerable cited-gold 0.937 | key facts 0.856 (zh 0.857) | en cited-gold 0.85
-#   number facts 1.000 | refusal recall 0.700 | false refusals 0.034
+#   number facts 1.000 | refusal recall 0.667 | false refusals 0.034
 # Floors sit a few points below, so a regression fails while noise (one or two questions) does not.
 # Floors only go up.
 FLOORS = {
