@@ -31,7 +31,10 @@ def repair_text(text: str) -> str:
 
 
 def _repair_line(line: str) -> str:
-    line = _SPACED_NUMBER.sub(lambda m: _collapse_number(m, line), line.strip())
+    # Runs of spaces become one first, so `1  1` is seen as a spaced number now rather than
+    # after the next repair (which made the repair not idempotent).
+    line = _SPACES.sub(" ", line.strip())
+    line = _SPACED_NUMBER.sub(lambda m: _collapse_number(m, line), line)
     return _SPACES.sub(lambda m: _space_or_nothing(m, line), line)
 
 
