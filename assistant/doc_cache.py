@@ -24,7 +24,14 @@ import numpy as np
 from assistant.corpus import make_units
 from assistant.ingest import ParsedDocument
 from assistant.ingest.catalog import CorpusFile, SkippedFile
-from assistant.records import paragraph_from_dict, paragraph_to_dict, source_from_dict, source_to_dict
+from assistant.records import (
+    paragraph_from_dict,
+    paragraph_to_dict,
+    read_jsonl,
+    source_from_dict,
+    source_to_dict,
+    write_jsonl,
+)
 from assistant.store import sha256_file
 
 CACHE_DIR = "cache"
@@ -42,14 +49,6 @@ def cache_key(file: CorpusFile, file_sha: str, embedder: str, version: int) -> s
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
-def _jsonl(rows: Iterable[dict]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-
-
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 class DocumentCache:
     def __init__(self, index_dir: Path) -> None:
         self.folder = index_dir / CACHE_DIR
@@ -64,8 +63,8 @@ class DocumentCache:
             meta = json.loads((entry / "document.json").read_text(encoding="utf-8"))
             if "skipped" in meta:
                 return SkippedFile(**meta["skipped"])
-            paragraphs = tuple(paragraph_from_dict(row) for row in _rows(entry / "paragraphs.jsonl"))
-            sources = tuple(source_from_dict(row)[1] for row in _rows(entry / "sources.jsonl"))
+            paragraphs = tuple(paragraph_from_dict(row) for row in read_jsonl(entry / "paragraphs.jsonl"))
+            sources = tuple(source_from_dict(row)[1] for row in read_jsonl(entry / "sources.jsonl"))
             vectors = np.load(entry / "vectors.npy", allow_pickle=False)
             document = ParsedDocument(meta["doc"], meta["path"], meta["title"], paragraphs, sources,
                                       tuple(meta["toc"]), meta["role"])
@@ -86,10 +85,8 @@ class DocumentCache:
         else:
             doc = value.document
             meta = {"doc": doc.doc, "path": doc.path, "title": doc.title, "toc": list(doc.toc), "role": doc.role}
-            (building / "paragraphs.jsonl").write_text(_jsonl(paragraph_to_dict(p) for p in doc.paragraphs),
-                                                      encoding="utf-8")
-            (building / "sources.jsonl").write_text(_jsonl(source_to_dict(s, doc.doc) for s in doc.sources),
-                                                   encoding="utf-8")
+            write_jsonl(building / "paragraphs.jsonl", (paragraph_to_dict(p) for p in doc.paragraphs))
+            write_jsonl(building / "sources.jsonl", (source_to_dict(s, doc.doc) for s in doc.sources))
             np.save(building / "vectors.npy", np.ascontiguousarray(value.vectors, dtype=np.float32))
         (building / "document.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         sums = {p.name: sha256_file(p) for p in sorted(building.iterdir())}

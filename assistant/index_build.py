@@ -15,7 +15,7 @@ from assistant.dense import DenseIndex
 from assistant.embed import Embedder
 from assistant.ingest import ParsedDocument
 from assistant.lexical import LexicalIndex, inverse_document_frequencies
-from assistant.records import paragraph_to_dict, source_to_dict
+from assistant.records import paragraph_to_dict, source_to_dict, write_jsonl
 from assistant.store import write_generation
 from assistant.text import tokenize, tokenizer_signature
 
@@ -23,12 +23,6 @@ Progress = Callable[[str], None]
 # Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.
 PIPELINE_VERSION = 6
 EMBED_BATCH = 64
-
-
-def _write_jsonl(path: Path, rows: Sequence[dict]) -> None:
-    with path.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def embed_texts(embedder: Embedder, texts: Sequence[str], progress: Progress = lambda _msg: None) -> np.ndarray:
@@ -73,9 +67,9 @@ def build_index(
                "links": {doc: {str(n): key for n, key in sorted(m.items())} for doc, m in (links or {}).items()}}
 
     def write_files(folder: Path) -> dict:
-        _write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
-        _write_jsonl(folder / "sources.jsonl", [source_to_dict(s, d.doc) for d in docs for s in d.sources])
-        _write_jsonl(folder / "units.jsonl", [asdict(u) for u in units])
+        write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
+        write_jsonl(folder / "sources.jsonl", [source_to_dict(s, d.doc) for d in docs for s in d.sources])
+        write_jsonl(folder / "units.jsonl", [asdict(u) for u in units])
         (folder / "idf.json").write_text(
             json.dumps(inverse_document_frequencies(token_lists), ensure_ascii=False), encoding="utf-8"
         )

@@ -10,7 +10,7 @@ from assistant.corpus import CorpusView, Unit
 from assistant.dense import DenseIndex
 from assistant.index_build import PIPELINE_VERSION
 from assistant.lexical import LexicalIndex
-from assistant.records import paragraph_from_dict, source_from_dict
+from assistant.records import paragraph_from_dict, read_jsonl, source_from_dict
 from assistant.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
 from assistant.text import tokenizer_signature
 
@@ -22,11 +22,6 @@ class LoadedIndex:
     corpus: CorpusView
     lexical: LexicalIndex
     dense: DenseIndex
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _library(generation: Path) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
@@ -48,9 +43,9 @@ def load_index(index_dir: Path) -> LoadedIndex:
     manifest = read_manifest(generation)
     verify_files(generation, manifest)
     try:
-        paragraphs = [paragraph_from_dict(row) for row in _read_jsonl(generation / "paragraphs.jsonl")]
-        sources = [source_from_dict(row) for row in _read_jsonl(generation / "sources.jsonl")]
-        units = [Unit(**row) for row in _read_jsonl(generation / "units.jsonl")]
+        paragraphs = [paragraph_from_dict(row) for row in read_jsonl(generation / "paragraphs.jsonl")]
+        sources = [source_from_dict(row) for row in read_jsonl(generation / "sources.jsonl")]
+        units = [Unit(**row) for row in read_jsonl(generation / "units.jsonl")]
         idf = json.loads((generation / "idf.json").read_text(encoding="utf-8"))
         groups = {k: tuple(v) for k, v in json.loads((generation / "groups.json").read_text(encoding="utf-8")).items()}
         roles, links = _library(generation)

@@ -29,7 +29,7 @@ from assistant.ingest import CorpusError, ParsedDocument
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
 from assistant.ingest.pdf import PdfLimits
 from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
-from assistant.records import source_from_dict
+from assistant.records import read_jsonl, source_from_dict
 from assistant.store import IndexCorrupt, IndexMissing, current_generation, read_manifest, sha256_file, verify_files
 from assistant.types import Source
 
@@ -143,8 +143,7 @@ def _restore_registry(settings: Settings, generation: Path, registry_doc: str | 
     path = settings.corpus_dir / REGISTRY_NAME
     if registry_doc is None or path.is_file():
         return
-    with (generation / "sources.jsonl").open(encoding="utf-8") as handle:
-        rows = [source_from_dict(json.loads(line)) for line in handle if line.strip()]
+    rows = [source_from_dict(row) for row in read_jsonl(generation / "sources.jsonl")]
     sources = [source for doc, source in rows if doc == registry_doc]
     if sources and sync_registry(path, sources):
         progress(f"wrote {path} ({len(sources)} sources)")

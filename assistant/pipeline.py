@@ -17,23 +17,18 @@ from assistant.corpus import CorpusView
 from assistant.embed import Embedder, load_embedder
 from assistant.evidence import warm_up_tokenizers
 from assistant.index_load import LoadedIndex, load_index
-from assistant.indexing import IngestReport, check_index, corpus_state, ingest, registry_overrides
+from assistant.indexing import IngestReport, check_index, ingest, registry_overrides
 from assistant.provenance import with_provenance
 from assistant.question import question_parts, validate_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
 
 Progress = Callable[[str], None]
-__all__ = ["Assistant", "IngestReport", "check_index", "corpus_hashes", "ingest"]
+__all__ = ["Assistant", "IngestReport", "check_index", "ingest"]
 
 
 def _quiet(_message: str) -> None:
     return None
-
-
-def corpus_hashes(settings: Settings) -> dict[str, str]:
-    """sha256 of every document file (report, library, sources), keyed by its path in the corpus."""
-    return corpus_state(settings).hashes
 
 
 class Assistant:

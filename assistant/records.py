@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from assistant.types import Paragraph, Source
@@ -34,3 +37,15 @@ def source_to_dict(source: Source, doc: str) -> dict[str, Any]:
 def source_from_dict(data: dict[str, Any]) -> tuple[str, Source]:
     fields = {k: v for k, v in data.items() if k != "doc"}
     return str(data["doc"]), Source(**fields)
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    """One JSON object per line, UTF-8, non-ASCII kept readable."""
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]

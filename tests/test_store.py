@@ -24,8 +24,9 @@ from assistant.dense import DenseIndex
 from assistant.embed import HashEmbedder
 from assistant.index_build import build_index
 from assistant.index_load import load_index, stale_reason
+from assistant.indexing import corpus_state
 from assistant.ingest import ParsedDocument, load_corpus
-from assistant.pipeline import Assistant, check_index, corpus_hashes, ingest
+from assistant.pipeline import Assistant, check_index, ingest
 from assistant.store import (
     CURRENT,
     FORMAT_VERSION,
@@ -97,7 +98,7 @@ def test_manifest_describes_the_generation(cfg: Settings) -> None:
     assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["embedder"] == {"name": "hash-256", "dim": HashEmbedder.dim}
     assert manifest["corpus"] == {REPORT_NAME: sha256_file(cfg.corpus_dir / REPORT_NAME)}
-    assert manifest["corpus"] == corpus_hashes(cfg)
+    assert manifest["corpus"] == corpus_state(cfg).hashes
     counts = manifest["counts"]
     assert counts["documents"] == 1
     assert counts["paragraphs"] == len(loaded.corpus.paragraphs)
@@ -159,9 +160,9 @@ def test_changing_the_embedder_makes_the_index_stale(cfg: Settings) -> None:
     assert reason is not None
     assert "embedder" in reason and "hash-256" in reason
     manifest = load_index(cfg.index_dir).manifest
-    assert stale_reason(manifest, corpus_hashes(cfg), "hash-256") is None
-    assert stale_reason(manifest, corpus_hashes(cfg), "st:other-model") is not None
-    assert "format" in stale_reason({**manifest, "format_version": 999}, corpus_hashes(cfg), "hash-256")
+    assert stale_reason(manifest, corpus_state(cfg).hashes, "hash-256") is None
+    assert stale_reason(manifest, corpus_state(cfg).hashes, "st:other-model") is not None
+    assert "format" in stale_reason({**manifest, "format_version": 999}, corpus_state(cfg).hashes, "hash-256")
 
 
 def test_missing_index_is_reported_as_missing(tmp_path: Path) -> None:
