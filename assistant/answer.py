@@ -52,8 +52,8 @@ def _evidence(question: str, hits: Sequence[Hit], scored: Sequence[ScoredSentenc
         return evidence_score(0.0, 0.0, hits[0].dense / W_DENSE, kind is QuestionKind.NUMBER, best,
                               missing_years(question, top.text), quantity)
     return evidence_score(
-        term_coverage(query_tokens, match_key(" ".join([*top.heading_path, top.text])), corpus.idf),
-        term_coverage(query_tokens, match_key(best[0]), corpus.idf) if best else 0.0,
+        term_coverage(query_tokens, match_key(" ".join([*top.heading_path, top.text])), corpus.idf, corpus.max_idf),
+        term_coverage(query_tokens, match_key(best[0]), corpus.idf, corpus.max_idf) if best else 0.0,
         hits[0].dense,
         kind is QuestionKind.NUMBER,
         best,

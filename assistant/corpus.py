@@ -84,6 +84,11 @@ class CorpusView:
         self.sentences = {pid: tuple(items) for pid, items in sentences.items()}
 
     @cached_property
+    def max_idf(self) -> float:
+        """The weight term coverage gives a word the corpus never uses."""
+        return max(self.idf.values(), default=1.0)
+
+    @cached_property
     def text_key(self) -> str:
         """All paragraph, heading and footnote text as one matching key (is a name mentioned at all?)."""
         parts = [" ".join([*p.heading_path, p.text]) for p in self.paragraphs]

@@ -63,11 +63,16 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
 
 
-def term_coverage(query_tokens: Sequence[str], text_key: str, idf: dict[str, float]) -> float:
-    """Share of the question's IDF mass found in the text; unknown words weigh the most."""
+def term_coverage(
+    query_tokens: Sequence[str], text_key: str, idf: dict[str, float], unknown: float | None = None
+) -> float:
+    """Share of the question's IDF mass found in the text; unknown words weigh the most.
+
+    `unknown` is that weight (the largest IDF); callers scoring many texts pass it once.
+    """
     if not query_tokens:
         return 0.0
-    unknown = max(idf.values(), default=1.0)
+    unknown = max(idf.values(), default=1.0) if unknown is None else unknown
     weights = {t: idf.get(t, unknown) for t in set(query_tokens)}
     total = sum(weights.values())
     found = sum(w for t, w in weights.items() if t in text_key)

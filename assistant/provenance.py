@@ -43,7 +43,7 @@ def best_passage(quotes: Sequence[Sentence], candidates: Sequence[Sentence], cor
     for i in shortlist:
         text = candidates[int(i)].text
         key = match_key(text)
-        lexical = max(term_coverage(tokens, key, corpus.idf) for tokens in quote_tokens)
+        lexical = max(term_coverage(tokens, key, corpus.idf, corpus.max_idf) for tokens in quote_tokens)
         shared = NUMBER if quote_figures & _figures(text) else 0.0
         score = DENSE * float(cosine[i]) + LEXICAL * lexical + shared
         if score > best_score:

@@ -53,7 +53,7 @@ def score_sentences(
         # A sentence is read in its section: "组长:饶少阳。" answers "工作组的组长是谁" under the heading 工作组.
         heading = match_key(corpus.by_id[hit.paragraph_id].section)
         for sentence in corpus.sentences.get(hit.paragraph_id, ()):
-            lex = term_coverage(query_tokens, heading + match_key(sentence.text), corpus.idf)
+            lex = term_coverage(query_tokens, heading + match_key(sentence.text), corpus.idf, corpus.max_idf)
             cos = float(corpus.vectors[sentence.row] @ query_vector)
             score = LEX * lex + DENSE * cos + PARA * hit.score + _kind_bonus(kind, sentence.text)
             scored.append(ScoredSentence(sentence, score))

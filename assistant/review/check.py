@@ -122,7 +122,6 @@ class Checker:
         self.retrieve = retrieve
         self.gazetteer: Gazetteer = build_gazetteer(p.text for p in corpus.paragraphs)
         self.by_locator = {match_key(p.locator): p for p in corpus.paragraphs}
-        self._unknown = max(corpus.idf.values(), default=1.0)
         self._cache: dict[str, list[tuple[str, np.ndarray]]] = {}
 
     @classmethod
@@ -142,7 +141,7 @@ class Checker:
 
     def _probe(self, text: str, vector: np.ndarray) -> _Probe:
         tokens = [t for t in tokenize(text) if not _NUMERIC.fullmatch(t)]
-        weights = {t: self.corpus.idf.get(t, self._unknown) for t in set(tokens)}
+        weights = {t: self.corpus.idf.get(t, self.corpus.max_idf) for t in set(tokens)}
         names = [name for _, name in self.gazetteer.find(text)]
         return _Probe(text, cjk_ratio(text) < 0.3, weights, find_quantities(text), names, vector)
 
