@@ -1,6 +1,6 @@
 """Fill each question's `gold` paragraph IDs from its `gold_quotes`.
 
-Run after the parser changes in a way that changes IDs (`python evals/build_gold.py`);
+Run after the parser changes in a way that changes IDs (`python evals/build_gold.py [SET.jsonl]`);
 a quote must fall in exactly one paragraph (headings and punctuation ignored),
 or in one footnote, whose gold paragraphs are then the paragraphs citing it;
 otherwise the script fails and names the question.
@@ -61,4 +61,4 @@ def main(path: Path = ROOT / "evals" / "questions.jsonl") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1])) if len(sys.argv) > 1 else main())
