@@ -16,6 +16,7 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "corpus" / "digital-silk-road-report.txt"
+ALIASES = ROOT / "corpus" / "aliases.toml"
 
 _real_connect = socket.socket.connect
 
@@ -54,6 +55,7 @@ def report_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A corpus folder holding only the real report."""
     folder = tmp_path_factory.mktemp("corpus")
     shutil.copy(REPORT, folder / REPORT.name)
+    shutil.copy(ALIASES, folder / ALIASES.name)
     return folder
 
 
@@ -63,6 +65,7 @@ def corpus(report_corpus: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
     shutil.copy(REPORT, folder / REPORT.name)
+    shutil.copy(ALIASES, folder / ALIASES.name)
     return folder
 
 

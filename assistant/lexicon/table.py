@@ -1,0 +1,150 @@
+"""The name table: every name a thing goes by, and where names occur in a text.
+
+One table serves retrieval (a question's 阿里 also searches 阿里巴巴), answering (a
+question's Alibaba is satisfied by the report's 阿里巴巴), the checker (南亚 is not
+东南亚; a company swapped for another company is a contradiction) and the quiz
+(distractors of the same kind). Matching is on folded text (NFKC, lower case), the
+longest name wins at a position, and Latin names only match as whole words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+KINDS = ("country", "region", "city", "org", "company", "product", "person", "term")
+# Kinds that name one particular thing: swapping one for another of the same kind changes a claim.
+ENTITY_KINDS = frozenset({"country", "region", "city", "org", "company", "product", "person"})
+
+
+@dataclass(frozen=True)
+class NameGroup:
+    """One thing under all its names; the first name is the corpus's own spelling."""
+
+    kind: str
+    names: tuple[str, ...]
+
+    @property
+    def preferred(self) -> str:
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a text: its span in the original text and its group."""
+
+    start: int
+    end: int
+    surface: str
+    group: NameGroup
+
+
+def fold(text: str) -> str:
+    """NFKC and lower case, one character for one, so spans map back to the original text."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        out.append(folded if len(folded) == 1 else ch.lower())
+    return "".join(out)
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _is_acronym(name: str) -> bool:
+    """Short all-capital names (US, UN, AI, STC) match only in capitals: "us" is a word."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(name) <= 5 and all(c.isascii() and c.isupper() for c in letters)
+
+
+def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One alternation, longest first; Latin ends are word-bounded (AI is not inside SAIC)."""
+    parts = []
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        body = re.escape(name)
+        if _is_latin(name[0]):
+            body = r"(?<![A-Za-z0-9])" + body
+        if _is_latin(name[-1]):
+            body += r"(?![A-Za-z0-9])"
+        parts.append(body)
+    return re.compile("|".join(parts)) if parts else None
+
+
+class NameTable:
+    """Name groups with lookups by any of their names."""
+
+    def __init__(self, groups: Sequence[NameGroup]) -> None:
+        merged: dict[str, NameGroup] = {}
+        self.groups: list[NameGroup] = []
+        for group in groups:
+            # A name already known joins its group: later files add names, they never split a thing in two.
+            known = next((merged[fold(n)] for n in group.names if fold(n) in merged), None)
+            if known is not None:
+                names = tuple(dict.fromkeys((*known.names, *group.names)))
+                updated = NameGroup(known.kind, names)
+                self.groups[self.groups.index(known)] = updated
+                for name in names:
+                    merged[fold(name)] = updated
+                for key, value in list(merged.items()):
+                    if value is known:
+                        merged[key] = updated
+                continue
+            self.groups.append(group)
+            for name in group.names:
+                merged[fold(name)] = group
+        self._by_key = merged
+        self._acronyms = {n: g for g in self.groups for n in g.names if _is_acronym(n)}
+
+    @cached_property
+    def _folded_pattern(self) -> re.Pattern[str] | None:
+        return _pattern(k for k in self._by_key if not any(fold(a) == k for a in self._acronyms))
+
+    @cached_property
+    def _acronym_pattern(self) -> re.Pattern[str] | None:
+        return _pattern(self._acronyms)
+
+    def group_of(self, name: str) -> NameGroup | None:
+        return self._by_key.get(fold(name.strip()))
+
+    def kind_of(self, name: str) -> str | None:
+        group = self.group_of(name)
+        return group.kind if group else None
+
+    def same(self, a: str, b: str) -> bool:
+        """Two names of one thing (阿里 and Alibaba); a name is always the same as itself."""
+        ga, gb = self.group_of(a), self.group_of(b)
+        return fold(a) == fold(b) or (ga is not None and ga is gb)
+
+    def find(self, text: str, kinds: Iterable[str] | None = None) -> list[Mention]:
+        """Names in reading order, longest first at each position, no overlaps (东南亚 hides 南亚)."""
+        wanted = set(kinds) if kinds is not None else None
+        found: list[Mention] = []
+        if self._folded_pattern is not None:
+            for m in self._folded_pattern.finditer(fold(text)):
+                found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], self._by_key[m.group(0)]))
+        if self._acronym_pattern is not None:
+            for m in self._acronym_pattern.finditer(text):
+                if not any(f.start < m.end() and m.start() < f.end for f in found):
+                    found.append(Mention(m.start(), m.end(), m.group(0), self._acronyms[m.group(0)]))
+        found.sort(key=lambda f: f.start)
+        return [f for f in found if wanted is None or f.group.kind in wanted]
+
+    def mentioned(self, group: NameGroup, text: str) -> bool:
+        """Whether the text names this thing under any of its names."""
+        return any(m.group is group for m in self.find(text))
+
+    def expansions(self, text: str) -> list[str]:
+        """The other names (Chinese first) of the things the text names: extra search terms."""
+        extra: list[str] = []
+        for mention in self.find(text):
+            for name in mention.group.names:
+                if fold(name) != fold(mention.surface) and name not in extra:
+                    extra.append(name)
+        return extra
+
+    def by_kind(self, kind: str) -> list[NameGroup]:
+        return [g for g in self.groups if g.kind == kind]

@@ -1,0 +1,67 @@
+"""The shared name table on the real corpus: aliases across languages, longest match, kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.lexicon import AliasFileError, NameTable, load_name_table, parse_alias_toml
+from assistant.lexicon.sources import corpus_pairs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def report_docs():
+    from assistant.ingest import load_corpus
+
+    return load_corpus(ROOT / "corpus")
+
+
+@pytest.fixture(scope="module")
+def table(report_docs) -> NameTable:
+    texts = [p.text for d in report_docs for p in d.paragraphs] + [s.text for d in report_docs for s in d.sources]
+    return load_name_table(ROOT / "corpus", texts)
+
+
+def _names(table: NameTable, text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.group.preferred) for m in table.find(text)]
+
+
+def test_english_and_short_forms_reach_the_reports_spelling(table):
+    assert _names(table, "What did Alibaba Cloud do with STC in Saudi Arabia?") == [
+        ("Alibaba Cloud", "阿里云"), ("STC", "沙特电信"), ("Saudi Arabia", "沙特阿拉伯")]
+    assert table.same("阿里", "阿里巴巴") and table.same("Ant Group", "蚂蚁集团")
+    assert not table.same("阿里巴巴", "阿里云")
+
+
+def test_longest_name_wins(table):
+    assert _names(table, "东南亚和南亚") == [("东南亚", "东南亚"), ("南亚", "南亚")]
+    assert table.kind_of("华为云") == "company" and table.kind_of("印尼") == "country"
+
+
+def test_acronyms_match_only_in_capitals_and_as_words(table):
+    assert _names(table, "tell us about it") == []
+    assert _names(table, "SAIC and the US") == [("US", "美国")]
+
+
+def test_pairs_the_report_writes_itself(report_docs):
+    texts = [p.text for d in report_docs for p in d.paragraphs]
+    pairs = {g.names for g in corpus_pairs(texts)}
+    assert ("沙特电信", "STC") in pairs and ("世界电子贸易平台", "eWTP") in pairs
+    assert ("全球数字经济伙伴关系协定", "DEPA") in pairs
+
+
+def test_expansions_give_other_names(table):
+    assert "阿里巴巴" in table.expansions("阿里在沙特干了啥")
+    assert "海外" in table.expansions("出海企业")
+
+
+def test_bad_alias_file_is_a_clear_error():
+    with pytest.raises(AliasFileError, match="group 1"):
+        parse_alias_toml('[[group]]\nkind = "company"\nnames = []\n', "aliases.toml")
+    with pytest.raises(AliasFileError, match="kind"):
+        parse_alias_toml('[[group]]\nkind = "planet"\nnames = ["火星"]\n', "aliases.toml")
+    with pytest.raises(AliasFileError, match="TOML"):
+        parse_alias_toml("[[group]\n", "aliases.toml")
