@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answer import compose_answer, merge_answers
+from assistant.answer.evidence import warm_up_tokenizers
 from assistant.config import Settings
 from assistant.corpus import CorpusView
 from assistant.embed import Embedder, load_embedder
-from assistant.evidence import warm_up_tokenizers
 from assistant.index_load import LoadedIndex, load_index
 from assistant.indexing import IngestReport, check_index, ingest, registry_overrides
 from assistant.provenance import with_provenance

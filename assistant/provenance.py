@@ -16,8 +16,8 @@ from dataclasses import replace
 
 import numpy as np
 
+from assistant.answer.evidence import term_coverage
 from assistant.corpus import CorpusView, Sentence
-from assistant.evidence import term_coverage
 from assistant.text import match_key, tokenize
 from assistant.types import Answer, Citation, SourcePassage
 

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from assistant.answer.analysis import QuestionKind, classify, is_english
+from assistant.answer.evidence import absent_names, expected_quantity, missing_years
 from assistant.config import DEFAULT_EMBEDDER, ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
-from assistant.evidence import absent_names, expected_quantity, missing_years
 from assistant.fusion import (
     RRF_K,
     max_normalise,
@@ -21,7 +22,7 @@ from assistant.fusion import (
     score_fusion,
 )
 from assistant.ingest import load_corpus
-from assistant.question import QuestionError, QuestionKind, classify, is_english, validate_question
+from assistant.question import QuestionError, validate_question
 from assistant.render import answer_to_dict, answer_to_text
 from assistant.text import STOPWORDS, match_key, split_sentences, tokenize
 from assistant.types import Answer, AnswerSentence, Citation, Paragraph, Source

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answer.analysis import QuestionKind, wants_enumeration
+from assistant.answer.evidence import term_coverage
 from assistant.corpus import CorpusView, Sentence
-from assistant.evidence import term_coverage
-from assistant.question import QuestionKind, wants_enumeration
 from assistant.text import match_key
 from assistant.types import Hit, Paragraph
 

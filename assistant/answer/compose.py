@@ -13,10 +13,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.answer.analysis import QuestionKind, classify, is_english
+from assistant.answer.evidence import (
+    W_DENSE,
+    absent_names,
+    evidence_score,
+    expected_quantity,
+    missing_years,
+    term_coverage,
+)
+from assistant.answer.selection import ScoredSentence, choose, score_sentences
 from assistant.corpus import CorpusView
-from assistant.evidence import W_DENSE, absent_names, evidence_score, expected_quantity, missing_years, term_coverage
-from assistant.question import QuestionKind, classify, is_english
-from assistant.selection import ScoredSentence, choose, score_sentences
 from assistant.text import match_key, superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Hit
 
