@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="measure retrieval, answers, citations and refusals on a question set")
     ev.add_argument("--set", help="question set JSONL (default evals/questions.jsonl)")
+    ev.add_argument("--split", choices=["dev", "test"], help="only this split of the set (the blind set has both)")
     ev.add_argument("--retriever", choices=["hybrid", "bm25", "dense", "rrf"], default="hybrid")
     ev.add_argument("--compare", action="store_true", help="run bm25, dense, rrf and hybrid side by side")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")

@@ -19,7 +19,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise InputError(f"question set not found: {path}")
     try:
-        questions = load_questions(path)
+        questions = load_questions(path, args.split)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
     settings = settings_from(args)

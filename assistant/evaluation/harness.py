@@ -31,6 +31,7 @@ class QuestionResult:
     mrr10: float
     ndcg10: float
     fact_accuracy: float
+    all_facts: float  # 1.0 when the answer carries every key fact
     citation_precision: float
     citation_recall: float
     cited_gold: float  # 1.0 when a gold paragraph is among the cited ones
@@ -49,13 +50,14 @@ def evaluate_question(assistant: Assistant, q: EvalQuestion) -> QuestionResult:
         q.id, q.category, q.lang, q.answerable, q.question, answer.text, answer.refused, ranked, cited,
         m.hit_at(ranked, gold, 1), m.hit_at(ranked, gold, 5), m.reciprocal_rank(ranked, gold, 10),
         m.ndcg_at(ranked, gold, 10), m.fact_accuracy(text, q.facts) if not answer.refused else 0.0,
+        m.all_facts(text, q.facts) if not answer.refused else 0.0,
         m.citation_precision(cited, gold, texts, q.facts), m.citation_recall(cited, gold),
         1.0 if gold & set(cited) else 0.0, answer.latency_ms, float(answer.debug.get("evidence", 0.0)),
     )
 
 
-ANSWER_METRICS = ("hit1", "hit5", "mrr10", "ndcg10", "fact_accuracy", "citation_precision", "citation_recall",
-                  "cited_gold")
+ANSWER_METRICS = ("hit1", "hit5", "mrr10", "ndcg10", "fact_accuracy", "all_facts", "citation_precision",
+                  "citation_recall", "cited_gold")
 
 
 def summarise(results: Sequence[QuestionResult]) -> dict[str, float]:

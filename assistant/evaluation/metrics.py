@@ -54,6 +54,11 @@ def fact_accuracy(answer_text: str, facts: Sequence[str]) -> float:
     return sum(fact_present(answer_text, f) for f in facts) / len(facts)
 
 
+def all_facts(answer_text: str, facts: Sequence[str]) -> float:
+    """1.0 when every key fact is in the answer: a list answer missing one item is not complete."""
+    return 1.0 if all(fact_present(answer_text, f) for f in facts) else 0.0
+
+
 def citation_precision(
     cited: Sequence[str], gold: Collection[str], texts: dict[str, str], facts: Sequence[str]
 ) -> float:

@@ -9,7 +9,8 @@ from assistant.evaluation.harness import EvalRun, threshold_sweep
 
 COLUMNS = (
     ("hit1", "hit@1"), ("hit5", "hit@5"), ("mrr10", "MRR@10"), ("ndcg10", "nDCG@10"),
-    ("fact_accuracy", "key facts"), ("citation_precision", "cite P"), ("citation_recall", "cite R"),
+    ("fact_accuracy", "key facts"), ("all_facts", "all facts"), ("citation_precision", "cite P"),
+    ("citation_recall", "cite R"),
     ("refusal_precision", "refuse P"), ("refusal_recall", "refuse R"), ("false_refusal_rate", "false refuse"),
 )
 CHART_METRICS = (("hit5", "hit@5"), ("fact_accuracy", "key facts"), ("citation_precision", "cite P"))
