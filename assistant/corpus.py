@@ -95,6 +95,12 @@ class CorpusView:
         parts.extend(s.text for s in self.sources.values())
         return match_key("\n".join(parts))
 
+    def previous(self, paragraph: Paragraph) -> Paragraph | None:
+        """The paragraph before, in the same document: where a quoted sentence's subject is often named."""
+        position = self.position[paragraph.id]
+        before = self.paragraphs[position - 1] if position else None
+        return before if before is not None and before.doc == paragraph.doc else None
+
     def sources_of(self, paragraph: Paragraph) -> tuple[Source, ...]:
         return tuple(self.sources[key] for key in ((paragraph.doc, m) for m in paragraph.marks) if key in self.sources)
 

@@ -18,6 +18,7 @@ from assistant.corpus import CorpusView
 from assistant.embed import Embedder, load_embedder
 from assistant.index_load import LoadedIndex, load_index
 from assistant.indexing import IngestReport, check_index, ingest, registry_overrides
+from assistant.lexicon import NameTable, load_name_table
 from assistant.provenance import with_provenance
 from assistant.question import question_parts, validate_question
 from assistant.retrieve import HybridRetriever, Retrieval
@@ -32,11 +33,13 @@ def _quiet(_message: str) -> None:
 
 
 class Assistant:
-    def __init__(self, settings: Settings, index: LoadedIndex, embedder: Embedder, mode: str = "hybrid") -> None:
+    def __init__(self, settings: Settings, index: LoadedIndex, embedder: Embedder, mode: str = "hybrid",
+                 names: NameTable | None = None) -> None:
         self.settings = settings
         self.index = index
         self.embedder = embedder
-        self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode)
+        self.names = names if names is not None else NameTable([])
+        self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode, self.names)
 
     @classmethod
     def open(cls, settings: Settings, progress: Progress = _quiet, mode: str = "hybrid") -> Assistant:
@@ -45,11 +48,12 @@ class Assistant:
         embedder = load_embedder(settings.embedder)
         ingest(settings, progress, embedder=embedder)
         index = load_index(settings.index_dir)
+        names = load_name_table(settings.corpus_dir, (p.text for p in index.corpus.paragraphs))
         # Titles the user filled in or corrected in sources.toml show in citations without a rebuild.
         index.corpus.sources.update(registry_overrides(settings, index.corpus.sources,
                                                        index.manifest.get("registry_doc")))
         warm.join()
-        return cls(settings, index, embedder, mode)
+        return cls(settings, index, embedder, mode, names)
 
     @property
     def corpus(self) -> CorpusView:
@@ -95,5 +99,6 @@ class Assistant:
             retrieval.query_tokens,
             self.index.corpus,
             (self.settings.refusal_threshold, self.settings.refusal_threshold_en),
+            self.names,
             self.settings.max_citations,
         )

@@ -14,6 +14,7 @@ import numpy as np
 from assistant.embed import Embedder
 from assistant.fusion import max_normalise, rrf_scores, score_fusion
 from assistant.index_load import LoadedIndex
+from assistant.lexicon import NameTable
 from assistant.text import tokenize
 from assistant.types import Hit
 
@@ -33,7 +34,8 @@ class Retrieval:
 
 
 class HybridRetriever:
-    def __init__(self, index: LoadedIndex, embedder: Embedder, lexical_weight: float = 0.6, mode: str = "hybrid"):
+    def __init__(self, index: LoadedIndex, embedder: Embedder, lexical_weight: float = 0.6, mode: str = "hybrid",
+                 names: NameTable | None = None):
         if mode not in MODES:
             raise ValueError(f"retriever mode must be one of {', '.join(MODES)}, not {mode!r}.")
         if embedder.name != index.manifest["embedder"]["name"]:
@@ -42,6 +44,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.lexical_weight = lexical_weight
         self.mode = mode
+        self.names = names
         paragraphs = index.corpus.paragraphs
         # unit row -> paragraph position, to take the max cosine per paragraph
         self._owner = np.array([index.corpus.position[u.paragraph_id] for u in index.corpus.units], dtype=np.int64)
@@ -54,6 +57,13 @@ class HybridRetriever:
         np.maximum.at(best, self._owner, unit_scores)
         return best
 
+    def query_text(self, question: str) -> str:
+        """The question plus the corpus's own Chinese spellings of the names in it (Alibaba -> 阿里巴巴)."""
+        if self.names is None:
+            return question
+        extra = [n for n in self.names.expansions(question) if not n.isascii()]
+        return " ".join([question, *extra])
+
     def retrieve(self, question: str, k: int = 5, scope: str = "all") -> Retrieval:
         """The k best paragraphs; `scope` limits them to the report, the sources or the library.
 
@@ -63,7 +73,7 @@ class HybridRetriever:
             raise ValueError("k must be at least 1.")
         if scope not in SCOPES:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}.")
-        tokens = tuple(tokenize(question))
+        tokens = tuple(tokenize(self.query_text(question)))
         query_vector = self.embedder.embed([question])[0]
         lexical = self.index.lexical.scores(tokens)
         dense = self.dense_scores(query_vector)

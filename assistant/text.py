@@ -37,6 +37,13 @@ STOPWORDS = frozenset(
         "as", "at", "from", "that", "this", "it", "its", "report", "can", "could", "should", "would", "will",
         "their", "there", "they", "them", "these", "those", "s", "according", "about", "into", "than", "then",
         "also", "any", "some",
+        # colloquial question words and generic words about the question itself ("报告咋说的", "举啥例子")
+        "啥", "咋", "干啥", "干嘛", "是啥", "有啥", "叫啥", "啥样", "咋样", "怎么样", "搞", "弄", "干", "整", "讲",
+        "说说", "介绍", "一下", "下", "里", "里面", "里头", "那些", "这些", "那事", "这事", "回事", "咋回事", "东西",
+        "呀", "嘛", "啦", "哦", "么", "来着", "到底", "究竟", "大概", "大致", "一些", "些", "例子", "举例", "意思",
+        "啥意思", "定义", "含义", "有关", "相关", "关于", "这块", "那块", "部分", "这部分", "那部分", "章节", "写",
+        "tell", "me", "us", "please", "say", "says", "said", "mention", "mentions", "mentioned", "describe",
+        "explain", "give", "example", "examples", "kind", "kinds", "does", "doing", "done", "one", "ones",
         # single-character function words that jieba leaves alone ("引自" -> 引, 自)
         "自", "由", "该", "此", "各", "每", "已", "又", "再", "还", "并", "且", "但", "则", "即", "引", "如", "所",
     ]

@@ -8,9 +8,12 @@ as answered; it never changes what is retrieved.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 
-from assistant.text import cjk_ratio
+from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
+from assistant.text import cjk_ratio, match_key
 
 
 class QuestionKind(Enum):
@@ -66,3 +69,132 @@ def classify(question: str) -> QuestionKind:
         if pattern.search(question):
             return kind
     return QuestionKind.OTHER
+
+
+# --- what the question is, beyond its kind -------------------------------------------------------------
+
+# Not questions about the documents at all: greetings, requests to write or translate, the assistant's opinion.
+_CHITCHAT = re.compile(
+    r"^\s*(?:你好|您好|嗨|哈喽|早上好|晚上好|谢谢|多谢|再见|在吗)|你是谁|你叫什么|你是(?:什么|哪个)|你会什么|"
+    r"^\s*(?:hi|hello|hey|thanks|thank you|good (?:morning|evening))\b|\bwho are you\b|\bhow are you\b|"
+    r"\bwhat can you do\b|\bwhat(?:'s| is) your name\b",
+    re.I,
+)
+_INSTRUCTION = re.compile(
+    r"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个)(?:诗|文章|故事|笑话|歌|代码|邮件|总结|演讲)|"
+    r"写首|写诗|作诗|翻译成|译成|翻成|用英文(?:写|说)|用中文(?:写|说)|讲个笑话|"
+    r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet)|"
+    r"\btranslate\b|\btell (?:me )?a joke\b",
+    re.I,
+)
+_OPINION = re.compile(
+    r"你(?:觉得|认为|怎么看|看好|猜|预测|建议我)|你的(?:看法|观点|意见)|依你看|在你看来|值不值得|值得投资|该不该|"
+    r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"
+    r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) invest\b|\bis it worth\b",
+    re.I,
+)
+# Questions about the report itself (who wrote it, its title, contact): the front matter answers them.
+_ABOUT_REPORT = re.compile(
+    r"(?:报告|这份|本报告|该报告)[^,,。??]{0,8}(?:谁|作者|编写|撰写|写的|出品|发布|出版|署名|全名|标题|题目|名字|叫什么|叫啥)|"
+    r"(?:谁|哪个?(?:单位|机构|部门))[^,,。??]{0,6}(?:写|编|发布|出)[^,,。??]{0,4}报告|"
+    r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
+    r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
+    r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b",
+    re.I,
+)
+WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|\bwhen\b|\bwhat year\b|\bwhich year\b", re.I)
+_WHO = re.compile(r"谁|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhich "
+                  r"(?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b", re.I)
+_WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A capitalised English word or phrase that is not at the start of the question: a name.
+_LATIN_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w&'.-]*(?:\s+(?:of |and |de |the )?[A-Z][\w&'.-]*)*)")
+_COMMON_CAPITALISED = frozenset(
+    (
+        "I", "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was", "Were", "Do",
+        "Does", "Did", "Can", "Could", "Should", "Would", "Will", "The", "A", "An", "In", "On", "At", "For", "From",
+        "By", "Of", "To", "And", "Or", "But", "According", "Please", "Tell", "List", "Name", "Give", "Explain",
+        "Describe", "Chinese", "English", "Report",
+    )
+)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a question asks for and what an answer must respect."""
+
+    question: str
+    lang: str  # "zh" | "en"
+    kind: QuestionKind
+    wants: str  # "date" | "who" | "reason" | "" (the kind says the rest)
+    off_topic: str  # "" | "chitchat" | "instruction" | "opinion"
+    about_report: bool  # author, title, working group, contact: answered from the front matter
+    names: tuple[Mention, ...]  # named things (companies, countries, ...) an answer must be about
+    unknown: tuple[str, ...]  # names the corpus never mentions under any of their names
+    years: tuple[str, ...]
+
+
+def off_topic_kind(question: str) -> str:
+    for kind, pattern in (("instruction", _INSTRUCTION), ("opinion", _OPINION), ("chitchat", _CHITCHAT)):
+        if pattern.search(question):
+            return kind
+    return ""
+
+
+def _wants(question: str, kind: QuestionKind) -> str:
+    if WHEN.search(question):
+        return "date"
+    if _WHY.search(question):
+        return "reason"
+    if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION) and _WHO.search(question):
+        return "who"
+    return ""
+
+
+def latin_names(question: str) -> list[tuple[int, str]]:
+    """(start, name) of capitalised English names in a question, common words trimmed from their ends."""
+    names = []
+    for m in _LATIN_NAME.finditer(question):
+        words = m.group(1).split()
+        start = m.start(1)
+        while words and words[0] in _COMMON_CAPITALISED:
+            start = question.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]
+        while words and words[-1] in _COMMON_CAPITALISED:
+            words = words[:-1]
+        if words:
+            names.append((start, " ".join(words)))
+    return names
+
+
+def unknown_names(candidates: Sequence[str], names: NameTable, corpus_key: str) -> list[str]:
+    """Candidates the corpus never mentions, under their own name or any alias."""
+    unknown = []
+    for name in candidates:
+        group = names.group_of(name)
+        spellings = group.names if group else (name,)
+        if not any(match_key(s) in corpus_key for s in spellings):
+            unknown.append(name)
+    return unknown
+
+
+def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = ()) -> Analysis:
+    """`chinese_names`: proper names a POS tagger found in the question (the caller tags, this stays pure)."""
+    kind = classify(question)
+    every = names.find(question)
+    mentions = tuple(m for m in every if m.group.kind in ENTITY_KINDS)
+    found = {match_key(m.surface) for m in every}
+    candidates = [m.surface for m in mentions]
+    candidates += [n for n in chinese_names if match_key(n) not in found]
+    candidates += [n for start, n in latin_names(question) if not any(m.start <= start < m.end for m in every)]
+    return Analysis(
+        question=question,
+        lang="en" if is_english(question) else "zh",
+        kind=kind,
+        wants=_wants(question, kind),
+        off_topic=off_topic_kind(question),
+        about_report=bool(_ABOUT_REPORT.search(question)),
+        names=mentions,
+        unknown=tuple(unknown_names(candidates, names, corpus_key)),
+        years=tuple(_YEAR.findall(question)),
+    )

@@ -13,17 +13,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.answer.analysis import QuestionKind, classify, is_english
-from assistant.answer.evidence import (
-    W_DENSE,
-    absent_names,
-    evidence_score,
-    expected_quantity,
-    missing_years,
-    term_coverage,
-)
+from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
+from assistant.answer.evidence import W_DENSE, evidence_score, proper_names, term_coverage
+from assistant.answer.judgement import judge
 from assistant.answer.selection import ScoredSentence, choose, score_sentences
 from assistant.corpus import CorpusView
+from assistant.lexicon import NameTable
 from assistant.text import match_key, superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Hit
 
@@ -48,25 +43,47 @@ def _source_lines(citations: Sequence[Citation]) -> list[str]:
     return lines
 
 
-def _evidence(question: str, hits: Sequence[Hit], scored: Sequence[ScoredSentence], query_tokens: Sequence[str],
-              corpus: CorpusView, kind: QuestionKind, english: bool) -> float:
+def _evidence(hits: Sequence[Hit], scored: Sequence[ScoredSentence], query_tokens: Sequence[str],
+              corpus: CorpusView, english: bool) -> float:
+    """Coverage of the question's words by the best paragraph and sentence, plus similarity."""
     top = corpus.by_id[hits[0].paragraph_id]
-    best = [s.sentence.text for s in scored if s.sentence.paragraph_id == top.id][:2]
-    quantity = expected_quantity(question) if kind is QuestionKind.NUMBER else None
+    best = [s.sentence.text for s in scored if s.sentence.paragraph_id == top.id][:1]
     if english:
-        # Word coverage and name checks mean nothing for English words over Chinese text: the
-        # dense score decides, less the same penalties for a missing quantity or year.
-        return evidence_score(0.0, 0.0, hits[0].dense / W_DENSE, kind is QuestionKind.NUMBER, best,
-                              missing_years(question, top.text), quantity)
+        # Word coverage means nothing for English words over Chinese text: the dense score decides.
+        return evidence_score(0.0, 0.0, hits[0].dense / W_DENSE)
     return evidence_score(
         term_coverage(query_tokens, match_key(" ".join([*top.heading_path, top.text])), corpus.idf, corpus.max_idf),
         term_coverage(query_tokens, match_key(best[0]), corpus.idf, corpus.max_idf) if best else 0.0,
         hits[0].dense,
-        kind is QuestionKind.NUMBER,
-        best,
-        absent_names(question, corpus.text_key) + missing_years(question, top.text),
-        quantity,
     )
+
+
+def _context(paragraph_ids: Sequence[str], corpus: CorpusView) -> str:
+    """What a quote is read with: its paragraphs, their headings and the paragraph before each."""
+    parts = []
+    for pid in dict.fromkeys(paragraph_ids):
+        para = corpus.by_id[pid]
+        previous = corpus.previous(para)
+        parts.extend([*para.heading_path, para.text, previous.text if previous else ""])
+    return "\n".join(parts)
+
+
+def _front_hits(corpus: CorpusView, query_tokens: Sequence[str]) -> list[Hit]:
+    """The report's front matter (cover, working group, foreword), best-covered first."""
+    front = [p for p in corpus.report_paragraphs() if p.kind == "front"]
+    scored = [
+        (term_coverage(query_tokens, match_key(" ".join([*p.heading_path, p.text])), corpus.idf, corpus.max_idf), p)
+        for p in front
+    ]
+    scored.sort(key=lambda item: -item[0])
+    return [Hit(p.id, 0.5 + 0.5 * coverage, coverage, 0.0) for coverage, p in scored]
+
+
+def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
+    refusal = REFUSAL_EN if analysis.lang == "en" else REFUSAL_ZH
+    # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem.
+    see_also = () if analysis.off_topic else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
+    return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
 
 
 def compose_answer(
@@ -76,22 +93,31 @@ def compose_answer(
     query_tokens: Sequence[str],
     corpus: CorpusView,
     thresholds: tuple[float, float],
+    names: NameTable,
     max_citations: int = 3,
 ) -> Answer:
-    """Quote and cite, or refuse; `thresholds` are the (Chinese, English) refusal thresholds."""
-    english = is_english(question)
-    lang = "en" if english else "zh"
-    refusal = REFUSAL_EN if english else REFUSAL_ZH
-    kind = classify(question)
+    """Quote and cite, or refuse; `thresholds` are the (Chinese, English) evidence thresholds."""
+    analysis = analyse(question, names, corpus.text_key, proper_names(question) if not is_english(question) else ())
+    kind = analysis.kind
+    debug: dict = {"kind": kind.value, "evidence": 0.0}
+    if analysis.off_topic:
+        debug["reason"] = f"off-topic: {analysis.off_topic}"
+        return _refusal(question, analysis, hits, corpus, debug)
+    if analysis.about_report:
+        hits = _front_hits(corpus, query_tokens) or list(hits)
     scored = score_sentences(hits, query_vector, query_tokens, corpus, kind) if hits else []
     if not scored:
-        return Answer(question, refusal, True, lang=lang, debug={"kind": kind.value, "evidence": 0.0})
-    evidence = _evidence(question, hits, scored, query_tokens, corpus, kind, english)
-    debug = {"evidence": round(evidence, 4), "kind": kind.value}
-    if evidence < thresholds[1 if english else 0]:
-        see_also = tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
-        return Answer(question, refusal, True, see_also=see_also, lang=lang, debug=debug)
+        return _refusal(question, analysis, hits, corpus, debug)
+    english = analysis.lang == "en"
+    evidence = 1.0 if analysis.about_report else _evidence(hits, scored, query_tokens, corpus, english)
+    debug["evidence"] = round(evidence, 4)
     chosen = choose(question, scored, corpus.by_id[hits[0].paragraph_id], corpus, kind, max_citations)
+    chosen = list(dict.fromkeys(chosen))  # a sentence is quoted once
+    verdict = judge(analysis, [s.text for s in chosen], _context([s.paragraph_id for s in chosen], corpus),
+                    evidence, thresholds[1 if english else 0], names)
+    if not verdict.accept:
+        debug["reason"] = verdict.reason
+        return _refusal(question, analysis, hits, corpus, debug)
     markers: dict[str, int] = {}
     quoted: list[AnswerSentence] = []
     for sentence in chosen:
@@ -110,7 +136,7 @@ def compose_answer(
     text = separator.join(f"{q.text}[{q.marker}]" for q in quoted)
     if kind is QuestionKind.SOURCE:
         text = "\n".join([text, *_source_lines(citations)])
-    return Answer(question, text, False, tuple(quoted), citations, lang=lang, debug=debug)
+    return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug)
 
 
 def merge_answers(question: str, parts: Sequence[Answer]) -> Answer:

@@ -1,11 +1,9 @@
-"""How strongly the retrieved text answers the question: the refusal signal.
+"""Evidence measures for the judgement: term coverage, similarity, and the figures a question wants.
 
-Measured on the eval set (evals/RESULTS.md): term coverage of the best
-paragraph and of its best sentence, the dense similarity, and two specific
-misses that mark a near-miss question — a quantity question whose best
-sentences hold no such quantity ("多少个数据中心" but no "N个", "哪一年" but no
-year), and a name, year or Latin term in the question that occurs nowhere in
-the corpus ("日本", "2022年", "GDP").
+`evidence_score` weighs the question's term coverage of the best paragraph and of its
+best sentence with the dense similarity (weights from a grid search, evals/RESULTS.md);
+`expected_quantity` says what figure a "多少个数据中心 / 哪一年 / 多少钱" question needs;
+`proper_names` finds the names a question is about. The judgement (judgement.py) uses them.
 """
 
 from __future__ import annotations
@@ -15,19 +13,16 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from assistant.text import match_key
+from assistant.answer.analysis import WHEN
 
 # Weights found by a grid search on the Chinese eval questions (see evals/RESULTS.md).
 W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
-PENALTY_NO_NUMBER = 0.8
-PENALTY_ABSENT_NAME = 0.6
 # "nz" (other proper noun) misfires on ordinary words such as 中文; a 2-character "nr" starting
 # with a conjunction is a segmentation slip (和云), not a person.
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
 _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万]+)(?:多|余|\+)?"  # "18.6", "1500多", "近百", "30余"
-_WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|几月|\bwhen\b|\bwhat year\b", re.I)
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\b(?:19|20)\d{2}\b")
 _MONEY = re.compile(r"多少钱|花了多少|投资了?多少|how much money|invest", re.I)
 _MAGNITUDE = r"\s*[万亿千百]{0,2}\s*"
@@ -46,7 +41,7 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     A count may be written with its measure word or straight before the noun it
     counts ("多少个国家" is answered by "30余国"), in digits or Chinese numerals.
     """
-    if _WHEN.search(question):
+    if WHEN.search(question):
         return _DATE
     if _MONEY.search(question):
         return _MONEY_UNITS
@@ -96,42 +91,24 @@ def warm_up_tokenizers() -> None:
     _posseg().lcut("预热")
 
 
-def absent_names(question: str, corpus_key: str) -> list[str]:
-    """Proper names, years and Latin terms of the question that the corpus never mentions."""
-    absent = []
+# Words a POS tagger takes for names in colloquial questions ("东西" as a place, "啥" as anything).
+_NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底"})
+
+
+def proper_names(question: str) -> list[str]:
+    """Proper names, numbers with digits and Latin terms in a Chinese question (jieba POS tags)."""
+    names = []
     for word, tag in _posseg().lcut(question):
-        if len(word) < 2:
+        if len(word) < 2 or word in _NOT_NAMES:
             continue
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)
         if tag == "nr" and len(word) == 2 and word[0] in _CONJUNCTIONS:
             is_name = False
-        if is_name and match_key(word) not in corpus_key:
-            absent.append(word)
-    return absent
+        if is_name:
+            names.append(word)
+    return names
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
-
-def missing_years(question: str, text: str) -> list[str]:
-    """Years the question names that the answering paragraph does not ("2022年…增速" against 2023's figure)."""
-    return [year for year in _YEAR.findall(question) if year not in text]
-
-
-def evidence_score(
-    paragraph_coverage: float,
-    sentence_coverage: float,
-    dense: float,
-    wants_number: bool,
-    best_sentences: Sequence[str],
-    absent: Sequence[str],
-    quantity: re.Pattern[str] | None = None,
-) -> float:
-    """A score compared with the refusal threshold; pure, so it can be calibrated offline."""
-    score = W_PARAGRAPH * paragraph_coverage + W_SENTENCE * sentence_coverage + W_DENSE * dense
-    wanted = quantity or (_DIGIT if wants_number else None)
-    if wanted is not None and not any(wanted.search(s) for s in best_sentences):
-        score -= PENALTY_NO_NUMBER
-    if absent:
-        score -= PENALTY_ABSENT_NAME
-    return score
+def evidence_score(paragraph_coverage: float, sentence_coverage: float, dense: float) -> float:
+    """How well the best paragraph and sentence match the question; pure, so it can be calibrated offline."""
+    return W_PARAGRAPH * paragraph_coverage + W_SENTENCE * sentence_coverage + W_DENSE * dense

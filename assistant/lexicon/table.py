@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-KINDS = ("country", "region", "city", "org", "company", "product", "person", "term")
+KINDS = ("country", "region", "city", "org", "company", "product", "person", "term", "metric")
+# "metric": what a figure measures (员工 / employees, 营收 / revenue): a figure answers only about its own metric.
 # Kinds that name one particular thing: swapping one for another of the same kind changes a claim.
 ENTITY_KINDS = frozenset({"country", "region", "city", "org", "company", "product", "person"})
 
@@ -132,6 +133,22 @@ class NameTable:
                     found.append(Mention(m.start(), m.end(), m.group(0), self._acronyms[m.group(0)]))
         found.sort(key=lambda f: f.start)
         return [f for f in found if wanted is None or f.group.kind in wanted]
+
+    def occurs(self, group: NameGroup, text: str) -> bool:
+        """Whether any name of the group occurs in the text, even inside a longer name (阿里 in 阿里云).
+
+        Looser than `mentioned`: right for "is the question's 阿里 in this paragraph", wrong for
+        telling 南亚 from 东南亚 (use `find` / `mentioned` for that).
+        """
+        folded = fold(text)
+        for name in group.names:
+            key = fold(name)
+            if _is_latin(key[0]) or _is_latin(key[-1]):
+                if re.search(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])", folded):
+                    return True
+            elif key in folded:
+                return True
+        return False
 
     def mentioned(self, group: NameGroup, text: str) -> bool:
         """Whether the text names this thing under any of its names."""
