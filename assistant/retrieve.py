@@ -73,9 +73,9 @@ class HybridRetriever:
             raise ValueError("k must be at least 1.")
         if scope not in SCOPES:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}.")
-        tokens = tuple(tokenize(self.query_text(question)))
+        tokens = tuple(tokenize(question))
         query_vector = self.embedder.embed([question])[0]
-        lexical = self.index.lexical.scores(tokens)
+        lexical = self.index.lexical.scores(tokenize(self.query_text(question)))
         dense = self.dense_scores(query_vector)
         keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else np.arange(self._n)
         lexical, dense = np.asarray(lexical)[keep], dense[keep]

@@ -14,17 +14,25 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
-from assistant.answer.evidence import W_DENSE, evidence_score, proper_names, term_coverage
-from assistant.answer.judgement import judge
+from assistant.answer.evidence import (
+    Concept,
+    concept_coverage,
+    evidence_score,
+    proper_names,
+    question_concepts,
+)
+from assistant.answer.judgement import judge, paragraph_problem, question_problem, sentence_problem
 from assistant.answer.selection import ScoredSentence, choose, score_sentences
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
 from assistant.text import match_key, superscript_numbers
-from assistant.types import Answer, AnswerSentence, Citation, Hit
+from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
 SOURCE_PREFIX = "出处"
+# English evidence: similarity plus this weight times the share of named things found (measured on blind dev).
+W_NAMES_EN = 0.3
 
 
 def quoted_marks(sentences: Sequence[str]) -> set[int]:
@@ -43,19 +51,28 @@ def _source_lines(citations: Sequence[Citation]) -> list[str]:
     return lines
 
 
-def _evidence(hits: Sequence[Hit], scored: Sequence[ScoredSentence], query_tokens: Sequence[str],
-              corpus: CorpusView, english: bool) -> float:
-    """Coverage of the question's words by the best paragraph and sentence, plus similarity."""
-    top = corpus.by_id[hits[0].paragraph_id]
-    best = [s.sentence.text for s in scored if s.sentence.paragraph_id == top.id][:1]
+def _evidence(top: Paragraph, best: str, concepts: Sequence[Concept], dense: float, english: bool) -> float:
+    """Coverage of the question's concepts by the answering paragraph and sentence, plus similarity.
+
+    English words never match Chinese text: an English question counts only the things it names that the
+    name table knows (FinVolution -> 信也科技), on top of the cross-lingual similarity.
+    """
+    paragraph = concept_coverage(concepts, match_key(" ".join([*top.heading_path, top.text])))
     if english:
-        # Word coverage means nothing for English words over Chinese text: the dense score decides.
-        return evidence_score(0.0, 0.0, hits[0].dense / W_DENSE)
-    return evidence_score(
-        term_coverage(query_tokens, match_key(" ".join([*top.heading_path, top.text])), corpus.idf, corpus.max_idf),
-        term_coverage(query_tokens, match_key(best[0]), corpus.idf, corpus.max_idf) if best else 0.0,
-        hits[0].dense,
-    )
+        return dense + W_NAMES_EN * paragraph
+    return evidence_score(paragraph, concept_coverage(concepts, match_key(best)), dense)
+
+
+def _alternatives(question: str, tokens: Sequence[str], names: NameTable) -> dict[str, tuple[str, ...]]:
+    """For each question word inside a name, the other names of that thing (阿里 -> 阿里巴巴, Alibaba)."""
+    mentions = [(match_key(m.surface), m.group) for m in names.find(question)]
+    alternatives: dict[str, tuple[str, ...]] = {}
+    for token in tokens:
+        for surface, group in mentions:
+            if token in surface:
+                others = tuple(match_key(n) for n in group.names if match_key(n) != token)
+                alternatives[token] = (*alternatives.get(token, ()), *others)
+    return alternatives
 
 
 def _context(paragraph_ids: Sequence[str], corpus: CorpusView) -> str:
@@ -68,13 +85,10 @@ def _context(paragraph_ids: Sequence[str], corpus: CorpusView) -> str:
     return "\n".join(parts)
 
 
-def _front_hits(corpus: CorpusView, query_tokens: Sequence[str]) -> list[Hit]:
+def _front_hits(corpus: CorpusView, concepts: Sequence[Concept]) -> list[Hit]:
     """The report's front matter (cover, working group, foreword), best-covered first."""
     front = [p for p in corpus.report_paragraphs() if p.kind == "front"]
-    scored = [
-        (term_coverage(query_tokens, match_key(" ".join([*p.heading_path, p.text])), corpus.idf, corpus.max_idf), p)
-        for p in front
-    ]
+    scored = [(concept_coverage(concepts, match_key(" ".join([*p.heading_path, p.text]))), p) for p in front]
     scored.sort(key=lambda item: -item[0])
     return [Hit(p.id, 0.5 + 0.5 * coverage, coverage, 0.0) for coverage, p in scored]
 
@@ -84,6 +98,23 @@ def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: Cor
     # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem.
     see_also = () if analysis.off_topic else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
+
+
+def _admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: CorpusView,
+                names: NameTable) -> tuple[list[ScoredSentence], str]:
+    """The sentences that could answer: about what is asked (names, years) and of the kind asked for."""
+    problems: dict[str, str] = {}
+    admissible, first_problem = [], ""
+    for item in scored:
+        pid = item.sentence.paragraph_id
+        if pid not in problems:
+            problems[pid] = paragraph_problem(analysis, _context([pid], corpus), names)
+        problem = problems[pid] or sentence_problem(analysis, item.sentence.text, names)
+        if problem:
+            first_problem = first_problem or problem
+        else:
+            admissible.append(item)
+    return admissible, first_problem
 
 
 def compose_answer(
@@ -97,27 +128,31 @@ def compose_answer(
     max_citations: int = 3,
 ) -> Answer:
     """Quote and cite, or refuse; `thresholds` are the (Chinese, English) evidence thresholds."""
-    analysis = analyse(question, names, corpus.text_key, proper_names(question) if not is_english(question) else ())
+    english = is_english(question)
+    analysis = analyse(question, names, corpus.text_key, () if english else proper_names(question))
     kind = analysis.kind
     debug: dict = {"kind": kind.value, "evidence": 0.0}
-    if analysis.off_topic:
-        debug["reason"] = f"off-topic: {analysis.off_topic}"
+    problem = question_problem(analysis)
+    if problem:
+        debug["reason"] = problem
         return _refusal(question, analysis, hits, corpus, debug)
+    concepts = question_concepts(query_tokens, _alternatives(question, query_tokens, names), corpus.idf, english)
     if analysis.about_report:
-        hits = _front_hits(corpus, query_tokens) or list(hits)
-    scored = score_sentences(hits, query_vector, query_tokens, corpus, kind) if hits else []
-    if not scored:
+        hits = _front_hits(corpus, concepts) or list(hits)
+    scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
+    admissible, problem = _admissible(analysis, scored, corpus, names)
+    if not admissible:
+        debug["reason"] = problem or "nothing retrieved"
         return _refusal(question, analysis, hits, corpus, debug)
-    english = analysis.lang == "en"
-    evidence = 1.0 if analysis.about_report else _evidence(hits, scored, query_tokens, corpus, english)
+    top = corpus.by_id[admissible[0].sentence.paragraph_id]
+    dense = max((h.dense for h in hits if h.paragraph_id == top.id), default=0.0)
+    evidence = 1.0 if analysis.about_report else _evidence(top, admissible[0].sentence.text, concepts, dense, english)
     debug["evidence"] = round(evidence, 4)
-    chosen = choose(question, scored, corpus.by_id[hits[0].paragraph_id], corpus, kind, max_citations)
-    chosen = list(dict.fromkeys(chosen))  # a sentence is quoted once
-    verdict = judge(analysis, [s.text for s in chosen], _context([s.paragraph_id for s in chosen], corpus),
-                    evidence, thresholds[1 if english else 0], names)
+    verdict = judge(analysis, evidence, thresholds[1 if english else 0])
     if not verdict.accept:
         debug["reason"] = verdict.reason
         return _refusal(question, analysis, hits, corpus, debug)
+    chosen = list(dict.fromkeys(choose(question, admissible, top, corpus, kind, max_citations)))
     markers: dict[str, int] = {}
     quoted: list[AnswerSentence] = []
     for sentence in chosen:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.analysis import WHEN
@@ -71,6 +72,43 @@ def term_coverage(
     weights = {t: idf.get(t, unknown) for t in set(query_tokens)}
     total = sum(weights.values())
     found = sum(w for t, w in weights.items() if t in text_key)
+    return found / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing a question asks about: found in a text when any of its forms is."""
+
+    forms: tuple[str, ...]  # matching keys: the question's word and the other names of what it names
+    weight: float  # its IDF: rare words decide more
+
+
+def question_concepts(
+    tokens: Sequence[str], alternatives: dict[str, tuple[str, ...]], idf: dict[str, float], english: bool
+) -> tuple[Concept, ...]:
+    """The question's words as concepts; `alternatives` maps a word to the other names of the thing it names.
+
+    A word the corpus never uses weighs the median IDF (a multi-character word may be the very thing the
+    corpus lacks), a single character none (colloquial verbs: 拿, 举, 搞). In an English question only words
+    naming something the name table knows count: other English words never match Chinese text.
+    """
+    typical = sorted(idf.values())[len(idf) // 2] if idf else 1.0
+    concepts = []
+    for token in dict.fromkeys(tokens):
+        forms = tuple(dict.fromkeys((token, *alternatives.get(token, ()))))
+        known = [idf[f] for f in forms if f in idf]
+        if english and not alternatives.get(token):
+            continue
+        weight = max(known) if known else (typical if len(token) > 1 else 0.0)
+        if weight > 0:
+            concepts.append(Concept(forms, weight))
+    return tuple(concepts)
+
+
+def concept_coverage(concepts: Sequence[Concept], text_key: str) -> float:
+    """Share of the concepts' weight found in the text (0 when there are none)."""
+    total = sum(c.weight for c in concepts)
+    found = sum(c.weight for c in concepts if any(f in text_key for f in c.forms))
     return found / total if total else 0.0
 
 

@@ -39,35 +39,42 @@ def _has_figure(texts: Sequence[str]) -> bool:
     return any(_DIGIT.search(t) or _NUMBER_WORDS.search(t) for t in texts)
 
 
-def judge(
-    analysis: Analysis,
-    quoted: Sequence[str],
-    context: str,
-    evidence: float,
-    threshold: float,
-    names: NameTable,
-) -> Verdict:
-    """Accept or refuse the quote; `context` is the answering paragraphs with headings and the paragraph before."""
-    if analysis.off_topic:
-        return Verdict(False, f"off-topic: {analysis.off_topic}")
-    if analysis.unknown:
-        return Verdict(False, "names the corpus does not mention: " + ", ".join(analysis.unknown))
+def paragraph_problem(analysis: Analysis, context: str, names: NameTable) -> str:
+    """Why a paragraph (read with its context) cannot answer the question; "" when it can."""
     missing = [m.surface for m in analysis.names if not names.occurs(m.group, context)]
     if missing:
-        return Verdict(False, "not about " + ", ".join(missing))
+        return "not about " + ", ".join(dict.fromkeys(missing))
     absent_years = [year for year in analysis.years if year not in context]
     if absent_years:
-        return Verdict(False, "no figure for " + ", ".join(absent_years))
+        return "no figure for " + ", ".join(absent_years)
+    return ""
+
+
+def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
+    """Why a sentence does not supply what the question asks for; "" when it does."""
+    metrics = names.find(analysis.question, kinds=("metric",))
+    if any(not names.occurs(m.group, text) for m in metrics):
+        return "no figure of " + ", ".join(m.surface for m in metrics)
     if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
         quantity = expected_quantity(analysis.question)
-        if quantity is not None and not any(quantity.search(t) for t in quoted):
-            return Verdict(False, "no figure of the kind asked for")
-        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _has_figure(quoted):
-            return Verdict(False, "no figure")
-        quoted_text = "".join(quoted)
-        metrics = [m for m in names.find(analysis.question, kinds=("metric",))]
-        if any(not names.occurs(m.group, quoted_text) for m in metrics):
-            return Verdict(False, "no figure of " + ", ".join(m.surface for m in metrics))
+        if quantity is not None and not quantity.search(text):
+            return "no figure of the kind asked for"
+        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _has_figure([text]):
+            return "no figure"
+    return ""
+
+
+def judge(analysis: Analysis, evidence: float, threshold: float) -> Verdict:
+    """The question-level verdict, after admissible sentences were found."""
     if evidence < threshold:
         return Verdict(False, f"weak evidence ({evidence:.2f} < {threshold:.2f})")
     return Verdict(True)
+
+
+def question_problem(analysis: Analysis) -> str:
+    """Why no text of the corpus could answer this question; "" when one might."""
+    if analysis.off_topic:
+        return f"off-topic: {analysis.off_topic}"
+    if analysis.unknown:
+        return "names the corpus does not mention: " + ", ".join(analysis.unknown)
+    return ""

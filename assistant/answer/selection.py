@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.analysis import QuestionKind, wants_enumeration
-from assistant.answer.evidence import term_coverage
+from assistant.answer.evidence import Concept, concept_coverage
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key
 from assistant.types import Hit, Paragraph
@@ -46,14 +46,14 @@ def _kind_bonus(kind: QuestionKind, text: str) -> float:
 
 
 def score_sentences(
-    hits: Sequence[Hit], query_vector: np.ndarray, query_tokens: Sequence[str], corpus: CorpusView, kind: QuestionKind
+    hits: Sequence[Hit], query_vector: np.ndarray, concepts: Sequence[Concept], corpus: CorpusView, kind: QuestionKind
 ) -> list[ScoredSentence]:
     scored = []
     for hit in hits:
         # A sentence is read in its section: "组长:饶少阳。" answers "工作组的组长是谁" under the heading 工作组.
         heading = match_key(corpus.by_id[hit.paragraph_id].section)
         for sentence in corpus.sentences.get(hit.paragraph_id, ()):
-            lex = term_coverage(query_tokens, heading + match_key(sentence.text), corpus.idf, corpus.max_idf)
+            lex = concept_coverage(concepts, heading + match_key(sentence.text))
             cos = float(corpus.vectors[sentence.row] @ query_vector)
             score = LEX * lex + DENSE * cos + PARA * hit.score + _kind_bonus(kind, sentence.text)
             scored.append(ScoredSentence(sentence, score))
