@@ -21,9 +21,9 @@ from assistant.answer.evidence import (
     proper_names,
     question_concepts,
 )
-from assistant.answer.judgement import judge, paragraph_problem, question_problem, sentence_problem
+from assistant.answer.judgement import context_problem, judge, question_problem, sentence_problem
 from assistant.answer.selection import ScoredSentence, choose, score_sentences
-from assistant.corpus import CorpusView
+from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.text import match_key, superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
@@ -75,19 +75,8 @@ def _alternatives(question: str, tokens: Sequence[str], names: NameTable) -> dic
     return alternatives
 
 
-def _context(paragraph_ids: Sequence[str], corpus: CorpusView) -> str:
-    """What a quote is read with: its paragraphs, their headings and the paragraph before each."""
-    parts = []
-    for pid in dict.fromkeys(paragraph_ids):
-        para = corpus.by_id[pid]
-        previous = corpus.previous(para)
-        parts.extend([*para.heading_path, para.text, previous.text if previous else ""])
-    return "\n".join(parts)
-
-
-def _front_hits(corpus: CorpusView, concepts: Sequence[Concept]) -> list[Hit]:
+def _front_hits(front: Sequence[Paragraph], concepts: Sequence[Concept]) -> list[Hit]:
     """The report's front matter (cover, working group, foreword), best-covered first."""
-    front = [p for p in corpus.report_paragraphs() if p.kind == "front"]
     scored = [(concept_coverage(concepts, match_key(" ".join([*p.heading_path, p.text]))), p) for p in front]
     scored.sort(key=lambda item: -item[0])
     return [Hit(p.id, 0.5 + 0.5 * coverage, coverage, 0.0) for coverage, p in scored]
@@ -100,16 +89,24 @@ def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: Cor
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
 
 
+def _text_before(sentence: Sentence, corpus: CorpusView) -> str:
+    """What a sentence is read after: its headings, the earlier sentences of its paragraph, the paragraph before."""
+    para = corpus.by_id[sentence.paragraph_id]
+    sentences = corpus.sentences.get(para.id, ())
+    position = sentences.index(sentence) if sentence in sentences else 0
+    previous = corpus.previous(para)
+    last = corpus.sentences[previous.id][-1].text if previous and corpus.sentences.get(previous.id) else ""
+    return "\n".join([*para.heading_path, last, *(s.text for s in sentences[:position])])
+
+
 def _admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: CorpusView,
                 names: NameTable) -> tuple[list[ScoredSentence], str]:
     """The sentences that could answer: about what is asked (names, years) and of the kind asked for."""
-    problems: dict[str, str] = {}
     admissible, first_problem = [], ""
     for item in scored:
-        pid = item.sentence.paragraph_id
-        if pid not in problems:
-            problems[pid] = paragraph_problem(analysis, _context([pid], corpus), names)
-        problem = problems[pid] or sentence_problem(analysis, item.sentence.text, names)
+        text = item.sentence.text
+        problem = context_problem(analysis, text, _text_before(item.sentence, corpus), names) or sentence_problem(
+            analysis, text, names)
         if problem:
             first_problem = first_problem or problem
         else:
@@ -137,8 +134,11 @@ def compose_answer(
         debug["reason"] = problem
         return _refusal(question, analysis, hits, corpus, debug)
     concepts = question_concepts(query_tokens, _alternatives(question, query_tokens, names), corpus.idf, english)
-    if analysis.about_report:
-        hits = _front_hits(corpus, concepts) or list(hits)
+    front = [p for p in corpus.report_paragraphs() if p.kind == "front"]
+    front_text = "\n".join(p.text for p in front)
+    # "Who wrote it" is about the report itself, unless it names something the front matter does not.
+    if analysis.about_report and all(names.occurs(m.group, front_text) for m in analysis.names):
+        hits = _front_hits(front, concepts) or list(hits)
     scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
     admissible, problem = _admissible(analysis, scored, corpus, names)
     if not admissible:
@@ -146,7 +146,10 @@ def compose_answer(
         return _refusal(question, analysis, hits, corpus, debug)
     top = corpus.by_id[admissible[0].sentence.paragraph_id]
     dense = max((h.dense for h in hits if h.paragraph_id == top.id), default=0.0)
-    evidence = 1.0 if analysis.about_report else _evidence(top, admissible[0].sentence.text, concepts, dense, english)
+    if top.kind == "front" and analysis.about_report:
+        evidence = 1.0  # the front matter is where a question about the report is answered
+    else:
+        evidence = _evidence(top, admissible[0].sentence.text, concepts, dense, english)
     debug["evidence"] = round(evidence, 4)
     verdict = judge(analysis, evidence, thresholds[1 if english else 0])
     if not verdict.accept:

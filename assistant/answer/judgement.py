@@ -39,11 +39,24 @@ def _has_figure(texts: Sequence[str]) -> bool:
     return any(_DIGIT.search(t) or _NUMBER_WORDS.search(t) for t in texts)
 
 
-def paragraph_problem(analysis: Analysis, context: str, names: NameTable) -> str:
-    """Why a paragraph (read with its context) cannot answer the question; "" when it can."""
-    missing = [m.surface for m in analysis.names if not names.occurs(m.group, context)]
+def context_problem(analysis: Analysis, sentence: str, before: str, names: NameTable) -> str:
+    """Why a sentence is not about what the question asks; "" when it is.
+
+    A name the question gives must be in the sentence, or named before it (its headings, the earlier
+    sentences of its paragraph, the paragraph before) while the sentence names no other thing of the
+    same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier.
+    """
+    here = {m.group.kind: m.group for m in names.find(sentence)}
+    missing = []
+    for mention in analysis.names:
+        if names.occurs(mention.group, sentence):
+            continue
+        other = here.get(mention.group.kind)
+        if other is not None or not names.occurs(mention.group, before):
+            missing.append(mention.surface)
     if missing:
         return "not about " + ", ".join(dict.fromkeys(missing))
+    context = before + "\n" + sentence
     absent_years = [year for year in analysis.years if year not in context]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
