@@ -102,6 +102,14 @@ _ABOUT_REPORT = re.compile(
     r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b",
     re.I,
 )
+# Who made the report: answered by the cover (publisher) and the working group.
+_AUTHORSHIP = re.compile(
+    r"谁|作者|编写|撰写|写的|出品|发布方|出版|署名|"
+    r"\bauthor|\bwrote\b|\bwritten\b|\bpublish|\bproduced\b|\bworking group\b|\bwho\b",
+    re.I,
+)
+# The comparison table ("表格里…", "the table comparing…").
+_TABLE = re.compile(r"表格|表里|表中|对照表|那张表|这张表|哪张表|列表对比|\btables?\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|\bwhen\b|\bwhat year\b|\bwhich year\b", re.I)
 _WHO = re.compile(r"谁|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhich "
                   r"(?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b", re.I)
@@ -129,6 +137,8 @@ class Analysis:
     wants: str  # "date" | "who" | "reason" | "" (the kind says the rest)
     off_topic: str  # "" | "chitchat" | "instruction" | "opinion"
     about_report: bool  # author, title, working group, contact: answered from the front matter
+    authorship: bool  # asks who made the report (cover and working group)
+    table: bool  # asks about the comparison table
     names: tuple[Mention, ...]  # named things (companies, countries, ...) an answer must be about
     unknown: tuple[str, ...]  # names the corpus never mentions under any of their names
     years: tuple[str, ...]
@@ -194,6 +204,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         wants=_wants(question, kind),
         off_topic=off_topic_kind(question),
         about_report=bool(_ABOUT_REPORT.search(question)),
+        authorship=bool(_AUTHORSHIP.search(question)),
+        table=bool(_TABLE.search(question)),
         names=mentions,
         unknown=tuple(unknown_names(candidates, names, corpus_key)),
         years=tuple(_YEAR.findall(question)),

@@ -18,11 +18,12 @@ from assistant.answer.evidence import (
     Concept,
     concept_coverage,
     evidence_score,
+    nouns,
     proper_names,
     question_concepts,
 )
 from assistant.answer.judgement import context_problem, judge, question_problem, sentence_problem
-from assistant.answer.selection import ScoredSentence, choose, score_sentences
+from assistant.answer.selection import ScoredSentence, choose, front_matter_quotes, score_sentences, table_quotes
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.text import match_key, superscript_numbers
@@ -133,12 +134,16 @@ def compose_answer(
     if problem:
         debug["reason"] = problem
         return _refusal(question, analysis, hits, corpus, debug)
-    concepts = question_concepts(query_tokens, _alternatives(question, query_tokens, names), corpus.idf, english)
+    concepts = question_concepts(query_tokens, _alternatives(question, query_tokens, names), corpus.idf, english,
+                                 nouns(question))
     front = [p for p in corpus.report_paragraphs() if p.kind == "front"]
     front_text = "\n".join(p.text for p in front)
     # "Who wrote it" is about the report itself, unless it names something the front matter does not.
     if analysis.about_report and all(names.occurs(m.group, front_text) for m in analysis.names):
         hits = _front_hits(front, concepts) or list(hits)
+    elif analysis.table:
+        tables = [Hit(p.id, 1.0, 1.0, 0.0) for p in corpus.paragraphs if p.kind == "table"]
+        hits = [*tables, *(h for h in hits if h.paragraph_id not in {t.paragraph_id for t in tables})]
     scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
     admissible, problem = _admissible(analysis, scored, corpus, names)
     if not admissible:
@@ -146,8 +151,8 @@ def compose_answer(
         return _refusal(question, analysis, hits, corpus, debug)
     top = corpus.by_id[admissible[0].sentence.paragraph_id]
     dense = max((h.dense for h in hits if h.paragraph_id == top.id), default=0.0)
-    if top.kind == "front" and analysis.about_report:
-        evidence = 1.0  # the front matter is where a question about the report is answered
+    if (top.kind == "front" and analysis.about_report) or (top.kind == "table" and analysis.table):
+        evidence = 1.0  # the front matter answers questions about the report, the table questions about it
     else:
         evidence = _evidence(top, admissible[0].sentence.text, concepts, dense, english)
     debug["evidence"] = round(evidence, 4)
@@ -155,7 +160,13 @@ def compose_answer(
     if not verdict.accept:
         debug["reason"] = verdict.reason
         return _refusal(question, analysis, hits, corpus, debug)
-    chosen = list(dict.fromkeys(choose(question, admissible, top, corpus, kind, max_citations)))
+    if top.kind == "front" and analysis.about_report:
+        chosen = front_matter_quotes(front, top, analysis.authorship, corpus)
+    elif top.kind == "table":
+        chosen = table_quotes(top, concepts, corpus)
+    else:
+        chosen = choose(question, admissible, top, corpus, kind, max_citations)
+    chosen = list(dict.fromkeys(chosen))  # a sentence is quoted once
     markers: dict[str, int] = {}
     quoted: list[AnswerSentence] = []
     for sentence in chosen:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.analysis import WHEN
+from assistant.text import match_key
 
 # Weights found by a grid search on the Chinese eval questions (see evals/RESULTS.md).
 W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
@@ -84,13 +85,15 @@ class Concept:
 
 
 def question_concepts(
-    tokens: Sequence[str], alternatives: dict[str, tuple[str, ...]], idf: dict[str, float], english: bool
+    tokens: Sequence[str], alternatives: dict[str, tuple[str, ...]], idf: dict[str, float], english: bool,
+    nouns: frozenset[str] = frozenset(),
 ) -> tuple[Concept, ...]:
     """The question's words as concepts; `alternatives` maps a word to the other names of the thing it names.
 
-    A word the corpus never uses weighs the median IDF (a multi-character word may be the very thing the
-    corpus lacks), a single character none (colloquial verbs: 拿, 举, 搞). In an English question only words
-    naming something the name table knows count: other English words never match Chinese text.
+    A noun the corpus never uses weighs the median IDF: it may be the very thing the corpus lacks (天气,
+    首都). Other unknown words weigh nothing: colloquial verbs and particles (提了, 拿, 搞) say nothing about
+    the topic. In an English question only words naming something the name table knows count: other
+    English words never match Chinese text.
     """
     typical = sorted(idf.values())[len(idf) // 2] if idf else 1.0
     concepts = []
@@ -99,7 +102,7 @@ def question_concepts(
         known = [idf[f] for f in forms if f in idf]
         if english and not alternatives.get(token):
             continue
-        weight = max(known) if known else (typical if len(token) > 1 else 0.0)
+        weight = max(known) if known else (typical if token in nouns else 0.0)
         if weight > 0:
             concepts.append(Concept(forms, weight))
     return tuple(concepts)
@@ -131,6 +134,11 @@ def warm_up_tokenizers() -> None:
 
 # Words a POS tagger takes for names in colloquial questions ("东西" as a place, "啥" as anything).
 _NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底"})
+
+
+def nouns(question: str) -> frozenset[str]:
+    """The question's nouns (matching keys), by jieba's POS tags."""
+    return frozenset(match_key(w) for w, tag in _posseg().lcut(question) if tag[:1] == "n" or tag in ("vn", "eng"))
 
 
 def proper_names(question: str) -> list[str]:

@@ -71,7 +71,9 @@ def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | N
     intro = corpus.sentences.get(intro_id, ())
     # The intro's last sentence announces the list, unless the intro is itself item one ("一是…").
     quotes = [intro[0] if intro[0].text.startswith("一是") else intro[-1]] if intro else []
-    quotes.extend(corpus.sentences[item][0] for item in corpus.groups[intro_id] if corpus.sentences.get(item))
+    for item in corpus.groups[intro_id]:
+        if corpus.sentences.get(item):  # each item with its content: "一是混合主权架构。" says what, the next how
+            quotes.extend(_with_follower(corpus.sentences[item][0], corpus))
     return quotes
 
 
@@ -84,6 +86,23 @@ def _with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     if len(sentence.text) < SHORT_SENTENCE and sentences and sentences[0] == sentence and len(sentences) > 1:
         return [sentence, sentences[1]]
     return [sentence]
+
+
+ANSWER_CHARS = 160  # an open question ("菜鸟咋做本土化的") is answered by a passage of about this length
+
+
+def _window(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -> list[Sentence]:
+    """The sentence and the ones after it in its paragraph, while the passage stays within `limit` characters."""
+    sentences = corpus.sentences.get(sentence.paragraph_id, ())
+    if sentence not in sentences:
+        return [sentence]
+    quoted, length = [sentence], len(sentence.text)
+    for follower in sentences[sentences.index(sentence) + 1 :]:
+        if length + len(follower.text) > limit:
+            break
+        quoted.append(follower)
+        length += len(follower.text)
+    return quoted
 
 
 def _paragraph_list(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
@@ -109,6 +128,31 @@ def _enumeration(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     return quoted
 
 
+def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship: bool,
+                        corpus: CorpusView) -> list[Sentence]:
+    """A question about the report: the best front-matter paragraph in full (they are short).
+
+    "Who wrote it" gets the cover (title and publisher) and the working group's leading paragraph.
+    """
+    if authorship:
+        cover = [p for p in front if not p.heading_path]
+        group = next((p for p in front if p.heading_path and p is not best and p.text.count("、") > 1), None)
+        chosen = [*cover, *([group] if group else []), best]
+    else:
+        chosen = [best]
+    return [s for p in dict.fromkeys(chosen) for s in corpus.sentences.get(p.id, ())]
+
+
+def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusView) -> list[Sentence]:
+    """A table question: the row it is about, or every row when no single row matches best."""
+    rows = list(corpus.sentences.get(table.id, ()))
+    if not rows:
+        return []
+    coverage = [concept_coverage(concepts, match_key(row.text)) for row in rows]
+    best = max(coverage)
+    return [rows[coverage.index(best)]] if coverage.count(best) == 1 and best > 0 else rows
+
+
 def choose(
     question: str, scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind,
     max_citations: int,
@@ -124,10 +168,13 @@ def choose(
         best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
         if quotes and (top.id in corpus.groups or best_in_top in quotes or wants_enumeration(question)):
             return quotes
-        enumeration = _enumeration(best.sentence, corpus)
-        if len(enumeration) > 1:
-            return enumeration
-    chosen = _with_follower(best.sentence, corpus)
+    enumeration = _enumeration(best.sentence, corpus)
+    if len(enumeration) > 1:
+        return enumeration
+    if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION):
+        chosen = _window(best.sentence, corpus)
+    else:
+        chosen = _with_follower(best.sentence, corpus)
     for candidate in scored[1:]:
         if len({s.paragraph_id for s in chosen}) >= min(max_citations, 2):
             break

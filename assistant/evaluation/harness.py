@@ -37,6 +37,7 @@ class QuestionResult:
     cited_gold: float  # 1.0 when a gold paragraph is among the cited ones
     latency_ms: float
     evidence: float  # the refusal signal, kept so thresholds can be swept offline
+    reason: str = ""  # why the answer was refused ("weak evidence …" is the threshold's doing)
 
 
 def evaluate_question(assistant: Assistant, q: EvalQuestion) -> QuestionResult:
@@ -53,7 +54,15 @@ def evaluate_question(assistant: Assistant, q: EvalQuestion) -> QuestionResult:
         m.all_facts(text, q.facts) if not answer.refused else 0.0,
         m.citation_precision(cited, gold, texts, q.facts), m.citation_recall(cited, gold),
         1.0 if gold & set(cited) else 0.0, answer.latency_ms, float(answer.debug.get("evidence", 0.0)),
+        refusal_reason(answer.debug),
     )
+
+
+def refusal_reason(debug: dict) -> str:
+    """The judgement's reason for a refusal; for a multi-part question, its parts' reasons."""
+    if debug.get("reason"):
+        return str(debug["reason"])
+    return "; ".join(str(p["reason"]) for p in debug.get("parts", []) if p.get("reason"))
 
 
 ANSWER_METRICS = ("hit1", "hit5", "mrr10", "ndcg10", "fact_accuracy", "all_facts", "citation_precision",
@@ -86,7 +95,8 @@ def threshold_sweep(results: Sequence[QuestionResult], lang: str, thresholds: Se
     chosen = [r for r in results if r.lang == lang]
     rows = []
     for threshold in thresholds:
-        refused = [r.evidence < threshold for r in chosen]
+        # A refusal for another reason (a name the corpus lacks, no figure) stands at any threshold.
+        refused = [r.evidence < threshold or (r.refused and not r.reason.startswith("weak evidence")) for r in chosen]
         scores = m.refusal_scores(refused, [r.answerable for r in chosen])
         rows.append({"threshold": threshold, **scores})
     return rows
