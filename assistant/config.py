@@ -32,7 +32,7 @@ class Settings:
     # Chosen on the eval set as the point that refused most unanswerable questions while
     # refusing few answerable ones (evals/RESULTS.md has the sweep).
     refusal_threshold: float = 0.30
-    refusal_threshold_en: float = 0.18
+    refusal_threshold_en: float = 0.14
     max_question_chars: int = 2000
     # Caps for reading one PDF (in a child process): a hostile or broken file is skipped, never hangs ingest.
     pdf_timeout_s: float = 20.0
