@@ -40,7 +40,8 @@ _DEFINITION = re.compile(
     re.I,
 )
 _NUMBER = re.compile(
-    r"多少|几个|几家|几项|几座|几年|几国|几种|几类|几天|几倍|比例|比重|百分|增速|规模|占比|何时|哪一?年|什么时候|时间|"
+    r"多少|几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
+    r"比例|比重|百分|增速|规模|占比|何时|哪一?年|什么时候|时间|"
     r"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|\bwhen\b|\bwhat year\b|\brate\b",
     re.I,
 )
@@ -110,11 +111,22 @@ _AUTHORSHIP = re.compile(
 )
 # The comparison table ("表格里…", "the table comparing…").
 _TABLE = re.compile(r"表格|表里|表中|对照表|那张表|这张表|哪张表|列表对比|\btables?\b", re.I)
-WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|\bwhen\b|\bwhat year\b|\bwhich year\b", re.I)
+WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[??]?$|"
+                  r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
+# Where: a place the question does not already name.
+_WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
+# Who: a person (or an organisation, for "谁提出的…") the question does not already name.
+_PERSON = re.compile(r"谁|哪位|主演|导演|创始人|创办人|董事长|总裁|首席执行官|CEO|指令长|旗手|火炬手|冠军得主|"
+                     r"\bwho\b|\bwhom\b", re.I)
+# "哪个组 / 哪家公司 / 哪个判例": the answer names such a thing.
+_WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-\u9fff])(?=[的是里中呢吗啊??,,。]|$)")
+# A title in 《》 names one work: an answer about another work does not answer.
+_TITLE = re.compile(r"《([^》]{1,30})》")
 _WHO = re.compile(r"谁|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhich "
                   r"(?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b", re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A capitalised English word or phrase that is not at the start of the question: a name.
 _LATIN_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w&'.-]*(?:\s+(?:of |and |de |the )?[A-Z][\w&'.-]*)*)")
 _COMMON_CAPITALISED = frozenset(
@@ -142,6 +154,9 @@ class Analysis:
     names: tuple[Mention, ...]  # named things (companies, countries, ...) an answer must be about
     unknown: tuple[str, ...]  # names the corpus never mentions under any of their names
     years: tuple[str, ...]
+    titles: tuple[str, ...] = ()  # works named in 《》: the answer must be about them
+    which: str = ""  # "哪个组" -> "组": the kind of thing the answer names
+    numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
 
 
 def off_topic_kind(question: str) -> str:
@@ -156,7 +171,11 @@ def _wants(question: str, kind: QuestionKind) -> str:
         return "date"
     if _WHY.search(question):
         return "reason"
-    if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION) and _WHO.search(question):
+    if kind is QuestionKind.SOURCE or kind is QuestionKind.LIST:
+        return ""
+    if _WHERE.search(question):
+        return "place"
+    if _PERSON.search(question) or _WHO.search(question):
         return "who"
     return ""
 
@@ -209,4 +228,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         names=mentions,
         unknown=tuple(unknown_names(candidates, names, corpus_key)),
         years=tuple(_YEAR.findall(question)),
+        titles=tuple(_TITLE.findall(question)),
+        which=(m.group(1) if (m := _WHICH.search(question)) else ""),
+        numbers=tuple(_QUESTION_NUMBER.findall(question)),
     )

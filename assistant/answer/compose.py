@@ -90,14 +90,17 @@ def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: Cor
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
 
 
-def _text_before(sentence: Sentence, corpus: CorpusView) -> str:
-    """What a sentence is read after: its headings, the earlier sentences of its paragraph, the paragraph before."""
+def _surroundings(sentence: Sentence, corpus: CorpusView) -> tuple[str, str]:
+    """What a sentence is read after: (its headings, the paragraph before and the earlier sentences of its
+    paragraph; its headings and the sentence just before)."""
     para = corpus.by_id[sentence.paragraph_id]
     sentences = corpus.sentences.get(para.id, ())
     position = sentences.index(sentence) if sentence in sentences else 0
     previous = corpus.previous(para)
     last = corpus.sentences[previous.id][-1].text if previous and corpus.sentences.get(previous.id) else ""
-    return "\n".join([*para.heading_path, last, *(s.text for s in sentences[:position])])
+    before = "\n".join([*para.heading_path, last, *(s.text for s in sentences[:position])])
+    near = "\n".join([*para.heading_path, sentences[position - 1].text if position else last])
+    return before, near
 
 
 def _admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: CorpusView,
@@ -106,8 +109,8 @@ def _admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: Co
     admissible, first_problem = [], ""
     for item in scored:
         text = item.sentence.text
-        problem = context_problem(analysis, text, _text_before(item.sentence, corpus), names) or sentence_problem(
-            analysis, text, names)
+        before, near = _surroundings(item.sentence, corpus)
+        problem = context_problem(analysis, text, before, near, names) or sentence_problem(analysis, text, names)
         if problem:
             first_problem = first_problem or problem
         else:

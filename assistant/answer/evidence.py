@@ -33,6 +33,12 @@ _MONEY_UNITS = re.compile(_NUMBER + _MAGNITUDE + r"(?:元|美元|美金)")
 _MEASURE = re.compile(
     r"(?:多少|几)(万亿元|亿元|万元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
 )
+# "多长 / 多高 / 多重 / 多远 / 多久": the units a measurement answer must carry.
+_DIMENSIONS = {
+    "多长时间": r"(?:天|年|月|周|小时|分钟|秒)", "多久": r"(?:天|年|月|周|小时|分钟|秒)",
+    "多长": r"(?:米|公里|千米|厘米|km|m\b)", "多高": r"(?:米|公里|千米|厘米|层)", "多远": r"(?:米|公里|千米|km)",
+    "多重": r"(?:吨|公斤|千克|克|斤)", "多深": r"(?:米|公里|千米)",
+}
 # Words the report uses for the same count: "多少人" is answered by "3.3亿用户".
 _SAME_COUNT = {"人": ("用户", "人口", "名"), "国": ("个",), "个": ("余国", "国")}
 
@@ -47,6 +53,9 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
         return _DATE
     if _MONEY.search(question):
         return _MONEY_UNITS
+    for word, units in _DIMENSIONS.items():
+        if word in question:
+            return re.compile(_NUMBER + _MAGNITUDE + units)
     measure = _MEASURE.search(question)
     if not measure:
         return None
@@ -139,6 +148,27 @@ _NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪�
 def nouns(question: str) -> frozenset[str]:
     """The question's nouns (matching keys), by jieba's POS tags."""
     return frozenset(match_key(w) for w, tag in _posseg().lcut(question) if tag[:1] == "n" or tag in ("vn", "eng"))
+
+
+_PLACE_TAGS = frozenset({"ns", "nsf"})
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_ORG_TAGS = frozenset({"nt", "nz"})
+
+
+@lru_cache(maxsize=4096)
+def tagged_names(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, kind) for places, people and organisations jieba tags in a text; cached: sentences repeat."""
+    kinds = []
+    for word, tag in _posseg().lcut(text):
+        if len(word) < 2 or word in _NOT_NAMES:
+            continue
+        if tag in _PLACE_TAGS:
+            kinds.append((word, "place"))
+        elif tag in _PERSON_TAGS and not (len(word) == 2 and word[0] in _CONJUNCTIONS):
+            kinds.append((word, "person"))
+        elif tag in _ORG_TAGS:
+            kinds.append((word, "org"))
+    return tuple(kinds)
 
 
 def proper_names(question: str) -> list[str]:

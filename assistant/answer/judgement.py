@@ -22,10 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
-from assistant.answer.evidence import expected_quantity
-from assistant.lexicon import NameTable
+from assistant.answer.evidence import expected_quantity, tagged_names
+from assistant.lexicon import ENTITY_KINDS, NameTable
+from assistant.text import match_key
 
 _DIGIT = re.compile(r"\d")
+_DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
 _NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+[个家项座张台条位名次倍天年人国种类款成]")
 
 
@@ -39,12 +41,13 @@ def _has_figure(texts: Sequence[str]) -> bool:
     return any(_DIGIT.search(t) or _NUMBER_WORDS.search(t) for t in texts)
 
 
-def context_problem(analysis: Analysis, sentence: str, before: str, names: NameTable) -> str:
+def context_problem(analysis: Analysis, sentence: str, before: str, near: str, names: NameTable) -> str:
     """Why a sentence is not about what the question asks; "" when it is.
 
-    A name the question gives must be in the sentence, or named before it (its headings, the earlier
-    sentences of its paragraph, the paragraph before) while the sentence names no other thing of the
-    same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier.
+    A name the question gives must be in the sentence, or named before it (`before`: its headings, the
+    earlier sentences of its paragraph, the paragraph before) while the sentence names no other thing of
+    the same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier. Years and titles are
+    local: they must be in the sentence or `near` it (its headings and the sentence before).
     """
     here = {m.group.kind: m.group for m in names.find(sentence)}
     missing = []
@@ -54,26 +57,62 @@ def context_problem(analysis: Analysis, sentence: str, before: str, names: NameT
         other = here.get(mention.group.kind)
         if other is not None or not names.occurs(mention.group, before):
             missing.append(mention.surface)
+    local = near + "\n" + sentence
+    missing += [f"《{title}》" for title in analysis.titles if _loose(title) not in _loose(local)]
     if missing:
         return "not about " + ", ".join(dict.fromkeys(missing))
-    context = before + "\n" + sentence
-    absent_years = [year for year in analysis.years if year not in context]
+    absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
     return ""
 
 
+def _loose(text: str) -> str:
+    """Letters and digits only: quotes and punctuation inside a title differ between writers."""
+    return re.sub(r"[^\w]", "", match_key(text))
+
+
+def _new_figure(text: str, numbers: Sequence[str]) -> bool:
+    """A number in the text that the question did not give itself (a question's 2021 is not an answer)."""
+    found = re.findall(r"\d+(?:\.\d+)?", text)
+    return any(n not in numbers for n in found) or bool(_NUMBER_WORDS.search(text))
+
+
+def _new_date(text: str, numbers: Sequence[str]) -> bool:
+    return any(_new_figure(m.group(0), numbers) for m in _DATE_ANY.finditer(text))
+
+
+def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool:
+    """Whether the text names a place/person/organisation (per `kinds`) that the question does not."""
+    table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS}
+    wanted = set().union(*(table_kinds[k] for k in kinds))
+    if any(m.surface not in question for m in names.find(text, kinds=wanted)):
+        return True
+    tags = {"place": {"place"}, "who": {"person", "org", "place"}}
+    wanted_tags = set().union(*(tags[k] for k in kinds))
+    return any(kind in wanted_tags and word not in question for word, kind in tagged_names(text))
+
+
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
+    if text.rstrip().endswith(("?", "?")):
+        return "a question, not an answer"
     metrics = names.find(analysis.question, kinds=("metric",))
     if any(not names.occurs(m.group, text) for m in metrics):
         return "no figure of " + ", ".join(m.surface for m in metrics)
+    if analysis.which and analysis.which not in text:
+        return f"names no {analysis.which}"
     if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
         quantity = expected_quantity(analysis.question)
-        if quantity is not None and not quantity.search(text):
+        if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
+                                            for m in quantity.finditer(text)):
             return "no figure of the kind asked for"
-        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _has_figure([text]):
+        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _new_figure(text, analysis.numbers):
             return "no figure"
+    if analysis.wants == "date" and not _new_date(text, analysis.numbers):
+        return "no date"
+    if analysis.wants in ("place", "who") and not _names_a({analysis.wants}, text, analysis.question, names):
+        return f"names no {'place' if analysis.wants == 'place' else 'person or organisation'}"
     return ""
 
 
