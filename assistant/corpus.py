@@ -62,6 +62,7 @@ class CorpusView:
         groups: dict[str, tuple[str, ...]],
         roles: dict[str, str] | None = None,
         links: dict[tuple[str, int], str] | None = None,
+        titles: dict[str, str] | None = None,
     ) -> None:
         if len(units) != len(vectors):
             raise ValueError("every unit needs exactly one vector.")
@@ -75,6 +76,7 @@ class CorpusView:
         self.groups = groups
         self.roles = dict(roles or {})  # document key -> "report" | "library" | "source" (default "report")
         self.links = dict(links or {})  # (report key, footnote number) -> key of that source's document
+        self.titles = dict(titles or {})  # document key -> its title, as shown beside quotes from it
         sentences: dict[str, list[Sentence]] = {}
         self.unit_rows: dict[str, list[int]] = {}
         for row, unit in enumerate(self.units):
@@ -103,6 +105,9 @@ class CorpusView:
 
     def sources_of(self, paragraph: Paragraph) -> tuple[Source, ...]:
         return tuple(self.sources[key] for key in ((paragraph.doc, m) for m in paragraph.marks) if key in self.sources)
+
+    def title_of(self, doc: str) -> str:
+        return self.titles.get(doc, doc)
 
     def role(self, doc: str) -> str:
         return self.roles.get(doc, "report")

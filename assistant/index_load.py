@@ -55,7 +55,8 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise IndexCorrupt(f"index in {generation} cannot be read: {exc}") from exc
     if dense.size != len(units) or dense.dim != manifest["embedder"]["dim"]:
         raise IndexCorrupt(f"index in {generation} is inconsistent: {dense.size} vectors for {len(units)} units")
-    corpus = CorpusView(paragraphs, sources, units, dense.vectors(), idf, groups, roles, links)
+    titles = {str(d["doc"]): str(d.get("title") or d["doc"]) for d in manifest.get("documents", [])}
+    corpus = CorpusView(paragraphs, sources, units, dense.vectors(), idf, groups, roles, links, titles)
     return LoadedIndex(generation, manifest, corpus, lexical, dense)
 
 

@@ -85,6 +85,17 @@ class Citation:
     sources: tuple[Source, ...] = ()
     sentences: tuple[str, ...] = ()  # the quoted sentences that this citation supports
     source_passages: tuple[SourcePassage, ...] = ()  # what the cited sources' documents say
+    doc_title: str = ""  # the title of the paragraph's document
+    role: str = "report"  # "report" | "source" | "library": quotes from the latter two name their document
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two documents that state different figures for what the question asks."""
+
+    markers: tuple[int, ...]  # the citations that disagree
+    docs: tuple[str, ...]  # their documents' titles
+    values: tuple[str, ...]  # the differing figures, as written
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,8 @@ class Answer:
     sentences: tuple[AnswerSentence, ...] = ()
     citations: tuple[Citation, ...] = ()
     see_also: tuple[Paragraph, ...] = ()  # closest paragraphs, offered with a refusal
+    conflicts: tuple[Conflict, ...] = ()  # documents that disagree on the figure asked for
+    notes: tuple[str, ...] = ()  # lines after the quotes: footnote sources, a note that documents disagree
     latency_ms: float = 0.0
     lang: str = "zh"
     debug: dict = field(default_factory=dict, compare=False, hash=False)
