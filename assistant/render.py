@@ -13,6 +13,8 @@ def citation_to_dict(citation: Citation) -> dict[str, Any]:
     data: dict[str, Any] = {
         "marker": citation.marker,
         "id": para.id,
+        "doc": para.doc,
+        "doc_title": citation.doc_title or para.doc,
         "locator": para.locator,
         "section": para.section,
         "text": para.text,
@@ -33,6 +35,8 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "refused": answer.refused,
         "citations": [citation_to_dict(c) for c in answer.citations],
         "see_also": [{"id": p.id, "locator": p.locator, "section": p.section, "text": p.text} for p in answer.see_also],
+        "conflicts": [{"markers": list(c.markers), "docs": list(c.docs), "values": list(c.values)}
+                      for c in answer.conflicts],
         "latency_ms": round(answer.latency_ms, 3),
     }
 
@@ -55,7 +59,8 @@ def answer_to_text(answer: Answer) -> str:
         lines.extend(f"  {p.locator}  {p.section}  ({p.id})" for p in answer.see_also)
     for citation in answer.citations:
         para = citation.paragraph
-        lines.append(f"  [{citation.marker}] {para.locator}  {para.section}  ({para.id})")
+        where = f"《{citation.doc_title}》 " if citation.role != "report" and citation.doc_title else ""
+        lines.append(f"  [{citation.marker}] {where}{para.locator}  {para.section}  ({para.id})")
         if citation.sources:
             lines.append(f"      sources: {source_label(citation)}")
         for passage in citation.source_passages:

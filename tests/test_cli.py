@@ -53,7 +53,7 @@ def error_line(err: str) -> str:
 
 
 def check_contract(obj: dict, question: str, real_assistant) -> None:
-    assert ANSWER_KEYS <= set(obj) <= ANSWER_KEYS | {"see_also"}
+    assert ANSWER_KEYS <= set(obj) <= ANSWER_KEYS | {"see_also", "conflicts"}
     assert obj["question"] == question
     assert isinstance(obj["answer"], str) and obj["answer"]
     assert isinstance(obj["refused"], bool)

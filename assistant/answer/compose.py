@@ -89,6 +89,9 @@ def compose_answer(
         debug["reason"] = problem or "nothing retrieved"
         return _refusal(question, analysis, hits, corpus, debug)
     top = corpus.by_id[admissible[0].sentence.paragraph_id]
+    if analysis.table:  # a question about the table is answered from the table when it can be
+        top = next((corpus.by_id[s.sentence.paragraph_id] for s in admissible
+                    if corpus.by_id[s.sentence.paragraph_id].kind == "table"), top)
     dense = max((h.dense for h in hits if h.paragraph_id == top.id), default=0.0)
     if (top.kind == "front" and analysis.about_report) or (top.kind == "table" and analysis.table):
         evidence = 1.0  # the front matter answers questions about the report, the table questions about it

@@ -36,18 +36,17 @@ def disagreeing(analysis: Analysis, chosen: Sequence[Sentence], admissible: Sequ
     if not chosen or not admissible or not (analysis.kind is QuestionKind.NUMBER or analysis.wants == "date"):
         return None
     first_doc = corpus.by_id[chosen[0].paragraph_id].doc
-    ours = set().union(*(figures(s.text, analysis) for s in chosen))
+    ours = set().union(*(figures(s.text, analysis) for s in chosen if corpus.by_id[s.paragraph_id].doc == first_doc))
     if not ours:
         return None
     best = admissible[0].score
-    for item in admissible:
-        if item.score < CONFLICT_RATIO * best:
-            break
-        if corpus.by_id[item.sentence.paragraph_id].doc == first_doc:
+    others = [*chosen, *(i.sentence for i in admissible if i.score >= CONFLICT_RATIO * best)]
+    for sentence in others:
+        if corpus.by_id[sentence.paragraph_id].doc == first_doc:
             continue
-        theirs = figures(item.sentence.text, analysis)
+        theirs = figures(sentence.text, analysis)
         if theirs and not theirs & ours:
-            return item.sentence
+            return sentence
     return None
 
 

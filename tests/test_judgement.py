@@ -1,0 +1,135 @@
+"""Answerability as a judgement, on the real report with the real embedder: off-topic questions and
+near misses are refused with a reason, front matter is answered, names cross languages, lists are
+complete, and quotes from other documents name their document and show disagreements."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.pipeline import Assistant
+from assistant.render import answer_to_dict, answer_to_text
+from tests.test_answers import assert_extractive
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("你好,你是谁?", "off-topic"),
+        ("帮我写首关于数字丝路的诗", "off-topic"),
+        ("Translate the foreword into French.", "off-topic"),
+        ("你觉得TikTok在印尼能做成吗?", "off-topic"),
+        ("Do you think the Digital Silk Road will succeed?", "off-topic"),
+        ("巴西有多少人口?", "not mention"),
+        ("What is the population of Brazil?", "not mention"),
+        ("华为员工总数多少人?", "no figure"),
+        ("How many employees does Huawei Cloud have in Thailand?", "no figure"),
+        ("2022年东南亚地区零售电商增速是多少?", "2022"),
+        ("京东在中东有啥布局?", "not mention"),
+        ("报告里甲骨文云的主权云方案是怎么写的?", "not mention"),
+    ],
+)
+def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_assistant, question, reason):
+    answer = real_assistant.ask(question)
+    assert answer.refused, answer.text
+    assert reason in answer.debug["reason"]
+    if reason == "off-topic":
+        assert answer.see_also == ()  # nothing in the report is "close" to a greeting or a poem
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("这份报告是谁编写的?", ["中国电信研究院天翼智库", "饶少阳"]),
+        ("Who wrote this report?", ["中国电信研究院天翼智库"]),
+        ("工作组组长是谁?", ["饶少阳"]),
+        ("编辑组的联系邮箱是什么?", ["zhiku@chinatelecom.cn"]),
+        ("What is the contact e-mail of the editorial team?", ["zhiku@chinatelecom.cn"]),
+    ],
+)
+def test_front_matter_answers_questions_about_the_report(real_assistant, question, expected):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    for fact in expected:
+        assert fact in answer.text
+    assert all(c.paragraph.kind == "front" for c in answer.citations)
+    assert_extractive(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("阿里在沙特干了啥?", "沙特云计算公司"),
+        ("What did Alibaba Cloud do in Saudi Arabia?", "SCCC"),
+        ("What did FinVolution do in Indonesia?", "信也科技"),
+        ("菜鸟出海在印尼把派送时效缩短了几天?", "2天"),
+        ("Where does the figure on Southeast Asia's e-commerce growth come from?", "贝恩"),
+    ],
+)
+def test_short_forms_english_names_and_synonyms_reach_the_answer(real_assistant, question, fact):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert fact in answer.text
+    assert_extractive(answer)
+
+
+def test_list_answers_quote_every_item_with_its_content(real_assistant):
+    answer = real_assistant.ask("保障数字主权的云服务模式有哪三大特点?")
+    assert not answer.refused
+    for item in ("混合主权架构", "核心代码授权+本地控股", "产业知识图谱引擎"):
+        assert item in answer.text
+    assert "数据与控制的本地化" in answer.text  # the first item's content, not just its heading
+    assert not answer.text.rstrip().endswith((":", ":"))
+    assert_extractive(answer)
+
+
+def test_table_questions_quote_the_table_rows(real_assistant):
+    answer = real_assistant.ask("表格里跨境电商模式的定位是啥?")
+    assert not answer.refused
+    assert "全链路数字化与产业合作形成价值共同体" in answer.text
+    whole = real_assistant.ask("把四种模式的对照表列一下")
+    for name in ("云计算平台企业", "跨境电商平台企业", "金融科技平台企业", "数字文娱平台企业"):
+        assert name in whole.text
+
+
+def test_two_part_questions_never_repeat_a_sentence(real_assistant):
+    answer = real_assistant.ask("数字丝绸之路合作国家有多少个?北京倡议由多少个国家共同发起?")
+    assert not answer.refused
+    texts = [s.text for s in answer.sentences]
+    assert len(texts) == len(set(texts))
+    assert answer.text.count("合作国家达到18个") == 1
+    assert_extractive(answer)
+
+
+@pytest.fixture(scope="module")
+def library_assistant(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The report plus one library document that gives another figure for the same thing."""
+    corpus = tmp_path_factory.mktemp("corpus-library")
+    for path in report_corpus.iterdir():
+        shutil.copy(path, corpus / path.name)
+    (corpus / "library").mkdir()
+    (corpus / "library" / "sea-ecommerce-brief.txt").write_text(
+        "2023年全球零售电商市场增速排名中,东南亚地区增速达到15.2%,仍居全球前列。\n\n"
+        "越南和菲律宾的电商用户增长最快。\n",
+        encoding="utf-8",
+    )
+    return Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index-library")))
+
+
+def test_quotes_from_other_documents_name_them_and_conflicts_are_shown(library_assistant):
+    answer = library_assistant.ask("2023年东南亚地区零售电商增速是多少?")
+    assert not answer.refused
+    assert "18.6%" in answer.text and "15.2%" in answer.text
+    assert answer.conflicts and set(answer.conflicts[0].values) == {"18.6%", "15.2%"}
+    data = answer_to_dict(answer)
+    library = [c for c in data["citations"] if c["doc"] != "digital-silk-road-report"]
+    assert library and library[0]["doc_title"]
+    assert f"《{library[0]['doc_title']}》" in answer.text  # the quote names its document
+    assert data["conflicts"][0]["values"]
+    assert "不一致" in answer_to_text(answer)
+    assert_extractive(answer)
