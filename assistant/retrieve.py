@@ -15,7 +15,7 @@ from assistant.embed import Embedder
 from assistant.fusion import max_normalise, rrf_scores, score_fusion
 from assistant.index_load import LoadedIndex
 from assistant.lexicon import NameTable
-from assistant.text import tokenize
+from assistant.text import match_key, tokenize
 from assistant.types import Hit
 
 MODES = ("hybrid", "bm25", "dense", "rrf")
@@ -58,10 +58,19 @@ class HybridRetriever:
         return best
 
     def query_text(self, question: str) -> str:
-        """The question plus the corpus's own Chinese spellings of the names in it (Alibaba -> 阿里巴巴)."""
+        """The question plus the corpus's own spellings of names it gives otherwise (Alibaba -> 阿里巴巴, 出海 -> 海外).
+
+        Only names the corpus does not use as written are expanded, and only into names it does use:
+        expanding a name the corpus already uses ("平台企业" -> "平台公司") only dilutes the search.
+        """
         if self.names is None:
             return question
-        extra = [n for n in self.names.expansions(question) if not n.isascii()]
+        corpus_key = self.index.corpus.text_key
+        extra: list[str] = []
+        for mention in self.names.find(question):
+            if match_key(mention.surface) in corpus_key:
+                continue
+            extra.extend(n for n in mention.group.names if match_key(n) in corpus_key and n not in extra)
         return " ".join([question, *extra])
 
     def retrieve(self, question: str, k: int = 5, scope: str = "all") -> Retrieval:

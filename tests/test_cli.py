@@ -17,7 +17,7 @@ Q_COUNT = "数字丝绸之路合作国家有多少个?"
 Q_GROWTH = "东南亚地区零售电商增速是多少?"
 Q_REFUSE = "日本在数字丝路方面有什么政策?"
 ANSWER_KEYS = {"question", "answer", "refused", "citations", "latency_ms"}
-CITATION_KEYS = {"marker", "id", "locator", "section", "text", "sources"}
+CITATION_KEYS = {"marker", "id", "doc", "doc_title", "locator", "section", "text", "sources"}
 
 
 @pytest.fixture(autouse=True)

@@ -121,7 +121,9 @@ def compose_answer(
     conflicts = (conflict_of(citations, quoted, analysis, other),) if other is not None else ()
     notes = [*(_source_lines(citations) if kind is QuestionKind.SOURCE else []),
              *(conflict_note(c, analysis.lang) for c in conflicts)]
-    text = "\n".join([render(quoted, citations, analysis.lang, kind is QuestionKind.LIST), *notes])
+    # Lists and the front matter (whose lines carry no full stop) read one quote per line.
+    one_per_line = kind is QuestionKind.LIST or top.kind == "front"
+    text = "\n".join([render(quoted, citations, analysis.lang, one_per_line), *notes])
     return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug,
                   conflicts=conflicts, notes=tuple(notes))
 
