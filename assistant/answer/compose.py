@@ -107,7 +107,7 @@ def compose_answer(
     elif top.kind == "table":
         chosen = table_quotes(top, concepts, corpus)
     else:
-        chosen = choose(question, admissible, top, corpus, kind, max_citations)
+        chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts)
     chosen = list(dict.fromkeys(chosen))  # a sentence is quoted once
     other = disagreeing(analysis, chosen, admissible, corpus)
     if other is not None and other not in chosen:

@@ -88,7 +88,7 @@ def _with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     return [sentence]
 
 
-ANSWER_CHARS = 160  # an open question ("菜鸟咋做本土化的") is answered by a passage of about this length
+ANSWER_CHARS = 240  # an open question ("菜鸟咋做本土化的") is answered by a passage of about this length
 
 
 def _window(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -> list[Sentence]:
@@ -155,7 +155,7 @@ def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusVi
 
 def choose(
     question: str, scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind,
-    max_citations: int,
+    max_citations: int, concepts: Sequence[Concept] = (),
 ) -> list[Sentence]:
     """The quoted sentences; a list question follows the structure of the best paragraph."""
     best = scored[0]
@@ -166,7 +166,11 @@ def choose(
         # the one sentence naming them instead.
         top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
         best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
-        if quotes and (top.id in corpus.groups or best_in_top in quotes or wants_enumeration(question)):
+        # A section whose heading is what the question asks about ("对政府有哪些建议" under "1.政府层面")
+        # is itself the list.
+        about_section = concept_coverage(concepts, match_key(top.section)) > 0
+        if quotes and (top.id in corpus.groups or best_in_top in quotes or wants_enumeration(question)
+                       or about_section):
             return quotes
     enumeration = _enumeration(best.sentence, corpus)
     if len(enumeration) > 1:
