@@ -116,8 +116,14 @@ WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪�
 # Where: a place the question does not already name.
 _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
 # Who: a person (or an organisation, for "谁提出的…") the question does not already name.
-_PERSON = re.compile(r"谁|哪位|主演|导演|创始人|创办人|董事长|总裁|首席执行官|CEO|指令长|旗手|火炬手|冠军得主|"
-                     r"\bwho\b|\bwhom\b", re.I)
+_PERSON = re.compile(r"谁|哪位|\bwho\b|\bwhom\b", re.I)
+# Roles only people hold: the answer must name a person, not a place or a company.
+_PERSON_ROLE = re.compile(
+    r"主演|导演|演员|编剧|男主角|女主角|男配角|女配角|歌手|创始人|创办人|董事长|总裁|首席执行官|\bCEO\b|"
+    r"市长|省长|总理|总统|首相|议长|部长|主席|指令长|航天员|旗手|火炬手|教练|单打冠军|男单冠军|女单冠军|"
+    r"\b(?:actor|actress|director|founder|president|prime minister|mayor|chairman)\b",
+    re.I,
+)
 # "哪个组 / 哪家公司 / 哪个判例": the answer names such a thing.
 _WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-\u9fff])(?=[的是里中呢吗啊??,,。]|$)")
 # A title in 《》 names one work: an answer about another work does not answer.
@@ -146,7 +152,7 @@ class Analysis:
     question: str
     lang: str  # "zh" | "en"
     kind: QuestionKind
-    wants: str  # "date" | "who" | "reason" | "" (the kind says the rest)
+    wants: str  # "date" | "place" | "person" | "who" (person or organisation) | "reason" | "" (the kind says the rest)
     off_topic: str  # "" | "chitchat" | "instruction" | "opinion"
     about_report: bool  # author, title, working group, contact: answered from the front matter
     authorship: bool  # asks who made the report (cover and working group)
@@ -175,6 +181,8 @@ def _wants(question: str, kind: QuestionKind) -> str:
         return ""
     if _WHERE.search(question):
         return "place"
+    if _PERSON_ROLE.search(question):
+        return "person"
     if _PERSON.search(question) or _WHO.search(question):
         return "who"
     return ""

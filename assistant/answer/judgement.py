@@ -31,6 +31,9 @@ _DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号
 _NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+[个家项座张台条位名次倍天年人国种类款成]")
 
 
+WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}
+
+
 @dataclass(frozen=True)
 class Verdict:
     accept: bool
@@ -84,11 +87,11 @@ def _new_date(text: str, numbers: Sequence[str]) -> bool:
 
 def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool:
     """Whether the text names a place/person/organisation (per `kinds`) that the question does not."""
-    table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS}
+    table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS, "person": {"person"}}
     wanted = set().union(*(table_kinds[k] for k in kinds))
     if any(m.surface not in question for m in names.find(text, kinds=wanted)):
         return True
-    tags = {"place": {"place"}, "who": {"person", "org", "place"}}
+    tags = {"place": {"place"}, "who": {"person", "org", "place"}, "person": {"person"}}
     wanted_tags = set().union(*(tags[k] for k in kinds))
     return any(kind in wanted_tags and word not in question for word, kind in tagged_names(text))
 
@@ -111,8 +114,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
         return "no date"
-    if analysis.wants in ("place", "who") and not _names_a({analysis.wants}, text, analysis.question, names):
-        return f"names no {'place' if analysis.wants == 'place' else 'person or organisation'}"
+    if analysis.wants in ("place", "who", "person") and not _names_a({analysis.wants}, text, analysis.question, names):
+        return f"names no {WANTED_NAME[analysis.wants]}"
     return ""
 
 
