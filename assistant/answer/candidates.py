@@ -68,16 +68,24 @@ def surroundings(sentence: Sentence, corpus: CorpusView) -> tuple[str, str]:
     return before, near
 
 
+# Candidates scoring below this share of the best admissible one are never quoted (selection quotes a second
+# paragraph from 0.88, a disagreeing document from 0.8): they need no judgement.
+ADMISSIBLE_FLOOR = 0.75
+
+
 def admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: CorpusView,
-                names: NameTable) -> tuple[list[ScoredSentence], str]:
+               names: NameTable) -> tuple[list[ScoredSentence], str]:
     """The sentences that could answer: about what is asked (names, years) and of the kind asked for."""
-    admissible, first_problem = [], ""
+    found: list[ScoredSentence] = []
+    first_problem = ""
     for item in scored:
+        if found and item.score < ADMISSIBLE_FLOOR * found[0].score:
+            break
         text = item.sentence.text
         before, near = surroundings(item.sentence, corpus)
         problem = context_problem(analysis, text, before, near, names) or sentence_problem(analysis, text, names)
         if problem:
             first_problem = first_problem or problem
         else:
-            admissible.append(item)
-    return admissible, first_problem
+            found.append(item)
+    return found, first_problem

@@ -52,13 +52,14 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     the same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier. Years and titles are
     local: they must be in the sentence or `near` it (its headings and the sentence before).
     """
-    here = {m.group.kind: m.group for m in names.find(sentence)}
     missing = []
+    here: dict[str, object] | None = None
     for mention in analysis.names:
         if names.occurs(mention.group, sentence):
             continue
-        other = here.get(mention.group.kind)
-        if other is not None or not names.occurs(mention.group, before):
+        if here is None:  # only needed when a name is not in the sentence itself
+            here = {m.group.kind: m.group for m in names.find(sentence)}
+        if here.get(mention.group.kind) is not None or not names.occurs(mention.group, before):
             missing.append(mention.surface)
     local = near + "\n" + sentence
     missing += [f"《{title}》" for title in analysis.titles if _loose(title) not in _loose(local)]

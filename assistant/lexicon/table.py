@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 KINDS = ("country", "region", "city", "org", "company", "product", "person", "term", "metric")
 # "metric": what a figure measures (员工 / employees, 营收 / revenue): a figure answers only about its own metric.
@@ -45,6 +45,9 @@ class Mention:
 
 def fold(text: str) -> str:
     """NFKC and lower case, one character for one, so spans map back to the original text."""
+    whole = unicodedata.normalize("NFKC", text).lower()
+    if len(whole) == len(text):  # the usual case: no character expanded or merged
+        return whole
     out = []
     for ch in text:
         folded = unicodedata.normalize("NFKC", ch).lower()
@@ -73,6 +76,18 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
             body += r"(?![A-Za-z0-9])"
         parts.append(body)
     return re.compile("|".join(parts)) if parts else None
+
+
+@lru_cache(maxsize=8192)
+def _word_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])")
+
+
+def _occurs_in(key: str, folded: str) -> bool:
+    """A folded name inside folded text; a Latin name only as a whole word."""
+    if key not in folded:
+        return False
+    return not (_is_latin(key[0]) or _is_latin(key[-1])) or bool(_word_pattern(key).search(folded))
 
 
 class NameTable:
@@ -141,14 +156,7 @@ class NameTable:
         telling 南亚 from 东南亚 (use `find` / `mentioned` for that).
         """
         folded = fold(text)
-        for name in group.names:
-            key = fold(name)
-            if _is_latin(key[0]) or _is_latin(key[-1]):
-                if re.search(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])", folded):
-                    return True
-            elif key in folded:
-                return True
-        return False
+        return any(_occurs_in(fold(name), folded) for name in group.names)
 
     def mentioned(self, group: NameGroup, text: str) -> bool:
         """Whether the text names this thing under any of its names."""
