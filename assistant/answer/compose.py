@@ -81,10 +81,11 @@ def compose_answer(
     if analysis.about_report and all(names.occurs(m.group, front_text) for m in analysis.names):
         hits = candidates.front_hits(front, concepts) or list(hits)
     elif analysis.table:
-        tables = [Hit(p.id, 1.0, 1.0, 0.0) for p in corpus.paragraphs if p.kind == "table"]
-        hits = [*tables, *(h for h in hits if h.paragraph_id not in {t.paragraph_id for t in tables})]
+        table_hits = [Hit(p.id, 1.0, 1.0, 0.0) for p in corpus.paragraphs if p.kind == "table"]
+        hits = [*table_hits, *(h for h in hits if h.paragraph_id not in {t.paragraph_id for t in table_hits})]
     scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
-    admissible, problem = candidates.admissible(analysis, scored, corpus, names)
+    tables = frozenset(p.id for p in corpus.paragraphs if p.kind == "table") if analysis.table else frozenset()
+    admissible, problem = candidates.admissible(analysis, scored, corpus, names, tables)
     if not admissible:
         debug["reason"] = problem or "nothing retrieved"
         return _refusal(question, analysis, hits, corpus, debug)
