@@ -15,9 +15,9 @@ from assistant.answer import compose_answer, merge_answers
 from assistant.answer.evidence import warm_up_tokenizers
 from assistant.config import Settings
 from assistant.corpus import CorpusView
-from assistant.embed import Embedder, load_embedder
-from assistant.index_load import LoadedIndex, load_index
-from assistant.indexing import IngestReport, check_index, ingest, registry_overrides
+from assistant.index.embed import Embedder, load_embedder
+from assistant.index.incremental import IngestReport, check_index, ingest, registry_overrides
+from assistant.index.load import LoadedIndex, load_index
 from assistant.lexicon import NameTable, load_name_table
 from assistant.provenance import with_provenance
 from assistant.question import question_parts, validate_question

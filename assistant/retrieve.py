@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.embed import Embedder
 from assistant.fusion import max_normalise, rrf_scores, score_fusion
-from assistant.index_load import LoadedIndex
+from assistant.index.embed import Embedder
+from assistant.index.load import LoadedIndex
 from assistant.lexicon import NameTable
 from assistant.text import match_key, tokenize
 from assistant.types import Hit

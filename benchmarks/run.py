@@ -32,7 +32,7 @@ if mode == "ingest":
     report = ingest(settings, force=sys.argv[4] == "force")
     out["rebuilt"] = report.rebuilt
 elif mode == "incremental":
-    from assistant.embed import load_embedder
+    from assistant.index.embed import load_embedder
     from assistant.pipeline import ingest
     embedder = load_embedder(settings.embedder)
     s = time.perf_counter(); ingest(settings, force=True, embedder=embedder); out["full"] = time.perf_counter() - s

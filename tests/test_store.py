@@ -20,14 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.config import Settings
-from assistant.dense import DenseIndex
-from assistant.embed import HashEmbedder
-from assistant.index_build import build_index
-from assistant.index_load import load_index, stale_reason
-from assistant.indexing import corpus_state
-from assistant.ingest import ParsedDocument, load_corpus
-from assistant.pipeline import Assistant, check_index, ingest
-from assistant.store import (
+from assistant.index.build import build_index
+from assistant.index.dense import DenseIndex
+from assistant.index.embed import HashEmbedder
+from assistant.index.incremental import corpus_state
+from assistant.index.load import load_index, stale_reason
+from assistant.index.store import (
     CURRENT,
     FORMAT_VERSION,
     KEEP_GENERATIONS,
@@ -37,6 +35,8 @@ from assistant.store import (
     current_generation,
     sha256_file,
 )
+from assistant.ingest import ParsedDocument, load_corpus
+from assistant.pipeline import Assistant, check_index, ingest
 from assistant.types import Paragraph, Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -260,8 +260,8 @@ def test_corruption_is_detected_then_repaired(cfg: Settings, corrupt: Callable[[
 _LOAD_SCRIPT = """
 import sys
 from pathlib import Path
-from assistant.index_load import load_index
-from assistant.store import IndexCorrupt
+from assistant.index.load import load_index
+from assistant.index.store import IndexCorrupt
 try:
     load_index(Path(sys.argv[1]))
 except IndexCorrupt as exc:

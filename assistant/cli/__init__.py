@@ -83,9 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from assistant.embed import EmbedderError
+    from assistant.index.embed import EmbedderError
+    from assistant.index.store import IndexStoreError
     from assistant.ingest import CorpusError
-    from assistant.store import IndexStoreError
 
     return (CorpusError, EmbedderError, IndexStoreError)
 

@@ -76,7 +76,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from assistant.index_load import load_index
+    from assistant.index.load import load_index
     from assistant.library import rows_to_text, source_rows
     from assistant.pipeline import ingest
 

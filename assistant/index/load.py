@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.corpus import CorpusView, Unit
-from assistant.dense import DenseIndex
-from assistant.index_build import PIPELINE_VERSION
-from assistant.lexical import LexicalIndex
-from assistant.records import paragraph_from_dict, read_jsonl, source_from_dict
-from assistant.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
+from assistant.index.build import PIPELINE_VERSION
+from assistant.index.dense import DenseIndex
+from assistant.index.lexical import LexicalIndex
+from assistant.index.records import paragraph_from_dict, read_jsonl, source_from_dict
+from assistant.index.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
 from assistant.text import tokenizer_signature
 
 

@@ -22,9 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.corpus import make_units
-from assistant.ingest import ParsedDocument
-from assistant.ingest.catalog import CorpusFile, SkippedFile
-from assistant.records import (
+from assistant.index.records import (
     paragraph_from_dict,
     paragraph_to_dict,
     read_jsonl,
@@ -32,7 +30,9 @@ from assistant.records import (
     source_to_dict,
     write_jsonl,
 )
-from assistant.store import sha256_file
+from assistant.index.store import sha256_file
+from assistant.ingest import ParsedDocument
+from assistant.ingest.catalog import CorpusFile, SkippedFile
 
 CACHE_DIR = "cache"
 _CHECKSUMS = "checksums.json"

@@ -21,16 +21,23 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.corpus import make_units
-from assistant.doc_cache import CachedDocument, DocumentCache, cache_key
-from assistant.embed import Embedder, embedder_name, load_embedder
-from assistant.index_build import PIPELINE_VERSION, build_index, embed_texts
-from assistant.index_load import stale_reason
+from assistant.index.build import PIPELINE_VERSION, build_index, embed_texts
+from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
+from assistant.index.embed import Embedder, embedder_name, load_embedder
+from assistant.index.load import stale_reason
+from assistant.index.records import read_jsonl, source_from_dict
+from assistant.index.store import (
+    IndexCorrupt,
+    IndexMissing,
+    current_generation,
+    read_manifest,
+    sha256_file,
+    verify_files,
+)
 from assistant.ingest import CorpusError, ParsedDocument
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
 from assistant.ingest.pdf import PdfLimits
 from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
-from assistant.records import read_jsonl, source_from_dict
-from assistant.store import IndexCorrupt, IndexMissing, current_generation, read_manifest, sha256_file, verify_files
 from assistant.types import Source
 
 Progress = Callable[[str], None]

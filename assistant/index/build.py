@@ -11,12 +11,12 @@ import numpy as np
 
 from assistant.context import indexed_texts, list_groups
 from assistant.corpus import make_units
-from assistant.dense import DenseIndex
-from assistant.embed import Embedder
+from assistant.index.dense import DenseIndex
+from assistant.index.embed import Embedder
+from assistant.index.lexical import LexicalIndex, inverse_document_frequencies
+from assistant.index.records import paragraph_to_dict, source_to_dict, write_jsonl
+from assistant.index.store import write_generation
 from assistant.ingest import ParsedDocument
-from assistant.lexical import LexicalIndex, inverse_document_frequencies
-from assistant.records import paragraph_to_dict, source_to_dict, write_jsonl
-from assistant.store import write_generation
 from assistant.text import tokenize, tokenizer_signature
 
 Progress = Callable[[str], None]
