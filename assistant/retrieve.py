@@ -19,6 +19,11 @@ from assistant.text import match_key, tokenize
 from assistant.types import Hit
 
 MODES = ("hybrid", "bm25", "dense", "rrf")
+# Up to this many units every one is scored (the report alone has ~350); above, the dense index is asked
+# for its best DENSE_DEPTH units (or DENSE_DEPTH_PER_HIT per requested paragraph), never for all of them.
+FULL_SCAN_UNITS = 4096
+DENSE_DEPTH = 512
+DENSE_DEPTH_PER_HIT = 64
 # `ask --scope`: which documents a search may return (by their role in the corpus).
 SCOPES = {"all": None, "report": "report", "sources": "source", "library": "library"}
 
@@ -31,6 +36,18 @@ class Retrieval:
     hits: tuple[Hit, ...]
     query_vector: np.ndarray
     query_tokens: tuple[str, ...]
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k highest scores, best first, ties in index order: the first k of a stable argsort.
+
+    Only the candidates at or above the k-th value are sorted, so a 100k-paragraph library costs O(n).
+    """
+    if k >= scores.size:
+        return np.argsort(-scores, kind="stable")
+    threshold = np.partition(scores, scores.size - k)[scores.size - k]
+    candidates = np.flatnonzero(scores >= threshold)
+    return candidates[np.argsort(-scores[candidates], kind="stable")][:k]
 
 
 class HybridRetriever:
@@ -47,14 +64,19 @@ class HybridRetriever:
         self.names = names
         paragraphs = index.corpus.paragraphs
         # unit row -> paragraph position, to take the max cosine per paragraph
-        self._owner = np.array([index.corpus.position[u.paragraph_id] for u in index.corpus.units], dtype=np.int64)
+        self._owner = index.corpus.unit_owner
         self._n = len(paragraphs)
         self._roles = np.array([index.corpus.role(p.doc) for p in paragraphs])
 
-    def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
-        unit_scores = self.index.dense.similarities(query_vector)
+    def dense_scores(self, query_vector: np.ndarray, k: int = 5) -> np.ndarray:
+        """Best unit cosine per paragraph; in a large library only the top units are searched (others get -1)."""
+        dense = self.index.dense
         best = np.full(self._n, -1.0, dtype=np.float32)
-        np.maximum.at(best, self._owner, unit_scores)
+        if dense.size <= FULL_SCAN_UNITS:
+            np.maximum.at(best, self._owner, dense.similarities(query_vector))
+        else:
+            scores, rows = dense.search(query_vector, max(DENSE_DEPTH, DENSE_DEPTH_PER_HIT * k))
+            np.maximum.at(best, self._owner[rows], scores)
         return best
 
     def query_text(self, question: str) -> str:
@@ -85,7 +107,7 @@ class HybridRetriever:
         tokens = tuple(tokenize(question))
         query_vector = self.embedder.embed([question])[0]
         lexical = self.index.lexical.scores(tokenize(self.query_text(question)))
-        dense = self.dense_scores(query_vector)
+        dense = self.dense_scores(query_vector, k)
         keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else np.arange(self._n)
         lexical, dense = np.asarray(lexical)[keep], dense[keep]
         if self.mode == "bm25":
@@ -97,7 +119,7 @@ class HybridRetriever:
         else:
             fused = score_fusion(lexical, dense, self.lexical_weight)
         lex_norm = max_normalise(lexical)
-        order = np.argsort(-fused, kind="stable")[:k]
+        order = top_k(fused, k)
         paragraphs = self.index.corpus.paragraphs
         hits = tuple(
             Hit(paragraphs[keep[i]].id, float(fused[i]), float(lex_norm[i]), float(dense[i])) for i in order

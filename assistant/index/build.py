@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 
 from assistant.context import indexed_texts, list_groups
-from assistant.corpus import make_units
+from assistant.corpus import make_units, unit_starts
 from assistant.index.dense import DenseIndex
 from assistant.index.embed import Embedder
 from assistant.index.lexical import LexicalIndex, inverse_document_frequencies
@@ -63,20 +62,21 @@ def build_index(
     if len(vectors) != len(units):
         raise ValueError(f"{len(vectors)} vectors for {len(units)} units.")
     groups = list_groups(paragraphs)
+    coarse_rows = np.flatnonzero([u.kind != "sent" for u in units])
     library = {"roles": {d.doc: d.role for d in docs},
                "links": {doc: {str(n): key for n, key in sorted(m.items())} for doc, m in (links or {}).items()}}
 
     def write_files(folder: Path) -> dict:
         write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
         write_jsonl(folder / "sources.jsonl", [source_to_dict(s, d.doc) for d in docs for s in d.sources])
-        write_jsonl(folder / "units.jsonl", [asdict(u) for u in units])
+        np.save(folder / "starts.npy", unit_starts(paragraphs, units))
         (folder / "idf.json").write_text(
             json.dumps(inverse_document_frequencies(token_lists), ensure_ascii=False), encoding="utf-8"
         )
         (folder / "groups.json").write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
         (folder / "library.json").write_text(json.dumps(library, ensure_ascii=False), encoding="utf-8")
         LexicalIndex.build(token_lists).save(folder / "lexical")
-        DenseIndex.build(vectors).save(folder / "dense.faiss")
+        DenseIndex.build(vectors, coarse_rows).save(folder)
         return {
             "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
             "tokenizer": tokenizer_signature(),

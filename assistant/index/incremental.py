@@ -89,13 +89,16 @@ def pdf_limits(settings: Settings) -> PdfLimits:
     return PdfLimits(settings.pdf_timeout_s, settings.pdf_max_bytes, settings.pdf_max_pages, settings.pdf_max_chars)
 
 
-def check_index(settings: Settings, state: CorpusState | None = None) -> str | None:
-    """None when the live index is intact and fresh, else the reason to rebuild it (no model is loaded)."""
+def check_index(settings: Settings, state: CorpusState | None = None, verify: bool = False) -> str | None:
+    """None when the live index is intact and fresh, else the reason to rebuild it (no model is loaded).
+
+    `verify` hashes every file; otherwise a large index is checked by sizes (see store.verify_files).
+    """
     state = state or corpus_state(settings)
     try:
         generation = current_generation(settings.index_dir)
         manifest = read_manifest(generation)
-        verify_files(generation, manifest)
+        verify_files(generation, manifest, deep=True if verify else None)
     except IndexMissing:
         return "no index yet"
     except IndexCorrupt as exc:
@@ -125,12 +128,19 @@ class LazyEmbedder:
 
 
 def ingest(
-    settings: Settings, progress: Progress = _quiet, force: bool = False, embedder: Embedder | None = None
+    settings: Settings,
+    progress: Progress = _quiet,
+    force: bool = False,
+    embedder: Embedder | None = None,
+    verify: bool = False,
 ) -> IngestReport:
-    """Rebuild the index when it is missing, damaged, stale (or forced: then nothing is reused)."""
+    """Rebuild the index when it is missing, damaged, stale (or forced: then nothing is reused).
+
+    `verify` checks every file of the live index against its sha256 first (`assistant ingest --verify`).
+    """
     started = time.perf_counter()
     state = corpus_state(settings)
-    reason = "rebuild requested" if force else check_index(settings, state)
+    reason = "rebuild requested" if force else check_index(settings, state, verify=verify)
     counts = (0, 0)
     if reason is not None:
         progress(f"building the index: {reason}")

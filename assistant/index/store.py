@@ -22,10 +22,12 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 KEEP_GENERATIONS = 2
+# At open, files are hashed in full only up to this total; larger indexes check sizes (and hash on demand).
+HASH_AT_OPEN_BYTES = 64 << 20
 
 
 class IndexStoreError(Exception):
@@ -140,11 +142,22 @@ def read_manifest(generation: Path) -> dict:
     return manifest
 
 
-def verify_files(generation: Path, manifest: dict) -> None:
-    """Raise IndexCorrupt naming the first file whose size or checksum is wrong."""
-    for rel, meta in manifest["files"].items():
+def verify_files(generation: Path, manifest: dict, deep: bool | None = None) -> None:
+    """Raise IndexCorrupt naming the first file whose size or checksum is wrong.
+
+    `deep` hashes every file; by default only a small index is hashed at open (a large one's
+    sizes are checked, so opening costs the same at any size; `assistant ingest --verify` hashes).
+    """
+    files = manifest["files"]
+    if deep is None:
+        deep = sum(int(meta.get("bytes") or 0) for meta in files.values()) <= HASH_AT_OPEN_BYTES
+    for rel, meta in files.items():
         path = generation / rel
         if not path.is_file():
             raise IndexCorrupt(f"index file missing: {rel}")
-        if path.stat().st_size != meta.get("bytes") or sha256_file(path) != meta.get("sha256"):
-            raise IndexCorrupt(f"index file damaged (checksum mismatch): {rel}")
+        if path.stat().st_size != meta.get("bytes"):
+            raise IndexCorrupt(f"index file damaged (size {path.stat().st_size}, expected {meta.get('bytes')}): {rel}")
+    if deep:
+        for rel, meta in files.items():
+            if sha256_file(generation / rel) != meta.get("sha256"):
+                raise IndexCorrupt(f"index file damaged (checksum mismatch): {rel}")
