@@ -15,6 +15,7 @@ from assistant.answer import compose_answer, merge_answers
 from assistant.answer.evidence import warm_up_tokenizers
 from assistant.config import Settings
 from assistant.corpus import CorpusView
+from assistant.index.backend import open_backend
 from assistant.index.embed import Embedder, load_embedder
 from assistant.index.incremental import IngestReport, check_index, ingest, registry_overrides
 from assistant.index.load import LoadedIndex, load_index
@@ -39,7 +40,8 @@ class Assistant:
         self.index = index
         self.embedder = embedder
         self.names = names if names is not None else NameTable([])
-        self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode, self.names)
+        self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode, self.names,
+                                         open_backend(index, settings))
 
     @classmethod
     def open(cls, settings: Settings, progress: Progress = _quiet, mode: str = "hybrid") -> Assistant:

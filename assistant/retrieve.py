@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.fusion import max_normalise, rrf_scores, score_fusion
+from assistant.index.backend import FaissBackend, SearchBackend
 from assistant.index.embed import Embedder
 from assistant.index.load import LoadedIndex
 from assistant.lexicon import NameTable
@@ -51,13 +52,21 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 class HybridRetriever:
-    def __init__(self, index: LoadedIndex, embedder: Embedder, lexical_weight: float = 0.6, mode: str = "hybrid",
-                 names: NameTable | None = None):
+    def __init__(
+        self,
+        index: LoadedIndex,
+        embedder: Embedder,
+        lexical_weight: float = 0.6,
+        mode: str = "hybrid",
+        names: NameTable | None = None,
+        backend: SearchBackend | None = None,
+    ):
         if mode not in MODES:
             raise ValueError(f"retriever mode must be one of {', '.join(MODES)}, not {mode!r}.")
         if embedder.name != index.manifest["embedder"]["name"]:
             raise ValueError(f"index was built with {index.manifest['embedder']['name']}, not {embedder.name}.")
         self.index = index
+        self.backend: SearchBackend = backend or FaissBackend(index)
         self.embedder = embedder
         self.lexical_weight = lexical_weight
         self.mode = mode
@@ -70,13 +79,11 @@ class HybridRetriever:
 
     def dense_scores(self, query_vector: np.ndarray, k: int = 5) -> np.ndarray:
         """Best unit cosine per paragraph; in a large library only the top units are searched (others get -1)."""
-        dense = self.index.dense
+        units = self.backend.units
+        depth = units if units <= FULL_SCAN_UNITS else max(DENSE_DEPTH, DENSE_DEPTH_PER_HIT * k)
+        scores, rows = self.backend.dense_search(query_vector, depth)
         best = np.full(self._n, -1.0, dtype=np.float32)
-        if dense.size <= FULL_SCAN_UNITS:
-            np.maximum.at(best, self._owner, dense.similarities(query_vector))
-        else:
-            scores, rows = dense.search(query_vector, max(DENSE_DEPTH, DENSE_DEPTH_PER_HIT * k))
-            np.maximum.at(best, self._owner[rows], scores)
+        np.maximum.at(best, self._owner[rows], scores)
         return best
 
     def query_text(self, question: str) -> str:
@@ -106,7 +113,7 @@ class HybridRetriever:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}.")
         tokens = tuple(tokenize(question))
         query_vector = self.embedder.embed([question])[0]
-        lexical = self.index.lexical.scores(tokenize(self.query_text(question)))
+        lexical = self.backend.lexical_scores(tokenize(self.query_text(question)))
         dense = self.dense_scores(query_vector, k)
         keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else np.arange(self._n)
         lexical, dense = np.asarray(lexical)[keep], dense[keep]

@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.config import ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
+from assistant.config import (
+    BACKEND_CHOICES,
+    ENV_BACKEND,
+    ENV_CORPUS,
+    ENV_EMBEDDER,
+    ENV_INDEX,
+    ENV_MILVUS_URI,
+    Settings,
+)
 
 EXIT_ENV = 1
 EXIT_INPUT = 2
@@ -26,10 +34,16 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--embedder", help=f"embedder name or local sentence-transformers folder (env {ENV_EMBEDDER})"
     )
+    parser.add_argument("--backend", choices=BACKEND_CHOICES,
+                        help=f"where searches run: faiss (default) or milvus (env {ENV_BACKEND})")
+    parser.add_argument("--milvus-uri", help="Milvus Lite file or server URI, e.g. http://host:19530 "
+                        f"(default <index>/milvus.db; env {ENV_MILVUS_URI})")
 
 
 def settings_from(args: argparse.Namespace, **extra: object) -> Settings:
-    return Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder, **extra)
+    return Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
+                             backend=getattr(args, "backend", None), milvus_uri=getattr(args, "milvus_uri", None),
+                             **extra)
 
 
 def decode_text(raw: bytes, where: str, what: str) -> str:

@@ -42,6 +42,10 @@ class IndexCorrupt(IndexStoreError):
     pass
 
 
+class BackendUnavailable(IndexStoreError):
+    """The configured search backend (Milvus) cannot be reached or is not installed."""
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
