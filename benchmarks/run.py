@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "evals" / "questions.jsonl"
+SCALE_SECTION = "<!-- scale:start -->"
 
 CHILD = r"""
 import json, resource, sys, time
@@ -105,7 +106,10 @@ def main() -> int:
         *[f"| {a} | {b} | {c} |" for a, b, c in rows],
         "",
     ]
-    (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
+    path = ROOT / "BENCHMARKS.md"
+    previous = path.read_text(encoding="utf-8") if path.is_file() else ""
+    scale = previous[previous.index(SCALE_SECTION):] if SCALE_SECTION in previous else ""  # benchmarks/scale.py's
+    path.write_text("\n".join(lines) + ("\n" + scale if scale else ""), encoding="utf-8")
     print("\n".join(lines))
     return 0
 
