@@ -75,9 +75,9 @@ class DocumentCache:
             tokens = tuple(tuple(str(t) for t in row) for row in json.loads((entry / "tokens.json").read_text("utf-8")))
             document = ParsedDocument(meta["doc"], meta["path"], meta["title"], paragraphs, sources,
                                       tuple(meta["toc"]), meta["role"])
+            counts = tuple(int(c) for c in meta["counts"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        counts = tuple(int(c) for c in meta["counts"])
         if vectors.ndim != 2 or len(vectors) != sum(counts) or not len(tokens) == len(paragraphs) == len(counts):
             return None
         return CachedDocument(document, vectors.astype(np.float32, copy=False), tokens, counts)
