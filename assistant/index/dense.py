@@ -28,8 +28,17 @@ from assistant.index.records import read_array
 # Above this many units a library gets the approximate index (about 6.5k paragraphs: a flat scan of
 # more costs over 10 ms a query).
 APPROX_MIN_UNITS = 32_768
-# Probed lists per query: recall@10 >= 0.98 against exact search on the scale benchmark.
-DEFAULT_NPROBE = 48
+# Share of the IVF lists probed per query, and candidates re-scored exactly from the float16 vectors.
+# On the synthetic vectors of benchmarks/scale.py (10k paragraphs, 558 lists) recall@10 against exact
+# search was 0.958 probing 64 lists, 0.985 probing 200 and 0.988 probing 280, hence 40%: the codes
+# are 1 byte per dimension and only paragraph-level units are indexed, so this still reads ~1/12 of a
+# flat float32 scan of every unit. Real embeddings cluster more than these hashes.
+NPROBE_SHARE = 0.4
+RERANK_DEPTH = 256
+
+
+def probes(nlist: int) -> int:
+    return max(1, min(nlist, math.ceil(NPROBE_SHARE * nlist)))
 _TRAIN_SAMPLE = 64 * 1024
 VECTORS = "vectors.npy"
 APPROX_INDEX = "dense.faiss"
@@ -112,7 +121,7 @@ class DenseIndex:
         for start in range(0, rows.size, 65536):
             chunk = rows[start : start + 65536]
             index.add_with_ids(np.ascontiguousarray(vectors[chunk], dtype=np.float32), chunk)
-        index.nprobe = DEFAULT_NPROBE
+        index.nprobe = probes(index.nlist)
         return cls(vectors, index)
 
     @property
@@ -131,10 +140,14 @@ class DenseIndex:
         k = max(1, min(k, self.size))
         if self._index is None:
             scores, ids = faiss.knn(query, self._vectors, k, metric=faiss.METRIC_INNER_PRODUCT)
-        else:
-            scores, ids = self._index.search(query, k)
-        valid = ids[0] >= 0
-        return scores[0][valid], ids[0][valid]
+            valid = ids[0] >= 0
+            return scores[0][valid], ids[0][valid]
+        # 8-bit codes blur near ties: take more candidates, then score them exactly from the float16 vectors.
+        _, ids = self._index.search(query, max(k, RERANK_DEPTH))
+        rows = ids[0][ids[0] >= 0]
+        exact = np.asarray(self._vectors[np.sort(rows)], dtype=np.float32) @ query[0]
+        order = np.argsort(-exact, kind="stable")[:k]
+        return exact[order], np.sort(rows)[order]
 
     def similarities(self, query: np.ndarray) -> np.ndarray:
         """Cosine similarity of the query to every unit, in row order (-1 where the index did not look)."""
@@ -166,5 +179,5 @@ class DenseIndex:
         ivf = faiss.extract_index_ivf(index)
         if ivf.ntotal > len(vectors) or ivf.d != vectors.shape[1]:
             raise ValueError(f"{APPROX_INDEX} does not match {VECTORS}")
-        ivf.nprobe = DEFAULT_NPROBE
+        ivf.nprobe = probes(ivf.nlist)
         return cls(vectors, index)
