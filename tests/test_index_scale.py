@@ -249,3 +249,26 @@ def test_adding_a_document_reuses_the_trained_ivf(large: Settings, monkeypatch: 
     assert reused == [True]
     answer = Assistant(large, load_index(large.index_dir), HashEmbedder()).ask(QUESTION)
     assert "18个" in answer.text
+
+
+def test_backend_settings_come_from_flags_or_the_environment() -> None:
+    from assistant.cli import build_parser
+    from assistant.cli.common import settings_from
+
+    env = {"ASSISTANT_BACKEND": "milvus", "ASSISTANT_MILVUS_URI": "http://127.0.0.1:19530"}
+    settings = Settings.from_env(env)
+    assert (settings.backend, settings.milvus_uri) == ("milvus", "http://127.0.0.1:19530")
+    assert Settings.from_env({}).backend == "faiss" and Settings.from_env({}).milvus_uri is None
+    with pytest.raises(ValueError, match="backend"):
+        Settings.from_env({"ASSISTANT_BACKEND": "elastic"})
+    args = build_parser().parse_args(["ask", "问题", "--backend", "milvus", "--milvus-uri", "/tmp/x.db"])
+    assert (settings_from(args).backend, settings_from(args).milvus_uri) == ("milvus", "/tmp/x.db")
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["ask", "问题", "--backend", "elastic"])
+
+
+def test_only_config_reads_the_backend_variables() -> None:
+    root = Path(__file__).resolve().parent.parent / "assistant"
+    texts = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in root.rglob("*.py")}
+    readers = [rel for rel, text in texts.items() if "ASSISTANT_BACKEND" in text or "ASSISTANT_MILVUS_URI" in text]
+    assert readers == ["config.py"]
