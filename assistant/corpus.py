@@ -144,6 +144,7 @@ class CorpusView:
         self.links = dict(links or {})  # (report key, footnote number) -> key of that source's document
         self.titles = dict(titles or {})  # document key -> its title, as shown beside quotes from it
         self.sentences: Mapping[str, tuple[Sentence, ...]] = _Sentences(self)
+        self._report_paragraphs: tuple[Paragraph, ...] | None = None
 
     @property
     def units(self) -> tuple[Unit, ...]:
@@ -185,8 +186,13 @@ class CorpusView:
         return self.roles.get(doc, "report")
 
     def report_paragraphs(self) -> tuple[Paragraph, ...]:
-        """The report's own paragraphs (not source or library documents): what quizzes are made of."""
-        return tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
+        """The report's own paragraphs (not source or library documents): what quizzes are made of.
+
+        Computed once: answers ask for it on every question, and a library has 100k paragraphs.
+        """
+        if self._report_paragraphs is None:
+            self._report_paragraphs = tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
+        return self._report_paragraphs
 
     def linked_source_docs(self, paragraph: Paragraph) -> list[tuple[int, str]]:
         """(footnote number, source document key) for each mark whose source document is indexed."""
