@@ -90,9 +90,12 @@ def corpus_pairs(texts: Iterable[str]) -> list[NameGroup]:
     return groups
 
 
-def load_name_table(corpus_dir: Path, texts: Iterable[str] = ()) -> NameTable:
+def load_name_table(corpus_dir: Path | None, texts: Iterable[str] = ()) -> NameTable:
     """The table for a corpus: packaged names, the corpus's alias file, then pairs found in its text.
+
+    `corpus_dir=None` reads no alias file (a corpus view without its folder: names it pairs itself only).
 
     Raises AliasFileError when the user's alias file is malformed (a clear message, not a guess).
     """
-    return NameTable([*common_groups(), *corpus_alias_groups(corpus_dir), *corpus_pairs(texts)])
+    corpus_groups = corpus_alias_groups(corpus_dir) if corpus_dir is not None else []
+    return NameTable([*common_groups(), *corpus_groups, *corpus_pairs(texts)])

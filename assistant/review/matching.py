@@ -1,0 +1,164 @@
+"""How one claim stands to one report sentence: words, numbers, names, polarity, direction.
+
+Pure given the prepared pieces: a `Probe` (the claim, prepared once) against an
+`Evidence` (a report sentence with its context: the sentence before it and the
+paragraph's heading, where its subject is often named). Names are compared
+through the shared name table, so 阿里 = Alibaba, 南亚 ≠ 东南亚, and a company
+in place of another company is a contradiction, not a paraphrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.lexicon import ENTITY_KINDS, NameGroup, NameTable
+from assistant.lexicon.numerals import Quantity, missing_quantities
+from assistant.review.signals import direction_flip, polarity_flip
+
+COVERAGE = 0.6  # share of a Chinese claim's IDF-weighted words found in the sentence and its context
+COSINE_ZH = 0.8  # ... or this close in meaning (a paraphrase), with coverage at least PARAPHRASE_FLOOR
+PARAPHRASE_FLOOR = 0.4
+COSINE_EN = 0.5  # an English claim against a Chinese sentence: meaning, numbers and names only
+TOPICAL_ZH, TOPICAL_EN = 0.5, 0.4  # "about the same thing", for contradictions
+_PART_OF = frozenset({"company", "product", "org"})  # 华为 covers 华为云: a part named by its whole
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A claim prepared once: its words (with weights), numbers, names and vector."""
+
+    text: str
+    english: bool
+    weights: dict[str, float]
+    quantities: tuple[Quantity, ...]
+    groups: tuple[NameGroup, ...]  # things of ENTITY_KINDS the claim names
+    vector: np.ndarray
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One report sentence, prepared once per paragraph."""
+
+    sentence: str
+    paragraph_id: str
+    key: str  # match key of the sentence
+    heading_key: str  # match key of the paragraph's heading
+    context_key: str  # heading + the two sentences before + the sentence: where names may come from
+    quantities: tuple[Quantity, ...]
+    context_quantities: tuple[Quantity, ...]
+    groups: tuple[NameGroup, ...]  # named in the sentence itself
+    context_groups: tuple[NameGroup, ...]  # ... or in its context
+    vectors: np.ndarray  # the sentence and its clauses
+
+
+@dataclass(frozen=True)
+class Match:
+    """How one report sentence stands to one claim."""
+
+    sentence: str
+    paragraph_id: str
+    coverage: float
+    cosine: float
+    missing: tuple[Quantity, ...]  # claim numbers the sentence lacks
+    number_conflict: str  # "20% vs 18.6%" when it states another number of the same kind, else ""
+    absent: tuple[str, ...]  # claim names the sentence and its context lack
+    name_conflict: str  # "南亚 vs 东南亚" when the sentence names another thing of that kind
+    polarity: bool  # one side negates what the other asserts
+    direction: bool  # 高于 against 低于, 第一 against 第二
+
+    def relevance(self) -> float:
+        return self.coverage + self.cosine
+
+    def topical(self, english: bool) -> bool:
+        return self.cosine >= TOPICAL_EN if english else self.coverage >= TOPICAL_ZH
+
+    def close(self, english: bool) -> bool:
+        if english:
+            return self.cosine >= COSINE_EN
+        return self.coverage >= COVERAGE or (self.cosine >= COSINE_ZH and self.coverage >= PARAPHRASE_FLOOR)
+
+    def supports(self, english: bool) -> bool:
+        return (self.close(english) and not self.missing and not self.absent and not self.polarity
+                and not self.direction)
+
+    def conflict(self) -> str:
+        """Why the sentence states something else about the same thing, or ""."""
+        if self.number_conflict:
+            return f"number: {self.number_conflict}"
+        if self.name_conflict:
+            return f"name: {self.name_conflict}"
+        if self.polarity:
+            return "negation: the cited sentence says the opposite"
+        if self.direction:
+            return "direction: the cited sentence points the other way"
+        return ""
+
+
+def entity_groups(table: NameTable, text: str) -> tuple[NameGroup, ...]:
+    return tuple(dict.fromkeys(m.group for m in table.find(text, ENTITY_KINDS)))
+
+
+def _present(group: NameGroup, found: tuple[NameGroup, ...]) -> bool:
+    if group in found:
+        return True
+    if group.kind not in _PART_OF:
+        return False
+    return any(other.kind in _PART_OF and other.names[0].startswith(name)
+               for other in found for name in group.names if len(name) >= 2)
+
+
+def _number_conflict(claim: tuple[Quantity, ...], found: tuple[Quantity, ...], missing: list[Quantity]) -> str:
+    for q in missing:
+        for e in found:
+            if e.kind != q.kind or any(e.same_value(c) for c in claim):
+                continue
+            if q.unit and e.unit and q.unit != e.unit and q.kind == "count":
+                continue  # 3个 against 1500张 counts different things
+            return f"{q.text} vs {e.text}"
+        same = next((e for e in found if e.same_value(q) and e.opposed(q)), None)
+        if same is not None:
+            return f"{q.text} vs {same.text}"
+    return ""
+
+
+def covered(probe: Probe, ev: Evidence, table: NameTable) -> float:
+    """IDF-weighted share of the claim's words in the sentence (or its heading).
+
+    Synonyms count through the table; a name counts when the sentence's context names
+    it (the subject is often in the sentence before), and only names do: the words
+    of a neighbouring sentence would let it "support" a claim about another fact.
+    """
+    total = sum(probe.weights.values())
+    if not total:
+        return 1.0
+    names = [n.lower() for g in ev.context_groups for n in g.names]
+    got = 0.0
+    for token, weight in probe.weights.items():
+        if token in ev.key or token in ev.heading_key or any(token in n for n in names if len(token) >= 2):
+            got += weight
+            continue
+        group = table.group_of(token)
+        if group is not None and any(name.lower() in ev.key for name in group.names):
+            got += weight
+    return got / total
+
+
+def match(probe: Probe, ev: Evidence, table: NameTable) -> Match:
+    coverage = covered(probe, ev, table)
+    cosine = float(np.max(ev.vectors @ probe.vector)) if len(ev.vectors) else 0.0
+    missing = tuple(missing_quantities(list(probe.quantities), list(ev.context_quantities)))
+    absent = tuple(g for g in probe.groups if not _present(g, ev.context_groups))
+    name_conflict = ""
+    for group in absent:
+        other = next((o for o in ev.groups if o.kind == group.kind and o not in probe.groups
+                      and not _present(o, probe.groups)), None)
+        if other is not None:
+            name_conflict = f"{group.preferred} vs {other.preferred}"
+            break
+    return Match(ev.sentence, ev.paragraph_id, coverage, cosine, missing,
+                 _number_conflict(probe.quantities, ev.quantities, list(missing)),
+                 tuple(g.preferred for g in absent), name_conflict,
+                 not probe.english and polarity_flip(probe.text, ev.sentence),
+                 not probe.english and direction_flip(probe.text, ev.sentence))
