@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.corpus import CorpusView
-from assistant.lexicon import NameTable, load_name_table
+from assistant.lexicon import ENTITY_KINDS, NameTable, load_name_table
 from assistant.lexicon.numerals import find_quantities
 from assistant.review.claims import Claim, split_claims
 from assistant.review.matching import Evidence, Match, Probe, entity_groups, match
@@ -126,8 +126,14 @@ class Checker:
     def probe(self, text: str, vector: np.ndarray) -> Probe:
         tokens = [t for t in tokenize(text) if not _NUMERIC.fullmatch(t)]
         weights = {t: self.corpus.idf.get(t, self.corpus.max_idf) for t in set(tokens)}
+        clauses, start = [], 0
+        for piece in re.split(r"(?<=[,,;;。])", text):
+            words = [t for t in tokenize(piece) if not _NUMERIC.fullmatch(t)]
+            clauses.append((start, start + len(piece), {t: weights.get(t, self.corpus.max_idf) for t in words}))
+            start += len(piece)
+        mentions = tuple(m for m in self.names.find(text) if m.group.kind in ENTITY_KINDS)
         return Probe(text, cjk_ratio(text) < 0.3, weights, tuple(find_quantities(text)),
-                     entity_groups(self.names, text), vector)
+                     entity_groups(self.names, text), vector, mentions, tuple(clauses))
 
     def evidence(self, para: Paragraph) -> list[Evidence]:
         """A paragraph's sentences (and footnotes, for 出处 lines), each with its context and clause vectors.

@@ -9,11 +9,12 @@ in place of another company is a contradiction, not a paraphrase.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.lexicon import ENTITY_KINDS, NameGroup, NameTable
+from assistant.lexicon import ENTITY_KINDS, Mention, NameGroup, NameTable
 from assistant.lexicon.numerals import Quantity, missing_quantities
 from assistant.review.signals import direction_flip, polarity_flip
 
@@ -23,6 +24,9 @@ PARAPHRASE_FLOOR = 0.4
 COSINE_EN = 0.5  # an English claim against a Chinese sentence: meaning, numbers and names only
 TOPICAL_ZH, TOPICAL_EN = 0.5, 0.4  # "about the same thing", for contradictions
 _PART_OF = frozenset({"company", "product", "org"})  # 华为 covers 华为云: a part named by its whole
+_CODE = re.compile(r"(?<![A-Za-z0-9.])([A-Za-z]{1,8})(\d+(?:\.\d+)*)(?![\d.])")  # EM2.0, Net5.5G, 5G
+_CLAUSE = re.compile(r"[,,;;。]")
+CLAUSE_TOPICAL = 0.5  # the claim's clause holding the differing value is this well covered by the sentence
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Probe:
     quantities: tuple[Quantity, ...]
     groups: tuple[NameGroup, ...]  # things of ENTITY_KINDS the claim names
     vector: np.ndarray
+    mentions: tuple[Mention, ...] = ()  # where the claim names them
+    clause_weights: tuple[tuple[int, int, dict[str, float]], ...] = ()  # (start, end, words) of each clause
 
 
 @dataclass(frozen=True)
@@ -109,8 +115,53 @@ def _present(group: NameGroup, found: tuple[NameGroup, ...]) -> bool:
                for other in found for name in group.names if len(name) >= 2)
 
 
-def _number_conflict(claim: tuple[Quantity, ...], found: tuple[Quantity, ...], missing: list[Quantity]) -> str:
+def clause_coverage(probe: Probe, at: int, key: str) -> float:
+    """How well the sentence covers the claim's clause around position `at`."""
+    for start, end, weights in probe.clause_weights:
+        if start <= at < end:
+            total = sum(weights.values())
+            return sum(w for t, w in weights.items() if t in key) / total if total else 1.0
+    return 1.0
+
+
+def _codes(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): m.group(0) for m in _CODE.finditer(text)}
+
+
+def _code_conflict(probe: Probe, ev: Evidence) -> tuple[str, str]:
+    """(missing, conflict) for version codes: EM3.0 where the sentence says EM2.0."""
+    stated = _codes(ev.sentence)
+    for prefix, code in _codes(probe.text).items():
+        if code.lower() not in ev.key:
+            other = stated.get(prefix)
+            return code, f"{code} vs {other}" if other and other.lower() != code.lower() else ""
+    return "", ""
+
+
+def _slot_conflict(probe: Probe, ev: Evidence, table: NameTable, absent: tuple[NameGroup, ...]) -> str:
+    """An absent claim name whose place in the sentence holds another name of its kind (YouTube for 银联)."""
+    for mention in probe.mentions:
+        if mention.group not in absent:
+            continue
+        left = probe.text[max(0, mention.start - 2) : mention.start]
+        right = probe.text[mention.end : mention.end + 2]
+        if not left and not right:
+            continue
+        m = re.search(re.escape(left) + "(.{1,16}?)" + re.escape(right), ev.sentence)
+        if m:
+            names = table.find(m.group(1))
+            other = next((n.group for n in names if n.group.kind == mention.group.kind and n.group not in absent),
+                         None)
+            if other is not None:
+                return f"{mention.group.preferred} vs {other.preferred}"
+    return ""
+
+
+def _number_conflict(probe: Probe, found: tuple[Quantity, ...], missing: list[Quantity], key: str) -> str:
+    claim = probe.quantities
     for q in missing:
+        if clause_coverage(probe, max(0, probe.text.find(q.text)), key) < CLAUSE_TOPICAL:
+            continue
         for e in found:
             if e.kind != q.kind or any(e.same_value(c) for c in claim):
                 continue
@@ -148,17 +199,25 @@ def covered(probe: Probe, ev: Evidence, table: NameTable) -> float:
 def match(probe: Probe, ev: Evidence, table: NameTable) -> Match:
     coverage = covered(probe, ev, table)
     cosine = float(np.max(ev.vectors @ probe.vector)) if len(ev.vectors) else 0.0
-    missing = tuple(missing_quantities(list(probe.quantities), list(ev.context_quantities)))
-    absent = tuple(g for g in probe.groups if not _present(g, ev.context_groups))
+    missing = tuple(missing_quantities(list(probe.quantities), list(ev.quantities)))
+    absent_groups = tuple(g for g in probe.groups if not _present(g, ev.context_groups))
     name_conflict = ""
-    for group in absent:
+    for mention in probe.mentions:
+        group = mention.group
+        if group not in absent_groups or clause_coverage(probe, mention.start, ev.key) < CLAUSE_TOPICAL:
+            continue
         other = next((o for o in ev.groups if o.kind == group.kind and o not in probe.groups
                       and not _present(o, probe.groups)), None)
         if other is not None:
             name_conflict = f"{group.preferred} vs {other.preferred}"
             break
+    name_conflict = name_conflict or _slot_conflict(probe, ev, table, absent_groups)
+    absent = tuple(g.preferred for g in absent_groups)
+    code_missing, code_conflict = _code_conflict(probe, ev)
+    if code_missing:
+        absent += (code_missing,)
     return Match(ev.sentence, ev.paragraph_id, coverage, cosine, missing,
-                 _number_conflict(probe.quantities, ev.quantities, list(missing)),
-                 tuple(g.preferred for g in absent), name_conflict,
+                 _number_conflict(probe, ev.quantities, list(missing), ev.key) or code_conflict,
+                 absent, name_conflict,
                  not probe.english and polarity_flip(probe.text, ev.sentence),
                  not probe.english and direction_flip(probe.text, ev.sentence))
