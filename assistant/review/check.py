@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -33,7 +34,9 @@ if TYPE_CHECKING:
 VERDICTS = ("supported", "contradicted", "unsupported", "uncited")
 SUGGEST_K = 8  # retrieved paragraphs tried for a suggestion
 _SOURCE_LINE = re.compile(r"^(?:出处|[Ss]ource)\s*\d+\s*[::]\s*")
-_NUMERIC = re.compile(r"[\d.,%]+")
+_NUMERIC = re.compile(r"[\d.,%]+|[\d零〇一二两三四五六七八九十百千万亿]*[多余]?[个家项年月日天国座张元人次倍款条种]?")
+_META = frozenset({"报告", "建议", "认为", "指出", "提到", "表示", "说", "称", "据", "the", "report", "says"})
+COMMON_FREQ = 3000  # jieba frequency above which a word the corpus lacks is everyday language, not a new fact
 _CLAUSE = re.compile(r"[,,;;::。]")
 
 
@@ -95,6 +98,13 @@ def _reason(verdict: str, best: Match | None) -> str:
     return "no sentence of the cited text states it"
 
 
+def _jieba_freq(token: str) -> int:
+    import jieba
+
+    jieba.initialize()
+    return int(jieba.dt.FREQ.get(token, 0) or 0)
+
+
 class Checker:
     """Checks answers against one corpus; built once, it caches prepared sentences per paragraph."""
 
@@ -123,13 +133,24 @@ class Checker:
                 found.append(para)
         return found
 
+    def weight(self, token: str) -> float:
+        """Corpus IDF; a word the corpus never uses weighs the most, unless it is everyday language (已经)."""
+        if token in self.corpus.idf:
+            return self.corpus.idf[token]
+        return self._median_idf if _jieba_freq(token) >= COMMON_FREQ else self.corpus.max_idf
+
+    @cached_property
+    def _median_idf(self) -> float:
+        values = sorted(self.corpus.idf.values())
+        return values[len(values) // 2] if values else 1.0
+
     def probe(self, text: str, vector: np.ndarray) -> Probe:
-        tokens = [t for t in tokenize(text) if not _NUMERIC.fullmatch(t)]
-        weights = {t: self.corpus.idf.get(t, self.corpus.max_idf) for t in set(tokens)}
+        tokens = [t for t in tokenize(text) if not _NUMERIC.fullmatch(t) and t not in _META]
+        weights = {t: self.weight(t) for t in set(tokens)}
         clauses, start = [], 0
         for piece in re.split(r"(?<=[,,;;。])", text):
             words = [t for t in tokenize(piece) if not _NUMERIC.fullmatch(t)]
-            clauses.append((start, start + len(piece), {t: weights.get(t, self.corpus.max_idf) for t in words}))
+            clauses.append((start, start + len(piece), {t: weights.get(t, self.weight(t)) for t in words}))
             start += len(piece)
         mentions = tuple(m for m in self.names.find(text) if m.group.kind in ENTITY_KINDS)
         return Probe(text, cjk_ratio(text) < 0.3, weights, tuple(find_quantities(text)),
@@ -151,14 +172,22 @@ class Checker:
         heading = para.heading_path[-1] if para.heading_path else ""
         out, row = [], 0
         for i, (text, group) in enumerate(zip(texts, pieces, strict=True)):
-            context = " ".join([heading, *texts[max(0, i - 2) : i], text])
-            out.append(Evidence(text, para.id, match_key(text), match_key(heading), match_key(context),
-                                tuple(find_quantities(text)),
-                                tuple(find_quantities(context)), entity_groups(self.names, text),
-                                entity_groups(self.names, context), vectors[row : row + len(group)]))
+            out.append(self._prepare(para, heading, texts[max(0, i - 2) : i], text, vectors[row : row + len(group)]))
             row += len(group)
+        pairs = [texts[i] + texts[i + 1] for i in range(len(texts) - 1)]  # a claim may merge two sentences
+        if pairs:
+            for i, (pair, vector) in enumerate(zip(pairs, self.embed(pairs), strict=True)):
+                out.append(self._prepare(para, heading, texts[max(0, i - 2) : i], pair, vector[None, :]))
         self._cache[para.id] = out
         return out
+
+    def _prepare(self, para: Paragraph, heading: str, before: Sequence[str], text: str,
+                 vectors: np.ndarray) -> Evidence:
+        context = " ".join([heading, *before, text])
+        clauses = tuple((match_key(c), tuple(find_quantities(c))) for c in _CLAUSE.split(text) if c.strip())
+        return Evidence(text, para.id, match_key(text), match_key(heading), match_key(context),
+                        tuple(find_quantities(text)), tuple(find_quantities(context)),
+                        entity_groups(self.names, text), entity_groups(self.names, context), vectors, clauses)
 
     def judge(self, probe: Probe, para: Paragraph) -> tuple[str, Match | None]:
         matches = [match(probe, ev, self.names) for ev in self.evidence(para)]

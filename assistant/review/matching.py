@@ -16,12 +16,14 @@ import numpy as np
 
 from assistant.lexicon import ENTITY_KINDS, Mention, NameGroup, NameTable
 from assistant.lexicon.numerals import Quantity, missing_quantities
-from assistant.review.signals import direction_flip, polarity_flip
+from assistant.review.signals import direction_flip, overstated, polarity_flip
 
 COVERAGE = 0.6  # share of a Chinese claim's IDF-weighted words found in the sentence and its context
 COSINE_ZH = 0.8  # ... or this close in meaning (a paraphrase), with coverage at least PARAPHRASE_FLOOR
 PARAPHRASE_FLOOR = 0.4
 COSINE_EN = 0.5  # an English claim against a Chinese sentence: meaning, numbers and names only
+COSINE_EN_ANCHORED = 0.35  # ... when its numbers and names (at least one) are all in the sentence
+NAMES_NEED_WORDS = 0.5  # names from the context count only when the sentence has this share of the other words
 TOPICAL_ZH, TOPICAL_EN = 0.5, 0.4  # "about the same thing", for contradictions
 _PART_OF = frozenset({"company", "product", "org"})  # 华为 covers 华为云: a part named by its whole
 _CODE = re.compile(r"(?<![A-Za-z0-9.])([A-Za-z]{1,8})(\d+(?:\.\d+)*)(?![\d.])")  # EM2.0, Net5.5G, 5G
@@ -57,6 +59,7 @@ class Evidence:
     groups: tuple[NameGroup, ...]  # named in the sentence itself
     context_groups: tuple[NameGroup, ...]  # ... or in its context
     vectors: np.ndarray  # the sentence and its clauses
+    clauses: tuple[tuple[str, tuple[Quantity, ...]], ...] = ()  # (match key, quantities) of each clause
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class Match:
     name_conflict: str  # "南亚 vs 东南亚" when the sentence names another thing of that kind
     polarity: bool  # one side negates what the other asserts
     direction: bool  # 高于 against 低于, 第一 against 第二
+    anchored: bool = False  # the claim has numbers or names, and the sentence states them all
 
     def relevance(self) -> float:
         return self.coverage + self.cosine
@@ -82,12 +86,12 @@ class Match:
 
     def close(self, english: bool) -> bool:
         if english:
-            return self.cosine >= COSINE_EN
+            return self.cosine >= COSINE_EN or (self.anchored and self.cosine >= COSINE_EN_ANCHORED)
         return self.coverage >= COVERAGE or (self.cosine >= COSINE_ZH and self.coverage >= PARAPHRASE_FLOOR)
 
     def supports(self, english: bool) -> bool:
         return (self.close(english) and not self.missing and not self.absent and not self.polarity
-                and not self.direction)
+                and not self.direction and not self.number_conflict and not self.name_conflict)
 
     def conflict(self) -> str:
         """Why the sentence states something else about the same thing, or ""."""
@@ -141,26 +145,48 @@ def _code_conflict(probe: Probe, ev: Evidence) -> tuple[str, str]:
 def _slot_conflict(probe: Probe, ev: Evidence, table: NameTable, absent: tuple[NameGroup, ...]) -> str:
     """An absent claim name whose place in the sentence holds another name of its kind (YouTube for 银联)."""
     for mention in probe.mentions:
-        if mention.group not in absent:
-            continue
         left = probe.text[max(0, mention.start - 2) : mention.start]
         right = probe.text[mention.end : mention.end + 2]
-        if not left and not right:
+        if len(left) + len(right) < 3:
             continue
-        m = re.search(re.escape(left) + "(.{1,16}?)" + re.escape(right), ev.sentence)
-        if m:
-            names = table.find(m.group(1))
-            other = next((n.group for n in names if n.group.kind == mention.group.kind and n.group not in absent),
-                         None)
-            if other is not None:
-                return f"{mention.group.preferred} vs {other.preferred}"
+        fills = [table.find(m.group(1)) for m in re.finditer(re.escape(left) + "(.{1,16}?)" + re.escape(right),
+                                                             ev.sentence)]
+        if not fills or any(n.group is mention.group for names in fills for n in names):
+            continue
+        other = next((n.group for names in fills for n in names if n.group.kind == mention.group.kind
+                      and n.group not in absent and n.group is not mention.group), None)
+        if other is not None:
+            return f"{mention.group.preferred} vs {other.preferred}"
+    return ""
+
+
+def _clause_score(weights: dict[str, float], key: str) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in key) / total if total else 0.0
+
+
+def _bound_elsewhere(probe: Probe, ev: Evidence) -> str:
+    """A claim number the sentence states, but for another thing: 74 is the 移动支付 count, not the 银联卡 one."""
+    for q in probe.quantities:
+        at = probe.text.find(q.text)
+        weights = next((w for start, end, w in probe.clause_weights if start <= at < end), None)
+        if not weights or len(weights) < 2:
+            continue
+        scored = [(_clause_score(weights, key), key, found) for key, found in ev.clauses]
+        holding = [score for score, _, found in scored if any(f.same_value(q) for f in found)]
+        if not holding:
+            continue
+        score, _, found = max(scored, key=lambda item: item[0])
+        other = next((f for f in found if f.kind == q.kind and not f.same_value(q)), None)
+        if other is not None and score >= 0.8 and score > max(holding) + 0.2:
+            return f"{q.text} vs {other.text}"
     return ""
 
 
 def _number_conflict(probe: Probe, found: tuple[Quantity, ...], missing: list[Quantity], key: str) -> str:
     claim = probe.quantities
     for q in missing:
-        if clause_coverage(probe, max(0, probe.text.find(q.text)), key) < CLAUSE_TOPICAL:
+        if not probe.english and clause_coverage(probe, max(0, probe.text.find(q.text)), key) < CLAUSE_TOPICAL:
             continue
         for e in found:
             if e.kind != q.kind or any(e.same_value(c) for c in claim):
@@ -185,15 +211,22 @@ def covered(probe: Probe, ev: Evidence, table: NameTable) -> float:
     if not total:
         return 1.0
     names = [n.lower() for g in ev.context_groups for n in g.names]
-    got = 0.0
+    words = got = from_context = name_weight = 0.0
     for token, weight in probe.weights.items():
-        if token in ev.key or token in ev.heading_key or any(token in n for n in names if len(token) >= 2):
+        is_name = any(token in n for n in names if len(token) >= 2)
+        name_weight += weight if is_name else 0.0
+        words += 0.0 if is_name else weight
+        if token in ev.key or token in ev.heading_key:
             got += weight
             continue
         group = table.group_of(token)
         if group is not None and any(name.lower() in ev.key for name in group.names):
             got += weight
-    return got / total
+        elif is_name:
+            from_context += weight
+    if words and (got - (name_weight - from_context)) / words < NAMES_NEED_WORDS:
+        return got / total  # the sentence is about something else: its neighbours' names do not help
+    return (got + from_context) / total
 
 
 def match(probe: Probe, ev: Evidence, table: NameTable) -> Match:
@@ -216,8 +249,10 @@ def match(probe: Probe, ev: Evidence, table: NameTable) -> Match:
     code_missing, code_conflict = _code_conflict(probe, ev)
     if code_missing:
         absent += (code_missing,)
-    return Match(ev.sentence, ev.paragraph_id, coverage, cosine, missing,
-                 _number_conflict(probe, ev.quantities, list(missing), ev.key) or code_conflict,
-                 absent, name_conflict,
+    conflict = _number_conflict(probe, ev.quantities, list(missing), ev.key) or code_conflict
+    conflict = conflict or (_bound_elsewhere(probe, ev) if not probe.english else "")
+    anchored = bool(probe.quantities or probe.groups) and not missing and not absent
+    return Match(ev.sentence, ev.paragraph_id, coverage, cosine, missing, conflict, absent, name_conflict,
                  not probe.english and polarity_flip(probe.text, ev.sentence),
-                 not probe.english and direction_flip(probe.text, ev.sentence))
+                 not probe.english and (direction_flip(probe.text, ev.sentence)
+                                        or overstated(probe.text, ev.sentence)), anchored)

@@ -14,7 +14,7 @@ import re
 _NEGATORS = ("并非", "尚未", "并未", "从未", "没有", "并不", "不再", "不是", "未能", "无法",
              "不", "未", "非", "无", "没")
 _LITERAL = re.compile(
-    "非洲|未来|非常|除非|无人|无论|无线|无缝|无数|无疑|毫无|无代码|无抵押|不断|不仅|不同|不少|不久|不足|不平衡|"
+    "南非|非洲|未来|非常|除非|无人|无论|无线|无缝|无数|无疑|毫无|无代码|无抵押|不断|不仅|不同|不少|不久|不足|不平衡|"
     "不得不|不可或缺|不管|不但|不光|不过|不一|不确定|不可篡改|不对称|未注册|非凡|非法|无偿|不均|并不仅|从无到有|不再局限"
 )
 _NEGATION = re.compile("|".join(_NEGATORS))
@@ -25,6 +25,8 @@ OPPOSITES = (
     ("最快", "最慢"), ("最高", "最低"), ("最大", "最小"), ("加快", "放缓"), ("提升", "降低"), ("超过", "不到"),
     ("之前", "之后"), ("早于", "晚于"), ("多于", "少于"),
 )
+_SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]|首位|唯一|全部|所有")
+_FIRST = ("第一", "首位", "居首", "最快", "最高", "最大", "最多")  # ranks that say the same as 第一
 _ORDINAL = re.compile(r"第([一二三四五六七八九十])(?![届次批期章节条])")
 
 
@@ -67,3 +69,14 @@ def direction_flip(claim: str, evidence: str) -> bool:
     claimed = set(_ORDINAL.findall(claim))
     stated = set(_ORDINAL.findall(evidence))
     return bool(claimed and stated and not claimed & stated)
+
+
+def overstated(claim: str, evidence: str) -> bool:
+    """The claim says 最快/唯一/全部 where the evidence does not (较快 is not 最快)."""
+    for word in _SUPERLATIVE.findall(claim):
+        if word in evidence:
+            continue
+        if word in _FIRST and any(f in evidence for f in _FIRST):
+            continue
+        return True
+    return False
