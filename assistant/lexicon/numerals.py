@@ -182,3 +182,24 @@ def conflicting(claim: list[Quantity], evidence: list[Quantity]) -> list[tuple[Q
         if other is not None:
             pairs.append((q, other))
     return pairs
+
+
+_ANSWER = re.compile(r"^(\d+(?:\.\d+)?)(多|余|\+)?(百万|千万|万|亿)?(%|％|[" + COUNTERS + r"])?$")
+
+
+def answer_variants(answer: str) -> list[str]:
+    """Ways a learner may write a number answer: "1500多张" -> 1500多张, 1500张, 1500多, 1500, 1,500.
+
+    Short-answer exports (GIFT, CSV) accept each of them, so "131" is right for "131个".
+    """
+    m = _ANSWER.match(answer.strip())
+    if not m:
+        return [answer]
+    number, approx, mag, unit = m.group(1), m.group(2) or "", m.group(3) or "", m.group(4) or ""
+    out = [answer, number + approx + mag + unit, number + mag + unit, number + approx + mag, number + mag]
+    if mag:
+        value = float(number) * _magnitude(mag)
+        out.append(f"{value:.0f}" if value.is_integer() else str(value))
+    elif "." not in number and int(number) >= 1000 and unit != "年":
+        out.append(f"{int(number):,}")
+    return list(dict.fromkeys(v for v in out if v))

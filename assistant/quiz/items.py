@@ -16,14 +16,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.corpus import quotable_sentences
-from assistant.quiz.facts import Fact, Gazetteer, build_gazetteer, name_distractors, number_distractors, sentence_facts
+from assistant.lexicon import NameGroup, NameTable, load_name_table
+from assistant.lexicon.numerals import answer_variants
+from assistant.quiz.facts import (
+    NAME_KINDS,
+    Fact,
+    name_distractors,
+    number_distractors,
+    sentence_facts,
+    strip_lead,
+)
+from assistant.quiz.lists import ItemList, collect_lists
 from assistant.text import match_key, strip_marks
 from assistant.types import Paragraph
 
 TYPES = ("mc", "cloze", "tf")
 BLANK = "____"
 TRUE, FALSE = "正确", "错误"
-NAME_KINDS = ("company", "country")
 _CLAUSE = re.compile(r"[,,;;::]")
 _LEADS = ("例如", "比如")
 _PUNCT = ",,::;;"
@@ -49,28 +58,44 @@ class QuizItem:
     explanation: str  # the source sentence
     citation: ItemCitation
     options: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()  # other answers a short-answer export accepts: "131" for "131个"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "stem": self.stem, "options": list(self.options),
-                "answer": self.answer, "explanation": self.explanation,
+                "answer": self.answer, "accepted": list(self.accepted), "explanation": self.explanation,
                 "citation": {"id": self.citation.id, "locator": self.citation.locator, "text": self.citation.text}}
 
 
 @dataclass(frozen=True)
 class FactPool:
-    """All facts of the corpus, with the gazetteer and paragraphs they came from."""
+    """All facts of the corpus, with the name table, the paragraphs and the lists they came from."""
 
     facts: tuple[Fact, ...]
-    gazetteer: Gazetteer
+    names: NameTable
     paragraphs: tuple[Paragraph, ...]
+    lists: tuple[ItemList, ...] = ()
+
+    @property
+    def named(self) -> list[NameGroup]:
+        """Things the report names, in reading order: where distractors come from."""
+        return list(dict.fromkeys(m.group for p in self.paragraphs for m in self.names.find(p.text)))
+
+    def section_names(self, locator: str) -> list[NameGroup]:
+        key = section_key(locator).split(".")[0]
+        return list(dict.fromkeys(m.group for p in self.paragraphs if section_key(p.locator).split(".")[0] == key
+                                  for m in self.names.find(p.text)))
 
 
-def collect_facts(paragraphs: Sequence[Paragraph]) -> FactPool:
-    """Facts of the body paragraphs (tables and front matter hold no quizzable sentences)."""
+def collect_facts(paragraphs: Sequence[Paragraph], names: NameTable | None = None) -> FactPool:
+    """Facts of the body paragraphs (tables and front matter hold no quizzable sentences).
+
+    `names` is the corpus's name table (`load_name_table(corpus_dir, texts)`); without it the
+    packaged names and the pairs the text writes itself are used.
+    """
     body = tuple(p for p in paragraphs if p.kind == "body")
-    gazetteer = build_gazetteer(p.text for p in paragraphs)
-    facts = [f for p in body for s in quotable_sentences(p) for f in sentence_facts(strip_marks(s), p.id, gazetteer)]
-    return FactPool(tuple(facts), gazetteer, body)
+    table = names if names is not None else load_name_table(None, (p.text for p in paragraphs))
+    facts = [f for p in body for s in quotable_sentences(p) for f in sentence_facts(strip_marks(s), p.id, table)]
+    return FactPool(tuple(facts), table, body, tuple(collect_lists(body)))
 
 
 def section_key(locator: str) -> str:
@@ -103,9 +128,15 @@ def select_paragraphs(paragraphs: Sequence[Paragraph], query: str | None) -> lis
 
 
 def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 90) -> tuple[int, int]:
-    """The clauses around a fact: enough context to answer, short enough to read."""
+    """The clauses around a fact: enough context to answer, short enough to read.
+
+    It reaches back to the sentence's start when the clauses before the fact hold its subject
+    (a stem that begins mid-sentence, "覆盖全球200余个区域", asks about nobody).
+    """
     bounds = [0, *(m.end() for m in _CLAUSE.finditer(sentence))]
     left = min((b for b in bounds if b <= start and start - b <= before), default=max(b for b in bounds if b <= start))
+    if left and start - left < 12 and start <= 110:
+        left = 0
     ends = [m.start() for m in _CLAUSE.finditer(sentence, end)] + [len(sentence)]
     right = ends[0]
     for candidate in ends[1:]:
@@ -119,10 +150,7 @@ def _context(fact: Fact, replacement: str, whole: bool = False) -> str:
     """The fact's clauses with the fact replaced; `whole` keeps clauses after it (cloze, tf)."""
     left, right = _window(fact.sentence, fact.start, fact.end, total=90 if whole else 0)
     text = fact.sentence[left : fact.start] + replacement + fact.sentence[fact.end : right]
-    for lead in _LEADS:
-        if text.startswith(lead) and len(text) - len(lead) > len(replacement) + 4:
-            text = text[len(lead) :]
-            break
+    text = strip_lead(text.lstrip(_PUNCT + " "))
     return text.lstrip(_PUNCT + " ").rstrip(_PUNCT + "。")
 
 
@@ -134,15 +162,20 @@ def _question_word(fact: Fact) -> str:
         return "哪一年"
     if fact.kind == "count":
         return "多少" + fact.unit.lstrip("百万亿")
-    if fact.kind == "country":
-        return "哪个国家"
+    if fact.kind in ("country", "region", "city"):
+        return {"country": "哪个国家", "region": "哪个地区", "city": "哪座城市"}[fact.kind]
+    if fact.kind == "org":
+        return "哪个机构"
+    if fact.kind == "product":
+        return "哪个产品或平台"
     before = fact.sentence[fact.start - 1 : fact.start]
     return "什么" if before and before in "台库包统品" else "哪家企业"
 
 
 def distractors(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:
     if fact.kind in NAME_KINDS:
-        return name_distractors(fact, pool.gazetteer, rng)
+        para = next(p for p in pool.paragraphs if p.id == fact.paragraph_id)
+        return name_distractors(fact, pool.names, pool.named, para.text, rng, pool.section_names(para.locator))
     if fact.number is not None:
         return number_distractors(fact, pool.facts, rng)
     return []
@@ -167,8 +200,11 @@ def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> Quiz
     para = next(p for p in pool.paragraphs if p.id == fact.paragraph_id)  # a few hundred at most
     citation = ItemCitation(para.id, para.locator, para.text)
     options: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()
     if kind == "cloze":
         stem, answer = _context(fact, BLANK, whole=True) + "。", fact.answer
+        accepted = tuple(v for v in answer_variants(answer) if v != answer) if fact.number is not None else tuple(
+            n for n in (pool.names.group_of(answer).names if pool.names.group_of(answer) else ()) if n != answer)
     elif kind == "mc":
         word = _question_word(fact)
         stem = _context(fact, word)
@@ -179,11 +215,47 @@ def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> Quiz
         options = tuple(rng.sample([fact.answer, *wrong], 4))
         answer = fact.answer
     else:
-        wrong = distractors(fact, pool, rng)[:1]
+        wrong = distractors(fact, pool, rng)[:1]  # names: the first is another of its kind from the same section
         truth = not wrong or rng.random() < 0.5
         stem = "判断正误:" + _context(fact, fact.answer if truth else wrong[0], whole=True) + "。"
         answer = TRUE if truth else FALSE
-    return QuizItem(item_id(kind, fact), kind, stem, answer, fact.sentence, citation, options)
+    return QuizItem(item_id(kind, fact), kind, stem, answer, fact.sentence, citation, options, accepted)
+
+
+def list_items(pool: FactPool, paragraphs: Sequence[Paragraph], rng: random.Random) -> list[QuizItem]:
+    """"Which of these is / is not one of …" items from the lists in the chosen paragraphs."""
+    chosen = {p.id for p in paragraphs}
+    items = []
+    for item_list in pool.lists:
+        if item_list.paragraph_id not in chosen:
+            continue
+        own = {match_key(i) for i in item_list.items}
+        foreign = [i for other in pool.lists if other.key != item_list.key for i in other.items
+                   if match_key(i) not in own and not any(match_key(i) in match_key(p.text) for p in paragraphs
+                                                          if p.id == item_list.paragraph_id)]
+        foreign = sorted(set(foreign))
+        if len(foreign) < 3:
+            continue
+        para = next(p for p in pool.paragraphs if p.id == item_list.paragraph_id)
+        citation = ItemCitation(para.id, para.locator, para.text)
+        rng.shuffle(foreign)
+        index = rng.randrange(len(item_list.items))
+        answer = item_list.items[index]
+        options = tuple(rng.sample([answer, *foreign[:3]], 4))
+        key = f"list|{item_list.key}|{answer}"
+        stem = f"根据报告,下列哪一项属于“{item_list.title}”?"
+        source = item_list.sources[index] if item_list.sources else item_list.sentence
+        items.append(QuizItem("q" + hashlib.sha1(key.encode()).hexdigest()[:11], "mc", stem, answer,
+                              source, citation, options))
+        summary = f"“{item_list.title}”:" + ";".join(item_list.items) + "。"
+        if len(item_list.items) >= 3:
+            odd = foreign[3 % len(foreign)]
+            shown = rng.sample(list(item_list.items), 3)
+            key = f"list-not|{item_list.key}|{odd}"
+            stem = f"根据报告,下列哪一项不属于“{item_list.title}”?"
+            items.append(QuizItem("q" + hashlib.sha1(key.encode()).hexdigest()[:11], "mc", stem, odd,
+                                  summary, citation, tuple(rng.sample([odd, *shown], 4))))
+    return items
 
 
 def _interleave(groups: list[list[Fact]]) -> list[Fact]:
@@ -195,7 +267,7 @@ def _interleave(groups: list[list[Fact]]) -> list[Fact]:
 
 def build_quiz(pool: FactPool, n: int, types: Sequence[str] = TYPES, seed: int = 0,
                section: str | None = None) -> list[QuizItem]:
-    """n items spread round-robin over sections, then paragraphs, then sentences."""
+    """n items spread round-robin over sections, then paragraphs, one item per sentence at most."""
     if n < 1:
         raise QuizError("--n must be at least 1")
     bad = [t for t in types if t not in TYPES]
@@ -207,35 +279,37 @@ def build_quiz(pool: FactPool, n: int, types: Sequence[str] = TYPES, seed: int =
     by_section: dict[str, list[list[Fact]]] = {}
     for para in paragraphs:
         facts = [f for f in pool.facts if f.paragraph_id == para.id and ok[id(f)]]
-        sentences: dict[str, list[Fact]] = {}
-        for fact in facts:
-            sentences.setdefault(fact.sentence, []).append(fact)
-        groups = list(sentences.values())
-        for group in groups:
-            rng.shuffle(group)
-        rng.shuffle(groups)
-        by_section.setdefault(section_key(para.locator), []).append(_interleave(groups))
+        rng.shuffle(facts)
+        by_section.setdefault(section_key(para.locator), []).append(facts)
     queues = []
     for paras in by_section.values():
         rng.shuffle(paras)
         queues.append(_interleave(paras))
+    rng.shuffle(queues)
     ordered = _interleave(queues)
-    available = len({(f.sentence, f.answer, f.start) for f in ordered})
+    lists = list_items(pool, paragraphs, rng) if "mc" in types else []
+    rng.shuffle(lists)
     where = f"section {section.strip()}" if section else "the report"
+    available = len({f.sentence for f in ordered}) + len(lists)
     if available < n:
         raise QuizError(f"{where} has only {available} quiz facts for types {','.join(types)}; asked for {n}")
     items: list[QuizItem] = []
-    stems: set[str] = set()
-    for fact in ordered:
-        if len(items) == n:
-            break
-        allowed = ok[id(fact)]
-        start = len(items) % len(types)
-        kind = next(t for t in (*types[start:], *types[:start]) if t in allowed)
-        item = make_item(kind, fact, pool, rng)
-        if item.stem not in stems:
-            stems.add(item.stem)
-            items.append(item)
+    used: set[str] = set()  # sentences already asked about
+    share = len(lists) / available if available else 0.0
+    queue = list(ordered)
+    while len(items) < n and (queue or lists):
+        if lists and (not queue or rng.random() < max(share, 0.15)):
+            item = lists.pop()
+            if item.explanation in used and queue:
+                continue
+        else:
+            fact = queue.pop(0)
+            if fact.sentence in used:
+                continue
+            allowed = ok[id(fact)]
+            item = make_item(rng.choice(allowed), fact, pool, rng)
+        used.add(item.explanation)
+        items.append(item)
     if len(items) < n:
         raise QuizError(f"{where} has only {len(items)} distinct quiz items; asked for {n}")
     return items
