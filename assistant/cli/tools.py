@@ -58,7 +58,14 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     types = [t.strip() for t in args.types.split(",") if t.strip()]
     settings = settings_from(args)
     ingest(settings, progress=progress)  # the quiz reads the indexed paragraphs; no model unless it must rebuild
-    pool = collect_facts(load_index(settings.index_dir).corpus.report_paragraphs())
+    from assistant.lexicon import AliasFileError, load_name_table
+
+    paragraphs = load_index(settings.index_dir).corpus.report_paragraphs()
+    try:
+        names = load_name_table(settings.corpus_dir, (p.text for p in paragraphs))
+    except AliasFileError as exc:
+        raise InputError(str(exc)) from exc
+    pool = collect_facts(paragraphs, names)
     try:
         items = build_quiz(pool, args.n, types, args.seed, args.section)
     except QuizError as exc:

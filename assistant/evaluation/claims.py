@@ -53,8 +53,8 @@ class ClaimScores:
         return self._share(self.false_rows, lambda r: r["verdict"] != "supported")
 
     def label_rate(self) -> float:
-        return self._share(self.rows, lambda r: r["verdict"] == r["expect"] or r["expect"] == "not_supported"
-                           and r["verdict"] != "supported")
+        return self._share(self.rows, lambda r: r["verdict"] == r["expect"] or (r["expect"] == "not_supported"
+                           and r["verdict"] != "supported"))
 
     def suggestion_rate(self) -> float:
         """Claims the corpus supports elsewhere (wrong or missing citation): the right paragraph suggested."""
@@ -85,6 +85,11 @@ class ClaimScores:
 def score_claims(checker: _Checks, rows: Sequence[dict[str, Any]]) -> ClaimScores:
     """Checks each claim on its own (one claim per answer) and records the verdict and suggestion."""
     scores = ClaimScores()
+    prime = getattr(checker, "prime", None)
+    if prime is not None:
+        from assistant.review.claims import split_claims
+
+        prime([c.text for row in rows for c in split_claims(row["claim"])])
     for row in rows:
         [verdict] = checker.check(row["claim"]).claims
         suggested = verdict.suggested.locator if verdict.suggested else None

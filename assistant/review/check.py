@@ -115,6 +115,7 @@ class Checker:
         self.names = names if names is not None else load_name_table(None, (p.text for p in corpus.paragraphs))
         self.by_locator = {match_key(p.locator): p for p in corpus.paragraphs}
         self._cache: dict[str, list[Evidence]] = {}
+        self._vectors: dict[str, np.ndarray] = {}  # claim text -> vector (prime() fills it in batches)
 
     @classmethod
     def from_assistant(cls, assistant: Assistant) -> Checker:
@@ -153,8 +154,13 @@ class Checker:
             clauses.append((start, start + len(piece), {t: weights.get(t, self.weight(t)) for t in words}))
             start += len(piece)
         mentions = tuple(m for m in self.names.find(text) if m.group.kind in ENTITY_KINDS)
+        synonyms = {}
+        for token in weights:
+            group = self.names.group_of(token)
+            if group is not None:
+                synonyms[token] = tuple(n.lower() for n in group.names if n.lower() != token)
         return Probe(text, cjk_ratio(text) < 0.3, weights, tuple(find_quantities(text)),
-                     entity_groups(self.names, text), vector, mentions, tuple(clauses))
+                     entity_groups(self.names, text), vector, mentions, tuple(clauses), synonyms)
 
     def evidence(self, para: Paragraph) -> list[Evidence]:
         """A paragraph's sentences (and footnotes, for 出处 lines), each with its context and clause vectors.
@@ -185,9 +191,11 @@ class Checker:
                  vectors: np.ndarray) -> Evidence:
         context = " ".join([heading, *before, text])
         clauses = tuple((match_key(c), tuple(find_quantities(c))) for c in _CLAUSE.split(text) if c.strip())
+        context_groups = entity_groups(self.names, context)
         return Evidence(text, para.id, match_key(text), match_key(heading), match_key(context),
                         tuple(find_quantities(text)), tuple(find_quantities(context)),
-                        entity_groups(self.names, text), entity_groups(self.names, context), vectors, clauses)
+                        entity_groups(self.names, text), context_groups, vectors, clauses,
+                        tuple(n.lower() for g in context_groups for n in g.names))
 
     def judge(self, probe: Probe, para: Paragraph) -> tuple[str, Match | None]:
         matches = [match(probe, ev, self.names) for ev in self.evidence(para)]
@@ -201,12 +209,27 @@ class Checker:
             return "contradicted", best
         return "unsupported", best
 
+    @cached_property
+    def _paragraph_keys(self) -> list[tuple[Paragraph, str]]:
+        return [(p, match_key(" ".join([*p.heading_path, p.text]))) for p in self.corpus.paragraphs]
+
+    def candidates(self, probe: Probe) -> list[Paragraph]:
+        """Paragraphs to try for a suggestion: by the claim's words (Chinese), else by retrieval (English)."""
+        if probe.english or not probe.weights:
+            found = [self.corpus.by_id.get(h.paragraph_id) for h in self.retrieve(probe.text, SUGGEST_K)]
+            return [p for p in found if p is not None]
+        scored = []
+        for para, key in self._paragraph_keys:
+            score = sum(w for t, w in probe.weights.items() if t in key)
+            scored.append((score, para))
+        scored.sort(key=lambda item: -item[0])
+        return [para for _, para in scored[:SUGGEST_K]]
+
     def suggest(self, probe: Probe, cited: Sequence[Paragraph]) -> Suggestion | None:
-        """Another paragraph whose sentence supports the claim (the best of those retrieved), else None."""
+        """Another paragraph whose sentence supports the claim (the best of the candidates), else None."""
         best: tuple[float, Paragraph] | None = None
-        for hit in self.retrieve(probe.text, SUGGEST_K):
-            para = self.corpus.by_id.get(hit.paragraph_id)
-            if para is None or para in cited:
+        for para in self.candidates(probe):
+            if para in cited:
                 continue
             verdict, found = self.judge(probe, para)
             if verdict == "supported" and found is not None and (best is None or found.relevance() > best[0]):
@@ -225,11 +248,23 @@ class Checker:
         return ClaimVerdict(claim.text, verdict, (para.id, para.locator), best.sentence if best else "", suggested,
                             _reason(verdict, best))
 
+    def prime(self, texts: Sequence[str], batch: int = 64) -> None:
+        """Embed many claims ahead in batches (an evaluation checks hundreds one by one)."""
+        todo = [t for t in dict.fromkeys(_SOURCE_LINE.sub("", t) for t in texts) if t not in self._vectors]
+        for start in range(0, len(todo), batch):
+            chunk = todo[start : start + batch]
+            self._vectors.update(zip(chunk, self.embed(chunk), strict=True))
+
+    def vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
+        missing = [t for t in texts if t not in self._vectors]
+        fresh = dict(zip(missing, self.embed(missing), strict=True)) if missing else {}
+        return [self._vectors[t] if t in self._vectors else fresh[t] for t in texts]
+
     def check(self, answer: str) -> CheckReport:
         claims = split_claims(answer)
         if not claims:
             raise CheckError("the answer holds no sentence to check")
-        vectors = self.embed([_SOURCE_LINE.sub("", c.text) for c in claims])
+        vectors = self.vectors([_SOURCE_LINE.sub("", c.text) for c in claims])
         return CheckReport(tuple(self.check_claim(c, v) for c, v in zip(claims, vectors, strict=True)))
 
 

@@ -10,7 +10,7 @@ in place of another company is a contradiction, not a paraphrase.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -43,6 +43,7 @@ class Probe:
     vector: np.ndarray
     mentions: tuple[Mention, ...] = ()  # where the claim names them
     clause_weights: tuple[tuple[int, int, dict[str, float]], ...] = ()  # (start, end, words) of each clause
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> its other names (folded)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Evidence:
     context_groups: tuple[NameGroup, ...]  # ... or in its context
     vectors: np.ndarray  # the sentence and its clauses
     clauses: tuple[tuple[str, tuple[Quantity, ...]], ...] = ()  # (match key, quantities) of each clause
+    context_names: tuple[str, ...] = ()  # every name (folded) of the things its context names
 
 
 @dataclass(frozen=True)
@@ -210,17 +212,15 @@ def covered(probe: Probe, ev: Evidence, table: NameTable) -> float:
     total = sum(probe.weights.values())
     if not total:
         return 1.0
-    names = [n.lower() for g in ev.context_groups for n in g.names]
     words = got = from_context = name_weight = 0.0
     for token, weight in probe.weights.items():
-        is_name = any(token in n for n in names if len(token) >= 2)
+        is_name = len(token) >= 2 and any(token in n for n in ev.context_names)
         name_weight += weight if is_name else 0.0
         words += 0.0 if is_name else weight
         if token in ev.key or token in ev.heading_key:
             got += weight
             continue
-        group = table.group_of(token)
-        if group is not None and any(name.lower() in ev.key for name in group.names):
+        if any(name in ev.key for name in probe.synonyms.get(token, ())):
             got += weight
         elif is_name:
             from_context += weight

@@ -60,8 +60,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     corpus = assistant.corpus
     paragraphs = corpus.paragraphs
     all_sources = corpus.all_sources()
-    pool = collect_facts(corpus.report_paragraphs())  # quiz facts and the checker are built once, like the index
-    checker = Checker.from_assistant(assistant)
+    checker = Checker.from_assistant(assistant)  # quiz facts and the checker are built once, like the index
+    pool = collect_facts(corpus.report_paragraphs(), checker.names)
 
     def paragraph_view(paragraph_id: str) -> str:
         paragraph = assistant.paragraph(paragraph_id.strip())

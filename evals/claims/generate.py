@@ -56,12 +56,15 @@ def cite(text: str, locator: str) -> str:
 def change_number(sentence: str, rng: random.Random) -> str | None:
     for q in find_quantities(sentence):
         m = re.match(r"\d+(?:\.\d+)?", q.text)
-        if not m or q.kind == "year" and rng.random() < 0.5:
+        if not m or (q.kind == "year" and rng.random() < 0.5):
             continue
         digits = m.group(0)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         value = float(digits)
-        new = value + max(1, round(value * rng.choice((0.3, 0.5, -0.3)))) if q.kind != "year" else value + rng.choice((-3, 2))
+        if q.kind == "year":
+            new = value + rng.choice((-3, 2))
+        else:
+            new = value + max(1, round(value * rng.choice((0.3, 0.5, 1.0))))
         if q.percent and new > 100:
             new = value - max(1, round(value * 0.3))
         text = f"{new:.{decimals}f}" if decimals else str(int(new))
@@ -112,7 +115,8 @@ def main() -> None:
             rows.append(row("negation", cite(negated, loc), False, "contradicted", None, loc))
         elif "是" in sentence and "是指" not in sentence and rng.random() < 0.5:
             i = sentence.index("是")
-            if sentence[i - 1 : i] not in "一二三四五六七八九" and sentence[i - 1 : i + 1] not in ("而是", "更是", "正是"):
+            listed = sentence[i - 1 : i] in "一二三四五六七八九"
+            if not listed and sentence[i - 1 : i + 1] not in ("而是", "更是", "正是"):
                 rows.append(row("negation", cite(sentence[:i] + "并非" + sentence[i + 1 :], loc), False,
                                 "contradicted", None, loc))
         for a, b in FLIPS:
