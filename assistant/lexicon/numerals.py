@@ -169,9 +169,35 @@ def find_quantities(text: str) -> list[Quantity]:
     return [q for _, q in spans]
 
 
+def _step(value: float) -> float:
+    """The place of the last non-zero digit: 30 -> 10, 1500 -> 100, 18.6 -> 0.1."""
+    if not value.is_integer():
+        return 10 ** -len(f"{value}".split(".")[1])
+    digits = str(int(value))
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def covers(claim: Quantity, stated: Quantity) -> bool:
+    """The claim is true of the stated value: same number, or its range holds it (三十多个 holds 33个)."""
+    if claim.percent != stated.percent:
+        return False
+    if claim.same_value(stated):
+        return not claim.opposed(stated)
+    if stated.bound or claim.kind == "year":
+        return False
+    step = _step(claim.value)
+    if claim.bound == "more":
+        return claim.value < stated.value < claim.value + step
+    if claim.bound == "less":
+        return claim.value - step < stated.value < claim.value
+    if claim.bound == "about":
+        return abs(stated.value - claim.value) <= 0.1 * claim.value
+    return False
+
+
 def missing_quantities(claim: list[Quantity], evidence: list[Quantity]) -> list[Quantity]:
-    """The claim's quantities that the evidence does not state (by value, percent or not)."""
-    return [q for q in claim if not any(q.same_value(e) and not q.opposed(e) for e in evidence)]
+    """The claim's quantities that the evidence does not state (by value, percent or not, within a stated range)."""
+    return [q for q in claim if not any(covers(q, e) for e in evidence)]
 
 
 def conflicting(claim: list[Quantity], evidence: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
@@ -179,6 +205,7 @@ def conflicting(claim: list[Quantity], evidence: list[Quantity]) -> list[tuple[Q
     pairs = []
     for q in missing_quantities(claim, evidence):
         other = next((e for e in evidence if e.kind == q.kind and not any(e.same_value(c) for c in claim)), None)
+        other = other or next((e for e in evidence if e.same_value(q) and e.opposed(q)), None)  # 不到30 vs 30多
         if other is not None:
             pairs.append((q, other))
     return pairs

@@ -35,6 +35,7 @@ VERDICTS = ("supported", "contradicted", "unsupported", "uncited")
 SUGGEST_K = 8  # retrieved paragraphs tried for a suggestion
 _SOURCE_LINE = re.compile(r"^(?:出处|[Ss]ource)\s*\d+\s*[::]\s*")
 _NUMERIC = re.compile(r"[\d.,%]+|[\d零〇一二两三四五六七八九十百千万亿]*[多余]?[个家项年月日天国座张元人次倍款条种]?")
+_NAME_TAGS = frozenset({"ns", "nt"})  # jieba: place, organisation
 _META = frozenset({"报告", "建议", "认为", "指出", "提到", "表示", "说", "称", "据", "the", "report", "says"})
 COMMON_FREQ = 3000  # jieba frequency above which a word the corpus lacks is everyday language, not a new fact
 _CLAUSE = re.compile(r"[,,;;::。]")
@@ -160,7 +161,8 @@ class Checker:
             if group is not None:
                 synonyms[token] = tuple(n.lower() for n in group.names if n.lower() != token)
         return Probe(text, cjk_ratio(text) < 0.3, weights, tuple(find_quantities(text)),
-                     entity_groups(self.names, text), vector, mentions, tuple(clauses), synonyms)
+                     entity_groups(self.names, text), vector, mentions, tuple(clauses), synonyms,
+                     self.unknown_names(text, mentions))
 
     def evidence(self, para: Paragraph) -> list[Evidence]:
         """A paragraph's sentences (and footnotes, for 出处 lines), each with its context and clause vectors.
@@ -247,6 +249,20 @@ class Checker:
         suggested = None if verdict == "supported" else self.suggest(probe, cited)
         return ClaimVerdict(claim.text, verdict, (para.id, para.locator), best.sentence if best else "", suggested,
                             _reason(verdict, best))
+
+    def unknown_names(self, text: str, mentions: Sequence[Any]) -> tuple[str, ...]:
+        """Words jieba tags as places or organisations that no name in the table covers: 北极, 南极."""
+        import jieba.posseg
+
+        out, pos = [], 0
+        for word, flag in jieba.posseg.cut(text):
+            start, pos = text.find(word, pos), pos + len(word)
+            if flag not in _NAME_TAGS or len(word) < 2 or self.names.group_of(word) is not None:
+                continue
+            if any(m.start < start + len(word) and start < m.end for m in mentions):
+                continue  # 东南亚地区: the table knows 东南亚
+            out.append(word)
+        return tuple(dict.fromkeys(out))
 
     def prime(self, texts: Sequence[str], batch: int = 64) -> None:
         """Embed many claims ahead in batches (an evaluation checks hundreds one by one)."""

@@ -44,6 +44,7 @@ class Probe:
     mentions: tuple[Mention, ...] = ()  # where the claim names them
     clause_weights: tuple[tuple[int, int, dict[str, float]], ...] = ()  # (start, end, words) of each clause
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> its other names (folded)
+    unknown_names: tuple[str, ...] = ()  # places and organisations the name table does not know (北极)
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,7 @@ def match(probe: Probe, ev: Evidence, table: NameTable) -> Match:
             break
     name_conflict = name_conflict or _slot_conflict(probe, ev, table, absent_groups)
     absent = tuple(g.preferred for g in absent_groups)
+    absent += tuple(n for n in probe.unknown_names if n.lower() not in ev.context_key)
     code_missing, code_conflict = _code_conflict(probe, ev)
     if code_missing:
         absent += (code_missing,)
