@@ -178,15 +178,16 @@ def number_distractors(fact: Fact, facts: Iterable[Fact], rng: random.Random) ->
     return list(chosen)
 
 
-def name_distractors(fact: Fact, table: NameTable, named: Iterable[NameGroup], paragraph: str,
+def name_distractors(fact: Fact, table: NameTable, named: Iterable[NameGroup], paragraph: Iterable[NameGroup],
                      rng: random.Random, section: Iterable[NameGroup] = ()) -> list[str]:
     """Three other things of the same kind the report names, none named in the fact's paragraph.
 
     Things from the same section come first (the true/false swap takes the first).
     """
     answer = table.group_of(fact.answer)
+    here = set(paragraph)  # the things the fact's paragraph names
     pool = [g for g in dict.fromkeys(named) if g.kind == fact.kind and g is not answer
-            and g.preferred != "中国" and not table.mentioned(g, paragraph) and len(g.preferred) <= MAX_ANSWER]
+            and g.preferred != "中国" and g not in here and len(g.preferred) <= MAX_ANSWER]
     near = [g for g in dict.fromkeys(section) if g in pool]
     rest = sorted((g for g in pool if g not in near), key=lambda g: g.preferred)
     rng.shuffle(near)

@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from assistant.corpus import quotable_sentences
@@ -75,15 +76,27 @@ class FactPool:
     paragraphs: tuple[Paragraph, ...]
     lists: tuple[ItemList, ...] = ()
 
-    @property
+    @cached_property
+    def _mentions(self) -> dict[str, list[NameGroup]]:
+        return {p.id: [m.group for m in self.names.find(p.text)] for p in self.paragraphs}
+
+    @cached_property
     def named(self) -> list[NameGroup]:
         """Things the report names, in reading order: where distractors come from."""
-        return list(dict.fromkeys(m.group for p in self.paragraphs for m in self.names.find(p.text)))
+        return list(dict.fromkeys(g for p in self.paragraphs for g in self._mentions[p.id]))
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        return self._by_id[paragraph_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Paragraph]:
+        return {p.id: p for p in self.paragraphs}
 
     def section_names(self, locator: str) -> list[NameGroup]:
-        key = section_key(locator).split(".")[0]
-        return list(dict.fromkeys(m.group for p in self.paragraphs if section_key(p.locator).split(".")[0] == key
-                                  for m in self.names.find(p.text)))
+        """Things named in the same chapter section (§4.1), in reading order: the true/false swap's pool."""
+        key = section_key(locator)
+        return list(dict.fromkeys(g for p in self.paragraphs if section_key(p.locator) == key
+                                  for g in self._mentions[p.id]))
 
 
 def collect_facts(paragraphs: Sequence[Paragraph], names: NameTable | None = None) -> FactPool:
@@ -174,8 +187,9 @@ def _question_word(fact: Fact) -> str:
 
 def distractors(fact: Fact, pool: FactPool, rng: random.Random) -> list[str]:
     if fact.kind in NAME_KINDS:
-        para = next(p for p in pool.paragraphs if p.id == fact.paragraph_id)
-        return name_distractors(fact, pool.names, pool.named, para.text, rng, pool.section_names(para.locator))
+        para = pool.paragraph(fact.paragraph_id)
+        return name_distractors(fact, pool.names, pool.named, pool._mentions[para.id], rng,
+                                pool.section_names(para.locator))
     if fact.number is not None:
         return number_distractors(fact, pool.facts, rng)
     return []
@@ -197,7 +211,7 @@ def supported_types(fact: Fact, pool: FactPool) -> list[str]:
 
 
 def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> QuizItem:
-    para = next(p for p in pool.paragraphs if p.id == fact.paragraph_id)  # a few hundred at most
+    para = pool.paragraph(fact.paragraph_id)
     citation = ItemCitation(para.id, para.locator, para.text)
     options: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
@@ -245,8 +259,9 @@ def list_items(pool: FactPool, paragraphs: Sequence[Paragraph], rng: random.Rand
         key = f"list|{item_list.key}|{answer}"
         stem = f"根据报告,下列哪一项属于“{item_list.title}”?"
         source = item_list.sources[index] if item_list.sources else item_list.sentence
+        holder = next((p for p in pool.paragraphs if match_key(source) in match_key(p.text)), para)
         items.append(QuizItem("q" + hashlib.sha1(key.encode()).hexdigest()[:11], "mc", stem, answer,
-                              source, citation, options))
+                              source, ItemCitation(holder.id, holder.locator, holder.text), options))
         summary = f"“{item_list.title}”:" + ";".join(item_list.items) + "。"
         if len(item_list.items) >= 3:
             odd = foreign[3 % len(foreign)]

@@ -185,24 +185,27 @@ class Checker:
         pairs = [texts[i] + texts[i + 1] for i in range(len(texts) - 1)]  # a claim may merge two sentences
         if pairs:
             for i, (pair, vector) in enumerate(zip(pairs, self.embed(pairs), strict=True)):
-                out.append(self._prepare(para, heading, texts[max(0, i - 2) : i], pair, vector[None, :]))
+                out.append(self._prepare(para, heading, texts[max(0, i - 2) : i], pair, vector[None, :], True))
         self._cache[para.id] = out
         return out
 
     def _prepare(self, para: Paragraph, heading: str, before: Sequence[str], text: str,
-                 vectors: np.ndarray) -> Evidence:
+                 vectors: np.ndarray, pair: bool = False) -> Evidence:
         context = " ".join([heading, *before, text])
         clauses = tuple((match_key(c), tuple(find_quantities(c))) for c in _CLAUSE.split(text) if c.strip())
         context_groups = entity_groups(self.names, context)
         return Evidence(text, para.id, match_key(text), match_key(heading), match_key(context),
                         tuple(find_quantities(text)), tuple(find_quantities(context)),
                         entity_groups(self.names, text), context_groups, vectors, clauses,
-                        tuple(n.lower() for g in context_groups for n in g.names))
+                        tuple(n.lower() for g in context_groups for n in g.names), pair)
 
     def judge(self, probe: Probe, para: Paragraph) -> tuple[str, Match | None]:
         matches = [match(probe, ev, self.names) for ev in self.evidence(para)]
         if not matches:
             return "unsupported", None
+        singles = [m for m, ev in zip(matches, self.evidence(para), strict=True) if not ev.pair]
+        if any(m.close(probe.english) for m in singles):  # one sentence states it: a pair may not overrule that
+            matches = singles
         supporting = [m for m in matches if m.supports(probe.english)]
         if supporting:
             return "supported", max(supporting, key=Match.relevance)

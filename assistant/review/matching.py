@@ -63,6 +63,7 @@ class Evidence:
     vectors: np.ndarray  # the sentence and its clauses
     clauses: tuple[tuple[str, tuple[Quantity, ...]], ...] = ()  # (match key, quantities) of each clause
     context_names: tuple[str, ...] = ()  # every name (folded) of the things its context names
+    pair: bool = False  # two sentences read as one (a claim may merge them)
 
 
 @dataclass(frozen=True)
