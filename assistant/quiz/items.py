@@ -140,6 +140,15 @@ def select_paragraphs(paragraphs: Sequence[Paragraph], query: str | None) -> lis
     return chosen
 
 
+_SUBJECT = re.compile(r"[A-Z][A-Za-z]+|[\u4e00-\u9fff]{2,8}(?:集团|公司|科技|银行|政府|央行|电信|云|组织|机构|国际|局)")
+
+
+def subject_before(sentence: str, left: int) -> bool:
+    """The clauses cut off before the window name who acts (WeChat与TikTok…, 海尔推出…): keep them."""
+    head = sentence[:left]
+    return bool(_SUBJECT.search(head)) and not _SUBJECT.search(sentence[left : left + 30])
+
+
 def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 90) -> tuple[int, int]:
     """The clauses around a fact: enough context to answer, short enough to read.
 
@@ -148,7 +157,7 @@ def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 
     """
     bounds = [0, *(m.end() for m in _CLAUSE.finditer(sentence))]
     left = min((b for b in bounds if b <= start and start - b <= before), default=max(b for b in bounds if b <= start))
-    if left and start - left < 12 and start <= 110:
+    if left and ((start - left < 12 and start <= 110) or subject_before(sentence, left)):
         left = 0
     ends = [m.start() for m in _CLAUSE.finditer(sentence, end)] + [len(sentence)]
     right = ends[0]
@@ -165,6 +174,17 @@ def _context(fact: Fact, replacement: str, whole: bool = False) -> str:
     text = fact.sentence[left : fact.start] + replacement + fact.sentence[fact.end : right]
     text = strip_lead(text.lstrip(_PUNCT + " "))
     return text.lstrip(_PUNCT + " ").rstrip(_PUNCT + "。")
+
+
+_NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,6}?(?:平台|国家|地区|企业|系统|方案|模式|项目|网络|一体机)")
+
+
+def _appositive(fact: Fact) -> bool:
+    """The name sits next to a noun that describes it (平台阿里鱼, 全球南方国家, Azure Stack混合云一体机)."""
+    before = fact.sentence[fact.start - 1 : fact.start]
+    after = fact.sentence[fact.end : fact.end + 8]
+    return bool(before and "\u4e00" <= before <= "\u9fff" and before in "台品擎库统网") or bool(
+        after and "\u4e00" <= after[0] <= "\u9fff" and _NOUN_AFTER.match(after))
 
 
 def _question_word(fact: Fact) -> str:
@@ -219,6 +239,12 @@ def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> Quiz
         stem, answer = _context(fact, BLANK, whole=True) + "。", fact.answer
         accepted = tuple(v for v in answer_variants(answer) if v != answer) if fact.number is not None else tuple(
             n for n in (pool.names.group_of(answer).names if pool.names.group_of(answer) else ()) if n != answer)
+    elif kind == "mc" and fact.kind in NAME_KINDS and _appositive(fact):
+        # "创新平台阿里鱼", "COSMOPlat工业互联网平台": a question word there reads badly; ask for the fill
+        stem = _context(fact, BLANK, whole=True) + "。(选出填入空白处的一项)"
+        wrong = distractors(fact, pool, rng)
+        options = tuple(rng.sample([fact.answer, *wrong], 4))
+        answer = fact.answer
     elif kind == "mc":
         word = _question_word(fact)
         stem = _context(fact, word)

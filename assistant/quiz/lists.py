@@ -19,6 +19,7 @@ from assistant.types import Paragraph
 _ORDINAL = re.compile(r"([一二三四五六七八九])是")
 _ORDER = "一二三四五六七八九"
 MAX_ITEM = 26  # characters an option may run to
+_FRAMED = re.compile(r"(.+?)[仍正将]?(?:呈现|面临|包括|带来|有)(.*[一二三四五六七八九多]+[大项个类种方面].*)$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ def in_sentence_lists(para: Paragraph) -> list[ItemList]:
             continue
         intro = re.sub(r"[:: ,,]+$", "", sentence[: marks[0].start()])
         intro = re.split(r"[,,。;;]", intro)[-1].strip() or _title(para.heading_path)
+        framed = _FRAMED.match(intro)
+        if framed:  # 平台企业的共建共享发展呈现三大趋势 -> 平台企业的共建共享发展的三大趋势
+            intro = f"{framed.group(1)}的{framed.group(2)}"
         heads = tuple(_head(sentence[m.end() :]) for m in marks)
         if all(4 <= len(h) <= MAX_ITEM for h in heads):
             out.append(ItemList(intro, heads, para.id, sentence))
