@@ -25,8 +25,8 @@ NUMBER = re.compile(
 _DEFINITION = re.compile(r"([^,,。;;:“”\"]{2,20}?)(?:是指|指的是)")
 _ORDINALS = "一二三四五六七八九"
 # Words that point at something named elsewhere: such a sentence does not stand on its own.
-_ANAPHORA = re.compile(r"双方|二者|前者|后者|该模式|该架构|该平台|该项目|该公司|这种|这一|此类|上述|在此基础上|"
-                       r"(?<![尤极])其(?![中他次余实])|^此")
+_ANAPHORA = re.compile(r"双方|二者|前者|后者|该模式|该架构|该平台|该项目|该公司|这种|这一|此类|上述|"
+                       r"在此基础上|^与此同时|(?<![尤极])其(?![中他次余实])|^此")
 _LEADS = re.compile(r"^(?:[一二三四五六七八九]是|例如|比如|如|同时|此外|目前|当前|具体而言)[,,::]?")
 
 
@@ -193,5 +193,9 @@ def name_distractors(fact: Fact, table: NameTable, named: Iterable[NameGroup], p
     rng.shuffle(near)
     rng.shuffle(rest)
     latin = fact.answer.isascii()
-    rest.sort(key=lambda g: g.preferred.isascii() != latin)  # same script first, stable after the shuffle
+    # Same script first (a Latin name among Chinese ones gives the key away), the same section before others.
+    others = [*rest, *(g for g in near if g.preferred.isascii() != latin)]
+    others.sort(key=lambda g: g.preferred.isascii() != latin)  # stable: the shuffle order stays within each script
+    near = [g for g in near if g.preferred.isascii() == latin]
+    rest = others
     return [g.preferred for g in [*near, *rest][:3]]

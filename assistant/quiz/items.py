@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from assistant.corpus import quotable_sentences
-from assistant.lexicon import NameGroup, NameTable, load_name_table
+from assistant.lexicon import ENTITY_KINDS, NameGroup, NameTable, load_name_table
 from assistant.lexicon.numerals import answer_variants
 from assistant.quiz.facts import (
     NAME_KINDS,
@@ -140,16 +140,29 @@ def select_paragraphs(paragraphs: Sequence[Paragraph], query: str | None) -> lis
     return chosen
 
 
-_SUBJECT = re.compile(r"[A-Z][A-Za-z]+|[\u4e00-\u9fff]{2,8}(?:集团|公司|科技|银行|政府|央行|电信|云|组织|机构|国际|局)")
+_SUBJECT = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*|"
+                      r"[\u4e00-\u9fff]{2,8}(?:集团|公司|科技|银行|政府|央行|电信|云|组织|机构|国际|局)")
 
 
-def subject_before(sentence: str, left: int) -> bool:
-    """The clauses cut off before the window name who acts (WeChat与TikTok…, 海尔推出…): keep them."""
-    head = sentence[:left]
-    return bool(_SUBJECT.search(head)) and not _SUBJECT.search(sentence[left : left + 30])
+_EXAMPLE = re.compile(r"(?:例如|比如)[,,::]?")
 
 
-def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 90) -> tuple[int, int]:
+def _in_quote(sentence: str, start: int) -> bool:
+    head = sentence[:start]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _names_something(text: str) -> bool:
+    return bool(_SUBJECT.search(text))
+
+
+def subject_before(sentence: str, left: int, names: Callable[[str], bool] = _names_something) -> bool:
+    """The clauses cut off before the window name who acts (WeChat与TikTok…, 中国已与…): keep them."""
+    return names(sentence[:left]) and not names(sentence[left : left + 30])
+
+
+def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 90,
+            names: Callable[[str], bool] = _names_something) -> tuple[int, int]:
     """The clauses around a fact: enough context to answer, short enough to read.
 
     It reaches back to the sentence's start when the clauses before the fact hold its subject
@@ -157,8 +170,10 @@ def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 
     """
     bounds = [0, *(m.end() for m in _CLAUSE.finditer(sentence))]
     left = min((b for b in bounds if b <= start and start - b <= before), default=max(b for b in bounds if b <= start))
-    if left and ((start - left < 12 and start <= 110) or subject_before(sentence, left)):
+    if left and ((start - left < 12 and start <= 110) or subject_before(sentence, left, names)):
         left = 0
+    example = max((m.end() for m in _EXAMPLE.finditer(sentence, 0, start)), default=0)
+    left = max(left, example)  # "…,例如Amazon汇聚…": the example stands alone; the clauses before it are a heading
     ends = [m.start() for m in _CLAUSE.finditer(sentence, end)] + [len(sentence)]
     right = ends[0]
     for candidate in ends[1:]:
@@ -168,15 +183,17 @@ def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 
     return left, right
 
 
-def _context(fact: Fact, replacement: str, whole: bool = False) -> str:
+def _stem_text(fact: Fact, replacement: str, whole: bool = False,
+             names: Callable[[str], bool] = _names_something) -> str:
     """The fact's clauses with the fact replaced; `whole` keeps clauses after it (cloze, tf)."""
-    left, right = _window(fact.sentence, fact.start, fact.end, total=90 if whole else 0)
+    left, right = _window(fact.sentence, fact.start, fact.end, total=90 if whole else 0, names=names)
     text = fact.sentence[left : fact.start] + replacement + fact.sentence[fact.end : right]
     text = strip_lead(text.lstrip(_PUNCT + " "))
     return text.lstrip(_PUNCT + " ").rstrip(_PUNCT + "。")
 
 
-_NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,6}?(?:平台|国家|地区|企业|系统|方案|模式|项目|网络|一体机)")
+_NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,6}?"
+                         r"(?:平台|国家|地区|企业|系统|方案|模式|项目|网络|一体机|中心|产品|体系)")
 
 
 def _appositive(fact: Fact) -> bool:
@@ -223,8 +240,8 @@ def item_id(kind: str, fact: Fact) -> str:
 def supported_types(fact: Fact, pool: FactPool) -> list[str]:
     """What a fact can become: mc needs three same-kind distractors, list items only make cloze."""
     kinds = ["cloze"]
-    if fact.kind != "item":
-        kinds.append("tf")
+    if fact.kind != "item" and not (fact.kind in NAME_KINDS and _appositive(fact)):
+        kinds.append("tf")  # 枢纽eWTPHub, 推出COSMOPlat平台: a swapped name there reads as nonsense
     if (fact.kind in NAME_KINDS or fact.number is not None) and len(distractors(fact, pool, random.Random(0))) == 3:
         kinds.append("mc")
     return kinds
@@ -232,6 +249,7 @@ def supported_types(fact: Fact, pool: FactPool) -> list[str]:
 
 def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> QuizItem:
     para = pool.paragraph(fact.paragraph_id)
+    _context = partial(_stem_text, names=lambda text: bool(pool.names.find(text, ENTITY_KINDS)))
     citation = ItemCitation(para.id, para.locator, para.text)
     options: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
@@ -239,7 +257,7 @@ def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> Quiz
         stem, answer = _context(fact, BLANK, whole=True) + "。", fact.answer
         accepted = tuple(v for v in answer_variants(answer) if v != answer) if fact.number is not None else tuple(
             n for n in (pool.names.group_of(answer).names if pool.names.group_of(answer) else ()) if n != answer)
-    elif kind == "mc" and fact.kind in NAME_KINDS and _appositive(fact):
+    elif kind == "mc" and ((fact.kind in NAME_KINDS and _appositive(fact)) or _in_quote(fact.sentence, fact.start)):
         # "创新平台阿里鱼", "COSMOPlat工业互联网平台": a question word there reads badly; ask for the fill
         stem = _context(fact, BLANK, whole=True) + "。(选出填入空白处的一项)"
         wrong = distractors(fact, pool, rng)
@@ -248,7 +266,7 @@ def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> Quiz
     elif kind == "mc":
         word = _question_word(fact)
         stem = _context(fact, word)
-        if len(stem) < len(word) + 12:  # "哪一年以来?" asks nothing: keep the clauses after it
+        if len(stem) < len(word) + 20:  # "哪一年以来?" asks nothing: keep the clauses after it
             stem = _context(fact, word, whole=True)
         stem += "?"
         wrong = distractors(fact, pool, rng)
@@ -276,12 +294,20 @@ def list_items(pool: FactPool, paragraphs: Sequence[Paragraph], rng: random.Rand
         foreign = sorted(set(foreign))
         if len(foreign) < 3:
             continue
+        by_list = {}  # one wrong option per other list, so no three options share a style the key lacks
+        for other in pool.lists:
+            for entry in other.items:
+                if entry in foreign:
+                    by_list.setdefault(other.key, []).append(entry)
         para = next(p for p in pool.paragraphs if p.id == item_list.paragraph_id)
         citation = ItemCitation(para.id, para.locator, para.text)
         rng.shuffle(foreign)
+        keys = sorted(by_list)
+        rng.shuffle(keys)
+        spread = [rng.choice(by_list[k]) for k in keys][:3]
         index = rng.randrange(len(item_list.items))
         answer = item_list.items[index]
-        options = tuple(rng.sample([answer, *foreign[:3]], 4))
+        options = tuple(rng.sample([answer, *(spread if len(spread) == 3 else foreign[:3])], 4))
         key = f"list|{item_list.key}|{answer}"
         stem = f"根据报告,下列哪一项属于“{item_list.title}”?"
         source = item_list.sources[index] if item_list.sources else item_list.sentence
