@@ -30,8 +30,20 @@ _ANAPHORA = re.compile(r"双方|二者|前者|后者|该模式|该架构|该平�
 _LEADS = re.compile(r"^(?:[一二三四五六七八九]是|例如|比如|如|同时|此外|目前|当前|具体而言)[,,::]?")
 
 
-def standalone(sentence: str) -> bool:
-    return not _ANAPHORA.search(sentence)
+_LOCATIVE = re.compile(r"^(?:如|例如|比如)?[,,]?在[^,,]{1,10}[,,]")  # 如在印尼,整合…: a place, not a subject
+_ACTORS = re.compile(r"中国|我国|政府|平台企业|企业|[A-Z][a-z]")
+
+
+def standalone(sentence: str, table: NameTable | None = None) -> bool:
+    """No pointer at something named elsewhere, and an actor named when it opens with a place."""
+    if _ANAPHORA.search(sentence):
+        return False
+    place = _LOCATIVE.match(sentence)
+    if not place:
+        return True
+    rest = sentence[place.end() : place.end() + 12]
+    actors = table.find(rest, ("company", "org", "product", "person")) if table is not None else []
+    return bool(actors) or bool(_ACTORS.search(rest))
 
 
 def strip_lead(text: str) -> str:
@@ -100,6 +112,8 @@ def name_facts(sentence: str, pid: str, table: NameTable) -> list[Fact]:
             continue  # a short alias is also a word: 电信 in 电信网络 is not 中国电信
         if sum(1 for other in found if other.group is m.group) > 1 or before == "、" or after in ("、", "等"):
             continue
+        if (before == "和" or after == "和") and "、" in sentence[max(0, m.start - 12) : m.end + 12]:
+            continue  # 东亚和太平洋、东盟…: one item of a list
         facts.append(Fact(m.group.kind, m.surface, sentence, pid, m.start))
     return facts
 
@@ -127,7 +141,7 @@ def item_facts(sentence: str, pid: str) -> list[Fact]:
 
 def sentence_facts(sentence: str, pid: str, table: NameTable) -> list[Fact]:
     """All facts of one sentence (marks already stripped), in order of position; none if it leans on context."""
-    if not standalone(sentence):
+    if not standalone(sentence, table):
         return []
     facts = [
         *number_facts(sentence, pid),

@@ -156,9 +156,17 @@ def _names_something(text: str) -> bool:
     return bool(_SUBJECT.search(text))
 
 
-def subject_before(sentence: str, left: int, names: Callable[[str], bool] = _names_something) -> bool:
-    """The clauses cut off before the window name who acts (WeChat与TikTok…, 中国已与…): keep them."""
-    return names(sentence[:left]) and not names(sentence[left : left + 30])
+def subject_before(sentence: str, left: int, names: Callable[[str], bool] = _names_something,
+                   fact: tuple[int, int] = (0, 0)) -> bool:
+    """The clauses cut off before the window name who acts (WeChat与TikTok…, 中国已与…): keep them.
+
+    The fact itself does not count as a subject: it is blanked or swapped.
+    """
+    start, end = fact
+    window = sentence[left : left + 30]
+    if start >= left:
+        window = sentence[left:start] + "\u3000" + sentence[end : left + 30]
+    return names(sentence[:left]) and not names(window)
 
 
 def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 90,
@@ -170,7 +178,7 @@ def _window(sentence: str, start: int, end: int, before: int = 50, total: int = 
     """
     bounds = [0, *(m.end() for m in _CLAUSE.finditer(sentence))]
     left = min((b for b in bounds if b <= start and start - b <= before), default=max(b for b in bounds if b <= start))
-    if left and ((start - left < 12 and start <= 110) or subject_before(sentence, left, names)):
+    if left and ((start - left < 12 and start <= 110) or subject_before(sentence, left, names, (start, end))):
         left = 0
     example = max((m.end() for m in _EXAMPLE.finditer(sentence, 0, start)), default=0)
     left = max(left, example)  # "…,例如Amazon汇聚…": the example stands alone; the clauses before it are a heading
@@ -193,7 +201,7 @@ def _stem_text(fact: Fact, replacement: str, whole: bool = False,
 
 
 _NOUN_AFTER = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,6}?"
-                         r"(?:平台|国家|地区|企业|系统|方案|模式|项目|网络|一体机|中心|产品|体系)")
+                         r"(?:平台|国家|地区|企业|系统|方案|模式|项目|网络|一体机|中心|产品|体系|机构|组织)")
 
 
 def _appositive(fact: Fact) -> bool:
