@@ -80,7 +80,28 @@ def _segments(line: str) -> list[str]:
         pieces.append(line[start:cut])
         start = pos = cut
     pieces.append(line[start:])
-    return [p.strip() for p in pieces if p.strip()]
+    return [part.strip() for piece in pieces for part in _at_citations(piece) if part.strip()]
+
+
+def _at_citations(piece: str) -> list[str]:
+    """A citation followed by more words also ends a claim: "标题[封面 ¶1]机构名[封面 ¶2]…" is two claims.
+
+    Citation runs stay together ("…[§1 ¶1][§2 ¶1]"), and one at a clause break keeps its
+    clause ("A达18.6%[§1.2 ¶3],而B…" gives "A达18.6%" and "而B…").
+    """
+    parts, start = [], 0
+    for m in _BRACKET.finditer(piece):
+        if parse_refs(m.group(1)) is None:
+            continue
+        rest = piece[m.end() :]
+        if _BRACKET.match(rest.lstrip()) or not _has_words(rest):
+            continue
+        parts.append(piece[start : m.end()])
+        start = m.end()
+        while start < len(piece) and piece[start] in " ,,;;、":
+            start += 1
+    parts.append(piece[start:])
+    return parts
 
 
 def _claim(raw: str) -> Claim:
