@@ -23,13 +23,13 @@ LOC_LINK = re.compile(r'<a class="loc" href="\?p=(p[0-9a-f]+)" data-pid="\1">([^
 
 
 @pytest.fixture(scope="module")
-def pool(real_assistant):
-    return collect_facts(real_assistant.corpus.paragraphs)
+def checker(real_assistant) -> Checker:
+    return Checker.from_assistant(real_assistant)
 
 
 @pytest.fixture(scope="module")
-def checker(real_assistant) -> Checker:
-    return Checker.from_assistant(real_assistant)
+def pool(real_assistant, checker):
+    return collect_facts(real_assistant.corpus.report_paragraphs(), checker.names)  # as the app builds it
 
 
 def cited_answer(assistant, question: str) -> str:
@@ -120,9 +120,13 @@ def test_a_perturbed_number_is_contradicted_with_evidence_and_suggestion(real_as
     assert '<span class="badge badge-contradicted">✗ 矛盾 contradicted</span>' in markup
     evidence = re.search(r'<blockquote class="evidence">(.*?)</blockquote>', markup).group(1)
     assert "18.6%" in evidence
-    suggested = re.search(r'<div class="suggested">(.*?)</div>', markup).group(1)
-    assert LOC_LINK.search(suggested)
+    assert '<div class="suggested">' not in markup  # no paragraph says 25%: nothing to suggest
     assert t.check_json(checker, bad) == checker.check(bad).to_dict()
+    locator = re.search(r"\[(§[^\]]+)\]", text).group(1)
+    elsewhere = re.sub(r"\[§[^\]]+\]", "[§4.1 ¶1]", text)  # true, but cited to the wrong paragraph
+    markup = t.check_view(checker, elsewhere)
+    suggested = re.search(r'<div class="suggested">(.*?)</div>', markup).group(1)
+    assert [loc for _, loc in LOC_LINK.findall(suggested)] == [locator]
 
 
 @pytest.mark.parametrize("text", ["", "   \n ", "东南亚\x00\x01增速", "增" * (t.MAX_ANSWER_CHARS + 1), "。。。"])

@@ -81,6 +81,26 @@ def paragraph_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
     return out
 
 
+_THESIS = re.compile(r"^([\u4e00-\u9fff]{4,12})[::]")  # 技术供给更灵活:从标准化产品转向…
+_ROLE = re.compile(r"^平台企业作为([\u4e00-\u9fff]{4,14}?)[,,]")  # 平台企业作为数字基建的主导建设者,…
+
+
+def thesis_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
+    """Paragraphs under one heading that open with a thesis (X更Y:…) or a role (平台企业作为X,…)."""
+    groups: dict[tuple[str, ...], list[tuple[Paragraph, str]]] = {}
+    for para in paragraphs:
+        first = strip_marks(quotable_sentences(para)[0]) if quotable_sentences(para) else ""
+        m = _THESIS.match(first) or _ROLE.match(first)
+        if m:
+            groups.setdefault(tuple(para.heading_path), []).append((para, m.group(1)))
+    out = []
+    for path, found in groups.items():
+        if len(found) >= 3:
+            sources = tuple(strip_marks(quotable_sentences(p)[0]) for p, _ in found)
+            out.append(ItemList(_title(path), tuple(h for _, h in found), found[0][0].id, sources[0], sources))
+    return out
+
+
 def action_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
     """Recommendations written as short sentences under a numbered heading (§5.2: 1.政府层面)."""
     out = []
@@ -99,7 +119,7 @@ def action_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
 
 
 def collect_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
-    found = [*paragraph_lists(paragraphs), *action_lists(paragraphs)]
+    found = [*paragraph_lists(paragraphs), *action_lists(paragraphs), *thesis_lists(paragraphs)]
     for para in paragraphs:
         found.extend(in_sentence_lists(para))
     return found
