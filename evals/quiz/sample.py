@@ -1,10 +1,10 @@
 """Draw the graded quiz sample: `python evals/quiz/sample.py` -> evals/quiz/sample.jsonl.
 
-Seven 10-item quizzes over the whole report (seeds 41-47) and one over §5 (seed 48), with the
-default types, duplicates dropped. Samples from seeds 11-17 and 21-28 were read while the
-builder was being fixed; round 1 (seeds 31-38, evals/quiz/round1-*.jsonl) was graded at commit
-03f4d48; its five failures were fixed, and this sample (round 2) was drawn after that change and
-graded once, item by item, against evals/quiz/RUBRIC.md (grades in evals/quiz/graded.jsonl).
+Round 3 (final): seven 10-item quizzes over the whole report (seeds 51-57) and one each over
+§5, §2 and §3 (seeds 58-60), default types, duplicates dropped, drawn after the last change to
+the builder and graded once, item by item, against evals/quiz/RUBRIC.md (evals/quiz/graded.jsonl).
+Earlier rounds, each followed by fixes: round 1 (seeds 31-38) and round 2 (seeds 41-48) in
+evals/quiz/round*-*.jsonl; samples from seeds 11-17 and 21-28 were read while developing.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from assistant.quiz import build_quiz, collect_facts  # noqa: E402
 def main() -> None:
     paragraphs = [p for doc in load_corpus(ROOT / "corpus") for p in doc.paragraphs]
     pool = collect_facts(paragraphs, load_name_table(ROOT / "corpus", [p.text for p in paragraphs]))
-    drawn = [(seed, None, item) for seed in range(41, 48) for item in build_quiz(pool, 10, seed=seed)]
-    drawn += [(48, "§5", item) for item in build_quiz(pool, 10, seed=48, section="§5")]
+    drawn = [(seed, None, item) for seed in range(51, 58) for item in build_quiz(pool, 10, seed=seed)]
+    for seed, section in ((58, "§5"), (59, "§2"), (60, "§3")):
+        drawn += [(seed, section, item) for item in build_quiz(pool, 10, seed=seed, section=section)]
     rows, seen = [], set()
     for seed, section, item in drawn:
         if item.id not in seen:
