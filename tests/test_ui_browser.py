@@ -127,15 +127,17 @@ def test_check_tab_flags_a_perturbed_number_at_phone_width(browser, app_url, rea
     page.goto(app_url)
     page.get_by_role("button", name="More tabs").click()  # at phone width gradio folds the last tabs into a menu
     page.locator(".overflow-dropdown button", has_text="核查 Check").click()
-    answer = f"<script>x</script>东南亚地区零售电商增速达25%,位居第一[{para.locator}]。"
+    elsewhere = next(p for p in real_assistant.corpus.paragraphs if p.locator.startswith("§4"))
+    answer = (f"<script>x</script>东南亚地区零售电商增速达25%,位居第一[{para.locator}]。"
+              f"2023年东南亚地区零售电商增速达18.6%,位居第一[{elsewhere.locator}]。")  # true, but cited wrongly
     page.locator("#check-input textarea").fill(answer)
     page.locator("#check-button").click()
     badge = page.locator("#check-view .claim .badge-contradicted")
     badge.wait_for()
     assert "contradicted" in badge.inner_text()
-    assert "18.6%" in page.locator("#check-view .evidence").inner_text()
-    assert "<script>x</script>" in page.locator("#check-view .claim-text").inner_text()  # shown as text, not run
-    page.locator("#check-view .suggested a.loc").click()  # the suggested locator opens in the side panel
+    assert "18.6%" in page.locator("#check-view .evidence").first.inner_text()
+    assert "<script>x</script>" in page.locator("#check-view .claim-text").first.inner_text()  # shown as text
+    page.locator("#check-view .suggested a.loc").first.click()  # the suggested locator opens in the side panel
     page.locator(f'#reader .paragraph-view[data-view-pid="{para.id}"]').wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 392
     SHOTS.mkdir(exist_ok=True)

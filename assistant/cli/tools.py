@@ -60,12 +60,12 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     ingest(settings, progress=progress)  # the quiz reads the indexed paragraphs; no model unless it must rebuild
     from assistant.lexicon import AliasFileError, load_name_table
 
-    paragraphs = load_index(settings.index_dir).corpus.report_paragraphs()
-    try:
-        names = load_name_table(settings.corpus_dir, (p.text for p in paragraphs))
+    corpus = load_index(settings.index_dir).corpus
+    try:  # the same table the checker and the web app read
+        names = load_name_table(settings.corpus_dir, (p.text for p in corpus.paragraphs))
     except AliasFileError as exc:
         raise InputError(str(exc)) from exc
-    pool = collect_facts(paragraphs, names)
+    pool = collect_facts(corpus.report_paragraphs(), names)
     try:
         items = build_quiz(pool, args.n, types, args.seed, args.section)
     except QuizError as exc:
