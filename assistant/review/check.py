@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -25,13 +24,24 @@ from assistant.lexicon import ENTITY_KINDS, NameTable, load_name_table
 from assistant.lexicon.numerals import find_quantities
 from assistant.review.claims import Claim, split_claims
 from assistant.review.matching import Evidence, Match, Probe, entity_groups, match
+from assistant.review.verdicts import (  # re-exported: the CLI and the web app import them from here
+    VERDICTS,
+    CheckError,
+    CheckReport,
+    ClaimVerdict,
+    Suggestion,
+    reason_for,
+    report_to_text,
+)
 from assistant.text import cjk_ratio, match_key, tokenize
 from assistant.types import Hit, Paragraph
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
 
-VERDICTS = ("supported", "contradicted", "unsupported", "uncited")
+__all__ = ["VERDICTS", "CheckError", "CheckReport", "Checker", "ClaimVerdict", "Suggestion", "check_answer",
+           "report_to_text"]
+
 SUGGEST_K = 8  # retrieved paragraphs tried for a suggestion
 _SOURCE_LINE = re.compile(r"^(?:出处|[Ss]ource)\s*\d+\s*[::]\s*")
 _NUMERIC = re.compile(r"[\d.,%]+|[\d零〇一二两三四五六七八九十百千万亿]*[多余]?[个家项年月日天国座张元人次倍款条种]?")
@@ -41,62 +51,8 @@ COMMON_FREQ = 3000  # jieba frequency above which a word the corpus lacks is eve
 _CLAUSE = re.compile(r"[,,;;::。]")
 
 
-class CheckError(ValueError):
-    """The input holds no claim to check."""
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    id: str
-    locator: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ClaimVerdict:
-    text: str
-    verdict: str
-    citation: tuple[str, str] | None  # (paragraph id, locator) the verdict was reached on
-    evidence: str  # best-matching sentence of the cited paragraph, "" when uncited
-    suggested: Suggestion | None  # another paragraph that supports the claim, when it is not supported
-    reason: str = ""  # why it is not supported: "number: 20% vs 18.6%", "name: 南亚 not in the cited text"…
-
-    def to_dict(self) -> dict[str, Any]:
-        citation = {"id": self.citation[0], "locator": self.citation[1]} if self.citation else None
-        return {"text": self.text, "verdict": self.verdict, "citation": citation, "evidence": self.evidence,
-                "suggested": vars(self.suggested) if self.suggested else None, "reason": self.reason}
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    claims: tuple[ClaimVerdict, ...]
-
-    @property
-    def verdict(self) -> str:
-        return "supported" if self.claims and all(c.verdict == "supported" for c in self.claims) else "issues"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "claims": [c.to_dict() for c in self.claims]}
-
-
 Embed = Callable[[Sequence[str]], np.ndarray]
 Retrieve = Callable[[str, int], Sequence[Hit]]
-
-
-def _reason(verdict: str, best: Match | None) -> str:
-    if verdict == "supported":
-        return ""
-    if best is None:
-        return "the cited paragraph has no sentence to compare"
-    if verdict == "contradicted":
-        return best.conflict()
-    if best.absent:
-        return f"name: {', '.join(best.absent)} not in the cited text"
-    if best.missing:
-        return f"number: {', '.join(q.text for q in best.missing)} not in the cited text"
-    if best.polarity or best.direction:
-        return best.conflict()
-    return "no sentence of the cited text states it"
 
 
 def _jieba_freq(token: str) -> int:
@@ -251,7 +207,7 @@ class Checker:
         (verdict, best), para = min(results, key=lambda r: (rank[r[0][0]], -(r[0][1].relevance() if r[0][1] else 0)))
         suggested = None if verdict == "supported" else self.suggest(probe, cited)
         return ClaimVerdict(claim.text, verdict, (para.id, para.locator), best.sentence if best else "", suggested,
-                            _reason(verdict, best))
+                            reason_for(verdict, best))
 
     def unknown_names(self, text: str, mentions: Sequence[Any]) -> tuple[str, ...]:
         """Words jieba tags as places or organisations that no name in the table covers: 北极, 南极."""
@@ -291,19 +247,3 @@ def check_answer(answer: str, assistant: Assistant) -> CheckReport:
     return Checker.from_assistant(assistant).check(answer)
 
 
-def report_to_text(report: CheckReport) -> str:
-    """A readable table: one row per claim, evidence and suggestion indented under it."""
-    supported = sum(c.verdict == "supported" for c in report.claims)
-    lines = [f"verdict: {report.verdict} ({supported} of {len(report.claims)} claims supported)", "",
-             f"{'#':>3}  {'verdict':<13} {'citation':<12} claim"]
-    for number, claim in enumerate(report.claims, start=1):
-        locator = claim.citation[1] if claim.citation else "-"
-        lines.append(f"{number:>3}  {claim.verdict:<13} {locator:<12} {claim.text}")
-        if claim.reason:
-            lines.append(f"{'':>5}reason:    {claim.reason}")
-        if claim.evidence:
-            lines.append(f"{'':>5}evidence:  {claim.evidence}")
-        if claim.suggested:
-            s = claim.suggested
-            lines.append(f"{'':>5}suggested: {s.locator} ({s.id}) {s.text[:120]}{'…' if len(s.text) > 120 else ''}")
-    return "\n".join(lines)
