@@ -182,7 +182,8 @@ def test_tf_false_version_swaps_a_name_of_the_same_kind(pool) -> None:
         if item.answer == FALSE:
             statement = item.stem.removeprefix("判断正误:")
             found = {m.group.kind for m in pool.names.find(statement)} & set(NAME_KINDS)
-            swapped = [m for m in pool.names.find(statement) if not pool.names.mentioned(m.group, item.explanation)]
+            stated = {id(x.group) for x in pool.names.find(item.explanation)}
+            swapped = [m for m in pool.names.find(statement) if id(m.group) not in stated]
             assert all(m.group.kind in found for m in swapped)
 
 
@@ -221,7 +222,7 @@ def test_distractor_rules_hold_for_every_item(pool, seed: int) -> None:
             groups = [pool.names.group_of(o) for o in item.options]
             assert all(groups) and len({g.kind for g in groups}) == 1 and len(set(map(id, groups))) == 4
             paragraph = item.citation.text
-            assert all(not pool.names.mentioned(g, paragraph) for g in groups if g is not groups[
+            assert all(not any(x.group is g for x in pool.names.find(paragraph)) for g in groups if g is not groups[
                 item.options.index(item.answer)])
 
 

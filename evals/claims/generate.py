@@ -103,7 +103,7 @@ def main() -> None:
         if mentions:
             m = rng.choice(mentions)
             others = [g for name, g in sorted(in_corpus[m.group.kind].items())
-                      if not table.mentioned(g, para.text) and g is not m.group]
+                      if not any(x.group is g for x in table.find(para.text)) and g is not m.group]
             if others:
                 other = rng.choice(others)
                 swapped = sentence[: m.start] + other.preferred + sentence[m.end :]
