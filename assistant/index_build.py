@@ -14,6 +14,7 @@ from assistant.corpus import make_units
 from assistant.dense import DenseIndex
 from assistant.embed import Embedder
 from assistant.ingest import ParsedDocument
+from assistant.ingest.caps import clip_units
 from assistant.lexical import LexicalIndex, inverse_document_frequencies
 from assistant.records import paragraph_to_dict, source_to_dict, write_jsonl
 from assistant.store import write_generation
@@ -29,6 +30,7 @@ def embed_texts(embedder: Embedder, texts: Sequence[str], progress: Progress = l
     """Unit-length float32 rows, embedded in batches (with progress lines)."""
     if not texts:
         return np.zeros((0, int(getattr(embedder, "dim", 0) or 0)), dtype=np.float32)
+    texts = clip_units(texts)  # the tokeniser's input cap: memory grows with the length of one input
     chunks = []
     for start in range(0, len(texts), EMBED_BATCH):
         chunks.append(embedder.embed(texts[start : start + EMBED_BATCH]))

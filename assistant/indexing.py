@@ -19,13 +19,16 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.attempts import UNFINISHED, Attempts
 from assistant.config import Settings
 from assistant.corpus import make_units
 from assistant.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.embed import Embedder, embedder_name, load_embedder
+from assistant.environment import EnvironmentFailure, cause, check_corpus_folder, check_index_folder, check_writable
 from assistant.index_build import PIPELINE_VERSION, build_index, embed_texts
 from assistant.index_load import stale_reason
 from assistant.ingest import CorpusError, ParsedDocument
+from assistant.ingest.caps import CAPS
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
 from assistant.ingest.pdf import PdfLimits
 from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
@@ -68,14 +71,34 @@ class CorpusState:
 def corpus_state(settings: Settings) -> CorpusState:
     """Scan the corpus; raises CorpusError for a missing or empty corpus or a broken sources.toml."""
     root = settings.corpus_dir
-    entries = read_registry(root / REGISTRY_NAME) if root.is_dir() else ()
+    check_corpus_folder(root)
+    entries = read_registry(root / REGISTRY_NAME)
     links, warnings = linked_files(entries)
     files, skipped = scan(root, links)
     found = {f.rel for f in files} | {s.path for s in skipped}
     warnings += [f"{REGISTRY_NAME}: source {n}: {rel} not found" for rel, n in links.items() if rel not in found]
-    hashes = {rel: sha256_file(root / rel) for rel in sorted(found)}
+    hashes = {rel: _file_hash(root / rel) for rel in sorted(found)}
+    total = sum(_size(f.path) for f in files if f.role != "report")
+    if total > CAPS.library_warn_bytes:
+        warnings.append(f"the library and source documents hold {total / 1e6:,.0f} MB (over "
+                        f"{CAPS.library_warn_bytes / 1e6:,.0f} MB): indexing them will be slow")
     fingerprint = hashlib.sha256(json.dumps(sorted(links.items())).encode()).hexdigest()[:16] if links else None
     return CorpusState(tuple(files), tuple(skipped), hashes, links, fingerprint, tuple(warnings))
+
+
+def _file_hash(path: Path) -> str:
+    """sha256 of a document; an unreadable one gets a marker instead (it is skipped, with its reason, at build)."""
+    try:
+        return sha256_file(path)
+    except OSError as exc:
+        return f"unreadable: {cause(exc)}"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def pdf_limits(settings: Settings) -> PdfLimits:
@@ -122,12 +145,18 @@ def ingest(
 ) -> IngestReport:
     """Rebuild the index when it is missing, damaged, stale (or forced: then nothing is reused)."""
     started = time.perf_counter()
+    check_index_folder(settings.index_dir)
     state = corpus_state(settings)
     reason = "rebuild requested" if force else check_index(settings, state)
     counts = (0, 0)
     if reason is not None:
+        check_writable(settings.index_dir)  # before anything is embedded
         progress(f"building the index: {reason}")
-        counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
+        try:
+            counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
+        except OSError as exc:  # a full disk or a folder turned read-only mid-build: the old generation is live
+            raise EnvironmentFailure(f"cannot write the index in {settings.index_dir}: {cause(exc)}; "
+                                     "the previous index (if any) is still in use") from exc
     generation = current_generation(settings.index_dir)
     manifest = read_manifest(generation)
     if reason is None:
@@ -154,6 +183,9 @@ def _build(
 ) -> tuple[int, int]:
     """Build a generation; returns (documents parsed, documents reused)."""
     cache = DocumentCache(settings.index_dir)
+    attempts = Attempts(settings.index_dir)
+    if not reuse:
+        attempts.clear()
     docs: list[ParsedDocument] = []
     vectors: list[np.ndarray] = []
     skipped, keys, parsed, reused = list(state.skipped), [], 0, 0
@@ -161,16 +193,24 @@ def _build(
         key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
         keys.append(key)
         cached = cache.get(key) if reuse else None
-        if cached is None:
-            progress(f"reading {file.rel}")
-            loaded = load_file(file, settings.corpus_dir, pdf_limits(settings))
-            if isinstance(loaded, SkippedFile):
-                cached = loaded
-            else:
-                units = make_units(loaded.paragraphs)
-                cached = CachedDocument(loaded, embed_texts(embedder, [u.text for u in units], progress))
-                parsed += 1
+        if cached is None and file.role != "report" and attempts.unfinished(key):
+            cached = SkippedFile(file.rel, UNFINISHED)
             cache.put(key, cached)
+            attempts.end(key)
+        elif cached is None:
+            progress(f"reading {file.rel}")
+            attempts.begin(key, file.rel)
+            try:
+                loaded = load_file(file, settings.corpus_dir, pdf_limits(settings))
+                if isinstance(loaded, SkippedFile):
+                    cached = loaded
+                else:
+                    units = make_units(loaded.paragraphs)
+                    cached = CachedDocument(loaded, embed_texts(embedder, [u.text for u in units], progress))
+                    parsed += 1
+                cache.put(key, cached)
+            finally:
+                attempts.end(key)  # an exception is not a crash; only a killed process leaves the marker
         else:
             reused += 1
         if isinstance(cached, SkippedFile):

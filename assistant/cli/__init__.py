@@ -1,6 +1,7 @@
 """Command line: `assistant ask | ingest | sources | serve | eval | quiz | check`, thin over the pipeline.
 
-Exit codes: 0 success, 1 the corpus, index or model cannot be used, 2 bad input.
+Exit codes: 0 success, 1 the corpus, index, model or machine cannot be used (missing, unreadable, read-only,
+full), 2 bad input.
 Errors are one line on stderr, never a traceback. Heavy modules are imported
 inside the commands, so `assistant --help` and bad input answer at once.
 """
@@ -84,10 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _known_errors() -> tuple[type[BaseException], ...]:
     from assistant.embed import EmbedderError
+    from assistant.environment import EnvironmentFailure
     from assistant.ingest import CorpusError
     from assistant.store import IndexStoreError
 
-    return (CorpusError, EmbedderError, IndexStoreError)
+    return (CorpusError, EmbedderError, IndexStoreError, EnvironmentFailure)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except _known_errors() as exc:
         print(f"assistant: error: {exc}", file=sys.stderr)
+        return EXIT_ENV
+    except OSError as exc:  # the machine: a folder unreadable, read-only or full; one line, never a traceback
+        from assistant.environment import describe
+
+        print(f"assistant: error: {describe(exc)}", file=sys.stderr)
+        return EXIT_ENV
+    except MemoryError:
+        print("assistant: error: out of memory", file=sys.stderr)
         return EXIT_ENV
     except KeyboardInterrupt:
         print("assistant: interrupted", file=sys.stderr)

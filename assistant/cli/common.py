@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from assistant.config import ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
+from assistant.environment import cause
+from assistant.ingest.caps import CAPS, TooLarge, read_capped
 
 EXIT_ENV = 1
 EXIT_INPUT = 2
@@ -42,9 +44,19 @@ def decode_text(raw: bytes, where: str, what: str) -> str:
         raise InputError(f"{where} is not UTF-8 text") from exc
 
 
-def read_file(path: Path, what: str) -> str:
+def read_file(path: Path, what: str, limit: int = CAPS.file_bytes) -> str:
+    """A --file, read with a bound: at most `limit` + 1 bytes, so /dev/zero or a huge file ends at once."""
     try:
-        raw = Path(path).read_bytes()
+        raw = read_capped(Path(path), limit)
+    except TooLarge as exc:
+        raise InputError(f"--file {path} is too large (over {limit:,} bytes)") from exc
     except OSError as exc:
-        raise InputError(f"cannot read --file {path}: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read --file {path}: {cause(exc)}") from exc
     return decode_text(raw, f"--file {path}", what)
+
+
+def read_stdin(what: str, limit: int = CAPS.file_bytes) -> str:
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(f"standard input is too large (over {limit:,} bytes)")
+    return decode_text(raw, "standard input", what)
