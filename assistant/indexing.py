@@ -102,7 +102,8 @@ def _size(path: Path) -> int:
 
 
 def pdf_limits(settings: Settings) -> PdfLimits:
-    return PdfLimits(settings.pdf_timeout_s, settings.pdf_max_bytes, settings.pdf_max_pages, settings.pdf_max_chars)
+    return PdfLimits(settings.pdf_timeout_s, settings.pdf_cpu_s, settings.pdf_max_bytes, settings.pdf_max_pages,
+                     settings.pdf_max_chars)
 
 
 def check_index(settings: Settings, state: CorpusState | None = None) -> str | None:

@@ -140,9 +140,22 @@ def read_manifest(generation: Path) -> dict:
     return manifest
 
 
+# Files every generation has; the manifest must list them (and every other file in the generation).
+REQUIRED_FILES = ("paragraphs.jsonl", "sources.jsonl", "units.jsonl", "idf.json", "groups.json", "dense.faiss")
+
+
 def verify_files(generation: Path, manifest: dict) -> None:
-    """Raise IndexCorrupt naming the first file whose size or checksum is wrong."""
-    for rel, meta in manifest["files"].items():
+    """Raise IndexCorrupt naming the first file whose size or checksum is wrong, or that the manifest omits.
+
+    An empty or partial file list is damage too: nothing the index reads goes unchecked.
+    """
+    listed = manifest["files"]
+    unlisted = [name for name in REQUIRED_FILES if name not in listed]
+    on_disk = (p.relative_to(generation).as_posix() for p in generation.rglob("*") if p.is_file())
+    unlisted += sorted(rel for rel in on_disk if rel != MANIFEST and rel not in listed and rel not in unlisted)
+    if unlisted:
+        raise IndexCorrupt(f"the manifest does not list {', '.join(unlisted[:3])}")
+    for rel, meta in listed.items():
         path = generation / rel
         if not path.is_file():
             raise IndexCorrupt(f"index file missing: {rel}")

@@ -121,7 +121,7 @@ def _hostile(folder: Path, good: Path) -> dict[str, str]:
     bomb_pdf(folder / "bomb.pdf")
     scanned_pdf(folder / "scanned.pdf")
     return {"zero.pdf": "empty file", "random.pdf": "not a readable PDF", "truncated.pdf": "PDF",
-            "encrypted.pdf": "encrypted PDF (needs a password)", "bomb.pdf": "too much",
+            "encrypted.pdf": "password-protected", "bomb.pdf": "too much",
             "scanned.pdf": "looks scanned (no text layer"}
 
 
