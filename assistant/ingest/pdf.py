@@ -67,9 +67,8 @@ def extract_pages(path: Path, limits: PdfLimits | None = None) -> list[str]:
         proc = subprocess.run(_worker_command(path, limits), capture_output=True, timeout=limits.timeout_s, check=False)
     except subprocess.TimeoutExpired as exc:
         raise PdfError(f"timed out after {limits.timeout_s:g} s of wall-clock time (the reader was stuck)") from exc
-    if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL) and not proc.stdout:
-        if proc.returncode == -signal.SIGXCPU:
-            raise PdfError(f"too slow to read: it used up its {limits.cpu_s} s of CPU time")
+    if proc.returncode == -signal.SIGXCPU and not proc.stdout:
+        raise PdfError(f"too slow to read: it used up its {limits.cpu_s} s of CPU time")
     try:
         result = json.loads(proc.stdout.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
