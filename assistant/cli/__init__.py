@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the web UI (Gradio): chat with citations, the report, its sources")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    serve.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                       help="a Host name the server answers besides 127.0.0.1, localhost and --host (repeatable)")
     _common(serve)
     serve.set_defaults(func=cmd_serve)
 
