@@ -94,7 +94,7 @@ def read_pages(path: Path, root: Path, limits: pdf.PdfLimits | None = None,
         except pdf.PdfError as exc:
             raise DocumentError(f"cannot read PDF {name}: {exc}", str(exc)) from exc
         if not any(page.strip() for page in pages):
-            reason = f"looks scanned (no text layer on any of its {len(pages)} pages)"
+            reason = f"no text to index (none of its {len(pages)} page(s) has a text layer: blank or scanned)"
             raise DocumentError(f"{name} {reason}", reason)
         return pdf.pages_to_text(pages), pages
     try:
