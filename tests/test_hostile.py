@@ -105,7 +105,7 @@ def test_hostile_library_is_indexed_or_skipped_within_the_memory_cap(hostile_cor
     for stem in PASSWORD_PROTECTED:
         assert skipped[f"library/{stem}.pdf"].startswith("password-protected"), skipped[f"library/{stem}.pdf"]
     assert "library/pypdf-GeoTopo-komprimiert.pdf" not in skipped  # 117 valid pages: CPU time, not wall clock
-    assert "library/pdfjs-empty_protected.pdf" in skipped and "password" not in skipped["library/pdfjs-empty_protected.pdf"]
+    assert "no text" in skipped["library/pdfjs-empty_protected.pdf"]  # the empty password opened it
     assert all(reason.strip() for reason in skipped.values())
 
     again = cli("ingest", *paths)  # nothing is retried: the skips are remembered
@@ -158,7 +158,7 @@ def test_ingest_path_refuses_what_cannot_be_indexed_without_copying(tmp_path: Pa
         assert code == EXIT_INPUT, (name, out, err)
         assert f"not added {outside / name}: " in err and words in err, (name, err)
         assert not (corpus / "library" / name).exists()  # never copied, so never retried
-    assert not list((corpus / "library").glob("*")) if (corpus / "library").exists() else True
+    assert not (corpus / "library").exists() or not list((corpus / "library").iterdir())
 
 
 def test_a_document_that_killed_the_process_is_skipped_next_time(tmp_path: Path,
