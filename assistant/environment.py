@@ -32,7 +32,19 @@ class EnvironmentFailure(Exception):
 def cause(exc: OSError) -> str:
     """A short, lower-case cause for an OSError: "permission denied", "no space left on the disk", …"""
     known = _CAUSES.get(exc.errno or 0)
-    return known or (exc.strerror or type(exc).__name__).lower()
+    return known or (exc.strerror or str(exc) or type(exc).__name__).lower()
+
+
+def write_cause(exc: OSError, folder: Path) -> str:
+    """Why writing into `folder` failed; a short write without an errno (numpy's) on a full disk says so."""
+    if exc.errno is None:
+        try:
+            stats = os.statvfs(folder)
+            if stats.f_bavail * stats.f_frsize < 1 << 20:
+                return _CAUSES[errno.ENOSPC]
+        except OSError:
+            pass
+    return cause(exc)
 
 
 def describe(exc: OSError, action: str = "") -> str:
@@ -55,12 +67,15 @@ def check_corpus_folder(folder: Path) -> None:
 
 
 def check_index_folder(folder: Path) -> None:
-    """The index path must be a folder (or not exist yet): a file there fails at once, not after embedding."""
+    """The index path must be a readable folder (or not exist yet): a file there fails at once, not after
+    the corpus has been embedded."""
     try:
         if folder.exists() and not folder.is_dir():
             raise EnvironmentFailure(f"index path is not a folder: {folder}")
+        if folder.is_dir():
+            os.listdir(folder)
     except OSError as exc:
-        raise EnvironmentFailure(f"cannot use the index folder {folder}: {cause(exc)}") from exc
+        raise EnvironmentFailure(f"cannot read the index folder {folder}: {cause(exc)}") from exc
 
 
 def check_writable(folder: Path) -> None:

@@ -24,7 +24,14 @@ from assistant.config import Settings
 from assistant.corpus import make_units
 from assistant.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.embed import Embedder, embedder_name, load_embedder
-from assistant.environment import EnvironmentFailure, cause, check_corpus_folder, check_index_folder, check_writable
+from assistant.environment import (
+    EnvironmentFailure,
+    cause,
+    check_corpus_folder,
+    check_index_folder,
+    check_writable,
+    write_cause,
+)
 from assistant.index_build import PIPELINE_VERSION, build_index, embed_texts
 from assistant.index_load import stale_reason
 from assistant.ingest import CorpusError, ParsedDocument
@@ -156,7 +163,8 @@ def ingest(
         try:
             counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
         except OSError as exc:  # a full disk or a folder turned read-only mid-build: the old generation is live
-            raise EnvironmentFailure(f"cannot write the index in {settings.index_dir}: {cause(exc)}; "
+            raise EnvironmentFailure(f"cannot write the index in {settings.index_dir}: "
+                                     f"{write_cause(exc, settings.index_dir)}; "
                                      "the previous index (if any) is still in use") from exc
     generation = current_generation(settings.index_dir)
     manifest = read_manifest(generation)

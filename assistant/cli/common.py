@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from assistant.config import ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
-from assistant.environment import cause
+from assistant.environment import cause, check_index_folder
 from assistant.ingest.caps import CAPS, TooLarge, read_capped
 
 EXIT_ENV = 1
@@ -31,7 +31,10 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace, **extra: object) -> Settings:
-    return Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder, **extra)
+    """The settings of a command; an --index that is a file fails here, before any model is loaded."""
+    settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder, **extra)
+    check_index_folder(settings.index_dir)
+    return settings
 
 
 def decode_text(raw: bytes, where: str, what: str) -> str:
