@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "evals" / "questions.jsonl"
+MEMORY_SECTION = "<!-- ingest-memory -->"  # written by benchmarks/ingest_memory.py, kept as it is
 
 CHILD = r"""
 import json, resource, sys, time
@@ -105,7 +106,10 @@ def main() -> int:
         *[f"| {a} | {b} | {c} |" for a, b, c in rows],
         "",
     ]
-    (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
+    bench = ROOT / "BENCHMARKS.md"
+    previous = bench.read_text(encoding="utf-8") if bench.is_file() else ""
+    kept = previous[previous.index(MEMORY_SECTION):] if MEMORY_SECTION in previous else ""  # ingest_memory.py's
+    bench.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
     print("\n".join(lines))
     return 0
 
