@@ -150,3 +150,17 @@ def test_a_question_is_shown_as_typed_not_as_markdown() -> None:
     shown = plain_text("![x](javascript:alert(1)) **粗体** <img src=x onerror=alert(1)> # 标题")
     assert "<img" not in shown and "![" not in shown and "**" not in shown
     assert "&lt;img" in shown and "\\!\\[x\\]" in shown and "\\#" in shown
+
+
+def test_a_large_library_gets_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.indexing
+    from assistant.config import Settings
+    from assistant.pipeline import ingest
+
+    corpus = tmp_path / "corpus"
+    (corpus / "library").mkdir(parents=True)
+    (corpus / "report.txt").write_text("报告正文。", encoding="utf-8")
+    (corpus / "library" / "doc.txt").write_text("图书馆文件。" * 10, encoding="utf-8")
+    monkeypatch.setattr(assistant.indexing, "CAPS", Caps(library_warn_bytes=100))
+    report = ingest(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedder="hash-256"))
+    assert any("indexing them will be slow" in w for w in report.warnings), report.warnings
