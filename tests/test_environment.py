@@ -145,19 +145,13 @@ def test_unreadable_library_file_is_skipped_with_its_reason(world) -> None:
 
 
 @needs_setpriv
-def test_unreadable_corpus_folder(world) -> None:
+@pytest.mark.parametrize("which", ["corpus", "index"])
+def test_unreadable_corpus_or_index_folder(world, which: str) -> None:
     corpus, index = world
-    corpus.chmod(0o000)
+    folder = corpus if which == "corpus" else index
+    folder.chmod(0o000)
     line = one_line(unprivileged("ask", Q_COUNT, *paths(corpus, index)))
-    assert line == f"assistant: error: cannot read the corpus folder {corpus}: permission denied"
-
-
-@needs_setpriv
-def test_unreadable_index_folder(world) -> None:
-    corpus, index = world
-    index.chmod(0o000)
-    line = one_line(unprivileged("ask", Q_COUNT, *paths(corpus, index)))
-    assert line == f"assistant: error: cannot read the index folder {index}: permission denied"
+    assert line == f"assistant: error: cannot read the {which} folder {folder}: permission denied"
 
 
 @needs_setpriv
