@@ -1,6 +1,6 @@
 """What one document may cost: bytes read, characters per paragraph and unit, units per document (pure).
 
-The embedder's memory grows with the length of one input (about 13 KB per character for USE
+The embedder's memory grows with the length of one input (13–19 KB per character for USE
 multilingual v3, measured in BENCHMARKS.md), so a single 240,000-character paragraph, or a file of
 NUL bytes, could take the machine down. Every limit is enforced where the text is produced: a file
 is read with a bound, a long paragraph is cut into windows before anything is embedded, and a
