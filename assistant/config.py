@@ -16,6 +16,9 @@ DEFAULT_EMBEDDER = "use-multilingual-v3"
 ENV_CORPUS = "ASSISTANT_CORPUS"
 ENV_INDEX = "ASSISTANT_INDEX"
 ENV_EMBEDDER = "ASSISTANT_EMBEDDER"
+ENV_BACKEND = "ASSISTANT_BACKEND"
+ENV_MILVUS_URI = "ASSISTANT_MILVUS_URI"
+BACKEND_CHOICES = ("faiss", "milvus")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,9 @@ class Settings:
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
     embedder: str = DEFAULT_EMBEDDER  # a known name, or a local sentence-transformers model folder
+    # Where searches run: "faiss" (files in the index folder) or "milvus" (Lite file, Standalone or Distributed).
+    backend: str = "faiss"
+    milvus_uri: str | None = None  # None: Milvus Lite in <index>/milvus.db; or http://host:19530
     top_k: int = 5  # paragraphs retrieved per question
     max_citations: int = 3  # paragraphs quoted in one answer
     # Weight of the lexical score in score fusion; the rest goes to the dense score.
@@ -50,6 +56,8 @@ class Settings:
             raise ValueError("max_citations must be at least 1.")
         if not 0.0 <= self.lexical_weight <= 1.0:
             raise ValueError("lexical_weight must be between 0 and 1.")
+        if self.backend not in BACKEND_CHOICES:
+            raise ValueError(f"backend must be one of {', '.join(BACKEND_CHOICES)}, not {self.backend!r}.")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -62,6 +70,10 @@ class Settings:
             values["index_dir"] = Path(env[ENV_INDEX])
         if env.get(ENV_EMBEDDER):
             values["embedder"] = env[ENV_EMBEDDER]
+        if env.get(ENV_BACKEND):
+            values["backend"] = env[ENV_BACKEND]
+        if env.get(ENV_MILVUS_URI):
+            values["milvus_uri"] = env[ENV_MILVUS_URI]
         values.update({k: v for k, v in overrides.items() if v is not None})
         for key in ("corpus_dir", "index_dir"):
             if key in values:

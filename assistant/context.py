@@ -33,7 +33,8 @@ def list_groups(paragraphs: Sequence[Paragraph]) -> dict[str, tuple[str, ...]]:
     """Map each list intro paragraph id to the ids of its item paragraphs (at least two)."""
     groups: dict[str, tuple[str, ...]] = {}
     for i, para in enumerate(paragraphs):
-        if para.kind != "body" or not _is_intro(para, paragraphs[i - 1] if i else None):
+        previous = paragraphs[i - 1] if i and paragraphs[i - 1].doc == para.doc else None
+        if para.kind != "body" or not _is_intro(para, previous):
             continue
         items: list[str] = []
         pattern = None
@@ -56,7 +57,11 @@ def lead(paragraph: Paragraph) -> str:
 
 
 def indexed_texts(paragraphs: Sequence[Paragraph]) -> list[str]:
-    """What the lexical index sees per paragraph: headings, text, list context."""
+    """What the lexical index sees per paragraph: headings, text, list context.
+
+    Depends only on each paragraph's own document (a document's start opens a section), so a
+    document's texts, and their tokens, can be computed once and kept with it.
+    """
     by_id = {p.id: p for p in paragraphs}
     groups = list_groups(paragraphs)
     intro_of = {item: intro for intro, items in groups.items() for item in items}

@@ -5,7 +5,7 @@ Plain Python and numpy only (no faiss, no bm25s), so `answer` can depend on it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -42,6 +42,11 @@ def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
     return units
 
 
+def unit_counts(paragraphs: Sequence[Paragraph]) -> list[int]:
+    """How many units `make_units` gives each paragraph (kept per document so builds need not split again)."""
+    return [1 + bool(p.heading_path) + len(quotable_sentences(p)) for p in paragraphs]
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -49,41 +54,109 @@ class Sentence:
     row: int  # row of its vector in CorpusView.vectors
 
 
+def unit_starts(paragraphs: Sequence[Paragraph], units: Sequence[Unit]) -> np.ndarray:
+    """Row of each paragraph's first unit, plus the total (units come grouped by paragraph, in order)."""
+    position = {p.id: i for i, p in enumerate(paragraphs)}
+    counts = np.zeros(len(paragraphs) + 1, dtype=np.int64)
+    for unit in units:
+        counts[position[unit.paragraph_id] + 1] += 1
+    return np.cumsum(counts)
+
+
+class _Sentences(Mapping[str, tuple[Sentence, ...]]):
+    """Paragraph id -> its quotable sentences with their vector rows, split on first use.
+
+    A library of 100k paragraphs has half a million sentences; the answer layer reads a
+    handful per question, so they are derived from the paragraph when asked for.
+    """
+
+    def __init__(self, view: CorpusView) -> None:
+        self._view = view
+        self._cache: dict[str, tuple[Sentence, ...]] = {}
+
+    def __getitem__(self, paragraph_id: str) -> tuple[Sentence, ...]:
+        found = self._cache.get(paragraph_id)
+        if found is None:
+            view = self._view
+            position = view.position[paragraph_id]  # KeyError for an unknown id, as a dict would
+            start = int(view.unit_starts[position])
+            found = tuple(
+                Sentence(unit.text, paragraph_id, start + offset)
+                for offset, unit in enumerate(make_units([view.paragraphs[position]]))
+                if unit.kind == "sent"
+            )
+            self._cache[paragraph_id] = found
+        if not found:
+            raise KeyError(paragraph_id)
+        return found
+
+    def get(self, paragraph_id: str, default=None):  # type: ignore[override]
+        try:
+            return self[paragraph_id]
+        except KeyError:
+            return default
+
+    def __iter__(self) -> Iterator[str]:
+        return (p.id for p in self._view.paragraphs if self.get(p.id))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class CorpusView:
-    """Read-only lookups over the indexed paragraphs."""
+    """Read-only lookups over the indexed paragraphs.
+
+    `units` may be None when the index stores `starts` (first unit row per paragraph)
+    instead: units and sentences are then derived per paragraph on demand. `vectors`
+    may be a read-only memory map (float16 in a large library).
+    """
 
     def __init__(
         self,
         paragraphs: Sequence[Paragraph],
         sources: Sequence[tuple[str, Source]],
-        units: Sequence[Unit],
+        units: Sequence[Unit] | None,
         vectors: np.ndarray,
         idf: dict[str, float],
         groups: dict[str, tuple[str, ...]],
         roles: dict[str, str] | None = None,
         links: dict[tuple[str, int], str] | None = None,
         titles: dict[str, str] | None = None,
+        *,
+        starts: np.ndarray | None = None,
     ) -> None:
-        if len(units) != len(vectors):
-            raise ValueError("every unit needs exactly one vector.")
         self.paragraphs = tuple(paragraphs)
         self.by_id = {p.id: p for p in self.paragraphs}
         self.position = {p.id: i for i, p in enumerate(self.paragraphs)}
         self.sources = {(doc, s.number): s for doc, s in sources}
-        self.units = tuple(units)
+        self._units = None if units is None else tuple(units)
+        if self._units is not None:
+            starts = unit_starts(self.paragraphs, self._units)
+        if starts is None or len(starts) != len(self.paragraphs) + 1:
+            raise ValueError("the corpus view needs its units or the first unit row of each paragraph.")
+        self.unit_starts = np.asarray(starts, dtype=np.int64)
+        if int(self.unit_starts[-1]) != len(vectors):
+            raise ValueError("every unit needs exactly one vector.")
         self.vectors = vectors
         self.idf = idf
         self.groups = groups
         self.roles = dict(roles or {})  # document key -> "report" | "library" | "source" (default "report")
         self.links = dict(links or {})  # (report key, footnote number) -> key of that source's document
         self.titles = dict(titles or {})  # document key -> its title, as shown beside quotes from it
-        sentences: dict[str, list[Sentence]] = {}
-        self.unit_rows: dict[str, list[int]] = {}
-        for row, unit in enumerate(self.units):
-            self.unit_rows.setdefault(unit.paragraph_id, []).append(row)
-            if unit.kind == "sent":
-                sentences.setdefault(unit.paragraph_id, []).append(Sentence(unit.text, unit.paragraph_id, row))
-        self.sentences = {pid: tuple(items) for pid, items in sentences.items()}
+        self.sentences: Mapping[str, tuple[Sentence, ...]] = _Sentences(self)
+        self._report_paragraphs: tuple[Paragraph, ...] | None = None
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """Every unit in row order (built on demand when the index did not keep them)."""
+        if self._units is None:
+            self._units = tuple(make_units(self.paragraphs))
+        return self._units
+
+    @cached_property
+    def unit_owner(self) -> np.ndarray:
+        """Paragraph position of each unit row (to take the best unit score per paragraph)."""
+        return np.repeat(np.arange(len(self.paragraphs), dtype=np.int64), np.diff(self.unit_starts))
 
     @cached_property
     def max_idf(self) -> float:
@@ -113,8 +186,24 @@ class CorpusView:
         return self.roles.get(doc, "report")
 
     def report_paragraphs(self) -> tuple[Paragraph, ...]:
-        """The report's own paragraphs (not source or library documents): what quizzes are made of."""
-        return tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
+        """The report's own paragraphs (not source or library documents): what quizzes are made of.
+
+        Computed once: answers ask for it on every question, and a library has 100k paragraphs.
+        """
+        if self._report_paragraphs is None:
+            self._report_paragraphs = tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
+        return self._report_paragraphs
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Paragraph, ...]]:
+        out: dict[str, list[Paragraph]] = {}
+        for para in self.paragraphs:
+            out.setdefault(para.kind, []).append(para)
+        return {kind: tuple(items) for kind, items in out.items()}
+
+    def of_kind(self, kind: str) -> tuple[Paragraph, ...]:
+        """Paragraphs of one kind ("front", "table"), found once: a question must not scan a large library."""
+        return self._by_kind.get(kind, ())
 
     def linked_source_docs(self, paragraph: Paragraph) -> list[tuple[int, str]]:
         """(footnote number, source document key) for each mark whose source document is indexed."""

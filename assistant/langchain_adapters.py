@@ -12,7 +12,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.embed import Embedder
+from assistant.index.embed import Embedder
 from assistant.retrieve import HybridRetriever
 
 

@@ -19,11 +19,11 @@ from typing import Any
 from assistant.config import Settings
 from assistant.corpus import CorpusView
 from assistant.environment import EnvironmentFailure, cause
-from assistant.indexing import pdf_limits
+from assistant.index.incremental import pdf_limits
+from assistant.index.store import sha256_file
 from assistant.ingest.catalog import SkippedFile, source_paths
 from assistant.ingest.loader import LIBRARY_FOLDER, SUFFIXES, DocumentError, document_paths, load_document
 from assistant.ingest.registry import REGISTRY_NAME, linked_files, read_registry
-from assistant.store import sha256_file
 
 
 class AddError(ValueError):

@@ -15,9 +15,10 @@ from assistant.answer import compose_answer, merge_answers
 from assistant.answer.evidence import warm_up_tokenizers
 from assistant.config import Settings
 from assistant.corpus import CorpusView
-from assistant.embed import Embedder, load_embedder
-from assistant.index_load import LoadedIndex, load_index
-from assistant.indexing import IngestReport, check_index, ingest, registry_overrides
+from assistant.index.backend import open_backend
+from assistant.index.embed import Embedder, load_embedder
+from assistant.index.incremental import IngestReport, check_index, ingest, registry_overrides
+from assistant.index.load import LoadedIndex, load_index
 from assistant.lexicon import NameTable, load_name_table
 from assistant.provenance import with_provenance
 from assistant.question import question_parts, validate_question
@@ -39,7 +40,8 @@ class Assistant:
         self.index = index
         self.embedder = embedder
         self.names = names if names is not None else NameTable([])
-        self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode, self.names)
+        self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode, self.names,
+                                         open_backend(index, settings))
 
     @classmethod
     def open(cls, settings: Settings, progress: Progress = _quiet, mode: str = "hybrid") -> Assistant:
@@ -48,7 +50,10 @@ class Assistant:
         embedder = load_embedder(settings.embedder)
         ingest(settings, progress, embedder=embedder)
         index = load_index(settings.index_dir)
-        names = load_name_table(settings.corpus_dir, (p.text for p in index.corpus.paragraphs))
+        # Pairs such as 沙特电信(STC) are read from the report and its sources, not from a library of any size.
+        corpus = index.corpus
+        names = load_name_table(settings.corpus_dir,
+                                (p.text for p in corpus.paragraphs if corpus.role(p.doc) in ("report", "source")))
         # Titles the user filled in or corrected in sources.toml show in citations without a rebuild.
         index.corpus.sources.update(registry_overrides(settings, index.corpus.sources,
                                                        index.manifest.get("registry_doc")))

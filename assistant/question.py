@@ -34,7 +34,7 @@ def validate_question(question: str, max_chars: int) -> str:
     return text
 
 
-_PART_END = re.compile(r"(?<=[??])")
+_PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4
 
 

@@ -11,14 +11,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.embed import Embedder
 from assistant.fusion import max_normalise, rrf_scores, score_fusion
-from assistant.index_load import LoadedIndex
+from assistant.index.backend import FaissBackend, SearchBackend
+from assistant.index.embed import Embedder
+from assistant.index.load import LoadedIndex
 from assistant.lexicon import NameTable
 from assistant.text import match_key, tokenize
 from assistant.types import Hit
 
 MODES = ("hybrid", "bm25", "dense", "rrf")
+# Up to this many units every one is scored (the report alone has ~350); above, the dense index is asked
+# for its best DENSE_DEPTH units (or DENSE_DEPTH_PER_HIT per requested paragraph), never for all of them.
+FULL_SCAN_UNITS = 4096
+DENSE_DEPTH = 512
+DENSE_DEPTH_PER_HIT = 64
 # `ask --scope`: which documents a search may return (by their role in the corpus).
 SCOPES = {"all": None, "report": "report", "sources": "source", "library": "library"}
 
@@ -33,28 +39,51 @@ class Retrieval:
     query_tokens: tuple[str, ...]
 
 
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k highest scores, best first, ties in index order: the first k of a stable argsort.
+
+    Only the candidates at or above the k-th value are sorted, so a 100k-paragraph library costs O(n).
+    """
+    if k >= scores.size:
+        return np.argsort(-scores, kind="stable")
+    threshold = np.partition(scores, scores.size - k)[scores.size - k]
+    candidates = np.flatnonzero(scores >= threshold)
+    return candidates[np.argsort(-scores[candidates], kind="stable")][:k]
+
+
 class HybridRetriever:
-    def __init__(self, index: LoadedIndex, embedder: Embedder, lexical_weight: float = 0.6, mode: str = "hybrid",
-                 names: NameTable | None = None):
+    def __init__(
+        self,
+        index: LoadedIndex,
+        embedder: Embedder,
+        lexical_weight: float = 0.6,
+        mode: str = "hybrid",
+        names: NameTable | None = None,
+        backend: SearchBackend | None = None,
+    ):
         if mode not in MODES:
             raise ValueError(f"retriever mode must be one of {', '.join(MODES)}, not {mode!r}.")
         if embedder.name != index.manifest["embedder"]["name"]:
             raise ValueError(f"index was built with {index.manifest['embedder']['name']}, not {embedder.name}.")
         self.index = index
+        self.backend: SearchBackend = backend or FaissBackend(index)
         self.embedder = embedder
         self.lexical_weight = lexical_weight
         self.mode = mode
         self.names = names
         paragraphs = index.corpus.paragraphs
         # unit row -> paragraph position, to take the max cosine per paragraph
-        self._owner = np.array([index.corpus.position[u.paragraph_id] for u in index.corpus.units], dtype=np.int64)
+        self._owner = index.corpus.unit_owner
         self._n = len(paragraphs)
         self._roles = np.array([index.corpus.role(p.doc) for p in paragraphs])
 
-    def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
-        unit_scores = self.index.dense.similarities(query_vector)
+    def dense_scores(self, query_vector: np.ndarray, k: int = 5) -> np.ndarray:
+        """Best unit cosine per paragraph; in a large library only the top units are searched (others get -1)."""
+        units = self.backend.units
+        depth = units if units <= FULL_SCAN_UNITS else max(DENSE_DEPTH, DENSE_DEPTH_PER_HIT * k)
+        scores, rows = self.backend.dense_search(query_vector, depth)
         best = np.full(self._n, -1.0, dtype=np.float32)
-        np.maximum.at(best, self._owner, unit_scores)
+        np.maximum.at(best, self._owner[rows], scores)
         return best
 
     def query_text(self, question: str) -> str:
@@ -84,8 +113,8 @@ class HybridRetriever:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}.")
         tokens = tuple(tokenize(question))
         query_vector = self.embedder.embed([question])[0]
-        lexical = self.index.lexical.scores(tokenize(self.query_text(question)))
-        dense = self.dense_scores(query_vector)
+        lexical = self.backend.lexical_scores(tokenize(self.query_text(question)))
+        dense = self.dense_scores(query_vector, k)
         keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else np.arange(self._n)
         lexical, dense = np.asarray(lexical)[keep], dense[keep]
         if self.mode == "bm25":
@@ -97,7 +126,7 @@ class HybridRetriever:
         else:
             fused = score_fusion(lexical, dense, self.lexical_weight)
         lex_norm = max_normalise(lexical)
-        order = np.argsort(-fused, kind="stable")[:k]
+        order = top_k(fused, k)
         paragraphs = self.index.corpus.paragraphs
         hits = tuple(
             Hit(paragraphs[keep[i]].id, float(fused[i]), float(lex_norm[i]), float(dense[i])) for i in order

@@ -18,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "evals" / "questions.jsonl"
-MEMORY_SECTION = "<!-- ingest-memory -->"  # written by benchmarks/ingest_memory.py, kept as it is
+# Sections written by benchmarks/ingest_memory.py and benchmarks/scale.py: kept as they are.
+KEPT_SECTIONS = ("<!-- ingest-memory -->", "<!-- scale:start -->")
 
 CHILD = r"""
 import json, resource, sys, time
@@ -33,7 +34,7 @@ if mode == "ingest":
     report = ingest(settings, force=sys.argv[4] == "force")
     out["rebuilt"] = report.rebuilt
 elif mode == "incremental":
-    from assistant.embed import load_embedder
+    from assistant.index.embed import load_embedder
     from assistant.pipeline import ingest
     embedder = load_embedder(settings.embedder)
     s = time.perf_counter(); ingest(settings, force=True, embedder=embedder); out["full"] = time.perf_counter() - s
@@ -106,10 +107,11 @@ def main() -> int:
         *[f"| {a} | {b} | {c} |" for a, b, c in rows],
         "",
     ]
-    bench = ROOT / "BENCHMARKS.md"
-    previous = bench.read_text(encoding="utf-8") if bench.is_file() else ""
-    kept = previous[previous.index(MEMORY_SECTION):] if MEMORY_SECTION in previous else ""  # ingest_memory.py's
-    bench.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
+    path = ROOT / "BENCHMARKS.md"
+    previous = path.read_text(encoding="utf-8") if path.is_file() else ""
+    found = [previous.index(marker) for marker in KEPT_SECTIONS if marker in previous]
+    kept = previous[min(found):] if found else ""  # ingest_memory.py's and scale.py's sections
+    path.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
     print("\n".join(lines))
     return 0
 

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.cli import EXIT_ENV, EXIT_INPUT, main
 from assistant.config import ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX
-from assistant.store import current_generation
+from assistant.index.store import current_generation
 
 Q_COUNT = "数字丝绸之路合作国家有多少个?"
 Q_GROWTH = "东南亚地区零售电商增速是多少?"

@@ -20,14 +20,14 @@ from pathlib import Path
 
 import pytest
 
-import assistant.index_build
+import assistant.index.build
+import assistant.index.store
 import assistant.library
-import assistant.store
 from assistant.cli import EXIT_ENV, EXIT_INPUT, main
 from assistant.config import Settings
-from assistant.index_load import load_index
+from assistant.index.load import load_index
+from assistant.index.store import MANIFEST, IndexCorrupt, current_generation
 from assistant.pipeline import check_index, ingest
-from assistant.store import MANIFEST, IndexCorrupt, current_generation
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "corpus" / "digital-silk-road-report.txt"
@@ -226,7 +226,7 @@ def test_disk_full_mid_build_keeps_the_previous_index(capsys, world, tiny_disk, 
         def full(*_args, **_kwargs):
             raise OSError(errno.ENOSPC, "No space left on device", str(index))
 
-        monkeypatch.setattr(assistant.index_build, "write_jsonl", full)
+        monkeypatch.setattr(assistant.index.build, "write_jsonl", full)
     live = (index / "CURRENT").read_text(encoding="utf-8")
     (corpus / "new.txt").write_text("新加入的文件,需要重建索引。" * 50, encoding="utf-8")
     code, _out, err = run(capsys, "ingest", *paths(corpus, index))
@@ -260,7 +260,7 @@ def test_any_other_os_error_is_one_line(capsys, world, monkeypatch) -> None:
     def broken(path: Path) -> str:
         raise OSError(errno.EIO, "Input/output error", str(path))
 
-    monkeypatch.setattr(assistant.store, "sha256_file", broken)
+    monkeypatch.setattr(assistant.index.store, "sha256_file", broken)
     code, _out, err = run(capsys, "ask", Q_COUNT, *paths(corpus, index))
     assert code == EXIT_ENV
     assert error_line(err).endswith("input/output error")

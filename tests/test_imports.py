@@ -112,7 +112,7 @@ def test_scan_finds_the_package() -> None:
     assert {"assistant.answer", "assistant.ingest", "assistant.ingest.loader", "assistant.cli"} <= MODULES.keys()
     assert "assistant.corpus" in reachable("assistant.answer")
     # The transitive scan sees through packages and lazy imports (so the checks below are not vacuous).
-    assert {"assistant.dense", "faiss", "assistant.ingest.loader"} <= reachable("assistant.pipeline")
+    assert {"assistant.index.dense", "faiss", "assistant.ingest.loader"} <= reachable("assistant.pipeline")
     assert {"assistant.text", "jieba"} <= reachable("assistant.answer")
     assert "pypdf" in reachable("assistant.ingest")
 
@@ -136,14 +136,14 @@ def test_ingest_does_not_import_downstream(module: str) -> None:
 
 def test_answer_does_not_import_downstream_or_heavy() -> None:
     forbidden = {"assistant.retrieve", "assistant.pipeline", "assistant.cli", "assistant.ui", "faiss", "gradio",
-                 "assistant.dense", "assistant.lexical", "assistant.index_load", "assistant.index_build"}
+                 "assistant.index.dense", "assistant.index.lexical", "assistant.index.load", "assistant.index.build"}
     assert not _hits(imports_of("assistant.answer"), forbidden)
     assert not _hits(reachable("assistant.answer"), forbidden), sorted(reachable("assistant.answer"))
 
 
 def test_only_dense_imports_faiss() -> None:
     users = sorted(m for m in MODULES if _hits(imports_of(m), {"faiss"}))
-    assert users == ["assistant.dense"]
+    assert users == ["assistant.index.dense"]
 
 
 def test_only_pdf_imports_pypdf() -> None:

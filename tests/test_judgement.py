@@ -78,6 +78,13 @@ def test_short_forms_english_names_and_synonyms_reach_the_answer(real_assistant,
     assert_extractive(answer)
 
 
+def test_search_adds_the_corpus_spelling_of_names_it_does_not_use(real_assistant):
+    assert "阿里云" in real_assistant.retriever.query_text("What did Alibaba Cloud do in Saudi Arabia?")
+    assert "海外" in real_assistant.retriever.query_text("出海企业怎么分钱?")
+    # a name the corpus already uses is not expanded: synonyms would only dilute the search
+    assert real_assistant.retriever.query_text("什么是平台企业?") == "什么是平台企业?"
+
+
 def test_list_answers_quote_every_item_with_its_content(real_assistant):
     answer = real_assistant.ask("保障数字主权的云服务模式有哪三大特点?")
     assert not answer.refused

@@ -53,9 +53,10 @@ def test_pairs_the_report_writes_itself(report_docs):
     assert ("全球数字经济伙伴关系协定", "DEPA") in pairs
 
 
-def test_expansions_give_other_names(table):
-    assert "阿里巴巴" in table.expansions("阿里在沙特干了啥")
-    assert "海外" in table.expansions("出海企业")
+def test_a_name_inside_a_longer_one_occurs_but_is_not_found(table):
+    alibaba = table.group_of("阿里")
+    assert table.occurs(alibaba, "阿里巴巴提出的世界电子贸易平台")
+    assert [m.group.preferred for m in table.find("东南亚")] == ["东南亚"]  # not 南亚
 
 
 def test_bad_alias_file_is_a_clear_error():

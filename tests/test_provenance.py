@@ -17,7 +17,7 @@ from pdfmaker import chinese_pdf
 from assistant.cli import main
 from assistant.config import Settings
 from assistant.corpus import CorpusView, make_units
-from assistant.embed import HashEmbedder
+from assistant.index.embed import HashEmbedder
 from assistant.ingest.registry import REGISTRY_NAME
 from assistant.pipeline import Assistant
 from assistant.provenance import with_provenance

@@ -17,15 +17,15 @@ from pdfmaker import bomb_pdf, chinese_pdf, encrypted_pdf, random_bytes, scanned
 
 from assistant.cli import EXIT_ENV, EXIT_INPUT, main
 from assistant.config import Settings
-from assistant.embed import HashEmbedder
-from assistant.index_load import load_index
+from assistant.index.embed import HashEmbedder
+from assistant.index.load import load_index
+from assistant.index.store import current_generation
 from assistant.ingest import CorpusError, load_corpus
 from assistant.ingest import pdf as pdf_module
 from assistant.ingest.loader import DocumentError, read_pages
 from assistant.ingest.normalise import repair_text
 from assistant.ingest.pdf import PdfError, PdfLimits, extract_pages, pages_to_text
 from assistant.pipeline import Assistant, ingest
-from assistant.store import current_generation
 
 REPORT_NAME = "digital-silk-road-report.txt"
 PAGES = [

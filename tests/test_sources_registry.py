@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from assistant.cli import EXIT_ENV, main
 from assistant.config import Settings
-from assistant.index_load import load_index
+from assistant.index.load import load_index
 from assistant.ingest import CorpusError
 from assistant.ingest.registry import (
     LOST_NOTE,

@@ -12,8 +12,8 @@ import pytest
 pytest.importorskip("sentence_transformers")
 
 from assistant.config import DEFAULT_EMBEDDER, Settings
-from assistant.embed import EmbedderError, SentenceTransformerEmbedder, embedder_name, load_embedder
-from assistant.index_load import load_index
+from assistant.index.embed import EmbedderError, SentenceTransformerEmbedder, embedder_name, load_embedder
+from assistant.index.load import load_index
 from assistant.pipeline import Assistant, check_index
 from assistant.types import Answer
 

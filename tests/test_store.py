@@ -20,14 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.config import Settings
-from assistant.dense import DenseIndex
-from assistant.embed import HashEmbedder
-from assistant.index_build import build_index
-from assistant.index_load import load_index, stale_reason
-from assistant.indexing import corpus_state
-from assistant.ingest import ParsedDocument, load_corpus
-from assistant.pipeline import Assistant, check_index, ingest
-from assistant.store import (
+from assistant.index.build import build_index
+from assistant.index.dense import DenseIndex
+from assistant.index.embed import HashEmbedder
+from assistant.index.incremental import corpus_state
+from assistant.index.load import load_index, stale_reason
+from assistant.index.store import (
     CURRENT,
     FORMAT_VERSION,
     KEEP_GENERATIONS,
@@ -37,6 +35,8 @@ from assistant.store import (
     current_generation,
     sha256_file,
 )
+from assistant.ingest import ParsedDocument, load_corpus
+from assistant.pipeline import Assistant, check_index, ingest
 from assistant.types import Paragraph, Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +107,7 @@ def test_manifest_describes_the_generation(cfg: Settings) -> None:
     gen = loaded.generation
     on_disk = {p.relative_to(gen).as_posix() for p in gen.rglob("*") if p.is_file()} - {MANIFEST}
     assert set(manifest["files"]) == on_disk
-    assert {"paragraphs.jsonl", "sources.jsonl", "units.jsonl", "dense.faiss"} <= on_disk
+    assert {"paragraphs.jsonl", "sources.jsonl", "starts.npy", "vectors.npy"} <= on_disk
     for rel, meta in manifest["files"].items():
         assert meta["sha256"] == sha256_file(gen / rel)
         assert meta["bytes"] == (gen / rel).stat().st_size
@@ -174,7 +174,7 @@ def test_missing_index_is_reported_as_missing(tmp_path: Path) -> None:
 
 
 def _truncate_dense(gen: Path, _index_dir: Path) -> None:
-    path = gen / "dense.faiss"
+    path = gen / "vectors.npy"
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
 
@@ -223,9 +223,10 @@ def _drop_gen_dir(gen: Path, _index_dir: Path) -> None:
 
 
 CORRUPTIONS = {
-    "truncated dense.faiss": _truncate_dense,
+    "truncated vectors.npy": _truncate_dense,
     "flipped bytes in paragraphs.jsonl": _flip_paragraph_bytes,
-    "deleted dense.faiss": _delete("dense.faiss"),
+    "deleted vectors.npy": _delete("vectors.npy"),
+    "deleted starts.npy": _delete("starts.npy"),
     "deleted sources.jsonl": _delete("sources.jsonl"),
     "deleted a lexical file": _delete("lexical/*"),
     "deleted manifest": _delete(MANIFEST),
@@ -239,7 +240,7 @@ CORRUPTIONS = {
     "manifest from a future format": _manifest_edit(lambda m: m.update(format_version=FORMAT_VERSION + 1)),
     "manifest without embedder": _manifest_edit(lambda m: m.pop("embedder")),
     "manifest without counts": _manifest_edit(lambda m: m.pop("counts")),
-    "manifest with a bad file entry": _manifest_edit(lambda m: m["files"].update({"dense.faiss": "oops"})),
+    "manifest with a bad file entry": _manifest_edit(lambda m: m["files"].update({"vectors.npy": "oops"})),
 }
 
 
@@ -260,8 +261,8 @@ def test_corruption_is_detected_then_repaired(cfg: Settings, corrupt: Callable[[
 _LOAD_SCRIPT = """
 import sys
 from pathlib import Path
-from assistant.index_load import load_index
-from assistant.store import IndexCorrupt
+from assistant.index.load import load_index
+from assistant.index.store import IndexCorrupt
 try:
     load_index(Path(sys.argv[1]))
 except IndexCorrupt as exc:
@@ -272,10 +273,10 @@ else:
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage"])
-def test_damaged_faiss_with_matching_checksum_never_crashes(cfg: Settings, damage: str) -> None:
-    """Even a damaged file that passes the checksum (manifest rewritten) must not crash FAISS."""
+def test_damaged_vectors_with_matching_checksum_never_crash(cfg: Settings, damage: str) -> None:
+    """Even a damaged file that passes the checksum (manifest rewritten) must not crash numpy or FAISS."""
     gen = generation(cfg)
-    path = gen / "dense.faiss"
+    path = gen / "vectors.npy"
     data = path.read_bytes()
     if damage == "truncate":
         path.write_bytes(data[: len(data) // 3])
@@ -283,7 +284,7 @@ def test_damaged_faiss_with_matching_checksum_never_crashes(cfg: Settings, damag
         rng = np.random.default_rng(7)
         path.write_bytes(data[:16] + rng.integers(0, 256, len(data) - 16, dtype=np.uint8).tobytes())
     manifest = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
-    manifest["files"]["dense.faiss"] = {"sha256": sha256_file(path), "bytes": path.stat().st_size}
+    manifest["files"]["vectors.npy"] = {"sha256": sha256_file(path), "bytes": path.stat().st_size}
     (gen / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", _LOAD_SCRIPT, str(cfg.index_dir)],

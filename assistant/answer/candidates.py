@@ -74,13 +74,16 @@ ADMISSIBLE_FLOOR = 0.75
 
 
 def admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: CorpusView,
-               names: NameTable) -> tuple[list[ScoredSentence], str]:
-    """The sentences that could answer: about what is asked (names, years) and of the kind asked for."""
+               names: NameTable, keep: frozenset[str] = frozenset()) -> tuple[list[ScoredSentence], str]:
+    """The sentences that could answer: about what is asked (names, years) and of the kind asked for.
+
+    Sentences of the paragraphs in `keep` (the table, for a table question) are judged at any score.
+    """
     found: list[ScoredSentence] = []
     first_problem = ""
     for item in scored:
-        if found and item.score < ADMISSIBLE_FLOOR * found[0].score:
-            break
+        if found and item.score < ADMISSIBLE_FLOOR * found[0].score and item.sentence.paragraph_id not in keep:
+            continue
         text = item.sentence.text
         before, near = surroundings(item.sentence, corpus)
         problem = context_problem(analysis, text, before, near, names) or sentence_problem(analysis, text, names)

@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                      help="documents (.pdf, .txt, .md) to copy into corpus/library/ and index")
     ing.add_argument("--force", action="store_true", help="rebuild from scratch even when the index is up to date")
+    ing.add_argument("--verify", action="store_true",
+                     help="check every index file against its checksum (a large index checks only sizes at open)")
     _common(ing)
     ing.set_defaults(func=cmd_ingest)
 
@@ -86,10 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from assistant.embed import EmbedderError
     from assistant.environment import EnvironmentFailure
+    from assistant.index.embed import EmbedderError
+    from assistant.index.store import IndexStoreError
     from assistant.ingest import CorpusError
-    from assistant.store import IndexStoreError
 
     return (CorpusError, EmbedderError, IndexStoreError, EnvironmentFailure)
 

@@ -63,7 +63,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"added {rel}")
         for skipped in refused:
             print(f"not added {skipped.path}: {skipped.reason}", file=sys.stderr)
-    report = ingest(settings, progress=progress, force=args.force)
+    report = ingest(settings, progress=progress, force=args.force, verify=args.verify)
     state = "rebuilt" if report.rebuilt else "unchanged"
     reuse = f", {report.parsed} read, {report.reused} reused" if report.rebuilt else ""
     print(f"index {state} ({report.reason}): {report.paragraphs} paragraphs, {report.sources} sources, "
@@ -76,7 +76,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from assistant.index_load import load_index
+    from assistant.index.load import load_index
     from assistant.library import rows_to_text, source_rows
     from assistant.pipeline import ingest
 

@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.config import ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
+from assistant.config import (
+    BACKEND_CHOICES,
+    ENV_BACKEND,
+    ENV_CORPUS,
+    ENV_EMBEDDER,
+    ENV_INDEX,
+    ENV_MILVUS_URI,
+    Settings,
+)
 from assistant.environment import cause, check_index_folder
 from assistant.ingest.caps import CAPS, TooLarge, read_capped
 
@@ -28,11 +36,17 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--embedder", help=f"embedder name or local sentence-transformers folder (env {ENV_EMBEDDER})"
     )
+    parser.add_argument("--backend", choices=BACKEND_CHOICES,
+                        help=f"where searches run: faiss (default) or milvus (env {ENV_BACKEND})")
+    parser.add_argument("--milvus-uri", help="Milvus Lite file or server URI, e.g. http://host:19530 "
+                        f"(default <index>/milvus.db; env {ENV_MILVUS_URI})")
 
 
 def settings_from(args: argparse.Namespace, **extra: object) -> Settings:
     """The settings of a command; an --index that is a file fails here, before any model is loaded."""
-    settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder, **extra)
+    settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
+                                 backend=getattr(args, "backend", None), milvus_uri=getattr(args, "milvus_uri", None),
+                                 **extra)
     check_index_folder(settings.index_dir)
     return settings
 

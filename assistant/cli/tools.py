@@ -50,7 +50,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_quiz(args: argparse.Namespace) -> int:
-    from assistant.index_load import load_index
+    from assistant.index.load import load_index
     from assistant.pipeline import ingest
     from assistant.quiz import QuizError, build_quiz, collect_facts
     from assistant.quiz.export import render

@@ -152,24 +152,8 @@ class NameTable:
     def occurs(self, group: NameGroup, text: str) -> bool:
         """Whether any name of the group occurs in the text, even inside a longer name (阿里 in 阿里云).
 
-        Looser than `mentioned`: right for "is the question's 阿里 in this paragraph", wrong for
-        telling 南亚 from 东南亚 (use `find` / `mentioned` for that).
+        Looser than `find`: right for "is the question's 阿里 in this paragraph", wrong for
+        telling 南亚 from 东南亚 (use `find` for that).
         """
         folded = fold(text)
         return any(_occurs_in(fold(name), folded) for name in group.names)
-
-    def mentioned(self, group: NameGroup, text: str) -> bool:
-        """Whether the text names this thing under any of its names."""
-        return any(m.group is group for m in self.find(text))
-
-    def expansions(self, text: str) -> list[str]:
-        """The other names (Chinese first) of the things the text names: extra search terms."""
-        extra: list[str] = []
-        for mention in self.find(text):
-            for name in mention.group.names:
-                if fold(name) != fold(mention.surface) and name not in extra:
-                    extra.append(name)
-        return extra
-
-    def by_kind(self, kind: str) -> list[NameGroup]:
-        return [g for g in self.groups if g.kind == kind]

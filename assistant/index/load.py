@@ -6,12 +6,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.corpus import CorpusView, Unit
-from assistant.dense import DenseIndex
-from assistant.index_build import PIPELINE_VERSION
-from assistant.lexical import LexicalIndex
-from assistant.records import paragraph_from_dict, read_jsonl, source_from_dict
-from assistant.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
+from assistant.corpus import CorpusView
+from assistant.index.build import PIPELINE_VERSION
+from assistant.index.dense import DenseIndex
+from assistant.index.lexical import LexicalIndex
+from assistant.index.records import paragraph_from_dict, read_array, read_jsonl, source_from_dict
+from assistant.index.store import FORMAT_VERSION, IndexCorrupt, current_generation, read_manifest, verify_files
 from assistant.text import tokenizer_signature
 
 
@@ -45,18 +45,19 @@ def load_index(index_dir: Path) -> LoadedIndex:
     try:
         paragraphs = [paragraph_from_dict(row) for row in read_jsonl(generation / "paragraphs.jsonl")]
         sources = [source_from_dict(row) for row in read_jsonl(generation / "sources.jsonl")]
-        units = [Unit(**row) for row in read_jsonl(generation / "units.jsonl")]
+        starts = read_array(generation / "starts.npy")
         idf = json.loads((generation / "idf.json").read_text(encoding="utf-8"))
         groups = {k: tuple(v) for k, v in json.loads((generation / "groups.json").read_text(encoding="utf-8")).items()}
         roles, links = _library(generation)
         lexical = LexicalIndex.load(generation / "lexical", size=len(paragraphs))
-        dense = DenseIndex.load(generation / "dense.faiss")
+        dense = DenseIndex.load(generation)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexCorrupt(f"index in {generation} cannot be read: {exc}") from exc
-    if dense.size != len(units) or dense.dim != manifest["embedder"]["dim"]:
-        raise IndexCorrupt(f"index in {generation} is inconsistent: {dense.size} vectors for {len(units)} units")
+    units = int(starts[-1]) if starts.ndim == 1 and len(starts) == len(paragraphs) + 1 else -1
+    if dense.size != units or dense.dim != manifest["embedder"]["dim"]:
+        raise IndexCorrupt(f"index in {generation} is inconsistent: {dense.size} vectors for {units} units")
     titles = {str(d["doc"]): str(d.get("title") or d["doc"]) for d in manifest.get("documents", [])}
-    corpus = CorpusView(paragraphs, sources, units, dense.vectors(), idf, groups, roles, links, titles)
+    corpus = CorpusView(paragraphs, sources, None, dense.vectors, idf, groups, roles, links, titles, starts=starts)
     return LoadedIndex(generation, manifest, corpus, lexical, dense)
 
 

@@ -1,4 +1,4 @@
-"""JSON forms of the value objects, for the index files (JSONL, never pickle)."""
+"""JSON forms of the value objects and the array reader, for the index files (JSONL and .npy, never pickle)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.types import Paragraph, Source
 
 
 def paragraph_to_dict(paragraph: Paragraph) -> dict[str, Any]:
-    return asdict(paragraph)
+    """Its fields as they are (tuples serialise as JSON lists); `asdict`'s deep copy cost 2 s per 10k."""
+    return dict(vars(paragraph))
 
 
 def paragraph_from_dict(data: dict[str, Any]) -> Paragraph:
@@ -49,3 +52,13 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_array(path: Path, mmap: bool = False) -> np.ndarray:
+    """An .npy file (memory-mapped read-only if asked); any damage to its header is a ValueError."""
+    try:
+        return np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)
+    except (OSError, ValueError):
+        raise
+    except Exception as exc:  # numpy parses the header with tokenize/ast: garbage raises their errors
+        raise ValueError(f"{path.name}: unreadable array header ({type(exc).__name__})") from exc

@@ -22,10 +22,12 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 KEEP_GENERATIONS = 2
+# At open, files are hashed in full only up to this total; larger indexes check sizes (and hash on demand).
+HASH_AT_OPEN_BYTES = 64 << 20
 
 
 class IndexStoreError(Exception):
@@ -38,6 +40,10 @@ class IndexMissing(IndexStoreError):
 
 class IndexCorrupt(IndexStoreError):
     pass
+
+
+class BackendUnavailable(IndexStoreError):
+    """The configured search backend (Milvus) cannot be reached or is not installed."""
 
 
 def sha256_file(path: Path) -> str:
@@ -141,23 +147,31 @@ def read_manifest(generation: Path) -> dict:
 
 
 # Files every generation has; the manifest must list them (and every other file in the generation).
-REQUIRED_FILES = ("paragraphs.jsonl", "sources.jsonl", "units.jsonl", "idf.json", "groups.json", "dense.faiss")
+REQUIRED_FILES = ("paragraphs.jsonl", "sources.jsonl", "starts.npy", "idf.json", "groups.json", "vectors.npy")
 
 
-def verify_files(generation: Path, manifest: dict) -> None:
+def verify_files(generation: Path, manifest: dict, deep: bool | None = None) -> None:
     """Raise IndexCorrupt naming the first file whose size or checksum is wrong, or that the manifest omits.
 
-    An empty or partial file list is damage too: nothing the index reads goes unchecked.
+    An empty or partial file list is damage too: nothing the index reads goes unchecked. `deep` hashes
+    every file; by default only a small index is hashed at open (a large one's sizes are checked, so
+    opening costs the same at any size; `assistant ingest --verify` hashes).
     """
-    listed = manifest["files"]
-    unlisted = [name for name in REQUIRED_FILES if name not in listed]
+    files = manifest["files"]
+    unlisted = [name for name in REQUIRED_FILES if name not in files]
     on_disk = (p.relative_to(generation).as_posix() for p in generation.rglob("*") if p.is_file())
-    unlisted += sorted(rel for rel in on_disk if rel != MANIFEST and rel not in listed and rel not in unlisted)
+    unlisted += sorted(rel for rel in on_disk if rel != MANIFEST and rel not in files and rel not in unlisted)
     if unlisted:
         raise IndexCorrupt(f"the manifest does not list {', '.join(unlisted[:3])}")
-    for rel, meta in listed.items():
+    if deep is None:
+        deep = sum(int(meta.get("bytes") or 0) for meta in files.values()) <= HASH_AT_OPEN_BYTES
+    for rel, meta in files.items():
         path = generation / rel
         if not path.is_file():
             raise IndexCorrupt(f"index file missing: {rel}")
-        if path.stat().st_size != meta.get("bytes") or sha256_file(path) != meta.get("sha256"):
-            raise IndexCorrupt(f"index file damaged (checksum mismatch): {rel}")
+        if path.stat().st_size != meta.get("bytes"):
+            raise IndexCorrupt(f"index file damaged (size {path.stat().st_size}, expected {meta.get('bytes')}): {rel}")
+    if deep:
+        for rel, meta in files.items():
+            if sha256_file(generation / rel) != meta.get("sha256"):
+                raise IndexCorrupt(f"index file damaged (checksum mismatch): {rel}")

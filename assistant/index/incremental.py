@@ -21,9 +21,7 @@ import numpy as np
 
 from assistant.attempts import UNFINISHED, Attempts
 from assistant.config import Settings
-from assistant.corpus import make_units
-from assistant.doc_cache import CachedDocument, DocumentCache, cache_key
-from assistant.embed import Embedder, embedder_name, load_embedder
+from assistant.corpus import make_units, unit_counts
 from assistant.environment import (
     EnvironmentFailure,
     cause,
@@ -32,15 +30,24 @@ from assistant.environment import (
     check_writable,
     write_cause,
 )
-from assistant.index_build import PIPELINE_VERSION, build_index, embed_texts
-from assistant.index_load import stale_reason
+from assistant.index.build import PIPELINE_VERSION, EmbedProgress, build_index, document_tokens, embed_texts
+from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
+from assistant.index.embed import Embedder, embedder_name, load_embedder
+from assistant.index.load import stale_reason
+from assistant.index.records import read_jsonl, source_from_dict
+from assistant.index.store import (
+    IndexCorrupt,
+    IndexMissing,
+    current_generation,
+    read_manifest,
+    sha256_file,
+    verify_files,
+)
 from assistant.ingest import CorpusError, ParsedDocument
 from assistant.ingest.caps import CAPS
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
 from assistant.ingest.pdf import PdfLimits
 from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
-from assistant.records import read_jsonl, source_from_dict
-from assistant.store import IndexCorrupt, IndexMissing, current_generation, read_manifest, sha256_file, verify_files
 from assistant.types import Source
 
 Progress = Callable[[str], None]
@@ -113,13 +120,16 @@ def pdf_limits(settings: Settings) -> PdfLimits:
                      settings.pdf_max_chars)
 
 
-def check_index(settings: Settings, state: CorpusState | None = None) -> str | None:
-    """None when the live index is intact and fresh, else the reason to rebuild it (no model is loaded)."""
+def check_index(settings: Settings, state: CorpusState | None = None, verify: bool = False) -> str | None:
+    """None when the live index is intact and fresh, else the reason to rebuild it (no model is loaded).
+
+    `verify` hashes every file; otherwise a large index is checked by sizes (see store.verify_files).
+    """
     state = state or corpus_state(settings)
     try:
         generation = current_generation(settings.index_dir)
         manifest = read_manifest(generation)
-        verify_files(generation, manifest)
+        verify_files(generation, manifest, deep=True if verify else None)
     except IndexMissing:
         return "no index yet"
     except IndexCorrupt as exc:
@@ -149,13 +159,20 @@ class LazyEmbedder:
 
 
 def ingest(
-    settings: Settings, progress: Progress = _quiet, force: bool = False, embedder: Embedder | None = None
+    settings: Settings,
+    progress: Progress = _quiet,
+    force: bool = False,
+    embedder: Embedder | None = None,
+    verify: bool = False,
 ) -> IngestReport:
-    """Rebuild the index when it is missing, damaged, stale (or forced: then nothing is reused)."""
+    """Rebuild the index when it is missing, damaged, stale (or forced: then nothing is reused).
+
+    `verify` checks every file of the live index against its sha256 first (`assistant ingest --verify`).
+    """
     started = time.perf_counter()
     check_index_folder(settings.index_dir)
     state = corpus_state(settings)
-    reason = "rebuild requested" if force else check_index(settings, state)
+    reason = "rebuild requested" if force else check_index(settings, state, verify=verify)
     counts = (0, 0)
     if reason is not None:
         check_writable(settings.index_dir)  # before anything is embedded
@@ -195,39 +212,59 @@ def _build(
     attempts = Attempts(settings.index_dir)
     if not reuse:
         attempts.clear()
-    docs: list[ParsedDocument] = []
-    vectors: list[np.ndarray] = []
-    skipped, keys, parsed, reused = list(state.skipped), [], 0, 0
-    for file in state.files:
-        key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
-        keys.append(key)
-        cached = cache.get(key) if reuse else None
-        if cached is None and file.role != "report" and attempts.unfinished(key):
-            cached = SkippedFile(file.rel, UNFINISHED)
-            cache.put(key, cached)
-            attempts.end(key)
-        elif cached is None:
-            progress(f"reading {file.rel}")
-            attempts.begin(key, file.rel)
-            try:
-                loaded = load_file(file, settings.corpus_dir, pdf_limits(settings))
-                if isinstance(loaded, SkippedFile):
-                    cached = loaded
-                else:
-                    units = make_units(loaded.paragraphs)
-                    cached = CachedDocument(loaded, embed_texts(embedder, [u.text for u in units], progress))
-                    parsed += 1
+    entries: list[CachedDocument | SkippedFile | ParsedDocument] = []
+    keys, reused = [], 0
+    open_attempts: set[str] = set()
+    try:
+        for file in state.files:  # pass 1: reuse each unchanged document, read the others
+            key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
+            keys.append(key)
+            cached = cache.get(key) if reuse else None
+            if cached is None and file.role != "report" and attempts.unfinished(key):
+                cached = SkippedFile(file.rel, UNFINISHED)
                 cache.put(key, cached)
-            finally:
-                attempts.end(key)  # an exception is not a crash; only a killed process leaves the marker
-        else:
-            reused += 1
-        if isinstance(cached, SkippedFile):
-            progress(f"skipped {cached.path}: {cached.reason}")
-            skipped.append(cached)
-        elif cached.document.paragraphs:
-            docs.append(cached.document)
-            vectors.append(cached.vectors)
+                attempts.end(key)
+            elif cached is None:
+                progress(f"reading {file.rel}")
+                attempts.begin(key, file.rel)  # open until the document is embedded and cached
+                open_attempts.add(key)
+                cached = load_file(file, settings.corpus_dir, pdf_limits(settings))
+                if isinstance(cached, SkippedFile):
+                    cache.put(key, cached)  # remembered: a hostile file is not retried on every build
+                    attempts.end(key)
+                    open_attempts.discard(key)
+            else:
+                reused += 1
+            entries.append(cached)
+        pending = [i for i, entry in enumerate(entries) if isinstance(entry, ParsedDocument)]
+        tracker = EmbedProgress(sum(len(make_units(entries[i].paragraphs)) for i in pending), progress)
+        for i in pending:  # pass 2: tokenise and embed the new ones, each saved as soon as done (a killed run resumes)
+            document = entries[i]
+            units = make_units(document.paragraphs)
+            vectors = embed_texts(embedder, [u.text for u in units], progress, tracker)
+            entries[i] = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)),
+                                        tuple(unit_counts(document.paragraphs)))
+            cache.put(keys[i], entries[i])
+            attempts.end(keys[i])
+            open_attempts.discard(keys[i])
+    finally:
+        for key in open_attempts:  # an exception is not a crash; only a killed process leaves the marker
+            attempts.end(key)
+    parsed = len(pending)
+    docs: list[ParsedDocument] = []
+    vectors_list: list[np.ndarray] = []
+    tokens: list[tuple[str, ...]] = []
+    counts: list[int] = []
+    skipped = list(state.skipped)
+    for entry in entries:
+        if isinstance(entry, SkippedFile):
+            progress(f"skipped {entry.path}: {entry.reason}")
+            skipped.append(entry)
+        elif entry.document.paragraphs:
+            docs.append(entry.document)
+            vectors_list.append(entry.vectors)
+            tokens.extend(entry.tokens)
+            counts.extend(entry.counts)
     if not any(d.role != "source" for d in docs):
         raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
     warnings = list(state.warnings)
@@ -245,7 +282,8 @@ def _build(
              "skipped": [asdict(s) for s in skipped], "warnings": warnings,
              "reuse": {"parsed": parsed, "reused": reused}}
     build_index(docs, embedder, settings.index_dir, state.hashes, progress,
-                vectors=np.vstack(vectors).astype(np.float32), links=links, manifest_extra=extra)
+                vectors=np.vstack(vectors_list).astype(np.float32), tokens=tokens, counts=counts,
+                links=links, manifest_extra=extra)
     cache.keep_only(keys)
     return parsed, reused
 

@@ -1,11 +1,13 @@
-"""Per-document artifacts kept between index builds: parsed paragraphs and their unit vectors.
+"""Per-document segments kept between index builds: parsed paragraphs, their BM25 tokens and unit vectors.
 
-Parsing a PDF and embedding its paragraphs are the slow parts of a build, so
+Parsing a PDF, tokenising with jieba and embedding are the slow parts of a build, so
 each document's results are kept in `index/cache/<key>/`, the key being the
 file's sha256, its role and key in the corpus, the embedder and the pipeline
-version. Adding one source to an indexed corpus then parses and embeds that
-file only. Files are JSONL and `.npy` (never pickle), each checksummed; a
-damaged entry is simply rebuilt. A file that failed is remembered too, so a
+version. Adding one source to an indexed corpus then parses, tokenises and embeds
+that file only, and a killed ingest resumes after the last document it finished.
+Files are JSON(L) and `.npy` (never pickle), hashed when written; a read checks
+their sizes (a full hash with `deep`, as `ingest --verify` does), and a damaged
+entry is simply rebuilt. A file that failed is remembered too, so a
 hostile PDF is not retried on every build (`ingest --force` retries it).
 """
 
@@ -21,18 +23,18 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.corpus import make_units
-from assistant.ingest import ParsedDocument
-from assistant.ingest.catalog import CorpusFile, SkippedFile
-from assistant.records import (
+from assistant.index.records import (
     paragraph_from_dict,
     paragraph_to_dict,
+    read_array,
     read_jsonl,
     source_from_dict,
     source_to_dict,
     write_jsonl,
 )
-from assistant.store import sha256_file
+from assistant.index.store import sha256_file
+from assistant.ingest import ParsedDocument
+from assistant.ingest.catalog import CorpusFile, SkippedFile
 
 CACHE_DIR = "cache"
 _CHECKSUMS = "checksums.json"
@@ -42,6 +44,8 @@ _CHECKSUMS = "checksums.json"
 class CachedDocument:
     document: ParsedDocument
     vectors: np.ndarray  # one row per unit of `make_units(document.paragraphs)`
+    tokens: tuple[tuple[str, ...], ...]  # BM25 input of each paragraph (`build.document_tokens`)
+    counts: tuple[int, ...]  # units of each paragraph (`corpus.unit_counts`)
 
 
 def cache_key(file: CorpusFile, file_sha: str, embedder: str, version: int) -> str:
@@ -53,26 +57,30 @@ class DocumentCache:
     def __init__(self, index_dir: Path) -> None:
         self.folder = index_dir / CACHE_DIR
 
-    def get(self, key: str) -> CachedDocument | SkippedFile | None:
+    def get(self, key: str, deep: bool = False) -> CachedDocument | SkippedFile | None:
         """The cached document (or the remembered failure); None when absent or damaged."""
         entry = self.folder / key
         try:
             sums = json.loads((entry / _CHECKSUMS).read_text(encoding="utf-8"))
-            if any(sha256_file(entry / name) != digest for name, digest in sums.items()):
-                return None
+            for name, meta in sums.items():
+                path = entry / name
+                if path.stat().st_size != meta["bytes"] or (deep and sha256_file(path) != meta["sha256"]):
+                    return None
             meta = json.loads((entry / "document.json").read_text(encoding="utf-8"))
             if "skipped" in meta:
                 return SkippedFile(**meta["skipped"])
             paragraphs = tuple(paragraph_from_dict(row) for row in read_jsonl(entry / "paragraphs.jsonl"))
             sources = tuple(source_from_dict(row)[1] for row in read_jsonl(entry / "sources.jsonl"))
-            vectors = np.load(entry / "vectors.npy", allow_pickle=False)
+            vectors = read_array(entry / "vectors.npy")
+            tokens = tuple(tuple(str(t) for t in row) for row in json.loads((entry / "tokens.json").read_text("utf-8")))
             document = ParsedDocument(meta["doc"], meta["path"], meta["title"], paragraphs, sources,
                                       tuple(meta["toc"]), meta["role"])
-        except (OSError, ValueError, KeyError, TypeError):
+            counts = tuple(int(c) for c in meta["counts"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        if vectors.ndim != 2 or len(vectors) != len(make_units(paragraphs)):
+        if vectors.ndim != 2 or len(vectors) != sum(counts) or not len(tokens) == len(paragraphs) == len(counts):
             return None
-        return CachedDocument(document, vectors.astype(np.float32, copy=False))
+        return CachedDocument(document, vectors.astype(np.float32, copy=False), tokens, counts)
 
     def put(self, key: str, value: CachedDocument | SkippedFile) -> None:
         """Store an entry atomically (a half-written entry is never read)."""
@@ -84,12 +92,15 @@ class DocumentCache:
             meta: dict = {"skipped": asdict(value)}
         else:
             doc = value.document
-            meta = {"doc": doc.doc, "path": doc.path, "title": doc.title, "toc": list(doc.toc), "role": doc.role}
+            meta = {"doc": doc.doc, "path": doc.path, "title": doc.title, "toc": list(doc.toc), "role": doc.role,
+                    "counts": list(value.counts)}
             write_jsonl(building / "paragraphs.jsonl", (paragraph_to_dict(p) for p in doc.paragraphs))
             write_jsonl(building / "sources.jsonl", (source_to_dict(s, doc.doc) for s in doc.sources))
             np.save(building / "vectors.npy", np.ascontiguousarray(value.vectors, dtype=np.float32))
+            (building / "tokens.json").write_text(json.dumps([list(t) for t in value.tokens], ensure_ascii=False),
+                                                  encoding="utf-8")
         (building / "document.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        sums = {p.name: sha256_file(p) for p in sorted(building.iterdir())}
+        sums = {p.name: {"sha256": sha256_file(p), "bytes": p.stat().st_size} for p in sorted(building.iterdir())}
         (building / _CHECKSUMS).write_text(json.dumps(sums), encoding="utf-8")
         target = self.folder / key
         shutil.rmtree(target, ignore_errors=True)

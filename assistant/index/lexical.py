@@ -40,7 +40,7 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path, size: int) -> LexicalIndex:
-        bm25 = bm25s.BM25.load(str(folder), show_progress=False, allow_pickle=False, mmap=False)
+        bm25 = bm25s.BM25.load(str(folder), show_progress=False, allow_pickle=False, mmap=True)
         return cls(bm25, size)
 
 

@@ -1,0 +1,151 @@
+"""Build the on-disk index from parsed documents: embed, tokenise, write a generation."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.context import indexed_texts, list_groups
+from assistant.corpus import make_units, unit_counts
+from assistant.index.dense import DenseIndex
+from assistant.index.embed import Embedder
+from assistant.index.lexical import LexicalIndex, inverse_document_frequencies
+from assistant.index.records import paragraph_to_dict, source_to_dict, write_jsonl
+from assistant.index.store import IndexStoreError, current_generation, write_generation
+from assistant.ingest import ParsedDocument
+from assistant.ingest.caps import clip_units
+from assistant.text import tokenize, tokenizer_signature
+
+Progress = Callable[[str], None]
+# Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.
+PIPELINE_VERSION = 7
+EMBED_BATCH = 64
+
+
+class EmbedProgress:
+    """Progress lines for a long embedding run: done/total, rate and time left (at most one line a second)."""
+
+    def __init__(self, total: int, progress: Progress, clock: Callable[[], float] = time.monotonic) -> None:
+        self.total, self.done, self._progress, self._clock = total, 0, progress, clock
+        self._started = self._last = clock()
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        now = self._clock()
+        if now - self._last < 1.0 and self.done < self.total:
+            return
+        self._last = now
+        rate = self.done / max(now - self._started, 1e-9)
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        self._progress(f"embedding {self.done}/{self.total} ({100 * self.done // max(self.total, 1)}%, "
+                       f"{rate:.0f} units/s, ETA {format_duration(left)})")
+
+
+def format_duration(seconds: float) -> str:
+    hours, rest = divmod(round(seconds), 3600)
+    return f"{hours}h{rest // 60:02d}m" if hours else f"{rest // 60}m{rest % 60:02d}s"
+
+
+def embed_texts(
+    embedder: Embedder,
+    texts: Sequence[str],
+    progress: Progress = lambda _msg: None,
+    tracker: EmbedProgress | None = None,
+) -> np.ndarray:
+    """Unit-length float32 rows, embedded in batches (with progress lines and an ETA)."""
+    if not texts:
+        return np.zeros((0, int(getattr(embedder, "dim", 0) or 0)), dtype=np.float32)
+    texts = clip_units(texts)  # the tokeniser's input cap: memory grows with the length of one input
+    tracker = tracker or EmbedProgress(len(texts), progress)
+    chunks = []
+    for start in range(0, len(texts), EMBED_BATCH):
+        batch = texts[start : start + EMBED_BATCH]
+        chunks.append(embedder.embed(batch))
+        tracker.advance(len(batch))
+    return np.vstack(chunks).astype(np.float32)
+
+
+def document_tokens(document: ParsedDocument) -> list[list[str]]:
+    """The BM25 input of each paragraph of one document (jieba is the slow part: done once per document)."""
+    return [tokenize(text) for text in indexed_texts(document.paragraphs)]
+
+
+def _live_generation(index_dir: Path) -> Path | None:
+    try:
+        return current_generation(index_dir)
+    except IndexStoreError:
+        return None
+
+
+def build_index(
+    docs: Sequence[ParsedDocument],
+    embedder: Embedder,
+    index_dir: Path,
+    corpus_hashes: dict[str, str],
+    progress: Progress = lambda _msg: None,
+    *,
+    vectors: np.ndarray | None = None,
+    tokens: Sequence[Sequence[str]] | None = None,
+    counts: Sequence[int] | None = None,
+    links: dict[str, dict[int, str]] | None = None,
+    manifest_extra: dict | None = None,
+) -> Path:
+    """Write a complete new index generation and switch to it; returns its folder.
+
+    `vectors` (one row per unit, in order), `tokens` (one list per paragraph) and `counts` (units per
+    paragraph) are reused instead of embedding, tokenising and splitting sentences again; `links` maps the
+    report's key to {footnote number: key of that source's document}, for two-hop provenance.
+    """
+    paragraphs = [p for doc in docs for p in doc.paragraphs]
+    if not paragraphs:
+        raise ValueError("the corpus has no paragraphs to index.")
+    counts = list(counts) if counts is not None else unit_counts(paragraphs)
+    if len(counts) != len(paragraphs):
+        raise ValueError(f"{len(counts)} unit counts for {len(paragraphs)} paragraphs.")
+    starts = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
+    n_units = int(starts[-1])
+    progress(f"indexing {len(paragraphs)} paragraphs ({n_units} units) from {len(docs)} document(s)")
+    token_lists = list(tokens) if tokens is not None else [tokenize(text) for text in indexed_texts(paragraphs)]
+    if len(token_lists) != len(paragraphs):
+        raise ValueError(f"{len(token_lists)} token lists for {len(paragraphs)} paragraphs.")
+    if vectors is None:
+        vectors = embed_texts(embedder, [u.text for u in make_units(paragraphs)], progress)
+    if len(vectors) != n_units:
+        raise ValueError(f"{len(vectors)} vectors for {n_units} units.")
+    groups = list_groups(paragraphs)
+    # paragraph-level units: each paragraph's first unit, and its heading unit right after when it has one
+    headed = np.array([bool(p.heading_path) for p in paragraphs])
+    coarse_rows = np.sort(np.concatenate([starts[:-1], starts[:-1][headed] + 1]))
+    previous = _live_generation(index_dir)
+    library = {"roles": {d.doc: d.role for d in docs},
+               "links": {doc: {str(n): key for n, key in sorted(m.items())} for doc, m in (links or {}).items()}}
+
+    def write_files(folder: Path) -> dict:
+        write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
+        write_jsonl(folder / "sources.jsonl", [source_to_dict(s, d.doc) for d in docs for s in d.sources])
+        np.save(folder / "starts.npy", starts)
+        (folder / "idf.json").write_text(
+            json.dumps(inverse_document_frequencies(token_lists), ensure_ascii=False), encoding="utf-8"
+        )
+        (folder / "groups.json").write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+        (folder / "library.json").write_text(json.dumps(library, ensure_ascii=False), encoding="utf-8")
+        LexicalIndex.build(token_lists).save(folder / "lexical")
+        DenseIndex.build(vectors, coarse_rows, previous=previous).save(folder)
+        return {
+            "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
+            "tokenizer": tokenizer_signature(),
+            "pipeline_version": PIPELINE_VERSION,
+            "corpus": corpus_hashes,
+            "documents": [{"doc": d.doc, "path": d.path, "title": d.title} for d in docs],
+            "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": n_units,
+                       "sources": sum(len(d.sources) for d in docs)},
+            **(manifest_extra or {}),
+        }
+
+    generation = write_generation(index_dir, write_files)
+    progress(f"index written to {generation}")
+    return generation

@@ -1,0 +1,183 @@
+"""Dense search with FAISS: the only module that imports faiss.
+
+Two kinds, chosen by size when the index is built:
+
+* flat: exact inner product (faiss.knn, the kernel of IndexFlatIP) over every unit
+  (paragraph, heading, sentence), straight from the memory-mapped float32 vectors
+  file: the vectors exist once, on disk, and the corpus view reads the same map.
+* approximate (more than APPROX_MIN_UNITS units): IVF with 8-bit scalar quantisation
+  over the paragraph-level units only (paragraph and heading; ids are unit rows).
+  Sentences are scored later, within the top paragraphs, from the float16 vectors
+  file, which is memory-mapped and read on demand. recall@10 against exact search is
+  measured in benchmarks/scale.py.
+
+Vectors are L2-normalised, so scores are cosine similarities.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from assistant.index.records import read_array
+
+# Above this many units a library gets the approximate index (about 6.5k paragraphs: a flat scan of
+# more costs over 10 ms a query).
+APPROX_MIN_UNITS = 32_768
+# Share of the IVF lists probed per query, and candidates re-scored exactly from the float16 vectors.
+# On the synthetic vectors of benchmarks/scale.py (10k paragraphs, 558 lists) recall@10 against exact
+# search was 0.958 probing 64 lists, 0.985 probing 200 and 0.988 probing 280, hence 40%: the codes
+# are 1 byte per dimension and only paragraph-level units are indexed, so this still reads ~1/12 of a
+# flat float32 scan of every unit. Real embeddings cluster more than these hashes.
+NPROBE_SHARE = 0.4
+RERANK_DEPTH = 256
+
+
+def probes(nlist: int) -> int:
+    return max(1, min(nlist, math.ceil(NPROBE_SHARE * nlist)))
+_TRAIN_SAMPLE = 64 * 1024
+VECTORS = "vectors.npy"
+APPROX_INDEX = "dense.faiss"
+TRAINED_INDEX = "dense.trained.faiss"
+
+
+def _reusable(path: Path | None, dim: int, nlist: int) -> faiss.Index | None:
+    """A previous trained, empty IVF-SQ8 index, if its list count is within 0.7-1.4x of what this size wants."""
+    if path is None:
+        return None
+    try:
+        index = faiss.read_index(str(path))
+    except RuntimeError:
+        return None
+    ivf = faiss.extract_index_ivf(index)
+    if not ivf.is_trained or ivf.ntotal or ivf.d != dim or not 0.7 * nlist <= ivf.nlist <= 1.4 * nlist:
+        return None
+    return index
+
+
+def _as_query(query: np.ndarray, dim: int) -> np.ndarray:
+    query = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
+    if query.shape[1] != dim:
+        raise ValueError(f"query has dimension {query.shape[1]}, index has {dim}.")
+    return query
+
+
+class DenseIndex:
+    def __init__(self, vectors: np.ndarray, index: faiss.Index | None = None) -> None:
+        if vectors.ndim != 2 or vectors.shape[0] == 0:
+            raise ValueError("cannot build a dense index over no vectors.")
+        self._vectors = vectors  # float32 (flat) or float16 (approximate), usually a read-only memory map
+        self._index = index
+        self.approximate = index is not None
+        if index is not None and int(index.d) != vectors.shape[1]:
+            raise ValueError(f"the approximate index has dimension {index.d}, the vectors {vectors.shape[1]}.")
+
+    @property
+    def size(self) -> int:
+        """Unit rows covered (the approximate index holds only the paragraph-level ones)."""
+        return int(self._vectors.shape[0])
+
+    @property
+    def dim(self) -> int:
+        return int(self._vectors.shape[1])
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, coarse_rows: np.ndarray | None = None, previous: Path | None = None
+              ) -> DenseIndex:
+        """Exact over all rows; approximate over `coarse_rows` (the paragraph-level units) when large.
+
+        `previous` (the live generation's folder) lends its trained quantiser when it suits this size,
+        so adding a document to a large library does not train the IVF again (the slow part).
+        """
+        if coarse_rows is not None and len(vectors) >= APPROX_MIN_UNITS:
+            trained = previous / TRAINED_INDEX if previous is not None else None
+            return cls.build_approximate(np.asarray(vectors, dtype=np.float16), coarse_rows,
+                                         trained=trained if trained is not None and trained.is_file() else None)
+        return cls(np.ascontiguousarray(vectors, dtype=np.float32))
+
+    @classmethod
+    def build_approximate(
+        cls, vectors: np.ndarray, rows: np.ndarray, nlist: int | None = None, trained: Path | None = None
+    ) -> DenseIndex:
+        """IVF-SQ8 over `vectors[rows]`, ids = rows (vectors may be a float16 memory map)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if rows.size == 0:
+            raise ValueError("cannot build a dense index over no vectors.")
+        faiss.omp_set_num_threads(os.cpu_count() or 1)  # training and adding use every core
+        dim = int(vectors.shape[1])
+        nlist = nlist or max(16, min(8192, int(4 * math.sqrt(rows.size))))
+        index = _reusable(trained, dim, nlist)
+        if index is None:
+            quantizer = faiss.IndexFlatIP(dim)
+            index = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit,
+                                                  faiss.METRIC_INNER_PRODUCT)
+            rng = np.random.default_rng(0)
+            sample = np.sort(rng.choice(rows, size=min(rows.size, max(_TRAIN_SAMPLE, 40 * nlist)), replace=False))
+            index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
+        for start in range(0, rows.size, 65536):
+            chunk = rows[start : start + 65536]
+            index.add_with_ids(np.ascontiguousarray(vectors[chunk], dtype=np.float32), chunk)
+        index.nprobe = probes(index.nlist)
+        return cls(vectors, index)
+
+    @property
+    def vectors(self) -> np.ndarray:
+        """The unit vectors in row order (for sentence scoring downstream, which must not import faiss)."""
+        return self._vectors
+
+    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The k best (score, unit row) pairs, best first.
+
+        One query gains nothing from OpenMP threads, and on a busy machine their spinning made a
+        50k-vector scan 4x slower (372 vs 79 ms measured under load 13), so queries run on one thread.
+        """
+        faiss.omp_set_num_threads(1)
+        query = _as_query(query, self.dim)
+        k = max(1, min(k, self.size))
+        if self._index is None:
+            scores, ids = faiss.knn(query, self._vectors, k, metric=faiss.METRIC_INNER_PRODUCT)
+            valid = ids[0] >= 0
+            return scores[0][valid], ids[0][valid]
+        # 8-bit codes blur near ties: take more candidates, then score them exactly from the float16 vectors.
+        _, ids = self._index.search(query, max(k, RERANK_DEPTH))
+        rows = ids[0][ids[0] >= 0]
+        exact = np.asarray(self._vectors[np.sort(rows)], dtype=np.float32) @ query[0]
+        order = np.argsort(-exact, kind="stable")[:k]
+        return exact[order], np.sort(rows)[order]
+
+    def similarities(self, query: np.ndarray) -> np.ndarray:
+        """Cosine similarity of the query to every unit, in row order (-1 where the index did not look)."""
+        scores, ids = self.search(query, self.size)
+        out = np.full(self.size, -1.0 if self.approximate else 0.0, dtype=np.float32)
+        out[ids] = scores
+        return out
+
+    def save(self, folder: Path) -> None:
+        """The vectors file, plus the approximate index file when there is one."""
+        np.save(folder / VECTORS, np.ascontiguousarray(self._vectors))
+        if self._index is not None:
+            faiss.write_index(self._index, str(folder / APPROX_INDEX))
+            empty = faiss.clone_index(self._index)
+            empty.reset()  # keeps the trained quantiser, drops the codes: a few MB
+            faiss.write_index(empty, str(folder / TRAINED_INDEX))
+
+    @classmethod
+    def load(cls, folder: Path) -> DenseIndex:
+        """Memory-map the vectors (nothing is read until searched) and read the approximate index if any."""
+        vectors = read_array(folder / VECTORS, mmap=True)
+        if vectors.ndim != 2 or vectors.dtype not in (np.float32, np.float16):
+            raise ValueError(f"{VECTORS} holds {vectors.dtype} of shape {vectors.shape}, not unit vectors")
+        if not (folder / APPROX_INDEX).is_file():
+            if vectors.dtype != np.float32:
+                raise ValueError(f"{VECTORS} is float16 but {APPROX_INDEX} is missing")
+            return cls(vectors)
+        index = faiss.read_index(str(folder / APPROX_INDEX))
+        ivf = faiss.extract_index_ivf(index)
+        if ivf.ntotal > len(vectors) or ivf.d != vectors.shape[1]:
+            raise ValueError(f"{APPROX_INDEX} does not match {VECTORS}")
+        ivf.nprobe = probes(ivf.nlist)
+        return cls(vectors, index)
