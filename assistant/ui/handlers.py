@@ -8,6 +8,7 @@ markers, `data-marker` / `data-answer`) that the page script turns into panel ev
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -31,6 +32,15 @@ def para_link(paragraph_id: str, label: str, marker: int | None = None, answer: 
     if marker is not None and answer is not None:  # the chat sanitiser drops data-*, so the href repeats them
         attrs += f' data-marker="{marker}" data-answer="{answer}"'
     return f"<a {attrs}>{esc(label)}</a>"
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
+
+
+def plain_text(text: str) -> str:
+    """User text for a Markdown-rendering component, shown as typed: Markdown punctuation backslash-escaped
+    (so `![x](…)` is no image), then HTML-escaped."""
+    return esc(_MARKDOWN.sub(r"\\\1", text))
 
 
 def notice_html(message: str, kind: str = "warning") -> str:
@@ -79,7 +89,7 @@ def chat_messages(answers: Sequence[Answer]) -> list[dict[str, str]]:
     """The chat transcript (gradio messages) rendered from a session's answers."""
     messages: list[dict[str, str]] = []
     for index, answer in enumerate(answers):
-        messages.append({"role": "user", "content": esc(answer.question)})
+        messages.append({"role": "user", "content": plain_text(answer.question)})
         messages.append({"role": "assistant", "content": answer_html(answer, index)})
     return messages
 

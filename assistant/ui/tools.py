@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant.config import Settings
 from assistant.quiz import FactPool, QuizError, QuizItem, build_quiz
 from assistant.quiz.export import LETTERS, TYPE_LABELS, answer_label, render
 from assistant.quiz.items import FALSE, TRUE, section_key
@@ -25,7 +26,7 @@ TYPE_CHOICES = (("选择题 mc", "mc"), ("填空题 cloze", "cloze"), ("判断�
 FORMAT_CHOICES = (("Markdown", "md"), ("CSV (Anki)", "csv"), ("GIFT (Moodle)", "gift"), ("JSON", "json"))
 EXTENSIONS = {"md": "md", "csv": "csv", "gift": "gift", "json": "json"}
 TYPE_EN = {"mc": "Multiple choice", "cloze": "Cloze", "tf": "True / false"}
-MAX_ANSWER_CHARS = 5000
+MAX_ANSWER_CHARS = Settings.max_answer_chars  # the same cap as `assistant check`
 VERDICT_LABELS = {  # symbol, Chinese, English: the badge never relies on colour alone
     "supported": ("✓", "有据", "supported"),
     "contradicted": ("✗", "矛盾", "contradicted"),
