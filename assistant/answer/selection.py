@@ -136,7 +136,9 @@ def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship:
     """
     if authorship:
         cover = [p for p in front if not p.heading_path]
-        group = next((p for p in front if p.heading_path and p is not best and p.text.count("、") > 1), None)
+        # The working group: the front paragraph that is mostly a list of names (the densest in 、).
+        lists = [p for p in front if p.heading_path and p.text.count("、") > 1]
+        group = max(lists, key=lambda p: p.text.count("、") / len(p.text), default=None)
         chosen = [*cover, *([group] if group else []), best]
     else:
         chosen = [best]
