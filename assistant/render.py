@@ -41,6 +41,12 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
     }
 
 
+def doc_title(citation: Citation) -> str:
+    """The cited document's title when it is not the report (newer answers carry `doc_title`), else ""."""
+    title = str(getattr(citation, "doc_title", "") or "")
+    return title if title and citation.paragraph.doc != "report" else ""
+
+
 def snippet(text: str, limit: int = 60) -> str:
     """About `limit` characters of a paragraph on one line, with an ellipsis when cut."""
     flat = " ".join(text.split())

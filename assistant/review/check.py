@@ -209,6 +209,11 @@ class Checker:
         para = max(scored, key=lambda item: (item[0], item[1]))[2]
         return Suggestion(para.id, para.locator, para.text)
 
+    def supports(self, text: str, paragraph: Paragraph) -> bool:
+        """Whether a sentence of `paragraph` supports the claim: the UI shows a suggestion only then."""
+        text = _SOURCE_LINE.sub("", text)
+        return self.judge(self._probe(text, self.embed([text])[0]), paragraph)[0] == "supported"
+
     def check_claim(self, claim: Claim, vector: np.ndarray) -> ClaimVerdict:
         probe = self._probe(_SOURCE_LINE.sub("", claim.text), vector)
         cited = self.resolve(claim)

@@ -15,7 +15,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from assistant.records import paragraph_from_dict
-from assistant.render import snippet
+from assistant.render import doc_title, snippet
 from assistant.types import Answer, AnswerSentence, Citation, Source, SourcePassage
 
 MAX_CONVERSATIONS = 30  # oldest dropped first: localStorage holds about 5 MB
@@ -149,11 +149,8 @@ def conversation_choices(store: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _citation_label(citation: Citation) -> str:
-    """`doc_title` (a newer answer's document title) when present, else the paragraph's locator and section."""
-    doc_title = str(getattr(citation, "doc_title", "") or "")
     para = citation.paragraph
-    where = f"{para.locator} {para.section}".strip()
-    return f"{doc_title} {where}".strip() if doc_title and para.doc != "report" else where
+    return " ".join(part for part in (doc_title(citation), para.locator, para.section) if part)
 
 
 def answer_markdown(answer: Answer, number: int | None = None) -> str:
