@@ -67,7 +67,7 @@ def new_conversation(now: float | None = None) -> dict[str, Any]:
 
 
 def empty_store() -> dict[str, Any]:
-    conversation = new_conversation(0.0)
+    conversation = {**new_conversation(0.0), "id": "first"}  # the same default for every new browser
     return {"version": 1, "current": conversation["id"], "conversations": [conversation]}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,28 @@ def write_export(items: Sequence[QuizItem], fmt: str, out_dir: Path | None = Non
     folder = out_dir if out_dir is not None else Path(tempfile.mkdtemp(prefix="assistant-quiz-"))
     path = folder / f"{stem}.{EXTENSIONS[fmt]}"
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    return path
+
+
+def prune_exports(folder: Path, max_age_s: float, now: float | None = None) -> list[Path]:
+    """Delete export files in `folder` older than `max_age_s`, so they do not pile up while the app runs."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in folder.glob("*"):
+        try:
+            if path.is_file() and now - path.stat().st_mtime > max_age_s:
+                path.unlink()
+                removed.append(path)
+        except OSError:  # another request removed it first
+            continue
+    return removed
+
+
+def write_text_export(text: str, folder: Path, name: str, max_age_s: float) -> Path:
+    """`text` as a UTF-8 file `name` in `folder`, after pruning the folder's old exports."""
+    prune_exports(folder, max_age_s)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
     return path
 
 
