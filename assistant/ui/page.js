@@ -4,6 +4,8 @@
 const panel = element;
 const column = () => document.getElementById('reader-column') || panel;
 const question = () => document.querySelector('#question textarea');
+// The open state is a class on the layout row: gradio scopes the app's CSS to its container, so not on <body>.
+const layout = () => document.getElementById('layout') || document.body;
 let opener = null;
 let pending = false;
 
@@ -17,21 +19,21 @@ const settle = (force) => {
   box.setAttribute('tabindex', '-1');
   box.focus({preventScroll: true});
   const mark = panel.querySelector('.para-text mark, blockquote mark');
-  if (mark) mark.scrollIntoView({block: document.body.classList.contains('reader-open') ? 'center' : 'nearest'});
+  if (mark) mark.scrollIntoView({block: layout().classList.contains('reader-open') ? 'center' : 'nearest'});
 };
 new MutationObserver(() => settle(false)).observe(panel, {childList: true, subtree: true, characterData: true});
 
 const openPanel = (link, data) => {
   opener = link;
   pending = true;
-  document.body.classList.add('reader-open');
+  layout().classList.add('reader-open');
   trigger('click', data);
   setTimeout(() => settle(true), 1500);  // the same paragraph again: no mutation to wait for
 };
 
 const closePanel = () => {
-  if (!document.body.classList.contains('reader-open')) return false;
-  document.body.classList.remove('reader-open');
+  if (!layout().classList.contains('reader-open')) return false;
+  layout().classList.remove('reader-open');
   trigger('click', {close: '1'});
   const back = opener && document.body.contains(opener) ? opener : question();
   if (back) back.focus({preventScroll: false});
