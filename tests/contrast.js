@@ -1,5 +1,6 @@
 // WCAG contrast of the first visible element matching each selector: its text colour against the background
-// it is painted on (the nearest non-transparent backgrounds, blended). Returns [{selector, ratio, fg, bg}].
+// it is painted on (the nearest non-transparent backgrounds, blended), the text faded by any opacity on its
+// ancestors (as a dimmed, pending output would be). Returns [{selector, ratio, fg, bg, opacity}].
 (selectors) => {
   const parse = (text) => {
     const m = text.match(/rgba?\(([^)]+)\)/);
@@ -28,10 +29,13 @@
     const element = Array.from(document.querySelectorAll(selector)).find((e) => e.getClientRects().length);
     if (!element) continue;
     const bg = backdrop(element);
-    const fg = over(parse(getComputedStyle(element).color), bg);
+    let opacity = 1;
+    for (let e = element; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    const text = parse(getComputedStyle(element).color);
+    const fg = over({...text, a: text.a * opacity}, bg);
     const [hi, lo] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
     out.push({selector, ratio: Math.round((hi + 0.05) / (lo + 0.05) * 100) / 100,
-              fg: getComputedStyle(element).color, bg: `rgb(${bg.r}, ${bg.g}, ${bg.b})`});
+              fg: getComputedStyle(element).color, bg: `rgb(${bg.r}, ${bg.g}, ${bg.b})`, opacity});
   }
   return out;
 }

@@ -16,7 +16,7 @@ from assistant.question import QuestionError
 from assistant.render import answer_to_text, doc_title, snippet
 from assistant.types import Answer, Citation, Paragraph, Source
 
-FEEDBACK_LABELS = {"helpful": "👍 有用 Helpful", "wrong_citation": "⚑ 引用有误 Wrong citation"}
+FEEDBACK_LABELS = {"helpful": "✓ 有用 Helpful", "wrong_citation": "⚑ 引用有误 Wrong citation"}
 PANEL_HINT = ('<div class="panel-hint">点击引用标记 [1] 查看原文段落<br>'
               "Click a citation marker to open its paragraph.</div>")
 
