@@ -37,6 +37,7 @@ def test_a_record_with_unknown_or_missing_parts_reads_or_is_skipped() -> None:
     record = hist.answer_record(_answer())
     record["citations"][0]["doc_title"] = "数字丝路报告"  # a newer answer's extra field: ignored, not fatal
     record["future_field"] = 1
+    record["latency_ms"] = [1]  # a nested value where a plain one belongs: the default is kept
     assert hist.answer_from_record(record).citations[0].paragraph.id == "p1"
     conversation = {"id": "c", "answers": [record, {"question": "坏"}, "not a record"]}
     assert [a.question for a in hist.answers_of(conversation)] == ["东南亚增速是多少?"]

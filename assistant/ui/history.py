@@ -24,9 +24,10 @@ TITLE_CHARS = 40
 
 
 def _pick(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    """The keys of `data` that `cls` takes (a record written by a newer or older version may have others)."""
+    """The plain values of `data` that `cls` takes. A record written by another version may carry other
+    keys, or nested values this reader does not know how to rebuild: those keep the class's defaults."""
     names = {f.name for f in fields(cls) if f.init}
-    return {k: v for k, v in data.items() if k in names}
+    return {k: v for k, v in data.items() if k in names and isinstance(v, str | int | float | bool | None)}
 
 
 def answer_record(answer: Answer) -> dict[str, Any]:
