@@ -158,6 +158,15 @@ CONTRASTED = ("#chat a.cite", "#chat .answer-tools a", "#reader mark", "#report 
               "#check-view .badge-contradicted", "#check-view mark.diff", "#check-view a.loc")
 
 
+def _measure(page, selectors: list[str]) -> list[dict]:
+    """Contrast once the elements have faded in: gradio animates an updated output's opacity."""
+    page.wait_for_function("""(selectors) => selectors.every((s) => {
+      const e = document.querySelector(s); let o = 1;
+      for (let x = e; x; x = x.parentElement) o *= Number(getComputedStyle(x).opacity);
+      return e && o === 1; })""", arg=selectors)
+    return page.evaluate(CONTRAST_JS, selectors)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_highlights_markers_and_verdicts_reach_4_5_to_1_contrast(browser, app_url, scheme: str) -> None:
     page = _page(browser, color_scheme=scheme)
@@ -165,16 +174,16 @@ def test_highlights_markers_and_verdicts_reach_4_5_to_1_contrast(browser, app_ur
     _ask(page)
     page.locator("#chat a.cite").first.click()
     page.locator("#reader mark").first.wait_for()
-    measured = page.evaluate(CONTRAST_JS, list(CONTRASTED[:3]))
+    measured = _measure(page, list(CONTRASTED[:3]))
     page.get_by_role("tab", name="报告 Report").click()
     page.locator("#report-filter textarea").fill("东南亚")
     page.locator("#report mark.hit").first.wait_for()
-    measured += page.evaluate(CONTRAST_JS, [CONTRASTED[3]])
+    measured += _measure(page, [CONTRASTED[3]])
     page.get_by_role("tab", name="核查 Check").click()
     page.locator("#check-input textarea").fill("东南亚地区零售电商增速达25%,位居第一[§1.2 ¶3]。")
     page.locator("#check-button").click()
     page.locator("#check-view mark.diff").first.wait_for()
-    measured += page.evaluate(CONTRAST_JS, list(CONTRASTED[4:]))
+    measured += _measure(page, list(CONTRASTED[4:]))
     assert page.evaluate("document.body.classList.contains('dark')") == (scheme == "dark")
     assert [m["selector"] for m in measured] == list(CONTRASTED)
     low = [m for m in measured if m["ratio"] < 4.5]
