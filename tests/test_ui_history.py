@@ -74,6 +74,22 @@ def test_caps_keep_the_store_small() -> None:
     assert len(store["conversations"]) == hist.MAX_CONVERSATIONS
 
 
+def test_the_store_stays_under_its_size_budget_dropping_the_oldest_first() -> None:
+    one = hist.store_bytes([{"id": "x", "answers": [hist.answer_record(_answer())]}])
+    budget = one * 4  # room for four of the five answers below
+    store = hist.empty_store()
+    for i in range(4):
+        store = hist.with_answer(hist.with_new_conversation(store, now=float(i)), _answer(f"对话{i}"), budget)
+    store = hist.with_answer(store, _answer("再问"), budget)
+    assert hist.store_bytes(store["conversations"]) <= budget
+    assert [hist.title_of(c) for c in store["conversations"]][-1] == "对话3"  # the current one is kept
+    assert "对话0" not in [hist.title_of(c) for c in store["conversations"]]  # the oldest went first
+    for i in range(6):
+        store = hist.with_answer(store, _answer(f"又问{i}"), one * 3)
+    current = hist.current_conversation(store)["answers"]
+    assert len(store["conversations"]) == 1 and current[-1]["question"] == "又问5" and len(current) <= 3
+
+
 def test_markdown_export_carries_the_citations() -> None:
     markdown = hist.conversation_markdown([_answer(), _answer("再问")], "东南亚增速")
     assert markdown.startswith("# 东南亚增速\n")

@@ -8,6 +8,7 @@ what the browser gives back is untrusted, so every reader tolerates missing or m
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Sequence
@@ -18,8 +19,12 @@ from assistant.records import paragraph_from_dict
 from assistant.render import doc_title, snippet
 from assistant.types import Answer, AnswerSentence, Citation, Source, SourcePassage
 
-MAX_CONVERSATIONS = 30  # oldest dropped first: localStorage holds about 5 MB
+MAX_CONVERSATIONS = 30  # oldest dropped first
 MAX_ANSWERS = 100  # per conversation
+# The store as UTF-8 JSON; encrypted and base64-encoded it takes ~1.4 times this in localStorage, which holds
+# about 5 MB per site. An answer record is ~5 KB (median 4.7 KB, largest 19 KB over the 208 eval questions),
+# so this keeps ~300 answers; the oldest conversations go first.
+MAX_STORE_BYTES = 1_500_000
 TITLE_CHARS = 40
 
 
@@ -101,15 +106,30 @@ def answers_of(conversation: dict[str, Any]) -> list[Answer]:
     return out
 
 
-def with_answer(store: dict[str, Any], answer: Answer) -> dict[str, Any]:
-    """The store with `answer` appended to the current conversation (the oldest answers dropped past the cap)."""
+def with_answer(store: dict[str, Any], answer: Answer, max_bytes: int = MAX_STORE_BYTES) -> dict[str, Any]:
+    """The store with `answer` appended to the current conversation, then trimmed to `max_bytes`: the oldest
+    other conversations go first, then the current one's oldest answers (its newest answer always stays)."""
     store = normalize(store)
     conversations = []
     for conversation in store["conversations"]:
         if conversation["id"] == store["current"]:
             conversation = {**conversation, "answers": [*conversation["answers"], answer_record(answer)][-MAX_ANSWERS:]}
         conversations.append(conversation)
+    while store_bytes(conversations) > max_bytes:
+        others = [c for c in conversations if c["id"] != store["current"]]
+        if others:
+            conversations.remove(others[0])
+            continue
+        current = conversations[0]
+        if len(current["answers"]) <= 1:
+            break
+        conversations = [{**current, "answers": current["answers"][1:]}]
     return {**store, "conversations": conversations}
+
+
+def store_bytes(conversations: list[dict[str, Any]]) -> int:
+    """The size of the conversations as UTF-8 JSON, as the browser will keep them."""
+    return len(json.dumps(conversations, ensure_ascii=False).encode("utf-8"))
 
 
 def with_new_conversation(store: dict[str, Any], now: float | None = None) -> dict[str, Any]:
