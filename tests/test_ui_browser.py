@@ -155,7 +155,8 @@ def test_arrow_up_in_the_empty_question_box_recalls_the_last_question(browser, a
 
 CONTRAST_JS = (Path(__file__).with_name("contrast.js")).read_text(encoding="utf-8")
 CONTRASTED = ("#chat a.cite", "#chat .answer-tools a", "#reader mark", "#report mark.hit", "#check-view .badge-issues",
-              "#check-view .badge-contradicted", "#check-view mark.diff", "#check-view a.loc")
+              "#check-view .badge-contradicted", "#check-view mark.diff", "#check-view a.loc",
+              "#report .report-focus .para-text")
 
 
 def _measure(page, selectors: list[str]) -> list[dict]:
@@ -168,7 +169,8 @@ def _measure(page, selectors: list[str]) -> list[dict]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_highlights_markers_and_verdicts_reach_4_5_to_1_contrast(browser, app_url, scheme: str) -> None:
+def test_highlights_markers_and_verdicts_reach_4_5_to_1_contrast(browser, app_url, real_assistant,
+                                                                 scheme: str) -> None:
     page = _page(browser, color_scheme=scheme)
     page.goto(app_url)
     _ask(page)
@@ -183,12 +185,16 @@ def test_highlights_markers_and_verdicts_reach_4_5_to_1_contrast(browser, app_ur
     page.locator("#check-input textarea").fill("东南亚地区零售电商增速达25%,位居第一[§1.2 ¶3]。")
     page.locator("#check-button").click()
     page.locator("#check-view mark.diff").first.wait_for()
-    measured += _measure(page, list(CONTRASTED[4:]))
+    measured += _measure(page, list(CONTRASTED[4:8]))
     assert page.evaluate("document.body.classList.contains('dark')") == (scheme == "dark")
+    page.screenshot(path=str(SHOTS / f"ui-check-{scheme}.png"), full_page=True)
+    para = next(p for p in real_assistant.corpus.paragraphs if "18.6%" in p.text)
+    page.goto(f"{app_url}?p={para.id}")  # the deep link's highlighted paragraph
+    page.locator("#report .report-focus").wait_for()
+    measured += _measure(page, [CONTRASTED[8]])
     assert [m["selector"] for m in measured] == list(CONTRASTED)
     low = [m for m in measured if m["ratio"] < 4.5]
     assert not low, low
-    page.screenshot(path=str(SHOTS / f"ui-check-{scheme}.png"), full_page=True)
     page.close()
 
 
