@@ -57,6 +57,10 @@ def shoot(url: str) -> list[Path]:
         phone = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
         phone.goto(url)
         ask(phone)
+        phone.evaluate("window.scrollTo(0, 0)")  # the header and the wrapped tabs
+        phone.wait_for_timeout(500)
+        written.append(OUT / "phone.png")
+        phone.screenshot(path=str(written[-1]))
         phone.locator("#chat a.cite").first.tap()
         phone.locator("#reader mark").first.wait_for()
         phone.wait_for_timeout(1200)
