@@ -42,9 +42,8 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
 
 
 def doc_title(citation: Citation) -> str:
-    """The cited document's title when it is not the report (newer answers carry `doc_title`), else ""."""
-    title = str(getattr(citation, "doc_title", "") or "")
-    return title if title and citation.paragraph.doc != "report" else ""
+    """The cited document's title when it is not the report, else "" (the report needs no naming)."""
+    return citation.doc_title if citation.doc_title and citation.role != "report" else ""
 
 
 def snippet(text: str, limit: int = 60) -> str:

@@ -152,3 +152,15 @@ def test_filter_terms_are_highlighted_case_insensitively() -> None:
     markup = h.report_html(paras, "CLOUD 云计算")
     assert markup.count('<mark class="hit">') == 3 and "<mark class=\"hit\">Cloud</mark>" in markup
     assert h.highlight_terms("a<b>", ["<b"]) == 'a<mark class="hit">&lt;b</mark>&gt;'
+
+
+def test_citations_of_other_documents_show_their_title_not_the_reports() -> None:
+    para = _para(text="平台企业是组织。")
+    source_para = Paragraph(id="s1", doc="S3", kind="body", heading_path=(), locator="S3 p.2 ¶1", text="引文。")
+    answer = Answer("问", "平台企业是组织。[1]引文。[2]", False,
+                    sentences=(AnswerSentence("平台企业是组织。", 1, para.id), AnswerSentence("引文。", 2, "s1")),
+                    citations=(Citation(1, para, doc_title="数字丝路", role="report"),
+                               Citation(2, source_para, doc_title="东南亚<报告>", role="source")))
+    markup = h.answer_html(answer)
+    assert markup.count('class="doc-title"') == 1 and '<span class="doc-title">东南亚&lt;报告&gt;</span>' in markup
+    assert "东南亚&lt;报告&gt;" in h.citation_panel_html(answer, 2) and "数字丝路" not in h.citation_panel_html(answer, 1)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.types import Answer, AnswerSentence, Citation, Paragraph, Source, SourcePassage
+from assistant.types import Answer, AnswerSentence, Citation, Conflict, Paragraph, Source, SourcePassage
 from assistant.ui import handlers as h
 from assistant.ui import history as hist
 
@@ -19,9 +19,14 @@ def _answer(question: str = "东南亚增速是多少?") -> Answer:
     passage = SourcePassage(source="fn3", number=3, doc="S3", paragraph_id="s3p1", locator="S3 p.2 ¶1",
                             text="SEA grew 18.6%.", page=2, score=0.8)
     quote = "东南亚地区增速达18.6%,位居第一。"
-    return Answer(question=question, text=f"{quote}[1]", refused=False, sentences=(AnswerSentence(quote, 1, "p1"),),
-                  citations=(Citation(1, para, (source,), (quote,), (passage,)),), latency_ms=3.2,
-                  debug={"scores": [0.1]})
+    note = "两份文件的数字不同 [1][2]。"
+    other = Paragraph(id="s3p1", doc="S3", kind="body", heading_path=(), locator="S3 p.2 ¶1", text="SEA grew 18.6%.")
+    return Answer(question=question, text=f"{quote}[1]\n{note}", refused=False,
+                  sentences=(AnswerSentence(quote, 1, "p1"),),
+                  citations=(Citation(1, para, (source,), (quote,), (passage,), doc_title="数字丝路", role="report"),
+                             Citation(2, other, doc_title="2023年东南亚数字经济报告", role="source")),
+                  conflicts=(Conflict((1, 2), ("数字丝路", "2023年东南亚数字经济报告"), ("18.6%", "18%")),),
+                  notes=(note,), latency_ms=3.2, debug={"scores": [0.1]})
 
 
 def test_an_answer_survives_a_json_round_trip() -> None:
@@ -35,7 +40,7 @@ def test_an_answer_survives_a_json_round_trip() -> None:
 
 def test_a_record_with_unknown_or_missing_parts_reads_or_is_skipped() -> None:
     record = hist.answer_record(_answer())
-    record["citations"][0]["doc_title"] = "数字丝路报告"  # a newer answer's extra field: ignored, not fatal
+    record["citations"][0]["future"] = {"x": 1}  # a newer answer's extra field: ignored, not fatal
     record["future_field"] = 1
     record["latency_ms"] = [1]  # a nested value where a plain one belongs: the default is kept
     assert hist.answer_from_record(record).citations[0].paragraph.id == "p1"
@@ -94,7 +99,9 @@ def test_markdown_export_carries_the_citations() -> None:
     markdown = hist.conversation_markdown([_answer(), _answer("再问")], "东南亚增速")
     assert markdown.startswith("# 东南亚增速\n")
     assert "## 1. 东南亚增速是多少?" in markdown and "## 2. 再问" in markdown
-    assert "[1] §1.2 ¶3 (二)节 (`p1`)" in markdown
+    assert "[1] §1.2 ¶3 (二)节 (`p1`)" in markdown  # the report is not named
+    assert "[2] 2023年东南亚数字经济报告 S3 p.2 ¶1 (`s3p1`)" in markdown  # another document is
+    assert "两份文件的数字不同 [1][2]。" in markdown
     assert "> 东南亚地区增速达18.6%,位居第一。" in markdown
     assert "来源 Source [3] 引用贝恩《2023年东南亚数字经济报告》" in markdown
     refusal = Answer("天气?", "报告中没有找到相关内容。", True, see_also=(_answer().citations[0].paragraph,))

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.records import paragraph_from_dict
 from assistant.render import doc_title, snippet
-from assistant.types import Answer, AnswerSentence, Citation, Source, SourcePassage
+from assistant.types import Answer, AnswerSentence, Citation, Conflict, Source, SourcePassage
 
 MAX_CONVERSATIONS = 30  # oldest dropped first
 MAX_ANSWERS = 100  # per conversation
@@ -64,6 +64,9 @@ def answer_from_record(record: dict[str, Any]) -> Answer:
         sentences=tuple(AnswerSentence(**_pick(AnswerSentence, s)) for s in record.get("sentences", ())),
         citations=tuple(citation(c) for c in record.get("citations", ())),
         see_also=tuple(paragraph_from_dict(p) for p in record.get("see_also", ())),
+        conflicts=tuple(Conflict(**{k: tuple(str(v) if k != "markers" else int(v) for v in c.get(k, ()))
+                                    for k in ("markers", "docs", "values")}) for c in record.get("conflicts", ())),
+        notes=tuple(str(n) for n in record.get("notes", ())),
     )
     return Answer(**values)
 
