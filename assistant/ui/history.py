@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
-from assistant.records import paragraph_from_dict
+from assistant.index.records import paragraph_from_dict
 from assistant.render import doc_title, snippet
 from assistant.types import Answer, AnswerSentence, Citation, Conflict, Source, SourcePassage
 
