@@ -41,8 +41,11 @@ class Settings:
     refusal_threshold: float = 0.30
     refusal_threshold_en: float = 0.14
     max_question_chars: int = 2000
+    max_answer_chars: int = 5000  # `check` (CLI and web app): a longer answer is refused, not checked for minutes
     # Caps for reading one PDF (in a child process): a hostile or broken file is skipped, never hangs ingest.
-    pdf_timeout_s: float = 20.0
+    # CPU time decides (a busy machine does not refuse a valid PDF); the wall-clock limit is only a backstop.
+    pdf_cpu_s: int = 60
+    pdf_timeout_s: float = 300.0
     pdf_max_bytes: int = 50_000_000
     pdf_max_pages: int = 500
     pdf_max_chars: int = 2_000_000

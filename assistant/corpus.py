@@ -194,6 +194,17 @@ class CorpusView:
             self._report_paragraphs = tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
         return self._report_paragraphs
 
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Paragraph, ...]]:
+        out: dict[str, list[Paragraph]] = {}
+        for para in self.paragraphs:
+            out.setdefault(para.kind, []).append(para)
+        return {kind: tuple(items) for kind, items in out.items()}
+
+    def of_kind(self, kind: str) -> tuple[Paragraph, ...]:
+        """Paragraphs of one kind ("front", "table"), found once: a question must not scan a large library."""
+        return self._by_kind.get(kind, ())
+
     def linked_source_docs(self, paragraph: Paragraph) -> list[tuple[int, str]]:
         """(footnote number, source document key) for each mark whose source document is indexed."""
         return [(m, self.links[(paragraph.doc, m)]) for m in paragraph.marks if (paragraph.doc, m) in self.links]

@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.corpus import CorpusView
+from assistant.environment import EnvironmentFailure, cause
 from assistant.index.incremental import pdf_limits
 from assistant.index.store import sha256_file
 from assistant.ingest.catalog import SkippedFile, source_paths
@@ -34,6 +35,8 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _check(path: Path, settings: Settings) -> None:
+    if path.is_dir():
+        raise AddError(f"{path}: is a folder, not a document")
     if not path.is_file():
         raise AddError(f"{path}: no such file")
     if path.suffix.lower() not in SUFFIXES:
@@ -61,19 +64,31 @@ def add_documents(settings: Settings, paths: Sequence[Path]) -> tuple[list[str],
         if _inside(path, settings.corpus_dir):  # already in the corpus: indexing it is enough
             added.append(path.resolve().relative_to(settings.corpus_dir.resolve()).as_posix())
             continue
-        try:
-            load_document(path, path.parent, pdf_limits(settings), role="library")
+        try:  # parsed and checked against the caps first: a file that cannot be indexed is never copied
+            document = load_document(path, path.parent, pdf_limits(settings), role="library")
         except DocumentError as exc:
             refused.append(SkippedFile(str(path), exc.reason))
             continue
+        if not document.paragraphs:
+            refused.append(SkippedFile(str(path), "no text to index"))
+            continue
+        added.append(_copy(path, library).relative_to(settings.corpus_dir).as_posix())
+    return added, refused
+
+
+def _copy(path: Path, library: Path) -> Path:
+    """Copy atomically (a partial copy never becomes a library file); raises EnvironmentFailure."""
+    target = library / path.name
+    partial = library / f".{path.name}.part"
+    try:
         library.mkdir(parents=True, exist_ok=True)
-        target = library / path.name
         if not target.is_file() or sha256_file(target) != sha256_file(path):
-            partial = library / f".{path.name}.part"
             shutil.copyfile(path, partial)
             os.replace(partial, target)
-        added.append(target.relative_to(settings.corpus_dir).as_posix())
-    return added, refused
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise EnvironmentFailure(f"cannot copy {path} into {library}: {cause(exc)}") from exc
+    return target
 
 
 def source_rows(settings: Settings, corpus: CorpusView, manifest: dict) -> list[dict[str, Any]]:

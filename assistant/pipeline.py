@@ -50,7 +50,10 @@ class Assistant:
         embedder = load_embedder(settings.embedder)
         ingest(settings, progress, embedder=embedder)
         index = load_index(settings.index_dir)
-        names = load_name_table(settings.corpus_dir, (p.text for p in index.corpus.paragraphs))
+        # Pairs such as 沙特电信(STC) are read from the report and its sources, not from a library of any size.
+        corpus = index.corpus
+        names = load_name_table(settings.corpus_dir,
+                                (p.text for p in corpus.paragraphs if corpus.role(p.doc) in ("report", "source")))
         # Titles the user filled in or corrected in sources.toml show in citations without a rebuild.
         index.corpus.sources.update(registry_overrides(settings, index.corpus.sources,
                                                        index.manifest.get("registry_doc")))

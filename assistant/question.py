@@ -13,11 +13,15 @@ class QuestionError(ValueError):
     """A question that cannot be answered as given (empty, too long, not text)."""
 
 
+# Bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM) can make a question display as something it is not.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def validate_question(question: str, max_chars: int) -> str:
-    """Return the stripped question or raise QuestionError with a one-line reason."""
+    """Return the stripped question (bidi controls removed) or raise QuestionError with a one-line reason."""
     if not isinstance(question, str):
         raise QuestionError("the question must be text.")
-    text = question.strip()
+    text = _BIDI.sub("", question).strip()
     if not text:
         raise QuestionError("the question is empty.")
     if len(text) > max_chars:
@@ -30,7 +34,7 @@ def validate_question(question: str, max_chars: int) -> str:
     return text
 
 
-_PART_END = re.compile(r"(?<=[??])")
+_PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "evals" / "questions.jsonl"
-SCALE_SECTION = "<!-- scale:start -->"
+# Sections written by benchmarks/ingest_memory.py and benchmarks/scale.py: kept as they are.
+KEPT_SECTIONS = ("<!-- ingest-memory -->", "<!-- scale:start -->")
 
 CHILD = r"""
 import json, resource, sys, time
@@ -108,8 +109,9 @@ def main() -> int:
     ]
     path = ROOT / "BENCHMARKS.md"
     previous = path.read_text(encoding="utf-8") if path.is_file() else ""
-    scale = previous[previous.index(SCALE_SECTION):] if SCALE_SECTION in previous else ""  # benchmarks/scale.py's
-    path.write_text("\n".join(lines) + ("\n" + scale if scale else ""), encoding="utf-8")
+    found = [previous.index(marker) for marker in KEPT_SECTIONS if marker in previous]
+    kept = previous[min(found):] if found else ""  # ingest_memory.py's and scale.py's sections
+    path.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
     print("\n".join(lines))
     return 0
 

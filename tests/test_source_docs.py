@@ -121,8 +121,8 @@ def _hostile(folder: Path, good: Path) -> dict[str, str]:
     bomb_pdf(folder / "bomb.pdf")
     scanned_pdf(folder / "scanned.pdf")
     return {"zero.pdf": "empty file", "random.pdf": "not a readable PDF", "truncated.pdf": "PDF",
-            "encrypted.pdf": "encrypted PDF (needs a password)", "bomb.pdf": "too much",
-            "scanned.pdf": "looks scanned (no text layer"}
+            "encrypted.pdf": "password-protected", "bomb.pdf": "too much",
+            "scanned.pdf": "has a text layer"}
 
 
 def test_hostile_files_are_skipped_in_time(cfg: Settings, cjk_pdf: Path) -> None:

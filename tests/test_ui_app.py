@@ -68,12 +68,15 @@ def test_paragraph_and_sources_endpoints(client, real_assistant) -> None:
 
 
 def test_quiz_endpoint_returns_the_cli_json_items(client, real_assistant) -> None:
+    from assistant.lexicon import load_name_table
     from assistant.quiz import collect_facts
     from assistant.ui.tools import quiz_json
 
     items = client.predict("§4", 5, "mc", 0, api_name="/quiz")
     assert len(items) == 5 and all(i["type"] == "mc" and i["citation"]["locator"].startswith("§4") for i in items)
-    assert items == quiz_json(collect_facts(real_assistant.corpus.paragraphs), "§4", 5, "mc", 0)
+    corpus = real_assistant.corpus
+    names = load_name_table(real_assistant.settings.corpus_dir, (p.text for p in corpus.paragraphs))
+    assert items == quiz_json(collect_facts(corpus.report_paragraphs(), names), "§4", 5, "mc", 0)
     with pytest.raises(gradio_client.exceptions.AppError, match=r"only \d+ quiz facts"):
         client.predict("§4", 500, "mc", 0, api_name="/quiz")
 

@@ -273,17 +273,19 @@ def test_check_tab_flags_a_perturbed_number_at_phone_width(browser, app_url, rea
     page = _page(browser, 390, 844)
     page.goto(app_url)
     page.get_by_role("tab", name="核查 Check").click()  # visible at phone width: the tabs wrap
-    answer = f"<script>x</script>东南亚地区零售电商增速达25%,位居第一[{para.locator}]。"
+    elsewhere = next(p for p in real_assistant.corpus.paragraphs if p.locator.startswith("§4"))
+    answer = (f"<script>x</script>东南亚地区零售电商增速达25%,位居第一[{para.locator}]。"
+              f"2023年东南亚地区零售电商增速达18.6%,位居第一[{elsewhere.locator}]。")  # true, but cited wrongly
     page.locator("#check-input textarea").fill(answer)
     page.locator("#check-button").click()
     badge = page.locator("#check-view .claim .badge-contradicted")
     badge.wait_for()
     assert "contradicted" in badge.inner_text()
-    assert page.locator("#check-view .evidence mark.diff").inner_text() == "18.6%"
-    assert page.locator("#check-view .claim-text mark.diff").inner_text() == "25%"
-    assert "<script>x</script>" in page.locator("#check-view .claim-text").inner_text()  # shown as text, not run
-    assert page.locator("#check-view .suggested").count() == 0  # no paragraph supports 25%
-    page.locator("#check-view .cited a.loc").click()  # the cited locator opens in the drawer
+    assert page.locator("#check-view .evidence mark.diff").first.inner_text() == "18.6%"
+    assert page.locator("#check-view .claim-text mark.diff").first.inner_text() == "25%"
+    assert "<script>x</script>" in page.locator("#check-view .claim-text").first.inner_text()  # shown as text
+    assert page.locator("#check-view .suggested").count() == 1  # only for the true claim cited wrongly
+    page.locator("#check-view .suggested a.loc").first.click()  # the suggested locator opens in the drawer
     page.locator(f'#reader .paragraph-view[data-view-pid="{para.id}"]').wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 392
     SHOTS.mkdir(exist_ok=True)

@@ -25,13 +25,13 @@ LOC_LINK = re.compile(r'<a class="loc" href="\?p=(p[0-9a-f]+)" data-pid="\1">([^
 
 
 @pytest.fixture(scope="module")
-def pool(real_assistant):
-    return collect_facts(real_assistant.corpus.paragraphs)
+def checker(real_assistant) -> Checker:
+    return Checker.from_assistant(real_assistant)
 
 
 @pytest.fixture(scope="module")
-def checker(real_assistant) -> Checker:
-    return Checker.from_assistant(real_assistant)
+def pool(real_assistant, checker):
+    return collect_facts(real_assistant.corpus.report_paragraphs(), checker.names)  # as the app builds it
 
 
 def cited_answer(assistant, question: str) -> str:
@@ -124,9 +124,13 @@ def test_a_perturbed_number_is_contradicted_with_evidence_and_suggestion(real_as
     assert '<mark class="diff">18.6%</mark>' in evidence  # what differs is marked on both sides
     claim = re.search(r'<div class="claim-text">(.*?)</div>', markup).group(1)
     assert '<mark class="diff">25%</mark>' in claim and claim.count("<mark") == 1
-    # No paragraph states 25%: the checker's suggestion (the cited paragraph itself) is not shown.
-    assert checker.check(bad).claims[0].suggested is not None and 'class="suggested"' not in markup
+    assert 'class="suggested"' not in markup  # no paragraph says 25%: nothing to suggest
     assert t.check_json(checker, bad) == checker.check(bad).to_dict()
+    locator = re.search(r"\[(§[^\]]+)\]", text).group(1)
+    elsewhere = re.sub(r"\[§[^\]]+\]", "[§4.1 ¶1]", text)  # true, but cited to the wrong paragraph
+    markup = t.check_view(checker, elsewhere)
+    suggested = re.search(r'<div class="suggested">(.*?)</div>', markup).group(1)
+    assert [loc for _, loc in LOC_LINK.findall(suggested)] == [locator]
 
 
 def test_a_swapped_name_is_marked_and_a_wrong_paragraph_gets_a_supporting_suggestion(real_assistant,
@@ -143,9 +147,9 @@ def test_a_swapped_name_is_marked_and_a_wrong_paragraph_gets_a_supporting_sugges
 
 
 def test_differences_compare_numbers_as_numbers(checker) -> None:
-    claim, evidence = t.differences("增速达20%,三亿用户", "增速达18.6 %,3亿用户", checker.gazetteer)
+    claim, evidence = t.differences("增速达20%,三亿用户", "增速达18.6 %,3亿用户", checker.names)
     assert claim == ["20%"] and evidence == ["18.6 %"]
-    assert t.differences("1,500张网络", "1500多张网络", checker.gazetteer) == ([], [])
+    assert t.differences("1,500张网络", "1500多张网络", checker.names) == ([], [])
 
 
 def test_old_exports_are_pruned(tmp_path: Path) -> None:

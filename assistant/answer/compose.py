@@ -9,6 +9,7 @@ plain refusal with the closest paragraphs as "see also" (none for off-topic ques
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -66,7 +67,9 @@ def compose_answer(
 ) -> Answer:
     """Quote and cite, or refuse; `thresholds` are the (Chinese, English) evidence thresholds."""
     english = is_english(question)
-    analysis = analyse(question, names, corpus.text_key, () if english else proper_names(question))
+    # Patterns are written with ASCII punctuation: read the question with full-width forms folded (NFKC).
+    folded = unicodedata.normalize("NFKC", question)
+    analysis = analyse(folded, names, corpus.text_key, () if english else proper_names(folded))
     kind = analysis.kind
     debug: dict = {"kind": kind.value, "evidence": 0.0}
     problem = question_problem(analysis)
@@ -75,16 +78,16 @@ def compose_answer(
         return _refusal(question, analysis, hits, corpus, debug)
     others = candidates.alternatives(question, query_tokens, names)
     concepts = question_concepts(query_tokens, others, corpus.idf, english, nouns(question))
-    front = [p for p in corpus.report_paragraphs() if p.kind == "front"]
+    front = [p for p in corpus.of_kind("front") if corpus.role(p.doc) == "report"]
     front_text = "\n".join(p.text for p in front)
     # "Who wrote it" is about the report itself, unless it names something the front matter does not.
     if analysis.about_report and all(names.occurs(m.group, front_text) for m in analysis.names):
         hits = candidates.front_hits(front, concepts) or list(hits)
     elif analysis.table:
-        table_hits = [Hit(p.id, 1.0, 1.0, 0.0) for p in corpus.paragraphs if p.kind == "table"]
+        table_hits = [Hit(p.id, 1.0, 1.0, 0.0) for p in corpus.of_kind("table")]
         hits = [*table_hits, *(h for h in hits if h.paragraph_id not in {t.paragraph_id for t in table_hits})]
     scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
-    tables = frozenset(p.id for p in corpus.paragraphs if p.kind == "table") if analysis.table else frozenset()
+    tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
     admissible, problem = candidates.admissible(analysis, scored, corpus, names, tables)
     if not admissible:
         debug["reason"] = problem or "nothing retrieved"

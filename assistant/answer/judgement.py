@@ -99,7 +99,7 @@ def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> boo
 
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
-    if text.rstrip().endswith(("?", "?")):
+    if text.rstrip().endswith(("?", "\uff1f")):
         return "a question, not an answer"
     metrics = names.find(analysis.question, kinds=("metric",))
     if any(not names.occurs(m.group, text) for m in metrics):

@@ -1,6 +1,7 @@
 """Command line: `assistant ask | ingest | sources | serve | eval | quiz | check`, thin over the pipeline.
 
-Exit codes: 0 success, 1 the corpus, index or model cannot be used, 2 bad input.
+Exit codes: 0 success, 1 the corpus, index, model or machine cannot be used (missing, unreadable, read-only,
+full), 2 bad input.
 Errors are one line on stderr, never a traceback. Heavy modules are imported
 inside the commands, so `assistant --help` and bad input answer at once.
 """
@@ -62,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the web UI (Gradio): chat with citations, the report, its sources")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    serve.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                       help="a Host name the server answers besides 127.0.0.1, localhost and --host (repeatable)")
     _common(serve)
     serve.set_defaults(func=cmd_serve)
 
@@ -85,11 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
+    from assistant.environment import EnvironmentFailure
     from assistant.index.embed import EmbedderError
     from assistant.index.store import IndexStoreError
     from assistant.ingest import CorpusError
 
-    return (CorpusError, EmbedderError, IndexStoreError)
+    return (CorpusError, EmbedderError, IndexStoreError, EnvironmentFailure)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,6 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except _known_errors() as exc:
         print(f"assistant: error: {exc}", file=sys.stderr)
+        return EXIT_ENV
+    except OSError as exc:  # the machine: a folder unreadable, read-only or full; one line, never a traceback
+        from assistant.environment import describe
+
+        print(f"assistant: error: {describe(exc)}", file=sys.stderr)
+        return EXIT_ENV
+    except MemoryError:
+        print("assistant: error: out of memory", file=sys.stderr)
         return EXIT_ENV
     except KeyboardInterrupt:
         print("assistant: interrupted", file=sys.stderr)

@@ -15,6 +15,8 @@ from assistant.config import (
     ENV_MILVUS_URI,
     Settings,
 )
+from assistant.environment import cause, check_index_folder
+from assistant.ingest.caps import CAPS, TooLarge, read_capped
 
 EXIT_ENV = 1
 EXIT_INPUT = 2
@@ -41,9 +43,12 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace, **extra: object) -> Settings:
-    return Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
-                             backend=getattr(args, "backend", None), milvus_uri=getattr(args, "milvus_uri", None),
-                             **extra)
+    """The settings of a command; an --index that is a file fails here, before any model is loaded."""
+    settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index, embedder=args.embedder,
+                                 backend=getattr(args, "backend", None), milvus_uri=getattr(args, "milvus_uri", None),
+                                 **extra)
+    check_index_folder(settings.index_dir)
+    return settings
 
 
 def decode_text(raw: bytes, where: str, what: str) -> str:
@@ -56,9 +61,19 @@ def decode_text(raw: bytes, where: str, what: str) -> str:
         raise InputError(f"{where} is not UTF-8 text") from exc
 
 
-def read_file(path: Path, what: str) -> str:
+def read_file(path: Path, what: str, limit: int = CAPS.file_bytes) -> str:
+    """A --file, read with a bound: at most `limit` + 1 bytes, so /dev/zero or a huge file ends at once."""
     try:
-        raw = Path(path).read_bytes()
+        raw = read_capped(Path(path), limit)
+    except TooLarge as exc:
+        raise InputError(f"--file {path} is too large (over {limit:,} bytes)") from exc
     except OSError as exc:
-        raise InputError(f"cannot read --file {path}: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read --file {path}: {cause(exc)}") from exc
     return decode_text(raw, f"--file {path}", what)
+
+
+def read_stdin(what: str, limit: int = CAPS.file_bytes) -> str:
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(f"standard input is too large (over {limit:,} bytes)")
+    return decode_text(raw, "standard input", what)

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.cli.common import InputError, decode_text, progress, read_file, settings_from
+from assistant.cli.common import InputError, decode_text, progress, read_file, read_stdin, settings_from
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -58,7 +58,14 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     types = [t.strip() for t in args.types.split(",") if t.strip()]
     settings = settings_from(args)
     ingest(settings, progress=progress)  # the quiz reads the indexed paragraphs; no model unless it must rebuild
-    pool = collect_facts(load_index(settings.index_dir).corpus.report_paragraphs())
+    from assistant.lexicon import AliasFileError, load_name_table
+
+    corpus = load_index(settings.index_dir).corpus
+    try:  # the same table the checker and the web app read
+        names = load_name_table(settings.corpus_dir, (p.text for p in corpus.paragraphs))
+    except AliasFileError as exc:
+        raise InputError(str(exc)) from exc
+    pool = collect_facts(corpus.report_paragraphs(), names)
     try:
         items = build_quiz(pool, args.n, types, args.seed, args.section)
     except QuizError as exc:
@@ -75,7 +82,7 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_answer(args: argparse.Namespace) -> str:
+def read_answer(args: argparse.Namespace, max_chars: int) -> str:
     """The answer to check: --answer, else --file, else standard input; never empty or binary."""
     if args.answer is not None:
         text, where = args.answer, "--answer"
@@ -83,11 +90,13 @@ def read_answer(args: argparse.Namespace) -> str:
     elif args.file is not None:
         text, where = read_file(args.file, "an answer text"), f"--file {args.file}"
     elif not sys.stdin.isatty():
-        text, where = decode_text(sys.stdin.buffer.read(), "standard input", "an answer text"), "standard input"
+        text, where = read_stdin("an answer text"), "standard input"
     else:
         raise InputError("no answer given: pass --answer TEXT, --file PATH or pipe it on standard input")
     if not text.strip():
         raise InputError(f"{where} is empty: nothing to check")
+    if len(text) > max_chars:  # the same cap as the web app's checker
+        raise InputError(f"{where} is too long ({len(text):,} characters; the limit is {max_chars:,})")
     return text
 
 
@@ -95,8 +104,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from assistant.pipeline import Assistant
     from assistant.review.check import CheckError, check_answer, report_to_text
 
-    text = read_answer(args)
-    assistant = Assistant.open(settings_from(args), progress=progress)
+    settings = settings_from(args)
+    text = read_answer(args, settings.max_answer_chars)
+    assistant = Assistant.open(settings, progress=progress)
     try:
         report = check_answer(text, assistant)
     except CheckError as exc:

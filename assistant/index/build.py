@@ -17,6 +17,7 @@ from assistant.index.lexical import LexicalIndex, inverse_document_frequencies
 from assistant.index.records import paragraph_to_dict, source_to_dict, write_jsonl
 from assistant.index.store import IndexStoreError, current_generation, write_generation
 from assistant.ingest import ParsedDocument
+from assistant.ingest.caps import clip_units
 from assistant.text import tokenize, tokenizer_signature
 
 Progress = Callable[[str], None]
@@ -58,6 +59,7 @@ def embed_texts(
     """Unit-length float32 rows, embedded in batches (with progress lines and an ETA)."""
     if not texts:
         return np.zeros((0, int(getattr(embedder, "dim", 0) or 0)), dtype=np.float32)
+    texts = clip_units(texts)  # the tokeniser's input cap: memory grows with the length of one input
     tracker = tracker or EmbedProgress(len(texts), progress)
     chunks = []
     for start in range(0, len(texts), EMBED_BATCH):

@@ -19,8 +19,17 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.attempts import UNFINISHED, Attempts
 from assistant.config import Settings
 from assistant.corpus import make_units, unit_counts
+from assistant.environment import (
+    EnvironmentFailure,
+    cause,
+    check_corpus_folder,
+    check_index_folder,
+    check_writable,
+    write_cause,
+)
 from assistant.index.build import PIPELINE_VERSION, EmbedProgress, build_index, document_tokens, embed_texts
 from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
@@ -35,6 +44,7 @@ from assistant.index.store import (
     verify_files,
 )
 from assistant.ingest import CorpusError, ParsedDocument
+from assistant.ingest.caps import CAPS
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
 from assistant.ingest.pdf import PdfLimits
 from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
@@ -75,18 +85,39 @@ class CorpusState:
 def corpus_state(settings: Settings) -> CorpusState:
     """Scan the corpus; raises CorpusError for a missing or empty corpus or a broken sources.toml."""
     root = settings.corpus_dir
-    entries = read_registry(root / REGISTRY_NAME) if root.is_dir() else ()
+    check_corpus_folder(root)
+    entries = read_registry(root / REGISTRY_NAME)
     links, warnings = linked_files(entries)
     files, skipped = scan(root, links)
     found = {f.rel for f in files} | {s.path for s in skipped}
     warnings += [f"{REGISTRY_NAME}: source {n}: {rel} not found" for rel, n in links.items() if rel not in found]
-    hashes = {rel: sha256_file(root / rel) for rel in sorted(found)}
+    hashes = {rel: _file_hash(root / rel) for rel in sorted(found)}
+    total = sum(_size(f.path) for f in files if f.role != "report")
+    if total > CAPS.library_warn_bytes:
+        warnings.append(f"the library and source documents hold {total / 1e6:,.0f} MB (over "
+                        f"{CAPS.library_warn_bytes / 1e6:,.0f} MB): indexing them will be slow")
     fingerprint = hashlib.sha256(json.dumps(sorted(links.items())).encode()).hexdigest()[:16] if links else None
     return CorpusState(tuple(files), tuple(skipped), hashes, links, fingerprint, tuple(warnings))
 
 
+def _file_hash(path: Path) -> str:
+    """sha256 of a document; an unreadable one gets a marker instead (it is skipped, with its reason, at build)."""
+    try:
+        return sha256_file(path)
+    except OSError as exc:
+        return f"unreadable: {cause(exc)}"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def pdf_limits(settings: Settings) -> PdfLimits:
-    return PdfLimits(settings.pdf_timeout_s, settings.pdf_max_bytes, settings.pdf_max_pages, settings.pdf_max_chars)
+    return PdfLimits(settings.pdf_timeout_s, settings.pdf_cpu_s, settings.pdf_max_bytes, settings.pdf_max_pages,
+                     settings.pdf_max_chars)
 
 
 def check_index(settings: Settings, state: CorpusState | None = None, verify: bool = False) -> str | None:
@@ -139,12 +170,19 @@ def ingest(
     `verify` checks every file of the live index against its sha256 first (`assistant ingest --verify`).
     """
     started = time.perf_counter()
+    check_index_folder(settings.index_dir)
     state = corpus_state(settings)
     reason = "rebuild requested" if force else check_index(settings, state, verify=verify)
     counts = (0, 0)
     if reason is not None:
+        check_writable(settings.index_dir)  # before anything is embedded
         progress(f"building the index: {reason}")
-        counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
+        try:
+            counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
+        except OSError as exc:  # a full disk or a folder turned read-only mid-build: the old generation is live
+            raise EnvironmentFailure(f"cannot write the index in {settings.index_dir}: "
+                                     f"{write_cause(exc, settings.index_dir)}; "
+                                     "the previous index (if any) is still in use") from exc
     generation = current_generation(settings.index_dir)
     manifest = read_manifest(generation)
     if reason is None:
@@ -171,29 +209,47 @@ def _build(
 ) -> tuple[int, int]:
     """Build a generation; returns (documents parsed, documents reused)."""
     cache = DocumentCache(settings.index_dir)
+    attempts = Attempts(settings.index_dir)
+    if not reuse:
+        attempts.clear()
     entries: list[CachedDocument | SkippedFile | ParsedDocument] = []
     keys, reused = [], 0
-    for file in state.files:  # pass 1: reuse each unchanged document, read the others
-        key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
-        keys.append(key)
-        cached = cache.get(key) if reuse else None
-        if cached is None:
-            progress(f"reading {file.rel}")
-            cached = load_file(file, settings.corpus_dir, pdf_limits(settings))
-            if isinstance(cached, SkippedFile):
-                cache.put(key, cached)  # remembered: a hostile file is not retried on every build
-        else:
-            reused += 1
-        entries.append(cached)
-    pending = [i for i, entry in enumerate(entries) if isinstance(entry, ParsedDocument)]
-    tracker = EmbedProgress(sum(len(make_units(entries[i].paragraphs)) for i in pending), progress)
-    for i in pending:  # pass 2: tokenise and embed the new ones, each saved as soon as done (a killed run resumes)
-        document = entries[i]
-        units = make_units(document.paragraphs)
-        vectors = embed_texts(embedder, [u.text for u in units], progress, tracker)
-        entries[i] = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)),
-                                    tuple(unit_counts(document.paragraphs)))
-        cache.put(keys[i], entries[i])
+    open_attempts: set[str] = set()
+    try:
+        for file in state.files:  # pass 1: reuse each unchanged document, read the others
+            key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
+            keys.append(key)
+            cached = cache.get(key) if reuse else None
+            if cached is None and file.role != "report" and attempts.unfinished(key):
+                cached = SkippedFile(file.rel, UNFINISHED)
+                cache.put(key, cached)
+                attempts.end(key)
+            elif cached is None:
+                progress(f"reading {file.rel}")
+                attempts.begin(key, file.rel)  # open until the document is embedded and cached
+                open_attempts.add(key)
+                cached = load_file(file, settings.corpus_dir, pdf_limits(settings))
+                if isinstance(cached, SkippedFile):
+                    cache.put(key, cached)  # remembered: a hostile file is not retried on every build
+                    attempts.end(key)
+                    open_attempts.discard(key)
+            else:
+                reused += 1
+            entries.append(cached)
+        pending = [i for i, entry in enumerate(entries) if isinstance(entry, ParsedDocument)]
+        tracker = EmbedProgress(sum(len(make_units(entries[i].paragraphs)) for i in pending), progress)
+        for i in pending:  # pass 2: tokenise and embed the new ones, each saved as soon as done (a killed run resumes)
+            document = entries[i]
+            units = make_units(document.paragraphs)
+            vectors = embed_texts(embedder, [u.text for u in units], progress, tracker)
+            entries[i] = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)),
+                                        tuple(unit_counts(document.paragraphs)))
+            cache.put(keys[i], entries[i])
+            attempts.end(keys[i])
+            open_attempts.discard(keys[i])
+    finally:
+        for key in open_attempts:  # an exception is not a crash; only a killed process leaves the marker
+            attempts.end(key)
     parsed = len(pending)
     docs: list[ParsedDocument] = []
     vectors_list: list[np.ndarray] = []

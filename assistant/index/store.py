@@ -146,13 +146,23 @@ def read_manifest(generation: Path) -> dict:
     return manifest
 
 
-def verify_files(generation: Path, manifest: dict, deep: bool | None = None) -> None:
-    """Raise IndexCorrupt naming the first file whose size or checksum is wrong.
+# Files every generation has; the manifest must list them (and every other file in the generation).
+REQUIRED_FILES = ("paragraphs.jsonl", "sources.jsonl", "starts.npy", "idf.json", "groups.json", "vectors.npy")
 
-    `deep` hashes every file; by default only a small index is hashed at open (a large one's
-    sizes are checked, so opening costs the same at any size; `assistant ingest --verify` hashes).
+
+def verify_files(generation: Path, manifest: dict, deep: bool | None = None) -> None:
+    """Raise IndexCorrupt naming the first file whose size or checksum is wrong, or that the manifest omits.
+
+    An empty or partial file list is damage too: nothing the index reads goes unchecked. `deep` hashes
+    every file; by default only a small index is hashed at open (a large one's sizes are checked, so
+    opening costs the same at any size; `assistant ingest --verify` hashes).
     """
     files = manifest["files"]
+    unlisted = [name for name in REQUIRED_FILES if name not in files]
+    on_disk = (p.relative_to(generation).as_posix() for p in generation.rglob("*") if p.is_file())
+    unlisted += sorted(rel for rel in on_disk if rel != MANIFEST and rel not in files and rel not in unlisted)
+    if unlisted:
+        raise IndexCorrupt(f"the manifest does not list {', '.join(unlisted[:3])}")
     if deep is None:
         deep = sum(int(meta.get("bytes") or 0) for meta in files.values()) <= HASH_AT_OPEN_BYTES
     for rel, meta in files.items():

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.ingest import pdf
+from assistant.ingest.caps import CAPS, Caps, TooLarge, read_capped, unit_count, windows
 from assistant.ingest.footnotes import build_sources, find_marks, number_notes
 from assistant.ingest.ids import paragraph_id
 from assistant.ingest.pages import assign_pages, label_locators
@@ -49,27 +50,43 @@ class ParsedDocument:
     role: str = "report"  # "report" | "library" | "source": what `ask --scope` filters on
 
 
-def parse_text(text: str, doc: str, path: str = "") -> ParsedDocument:
-    """Parse one document's text: structure, footnote marks and sources, stable IDs."""
+def parse_text(text: str, doc: str, path: str = "", caps: Caps = CAPS) -> ParsedDocument:
+    """Parse one document's text: structure, footnote marks and sources, stable IDs.
+
+    A paragraph longer than `caps.paragraph_chars` becomes consecutive windows (`§2 ¶1 (1/3)`, …), each
+    a paragraph of its own, so no single piece of text is too long to embed.
+    """
     shape = layout(text)
     notes = number_notes(list(shape.notes))
     max_note = max(notes, default=0)
     seen: dict[str, int] = {}
     paragraphs: list[Paragraph] = []
     cited: set[int] = set()
-    for order, block in enumerate(shape.blocks):
+    for block in shape.blocks:
         text_, marks = find_marks(block.text, max_note) if block.kind == "body" else (block.text, ())
         cited.update(marks)
-        pid = paragraph_id(doc, text_, seen)
-        paragraphs.append(
-            Paragraph(pid, doc, block.kind, block.heading_path, block.locator, text_, marks, order, block.rows)
-        )
+        if len(text_) <= caps.paragraph_chars:
+            pieces = [(text_, block.locator, block.kind, block.rows)]
+        else:  # a table this long loses its cells: its windows are plain text
+            parts = windows(text_, caps.paragraph_chars)
+            kind = "body" if block.kind == "table" else block.kind
+            pieces = [(part, f"{block.locator} ({i}/{len(parts)})".strip(), kind, ())
+                      for i, part in enumerate(parts, start=1)]
+        for piece, locator, kind, rows in pieces:
+            pid = paragraph_id(doc, piece, seen)
+            paragraphs.append(
+                Paragraph(pid, doc, kind, block.heading_path, locator, piece, marks, len(paragraphs), rows)
+            )
     title = shape.title or doc
     return ParsedDocument(doc, path, title, tuple(paragraphs), build_sources(notes, cited), shape.toc)
 
 
-def read_pages(path: Path, root: Path, limits: pdf.PdfLimits | None = None) -> tuple[str, list[str] | None]:
-    """A document's text, and its pages for a PDF (None otherwise): UTF-8 for .txt/.md, pypdf in a child for .pdf."""
+def read_pages(path: Path, root: Path, limits: pdf.PdfLimits | None = None,
+               caps: Caps = CAPS) -> tuple[str, list[str] | None]:
+    """A document's text, and its pages for a PDF (None otherwise): UTF-8 for .txt/.md, pypdf in a child for .pdf.
+
+    Raises DocumentError for a file that cannot be indexed: unreadable, over a cap, binary, empty.
+    """
     name = _relative(path, root)
     if path.suffix.lower() == ".pdf":
         try:
@@ -77,16 +94,25 @@ def read_pages(path: Path, root: Path, limits: pdf.PdfLimits | None = None) -> t
         except pdf.PdfError as exc:
             raise DocumentError(f"cannot read PDF {name}: {exc}", str(exc)) from exc
         if not any(page.strip() for page in pages):
-            reason = f"looks scanned (no text layer on any of its {len(pages)} pages)"
+            reason = f"no text to index (none of its {len(pages)} page(s) has a text layer: blank or scanned)"
             raise DocumentError(f"{name} {reason}", reason)
         return pdf.pages_to_text(pages), pages
     try:
-        return path.read_bytes().decode("utf-8-sig"), None
+        raw = read_capped(path, caps.text_bytes)
+        text = raw.decode("utf-8-sig")
+    except TooLarge as exc:
+        raise DocumentError(f"{name} is {exc}", str(exc)) from exc
     except UnicodeDecodeError as exc:
         reason = f"not UTF-8 text (invalid byte at offset {exc.start})"
         raise DocumentError(f"{name} is {reason}", reason) from exc
     except OSError as exc:
-        raise DocumentError(f"cannot read {name}: {exc.strerror or exc}", str(exc.strerror or exc)) from exc
+        reason = f"cannot read it: {(exc.strerror or str(exc)).lower()}"
+        raise DocumentError(f"cannot read {name}: {exc.strerror or exc}", reason) from exc
+    problem = ("empty file (0 bytes)" if not raw else "binary, not text (it contains NUL bytes)" if "\x00" in text
+               else "no text (only white space)" if not text.strip() else "")
+    if problem:
+        raise DocumentError(f"{name}: {problem}", problem)
+    return text, None
 
 
 def read_text(path: Path, root: Path, limits: pdf.PdfLimits | None = None) -> str:
@@ -95,14 +121,18 @@ def read_text(path: Path, root: Path, limits: pdf.PdfLimits | None = None) -> st
 
 
 def load_document(path: Path, root: Path, limits: pdf.PdfLimits | None = None, doc: str = "",
-                  role: str = "report") -> ParsedDocument:
+                  role: str = "report", caps: Caps = CAPS) -> ParsedDocument:
     """Read and parse one corpus file; `root` is the corpus folder its key and path are relative to.
 
     `doc` is the document key (default: the file stem). A PDF's paragraphs carry the page they start
     on; a document other than the report has its key in front of its locators (`S3 p.2 ¶1`).
     """
-    text, pages = read_pages(path, root, limits)
-    parsed = parse_text(text, doc=doc or path.stem, path=_relative(path, root))
+    text, pages = read_pages(path, root, limits, caps)
+    parsed = parse_text(text, doc=doc or path.stem, path=_relative(path, root), caps=caps)
+    units = unit_count(parsed.paragraphs)
+    if units > caps.units:
+        reason = f"too much to index ({units:,} paragraphs and sentences, the limit is {caps.units:,})"
+        raise DocumentError(f"{_relative(path, root)}: {reason}", reason)
     paragraphs = parsed.paragraphs if pages is None else assign_pages(parsed.paragraphs, pages)
     if role != "report":
         paragraphs = label_locators(paragraphs, parsed.doc)

@@ -59,8 +59,10 @@ def corpus_alias_groups(corpus_dir: Path) -> list[NameGroup]:
 
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.+&' -]{0,38}[A-Za-z0-9.+]|[A-Za-z]{2}"
 _CJK_RUN = r"[\u4e00-\u9fff]{2,16}"
-_CN_THEN_LATIN = re.compile(rf"(?:《([^》]{{2,30}})》|({_CJK_RUN}))\s*[((]\s*({_LATIN_NAME})\s*[))]")
-_LATIN_THEN_CN = re.compile(rf"(?<![A-Za-z])([A-Z][A-Za-z0-9.+]{{1,20}})\s*[((]\s*({_LATIN_NAME}|{_CJK_RUN})\s*[))]")
+_CN_THEN_LATIN = re.compile(rf"(?:《([^》]{{2,30}})》|({_CJK_RUN}))\s*[(\uff08]\s*({_LATIN_NAME})\s*[)\uff09]")
+_LATIN_THEN_CN = re.compile(
+    rf"(?<![A-Za-z])([A-Z][A-Za-z0-9.+]{{1,20}})\s*[(\uff08]\s*({_LATIN_NAME}|{_CJK_RUN})\s*[)\uff09]"
+)
 # Words that end the clause before a name: "阿里巴巴提出的世界电子贸易平台(eWTP)" names the platform only.
 _CLAUSE_BREAK = re.compile(r".*(?:的|了|与|和|及|在|将|为|是|联合|提出|推出|成立|通过|包括|例如|比如|如)")
 _MAX_CN = 10
@@ -75,6 +77,8 @@ def corpus_pairs(texts: Iterable[str]) -> list[NameGroup]:
     """Names the corpus gives in two forms, as 'term' groups unless an alias file says more."""
     groups = []
     for text in texts:
+        if "(" not in text and "\uff08" not in text:  # most paragraphs: nothing to look for
+            continue
         text = strip_marks(text)
         for m in _CN_THEN_LATIN.finditer(text):
             chinese = m.group(1) or _name_part(m.group(2))
@@ -86,9 +90,12 @@ def corpus_pairs(texts: Iterable[str]) -> list[NameGroup]:
     return groups
 
 
-def load_name_table(corpus_dir: Path, texts: Iterable[str] = ()) -> NameTable:
+def load_name_table(corpus_dir: Path | None, texts: Iterable[str] = ()) -> NameTable:
     """The table for a corpus: packaged names, the corpus's alias file, then pairs found in its text.
+
+    `corpus_dir=None` reads no alias file (a corpus view without its folder: names it pairs itself only).
 
     Raises AliasFileError when the user's alias file is malformed (a clear message, not a guess).
     """
-    return NameTable([*common_groups(), *corpus_alias_groups(corpus_dir), *corpus_pairs(texts)])
+    corpus_groups = corpus_alias_groups(corpus_dir) if corpus_dir is not None else []
+    return NameTable([*common_groups(), *corpus_groups, *corpus_pairs(texts)])

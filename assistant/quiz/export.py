@@ -60,7 +60,10 @@ def to_csv(items: Sequence[QuizItem]) -> str:
         front = item.stem
         if item.type == "mc":
             front += "\n" + "\n".join(f"{letter}. {o}" for letter, o in zip(LETTERS, item.options, strict=True))
-        back = f"{answer_label(item)}\n{item.explanation} ({item.citation.locator})"
+        back = answer_label(item)
+        if item.accepted:
+            back += f"(也接受 / also accepted: {' / '.join(item.accepted)})"
+        back += f"\n{item.explanation} ({item.citation.locator})"
         writer.writerow((front, back, item.type, item.id, item.citation.locator))
     return buffer.getvalue()
 
@@ -80,7 +83,8 @@ def _gift_item(item: QuizItem) -> str:
     if item.type == "tf":
         return f"{title}{gift_escape(item.stem)} {{{'T' if item.answer == TRUE else 'F'}{feedback}}}"
     before, _, after = item.stem.partition(BLANK)  # Moodle's missing-word form: the answer sits in the blank
-    return f"{title}{gift_escape(before)} {{={gift_escape(item.answer)}{feedback}}} {gift_escape(after)}".rstrip()
+    answers = " ".join("=" + gift_escape(a) for a in (item.answer, *item.accepted))  # each is fully right
+    return f"{title}{gift_escape(before)} {{{answers}{feedback}}} {gift_escape(after)}".rstrip()
 
 
 def to_gift(items: Sequence[QuizItem]) -> str:

@@ -2,9 +2,10 @@
 
 A quiz item is only as good as its fact: each one is a span of a real sentence,
 so blanking it gives a cloze and the cited paragraph always shows the answer.
-Names come from a gazetteer built from the corpus itself by patterns (Latin brand
-names, Chinese names before 集团/科技/云, countries of a fixed list that occur),
-so nothing outside the report is ever offered as an answer.
+Names come from the shared name table (`assistant.lexicon`), so a distractor is
+always another thing of the same kind (company for company, region for region)
+that the report itself names. Sentences that lean on their neighbours (双方, 该模式,
+在此基础上) give no facts: a stem must stand on its own.
 """
 
 from __future__ import annotations
@@ -13,105 +14,52 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 
-from assistant.text import match_key, strip_marks
+from assistant.lexicon import NameGroup, NameTable
 
-_COUNTRY_NAMES = """
-中国 美国 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 波兰 希腊 奥地利
-爱尔兰 匈牙利 捷克 罗马尼亚 塞尔维亚 俄罗斯 乌克兰 白俄罗斯 土耳其 日本 韩国 朝鲜 蒙古 印度
-巴基斯坦 孟加拉国 斯里兰卡 尼泊尔 印度尼西亚 印尼 马来西亚 新加坡 泰国 越南 老挝 柬埔寨 缅甸 菲律宾
-文莱 东帝汶 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 阿富汗 伊朗 伊拉克 叙利亚
-约旦 黎巴嫩 以色列 沙特阿拉伯 沙特 阿联酋 卡塔尔 科威特 阿曼 也门 巴林 埃及 利比亚 突尼斯
-阿尔及利亚 摩洛哥 苏丹 埃塞俄比亚 肯尼亚 坦桑尼亚 乌干达 卢旺达 尼日利亚 加纳 塞内加尔 科特迪瓦
-喀麦隆 安哥拉 赞比亚 津巴布韦 莫桑比克 南非 马达加斯加 加拿大 墨西哥 巴西 阿根廷 智利 秘鲁 哥伦比亚
-委内瑞拉 古巴 澳大利亚 新西兰 斐济
-"""
-COUNTRIES = tuple(_COUNTRY_NAMES.split())
-ALIASES = {"印尼": "印度尼西亚", "沙特": "沙特阿拉伯"}
-_LATIN = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z']*[a-z][A-Za-z']*(?: [A-Z][A-Za-z']*[a-z][A-Za-z']*)?)(?![A-Za-z])")
-_LATIN_STOP = {"App", "Top", "Net", "IoT", "Emerging Market", "Fulfillment", "Stack", "SuperAPP"}
-_SUFFIXED = re.compile(r"(集团|科技|云|公司)(?![计服技平原网底厂端化一])")
-_LEAD_VERB = re.compile(r"(?:例如|比如|如)[,,::]?([\u4e00-\u9fff]{2,4}?)(?:推出|在|与|联合|拥有|设立|发布|提出|汇聚)")
-_LEAD_WORDS = ("例如", "比如", "引自", "如", "在", "与", "和", "由", "到")
-_GENERIC = {"金融", "数字", "主权", "行业", "本土", "混合", "合资", "欧盟", "文化", "网"}
-_NOT_COMPANY = ("政府", "央行", "银行", "局", "部", "组织", "机构")
-_STEM_NEXT = "与在的、和,,推出联合"
+NAME_KINDS = ("country", "region", "city", "org", "company", "product")
+MAX_ANSWER = 12  # characters in a cloze answer
 NUMBER = re.compile(
     r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)(多|余|\+)?(百万|万|亿)?(%|[个家项年月座张国天元])?(?![A-Za-z\d])"
 )
 _DEFINITION = re.compile(r"([^,,。;;:“”\"]{2,20}?)(?:是指|指的是)")
 _ORDINALS = "一二三四五六七八九"
+# Words that point at something named elsewhere: such a sentence does not stand on its own.
+_ANAPHORA = re.compile(r"双方|二者|前者|后者|该模式|该架构|该平台|该项目|该公司|这种|这一|此类|上述|"
+                       r"在此基础上|^与此同时|(?<![尤极])其(?![中他次余实])|^此")
+_LEADS = re.compile(r"^(?:[一二三四五六七八九]是|例如|比如|如|同时|此外|目前|当前|具体而言)[,,::]?")
 
 
-@dataclass(frozen=True)
-class Gazetteer:
-    """Names the report uses, by kind: 'company' (incl. platforms) or 'country'."""
-
-    companies: tuple[str, ...]
-    countries: tuple[str, ...]
-
-    def kind_of(self, name: str) -> str:
-        return "country" if name in self.countries else "company"
-
-    @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        names = sorted({*self.companies, *self.countries}, key=len, reverse=True)  # longest wins at a position
-        return re.compile("|".join(map(re.escape, names)) or "(?!)")
-
-    def find(self, text: str) -> list[tuple[int, str]]:
-        """(start, name) of every name in text, left to right, no overlaps."""
-        return [(m.start(), m.group(0)) for m in self._pattern.finditer(text)]
+_LOCATIVE = re.compile(r"^(?:如|例如|比如)?[,,]?在[^,,]{1,10}[,,]")  # 如在印尼,整合…: a place, not a subject
+_ACTORS = re.compile(r"中国|我国|政府|平台企业|企业|[A-Z][a-z]")
 
 
-def canonical(name: str) -> str:
-    """One key per entity: aliases and spelling variants (Youtube/YouTube) collapse."""
-    return match_key(ALIASES.get(name, name))
+def standalone(sentence: str, table: NameTable | None = None) -> bool:
+    """No pointer at something named elsewhere, and an actor named when it opens with a place."""
+    if _ANAPHORA.search(sentence):
+        return False
+    place = _LOCATIVE.match(sentence)
+    if not place:
+        return True
+    rest = sentence[place.end() : place.end() + 12]
+    actors = table.find(rest, ("company", "org", "product", "person")) if table is not None else []
+    return bool(actors) or bool(_ACTORS.search(rest))
 
 
-def same_entity(a: str, b: str) -> bool:
-    """True when one name is (part of) the other: 华为 and 华为云, TikTok and TikTok Shop."""
-    ka, kb = canonical(a), canonical(b)
-    return ka in kb or kb in ka
-
-
-def _chinese_candidates(text: str) -> set[str]:
-    names = set()
-    for m in _SUFFIXED.finditer(text):
-        start = m.start()
-        while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
-            start -= 1
-        run = text[start : m.start()]
-        for lead in _LEAD_WORDS:
-            if run.startswith(lead) and len(run) - len(lead) >= 2:
-                run = run[len(lead) :]
-        if 2 <= len(run) <= 3 and run not in _GENERIC:
-            names.add(run + m.group(1))
-            alone = any(m2.end() < len(text) and text[m2.end()] in _STEM_NEXT for m2 in re.finditer(run, text))
-            if m.group(1) == "云" and alone:  # 华为云 -> also 华为, when the report uses it alone
-                names.add(run)
-    for m in _LEAD_VERB.finditer(text):
-        name = m.group(1)
-        if not name.endswith(_NOT_COMPANY) and name not in _GENERIC:
-            names.add(name)
-    return names
-
-
-def build_gazetteer(texts: Iterable[str]) -> Gazetteer:
-    """Company/platform and country names that occur in the texts."""
-    text = "\n".join(strip_marks(t) for t in texts)
-    latin = {m.group(1) for m in _LATIN.finditer(text)}
-    latin = {n for n in latin if n not in _LATIN_STOP and not n.endswith("aaS")}
-    countries = tuple(sorted(c for c in COUNTRIES if c in text))
-    companies = {n for n in latin | _chinese_candidates(text) if n not in countries}
-    return Gazetteer(tuple(sorted(companies)), countries)
+def strip_lead(text: str) -> str:
+    """Drop a list marker or connective at the start: 二是…, 例如,…, 同时,…"""
+    while True:
+        stripped = _LEADS.sub("", text, count=1)
+        if stripped == text or len(stripped) < 8:
+            return text
+        text = stripped
 
 
 @dataclass(frozen=True)
 class Fact:
     """One blankable span of a sentence."""
 
-    kind: str  # percent | year | count | company | country | definition | item
+    kind: str  # percent | year | count | a name kind (company, country, region…) | definition | item
     answer: str  # the span as written in the sentence, e.g. "1500多张", "18.6%", "华为"
     sentence: str  # the sentence, footnote marks removed
     paragraph_id: str
@@ -152,13 +100,21 @@ def number_facts(sentence: str, pid: str) -> list[Fact]:
     return facts
 
 
-def name_facts(sentence: str, pid: str, gazetteer: Gazetteer) -> list[Fact]:
-    found = gazetteer.find(sentence)
+def name_facts(sentence: str, pid: str, table: NameTable) -> list[Fact]:
+    """Names that appear once, outside titles and enumerations (越南、____等国 has many right fills)."""
+    found = [m for m in table.find(sentence) if m.group.kind in NAME_KINDS]
     facts = []
-    for start, name in found:
-        if name == "中国" or _in_title(sentence, start) or sum(1 for _, n in found if same_entity(n, name)) > 1:
+    for m in found:
+        before, after = sentence[m.start - 1 : m.start], sentence[m.end : m.end + 1]
+        if m.group.preferred == "中国" or _in_title(sentence, m.start) or len(m.surface) > MAX_ANSWER:
             continue
-        facts.append(Fact(gazetteer.kind_of(name), name, sentence, pid, start))
+        if m.surface != m.group.preferred and len(m.surface) <= 2 and not m.surface.isascii():
+            continue  # a short alias is also a word: 电信 in 电信网络 is not 中国电信
+        if sum(1 for other in found if other.group is m.group) > 1 or before == "、" or after in ("、", "等"):
+            continue
+        if (before == "和" or after == "和") and "、" in sentence[max(0, m.start - 12) : m.end + 12]:
+            continue  # 东亚和太平洋、东盟…: one item of a list
+        facts.append(Fact(m.group.kind, m.surface, sentence, pid, m.start))
     return facts
 
 
@@ -183,15 +139,17 @@ def item_facts(sentence: str, pid: str) -> list[Fact]:
     return facts
 
 
-def sentence_facts(sentence: str, pid: str, gazetteer: Gazetteer) -> list[Fact]:
-    """All facts of one sentence (marks already stripped), in order of position."""
+def sentence_facts(sentence: str, pid: str, table: NameTable) -> list[Fact]:
+    """All facts of one sentence (marks already stripped), in order of position; none if it leans on context."""
+    if not standalone(sentence, table):
+        return []
     facts = [
         *number_facts(sentence, pid),
-        *name_facts(sentence, pid, gazetteer),
+        *name_facts(sentence, pid, table),
         *definition_facts(sentence, pid),
         *item_facts(sentence, pid),
     ]
-    return sorted(facts, key=lambda f: (f.start, f.kind))
+    return sorted((f for f in facts if len(f.answer) <= MAX_ANSWER), key=lambda f: (f.start, f.kind))
 
 
 def format_number(value: float, decimals: int, fact: Fact) -> str:
@@ -234,16 +192,24 @@ def number_distractors(fact: Fact, facts: Iterable[Fact], rng: random.Random) ->
     return list(chosen)
 
 
-def name_distractors(fact: Fact, gazetteer: Gazetteer, rng: random.Random) -> list[str]:
-    """Three other names of the same kind, none the same entity as the answer or named in the sentence."""
-    names = gazetteer.countries if fact.kind == "country" else gazetteer.companies
-    sentence = match_key(fact.sentence)
-    pool = [n for n in names if n != "中国" and not same_entity(n, fact.answer) and canonical(n) not in sentence]
-    same_script = [n for n in pool if n.isascii() == fact.answer.isascii()]
-    pool = sorted(same_script if len(same_script) >= 3 else pool)
-    rng.shuffle(pool)
-    chosen: list[str] = []
-    for name in pool:
-        if len(chosen) < 3 and not any(same_entity(name, c) for c in chosen):
-            chosen.append(name)
-    return chosen
+def name_distractors(fact: Fact, table: NameTable, named: Iterable[NameGroup], paragraph: Iterable[NameGroup],
+                     rng: random.Random, section: Iterable[NameGroup] = ()) -> list[str]:
+    """Three other things of the same kind the report names, none named in the fact's paragraph.
+
+    Things from the same section come first (the true/false swap takes the first).
+    """
+    answer = table.group_of(fact.answer)
+    here = set(paragraph)  # the things the fact's paragraph names
+    pool = [g for g in dict.fromkeys(named) if g.kind == fact.kind and g is not answer
+            and g.preferred != "中国" and g not in here and len(g.preferred) <= MAX_ANSWER]
+    near = [g for g in dict.fromkeys(section) if g in pool]
+    rest = sorted((g for g in pool if g not in near), key=lambda g: g.preferred)
+    rng.shuffle(near)
+    rng.shuffle(rest)
+    latin = fact.answer.isascii()
+    # Same script first (a Latin name among Chinese ones gives the key away), the same section before others.
+    others = [*rest, *(g for g in near if g.preferred.isascii() != latin)]
+    others.sort(key=lambda g: g.preferred.isascii() != latin)  # stable: the shuffle order stays within each script
+    near = [g for g in near if g.preferred.isascii() == latin]
+    rest = others
+    return [g.preferred for g in [*near, *rest][:3]]

@@ -4,7 +4,9 @@ Citations may be locators (`[§4.1 ¶3]`), paragraph IDs (`[p1a2b3c4d5e6]`) or
 bare markers (`[1]`); a marker only means something next to the answer JSON that
 numbered it, so the checker treats a claim cited by markers alone as uncited.
 Splitting follows the corpus's own sentence rules, so an answer quoted from the
-report splits back into exactly the sentences it quoted.
+report splits back into exactly the sentences it quoted. A citation covers every
+sentence written since the previous citation ("A。B。[§1.2 ¶3]" cites A too), up to
+a blank line; sentences after the last citation stay uncited.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Claim:
     text: str  # the sentence without its citations
     refs: tuple[Ref, ...]
     raw: str  # the sentence as written, citations included
+    covered: bool = False  # its refs are those of a later sentence's citation
 
 
 def parse_ref(part: str) -> Ref | None:
@@ -77,7 +80,28 @@ def _segments(line: str) -> list[str]:
         pieces.append(line[start:cut])
         start = pos = cut
     pieces.append(line[start:])
-    return [p.strip() for p in pieces if p.strip()]
+    return [part.strip() for piece in pieces for part in _at_citations(piece) if part.strip()]
+
+
+def _at_citations(piece: str) -> list[str]:
+    """A citation followed by more words also ends a claim: "标题[封面 ¶1]机构名[封面 ¶2]…" is two claims.
+
+    Citation runs stay together ("…[§1 ¶1][§2 ¶1]"), and one at a clause break keeps its
+    clause ("A达18.6%[§1.2 ¶3],而B…" gives "A达18.6%" and "而B…").
+    """
+    parts, start = [], 0
+    for m in _BRACKET.finditer(piece):
+        if parse_refs(m.group(1)) is None:
+            continue
+        rest = piece[m.end() :]
+        if _BRACKET.match(rest.lstrip()) or not _has_words(rest):
+            continue
+        parts.append(piece[start : m.end()])
+        start = m.end()
+        while start < len(piece) and piece[start] in " ,,;;、":
+            start += 1
+    parts.append(piece[start:])
+    return parts
 
 
 def _claim(raw: str) -> Claim:
@@ -98,7 +122,10 @@ def _claim(raw: str) -> Claim:
 def split_claims(answer: str) -> list[Claim]:
     """Claims in reading order; a clause ending in ';' without citations joins the next one."""
     claims: list[Claim] = []
+    block_start = 0
     for line in answer.splitlines():
+        if not line.strip():
+            block_start = len(claims)
         pending = ""
         for raw in _segments(line):
             claim = _claim(pending + raw)
@@ -107,6 +134,11 @@ def split_claims(answer: str) -> list[Claim]:
                 continue
             pending = ""
             if claim.text and _has_words(claim.text):
+                if claim.refs:
+                    for i in range(block_start, len(claims)):
+                        if not claims[i].refs:
+                            claims[i] = Claim(claims[i].text, claim.refs, claims[i].raw, covered=True)
+                    block_start = len(claims) + 1
                 claims.append(claim)
         if pending:
             claims.append(_claim(pending))

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.pipeline import Assistant
 from assistant.question import QuestionError
@@ -32,6 +34,8 @@ from assistant.ui import handlers as h
 from assistant.ui import history as hist
 from assistant.ui import tools as t
 from assistant.ui.feedback import RATINGS, FeedbackError, append_feedback, feedback_record
+from assistant.ui.guard import HostAndUploadGuard
+from assistant.ui.guard import allowed_hosts as guard_hosts
 
 EXAMPLES = (
     "数字丝绸之路合作国家有多少个?",
@@ -43,6 +47,7 @@ EXAMPLES = (
 HEADER = ('<h1 class="app-title">数字丝路报告问答 <span>Digital Silk Road report assistant</span></h1>'
           '<p class="app-sub">答案均摘自报告原文并标注出处 · Answers are quoted from the report, with citations.</p>')
 CSS_PATH = Path(__file__).with_name("style.css")
+LOG = logging.getLogger("assistant.ui")
 
 PAGE_JS = Path(__file__).with_name("page.js").read_text(encoding="utf-8")  # the reader panel's js_on_load
 CLOSE_HTML = ('<a class="panel-close" href="#reader" role="button" '
@@ -65,13 +70,19 @@ def named_api(fn: Callable[..., Any], api_name: str, blocks: gr.Blocks) -> None:
         blocks.blocks[block_id].label = "result"
 
 
+def api_error(endpoint: str, message: str) -> gr.Error:
+    """Bad input to an API endpoint: one line in the server log (no traceback), the message to the caller."""
+    LOG.warning("/%s refused: %s", endpoint, " ".join(message.split())[:300])
+    return gr.Error(message, print_exception=False)
+
+
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The Blocks app over an opened assistant (the model and index are already loaded)."""
     corpus = assistant.corpus
     paragraphs = corpus.paragraphs
     all_sources = corpus.all_sources()
-    pool = collect_facts(corpus.report_paragraphs())  # quiz facts and the checker are built once, like the index
-    checker = Checker.from_assistant(assistant)
+    checker = Checker.from_assistant(assistant)  # quiz facts and the checker are built once, like the index
+    pool = collect_facts(corpus.report_paragraphs(), checker.names)
 
     def paragraph_view(paragraph_id: str) -> str:
         paragraph = assistant.paragraph(paragraph_id.strip())
@@ -153,13 +164,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         try:
             return answer_to_dict(assistant.ask(question))
         except QuestionError as exc:
-            raise gr.Error(f"invalid question: {exc}") from exc
+            raise api_error("ask", f"invalid question: {exc}") from exc
 
     def paragraph_api(paragraph_id: str) -> dict[str, Any]:
         """One paragraph by id, with its footnote sources."""
         paragraph = assistant.paragraph(paragraph_id.strip())
         if paragraph is None:
-            raise gr.Error(f"unknown paragraph id: {paragraph_id}")
+            raise api_error("paragraph", f"unknown paragraph id: {paragraph_id[:80]}")
         return h.paragraph_to_dict(paragraph, corpus.sources_of(paragraph))
 
     def sources_api() -> list[dict[str, Any]]:
@@ -178,14 +189,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         try:
             return t.quiz_json(pool, section, n, types, seed)
         except QuizError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise api_error("quiz", str(exc)) from exc
 
     def check_api(answer: str) -> dict[str, Any]:
         """Check an answer's cited claims; the same JSON object as `assistant check --json`."""
         try:
             return t.check_json(checker, answer)
         except CheckError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise api_error("check", str(exc)) from exc
 
     private: dict[str, Any] = {"api_visibility": "private"}
     # Stable across restarts, so a browser's stored conversations stay readable after `assistant serve` restarts.
@@ -291,12 +302,19 @@ def status_words() -> gr.I18n:
     return gr.I18n(en=words, **{"zh-CN": words, "zh-TW": words})
 
 
-def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, **kwargs: Any) -> gr.Blocks:
-    """Build, queue and serve the app (blocks unless `prevent_thread_lock=True`); returns the Blocks."""
+def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, allowed_hosts: Sequence[str] = (),
+           **kwargs: Any) -> gr.Blocks:
+    """Build, queue and serve the app (blocks unless `prevent_thread_lock=True`); returns the Blocks.
+
+    Requests whose Host is not 127.0.0.1, localhost, `host` or one of `allowed_hosts` get 400; upload
+    routes get 403 (the app takes no files).
+    """
     demo = build_app(assistant)
     demo.queue(default_concurrency_limit=2)
+    guard = Middleware(HostAndUploadGuard, allowed=guard_hosts(host, allowed_hosts))
     options: dict[str, Any] = {"server_name": host, "server_port": port, "share": False, "i18n": status_words(),
-                               "css_paths": [CSS_PATH], "footer_links": ["api"], "max_file_size": "1kb"}
+                               "css_paths": [CSS_PATH], "footer_links": ["api"], "max_file_size": "1kb",
+                               "app_kwargs": {"middleware": [guard]}}
     options.update(kwargs)
     demo.launch(**options)
     return demo

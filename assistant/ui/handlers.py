@@ -36,6 +36,15 @@ def para_link(paragraph_id: str, label: str, marker: int | None = None, answer: 
     return f"<a {attrs}>{esc(label)}</a>"
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:])")
+
+
+def plain_text(text: str) -> str:
+    """User text for a Markdown-rendering component, shown as typed: Markdown punctuation backslash-escaped
+    (so `![x](…)` is no image), then HTML-escaped."""
+    return esc(_MARKDOWN.sub(r"\\\1", text))
+
+
 def notice_html(message: str, kind: str = "warning") -> str:
     """An inline notice (used for refused input)."""
     return f'<div class="notice notice-{esc(kind)}" role="alert">{esc(message)}</div>'
@@ -104,7 +113,7 @@ def chat_messages(answers: Sequence[Answer]) -> list[dict[str, str]]:
     """The chat transcript (gradio messages) rendered from a session's answers."""
     messages: list[dict[str, str]] = []
     for index, answer in enumerate(answers):
-        messages.append({"role": "user", "content": esc(answer.question)})
+        messages.append({"role": "user", "content": plain_text(answer.question)})
         messages.append({"role": "assistant", "content": answer_html(answer, index)})
     return messages
 

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant.config import Settings
+from assistant.lexicon import NameTable
 from assistant.quiz import FactPool, QuizError, QuizItem, build_quiz
 from assistant.quiz.export import LETTERS, TYPE_LABELS, answer_label, render
-from assistant.quiz.facts import Gazetteer, same_entity
 from assistant.quiz.items import FALSE, TRUE, section_key
 from assistant.review.check import Checker, CheckError, CheckReport, ClaimVerdict, Suggestion
 from assistant.review.numbers import conflicting, find_quantities, missing_quantities
@@ -28,7 +29,7 @@ TYPE_CHOICES = (("选择题 mc", "mc"), ("填空题 cloze", "cloze"), ("判断�
 FORMAT_CHOICES = (("Markdown", "md"), ("CSV (Anki)", "csv"), ("GIFT (Moodle)", "gift"), ("JSON", "json"))
 EXTENSIONS = {"md": "md", "csv": "csv", "gift": "gift", "json": "json"}
 TYPE_EN = {"mc": "Multiple choice", "cloze": "Cloze", "tf": "True / false"}
-MAX_ANSWER_CHARS = 5000
+MAX_ANSWER_CHARS = Settings.max_answer_chars  # the same cap as `assistant check`
 VERDICT_LABELS = {  # symbol, Chinese, English: the badge never relies on colour alone
     "supported": ("✓", "有据", "supported"),
     "contradicted": ("✗", "矛盾", "contradicted"),
@@ -169,19 +170,19 @@ def badge(verdict: str) -> str:
     return f'<span class="badge badge-{esc(verdict)}">{symbol} {zh} {esc(en)}</span>'
 
 
-def differences(claim: str, evidence: str, gazetteer: Gazetteer) -> tuple[list[str], list[str]]:
+def differences(claim: str, evidence: str, names: NameTable) -> tuple[list[str], list[str]]:
     """What differs: the claim's numbers and names the evidence lacks, and the evidence's numbers and names
     of the same kind that the claim does not state (20% vs 18.6%, 阿里云 vs 华为)."""
     said, found = find_quantities(claim), find_quantities(evidence)
     claim_parts = [q.text for q in missing_quantities(said, found)]
     evidence_parts = [other.text for _, other in conflicting(said, found)]
-    claim_names = [name for _, name in gazetteer.find(claim)]
-    evidence_names = [name for _, name in gazetteer.find(evidence)]
-    absent = [n for n in claim_names if not any(same_entity(n, e) for e in evidence_names)]
-    kinds = {gazetteer.kind_of(n) for n in absent}
-    claim_parts += absent
-    evidence_parts += [e for e in evidence_names if gazetteer.kind_of(e) in kinds
-                       and not any(same_entity(e, n) for n in claim_names)]
+    in_claim, in_evidence = names.find(claim), names.find(evidence)
+    claim_groups = {id(m.group) for m in in_claim}
+    evidence_groups = {id(m.group) for m in in_evidence}
+    absent = [m for m in in_claim if id(m.group) not in evidence_groups]
+    kinds = {m.group.kind for m in absent}
+    claim_parts += [m.surface for m in absent]
+    evidence_parts += [m.surface for m in in_evidence if m.group.kind in kinds and id(m.group) not in claim_groups]
     return [p.strip() for p in claim_parts if p.strip()], [p.strip() for p in evidence_parts if p.strip()]
 
 
@@ -200,7 +201,7 @@ def claim_html(claim: ClaimVerdict, checker: Checker | None = None) -> str:
     cited = para_link(claim.citation[0], claim.citation[1], css="loc") if claim.citation else "—"
     in_claim, in_evidence = ([], [])
     if checker is not None and claim.evidence and claim.verdict != "supported":
-        in_claim, in_evidence = differences(claim.text, claim.evidence, checker.gazetteer)
+        in_claim, in_evidence = differences(claim.text, claim.evidence, checker.names)
     out = [f'<div class="claim-head">{badge(claim.verdict)} <span class="cited">引用 Cited: {cited}</span></div>',
            f'<div class="claim-text">{highlight(claim.text, in_claim, "diff")}</div>']
     if claim.evidence:
