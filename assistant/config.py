@@ -19,6 +19,7 @@ ENV_EMBEDDER = "ASSISTANT_EMBEDDER"
 ENV_BACKEND = "ASSISTANT_BACKEND"
 ENV_MILVUS_URI = "ASSISTANT_MILVUS_URI"
 BACKEND_CHOICES = ("faiss", "milvus")
+ENV_FEEDBACK = "ASSISTANT_FEEDBACK"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class Settings:
     pdf_max_bytes: int = 50_000_000
     pdf_max_pages: int = 500
     pdf_max_chars: int = 2_000_000
+    # Where the web app appends answer feedback (JSONL); None: feedback/feedback.jsonl beside the index folder,
+    # outside it, so an index rebuild never touches it.
+    feedback_path: Path | None = None
 
     def __post_init__(self) -> None:
         if self.top_k < 1:
@@ -74,11 +78,18 @@ class Settings:
             values["backend"] = env[ENV_BACKEND]
         if env.get(ENV_MILVUS_URI):
             values["milvus_uri"] = env[ENV_MILVUS_URI]
+        if env.get(ENV_FEEDBACK):
+            values["feedback_path"] = Path(env[ENV_FEEDBACK])
         values.update({k: v for k, v in overrides.items() if v is not None})
         for key in ("corpus_dir", "index_dir"):
             if key in values:
                 values[key] = Path(str(values[key]))
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def feedback_file(self) -> Path:
+        """The feedback JSONL the web app appends to and `assistant.evaluation.feedback` reads."""
+        return self.feedback_path or self.index_dir.parent / "feedback" / "feedback.jsonl"
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

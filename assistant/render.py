@@ -41,6 +41,17 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
     }
 
 
+def doc_title(citation: Citation) -> str:
+    """The cited document's title when it is not the report, else "" (the report needs no naming)."""
+    return citation.doc_title if citation.doc_title and citation.role != "report" else ""
+
+
+def snippet(text: str, limit: int = 60) -> str:
+    """About `limit` characters of a paragraph on one line, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def source_label(citation: Citation) -> str:
     parts = []
     for source in citation.sources:
@@ -56,7 +67,9 @@ def answer_to_text(answer: Answer) -> str:
     lines = [answer.text]
     if answer.refused and answer.see_also:
         lines.append("See also / 相关段落:" if answer.lang == "en" else "相关段落 / See also:")
-        lines.extend(f"  {p.locator}  {p.section}  ({p.id})" for p in answer.see_also)
+        for para in answer.see_also:  # a snippet of each, so the reader sees what it is about
+            lines.append(f"  {para.locator}  {para.section}  ({para.id})")
+            lines.append(f"      {snippet(para.text)}")
     for citation in answer.citations:
         para = citation.paragraph
         where = f"《{citation.doc_title}》 " if citation.role != "report" and citation.doc_title else ""

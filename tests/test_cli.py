@@ -294,3 +294,17 @@ def test_ask_with_hash_embedder_answers(capsys: pytest.CaptureFixture[str], hash
     obj = json.loads(out)
     assert not obj["refused"] and "18个" in obj["answer"]
     assert "[assistant] building the index" in err  # progress goes to stderr, never into the JSON
+
+
+def test_refusal_text_gives_each_see_also_a_snippet(
+    capsys: pytest.CaptureFixture[str], real_paths: list[str], real_assistant
+) -> None:
+    expected = real_assistant.ask(Q_REFUSE)
+    assert expected.refused and expected.see_also
+    code, out, err = run(capsys, "ask", Q_REFUSE, *real_paths)
+    assert code == 0, err
+    lines = out.splitlines()
+    for para in expected.see_also:
+        at = next(i for i, line in enumerate(lines) if para.id in line and para.locator in line)
+        snippet = lines[at + 1].strip()  # the line under the locator: the paragraph's opening words
+        assert 20 <= len(snippet) <= 60 and para.text.startswith(snippet.rstrip("…")[:20])

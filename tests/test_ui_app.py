@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import urllib.request
 from collections.abc import Iterator
 
 import pytest
@@ -110,3 +112,16 @@ def test_serve_command_defaults_and_bad_port() -> None:
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.func.__name__) == ("127.0.0.1", 7860, "cmd_serve")
     assert main(["serve", "--port", "70000"]) == 2
+
+
+def test_api_parameters_have_readable_names(ui_server) -> None:
+    with urllib.request.urlopen(ui_server[1] + "config", timeout=30) as response:
+        config = json.load(response)
+    labels = {c["id"]: c.get("props", {}).get("label") for c in config["components"]}
+    inputs = {d["api_name"]: [labels[i] for i in d["inputs"]] for d in config["dependencies"]
+              if d.get("api_name") in {e.lstrip("/") for e in ENDPOINTS}}
+    assert inputs == {"ask": ["question"], "paragraph": ["paragraph_id"], "sources": [],
+                      "quiz": ["section", "n", "types", "seed"], "check": ["answer"]}
+    assert not {"1st", "2nd"} & set(labels.values())
+    words = config.get("i18n_translations") or {}
+    assert words.get("en", {}).get("common.complete") == "完成 Complete"  # screen readers heard the raw key

@@ -120,3 +120,48 @@ def test_real_sources_list_every_footnote_with_citing_paragraphs(real_assistant)
     cited = [s for s in listed if s["cited_by"]]
     assert cited and all(corpus.by_id[p["id"]] for s in cited for p in s["cited_by"])
     assert "2023年东南亚数字经济报告" in h.sources_html(corpus.all_sources(), corpus.paragraphs)
+
+
+def test_each_answer_has_copy_and_feedback_links_and_its_plain_text() -> None:
+    para = _para(text="平台企业是组织。其他。")
+    markup = h.answer_html(_answer(para, "平台企业是组织。"), answer_index=2)
+    assert '<a class="answer-copy" role="button" href="?copy=2"' in markup
+    assert 'href="?fb=helpful&amp;a=2"' in markup and 'href="?fb=wrong_citation&amp;a=2"' in markup
+    plain = re.search(r'<pre class="copy-text" aria-hidden="true">(.*?)</pre>', markup, re.S).group(1)
+    assert "平台企业是组织。[1]" in plain and "[1] §1.1 ¶1" in plain and "pevil" in plain  # answer + citations
+    refusal = h.answer_html(Answer("天气?", "报告中没有找到相关内容。", True, see_also=(para,)), answer_index=0)
+    assert 'class="answer-copy"' in refusal and '<span class="snippet">平台企业是组织。其他。</span>' in refusal
+
+
+def test_deep_link_focus_shows_the_section_with_neighbours() -> None:
+    def p(pid: str, section: str) -> Paragraph:
+        return Paragraph(id=pid, doc="report", kind="body", heading_path=("一、章", section), locator=pid, text=pid)
+
+    paras = [p("a1", "甲"), p("b1", "乙"), p("b2", "乙"), p("b3", "乙"), p("c1", "丙"), p("c2", "丙")]
+    assert [x.id for x in h.focus_window(paras, "b2")] == ["b1", "b2", "b3"]  # its section
+    assert [x.id for x in h.focus_window(paras, "b1")] == ["a1", "b1", "b2", "b3"]  # ... and its neighbours
+    assert [x.id for x in h.focus_window(paras, "c2")] == ["c1", "c2"]
+    assert h.focus_window(paras, "zz") == []
+    markup = h.report_html(paras, focus="b2")
+    assert markup.count('class="report-para"') == 2 and markup.count("report-focus") == 1
+    assert '<div class="report-para report-focus" aria-current="true" id="r-b2">' in markup
+
+
+def test_filter_terms_are_highlighted_case_insensitively() -> None:
+    paras = [_para("p1", "Cloud 云计算平台, cloud。"), _para("p2", "跨境电商。")]
+    markup = h.report_html(paras, "CLOUD 云计算")
+    assert markup.count('<mark class="hit">') == 3 and "<mark class=\"hit\">Cloud</mark>" in markup
+    assert h.highlight_terms("a<b>", ["<b"]) == 'a<mark class="hit">&lt;b</mark>&gt;'
+
+
+def test_citations_of_other_documents_show_their_title_not_the_reports() -> None:
+    para = _para(text="平台企业是组织。")
+    source_para = Paragraph(id="s1", doc="S3", kind="body", heading_path=(), locator="S3 p.2 ¶1", text="引文。")
+    answer = Answer("问", "平台企业是组织。[1]引文。[2]", False,
+                    sentences=(AnswerSentence("平台企业是组织。", 1, para.id), AnswerSentence("引文。", 2, "s1")),
+                    citations=(Citation(1, para, doc_title="数字丝路", role="report"),
+                               Citation(2, source_para, doc_title="东南亚<报告>", role="source")))
+    markup = h.answer_html(answer)
+    assert markup.count('class="doc-title"') == 1 and '<span class="doc-title">东南亚&lt;报告&gt;</span>' in markup
+    assert "东南亚&lt;报告&gt;" in h.citation_panel_html(answer, 2)
+    assert "数字丝路" not in h.citation_panel_html(answer, 1)

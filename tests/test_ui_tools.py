@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -119,14 +121,46 @@ def test_a_perturbed_number_is_contradicted_with_evidence_and_suggestion(real_as
     assert "badge-issues" in overall and "1 矛盾 contradicted" in overall
     assert '<span class="badge badge-contradicted">✗ 矛盾 contradicted</span>' in markup
     evidence = re.search(r'<blockquote class="evidence">(.*?)</blockquote>', markup).group(1)
-    assert "18.6%" in evidence
-    assert '<div class="suggested">' not in markup  # no paragraph says 25%: nothing to suggest
+    assert '<mark class="diff">18.6%</mark>' in evidence  # what differs is marked on both sides
+    claim = re.search(r'<div class="claim-text">(.*?)</div>', markup).group(1)
+    assert '<mark class="diff">25%</mark>' in claim and claim.count("<mark") == 1
+    assert 'class="suggested"' not in markup  # no paragraph says 25%: nothing to suggest
     assert t.check_json(checker, bad) == checker.check(bad).to_dict()
     locator = re.search(r"\[(§[^\]]+)\]", text).group(1)
     elsewhere = re.sub(r"\[§[^\]]+\]", "[§4.1 ¶1]", text)  # true, but cited to the wrong paragraph
     markup = t.check_view(checker, elsewhere)
     suggested = re.search(r'<div class="suggested">(.*?)</div>', markup).group(1)
     assert [loc for _, loc in LOC_LINK.findall(suggested)] == [locator]
+
+
+def test_a_swapped_name_is_marked_and_a_wrong_paragraph_gets_a_supporting_suggestion(real_assistant,
+                                                                                     checker) -> None:
+    by_text = {p.text: p for p in real_assistant.corpus.paragraphs}
+    huawei = next(p for t_, p in by_text.items() if "1500多张网络" in t_)
+    sea = next(p for t_, p in by_text.items() if "东南亚地区增速达18.6%" in t_)
+    markup = t.check_view(checker, f"阿里云与全球运营商共同建设了1500多张网络[{huawei.locator}]")
+    assert '<mark class="diff">阿里云</mark>' in markup and '<mark class="diff">华为</mark>' in markup
+    assert 'class="suggested"' not in markup  # only the cited paragraph is close: nothing else to suggest
+    markup = t.check_view(checker, f"华为与全球运营商共同建设了1500多张网络[{sea.locator}]")
+    suggested = re.search(r'<div class="suggested">(.*?)</div>', markup).group(1)
+    assert LOC_LINK.search(suggested).group(1) == huawei.id  # another paragraph, one that supports the claim
+
+
+def test_differences_compare_numbers_as_numbers(checker) -> None:
+    claim, evidence = t.differences("增速达20%,三亿用户", "增速达18.6 %,3亿用户", checker.names)
+    assert claim == ["20%"] and evidence == ["18.6 %"]
+    assert t.differences("1,500张网络", "1500多张网络", checker.names) == ([], [])
+
+
+def test_old_exports_are_pruned(tmp_path: Path) -> None:
+    old, new = tmp_path / "quiz-old.md", tmp_path / "quiz-new.md"
+    for path in (old, new):
+        path.write_text("x", encoding="utf-8")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert t.prune_exports(tmp_path, 3600) == [old]
+    assert not old.exists() and new.exists()
+    path = t.write_text_export("# 对话\n", tmp_path, "conversation.md", 3600)
+    assert path.read_text(encoding="utf-8") == "# 对话\n"
 
 
 @pytest.mark.parametrize("text", ["", "   \n ", "东南亚\x00\x01增速", "增" * (t.MAX_ANSWER_CHARS + 1), "。。。"])

@@ -197,6 +197,11 @@ class Checker:
                 best = (found.relevance(), para)
         return Suggestion(best[1].id, best[1].locator, best[1].text) if best else None
 
+    def supports(self, text: str, paragraph: Paragraph) -> bool:
+        """Whether a sentence of `paragraph` supports the claim: the UI shows a suggestion only then."""
+        text = _SOURCE_LINE.sub("", text)
+        return self.judge(self.probe(text, self.vectors([text])[0]), paragraph)[0] == "supported"
+
     def check_claim(self, claim: Claim, vector: np.ndarray) -> ClaimVerdict:
         probe = self.probe(_SOURCE_LINE.sub("", claim.text), vector)
         cited = self.resolve(claim)

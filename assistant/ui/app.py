@@ -6,13 +6,18 @@ which the chat's HTML sanitiser strips). One capturing document-level click list
 the reader panel's `js_on_load`, turns a click on any such link into the panel's `click` event with
 those values, and Python renders the paragraph, supporting sentences <mark>ed, into the panel.
 Without script the same link is a deep link (`?p=`), which `demo.load` opens.
+
+Conversations live in the browser (a BrowserState store, see `history`), so a reload restores them;
+the page script (`page.js`) also copies answers, sends feedback, and handles ArrowUp, Esc and focus.
 """
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import logging
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +27,13 @@ from starlette.middleware import Middleware
 from assistant.pipeline import Assistant
 from assistant.question import QuestionError
 from assistant.quiz import QuizError, collect_facts
-from assistant.render import answer_to_dict, answer_to_text
+from assistant.render import answer_to_dict
 from assistant.review.check import Checker, CheckError
 from assistant.types import Answer
 from assistant.ui import handlers as h
+from assistant.ui import history as hist
 from assistant.ui import tools as t
+from assistant.ui.feedback import RATINGS, FeedbackError, append_feedback, feedback_record
 from assistant.ui.guard import HostAndUploadGuard
 from assistant.ui.guard import allowed_hosts as guard_hosts
 
@@ -42,23 +49,25 @@ HEADER = ('<h1 class="app-title">数字丝路报告问答 <span>Digital Silk Roa
 CSS_PATH = Path(__file__).with_name("style.css")
 LOG = logging.getLogger("assistant.ui")
 
-# Runs once when the reader panel mounts: `element` is the panel, `trigger` fires its events.
-BRIDGE_JS = """
-const onCite = (event) => {
-  const link = event.target.closest ? event.target.closest('a[data-pid], a[href^="?p="]') : null;
-  if (!link) return;
-  event.preventDefault();
-  event.stopPropagation();
-  const params = new URLSearchParams(link.getAttribute('href') || '');
-  const data = {pid: link.dataset.pid || params.get('p') || '', marker: link.dataset.marker || params.get('m') || '',
-                answer: link.dataset.answer || params.get('a') || ''};
-  trigger('click', data);
-  if (window.innerWidth < 900) element.scrollIntoView({behavior: 'smooth', block: 'start'});
-};
-if (window.__assistantCite) document.removeEventListener('click', window.__assistantCite, true);
-window.__assistantCite = onCite;
-document.addEventListener('click', onCite, true);
-"""
+PAGE_JS = Path(__file__).with_name("page.js").read_text(encoding="utf-8")  # the reader panel's js_on_load
+CLOSE_HTML = ('<a class="panel-close" href="#reader" role="button" '
+              'aria-label="关闭原文面板 Close the panel (Esc)">关闭 Close ✕</a>')
+SCROLL_TO_FOCUS_JS = """() => {
+  const focus = document.querySelector('#report .report-focus');
+  if (focus) setTimeout(() => focus.scrollIntoView({block: 'center'}), 50);
+}"""
+STORAGE_KEY = "assistant-conversations"
+EXPORT_MAX_AGE_S = 3600.0  # quiz and conversation exports are deleted an hour after they were written
+
+
+def named_api(fn: Callable[..., Any], api_name: str, blocks: gr.Blocks) -> None:
+    """`gr.api`, with its inputs labelled by the function's parameter names (gradio says "1st", "2nd")."""
+    dependency = gr.api(fn, api_name=api_name)
+    names = list(inspect.signature(fn).parameters)
+    for block_id, name in zip(dependency["inputs"], names, strict=False):
+        blocks.blocks[block_id].label = name
+    for block_id in dependency["outputs"]:
+        blocks.blocks[block_id].label = "result"
 
 
 def api_error(endpoint: str, message: str) -> gr.Error:
@@ -81,27 +90,74 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return h.unknown_paragraph_html(paragraph_id)
         return h.paragraph_html(paragraph, corpus.sources_of(paragraph), title=f"段落 Paragraph {paragraph.locator}")
 
-    def respond(question: str, answers: list[Answer]) -> tuple[Any, ...]:
+    feedback_file = assistant.settings.feedback_file
+    # One folder per app, pruned of files older than an hour whenever an export is written.
+    export_dir = Path(tempfile.mkdtemp(prefix="assistant-export-"))
+
+    def conversation_outputs(store: dict[str, Any]) -> tuple[Any, ...]:
+        """Chat, answers, the conversation list and the panel for the store's current conversation."""
+        answers = hist.answers_of(hist.current_conversation(store))
+        choices = hist.conversation_choices(store)
+        return (h.chat_messages(answers), answers, store, gr.Dropdown(choices=choices, value=store["current"]),
+                h.PANEL_HINT, gr.DownloadButton(visible=False))
+
+    def respond(question: str, answers: list[Answer], store: Any) -> tuple[Any, ...]:
         answer, problem = h.try_ask(assistant.ask, question)
         if answer is None:
             gr.Warning(problem)
-            return gr.skip(), answers, gr.skip(), h.notice_html(problem), gr.skip(), gr.skip()
+            return gr.skip(), answers, gr.skip(), h.notice_html(problem), gr.skip(), gr.skip(), gr.skip()
+        store = hist.with_answer(store, answer)
         answers = [*answers, answer]
-        return h.chat_messages(answers), answers, "", "", answer_to_text(answer), h.PANEL_HINT
+        choices = hist.conversation_choices(store)
+        return (h.chat_messages(answers), answers, "", "", h.PANEL_HINT, store,
+                gr.Dropdown(choices=choices, value=store["current"]))
 
     def show(answers: list[Answer], evt: gr.EventData) -> str:
         data = evt._data if isinstance(evt._data, dict) else {}
+        if data.get("close"):
+            return h.PANEL_HINT
+        if data.get("feedback"):
+            gr.Info(give_feedback(answers, str(data.get("feedback")), str(data.get("answer", ""))))
+            return gr.skip()
         marker, index = str(data.get("marker", "")), str(data.get("answer", ""))
         if marker.isdigit() and index.isdigit() and int(index) < len(answers):
             return h.citation_panel_html(answers[int(index)], int(marker))
         return paragraph_view(str(data.get("pid", "")))
 
-    def on_load(request: gr.Request) -> tuple[Any, ...]:
+    def give_feedback(answers: list[Answer], rating: str, index: str) -> str:
+        if not index.isdigit() or int(index) >= len(answers):
+            return "没有这个答案 No such answer."
+        try:
+            append_feedback(feedback_file, feedback_record(answers[int(index)], rating))
+        except (FeedbackError, OSError) as exc:
+            return f"无法记录反馈 Feedback not saved: {exc}"
+        return f"已记录反馈 Feedback saved: {RATINGS[rating]}"
+
+    def on_load(store: Any, request: gr.Request) -> tuple[Any, ...]:
+        store = hist.normalize(store)
+        restored = conversation_outputs(store)
         paragraph_id = (request.query_params.get("p") or "").strip() if request else ""
         if not paragraph_id:
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        shown = h.report_html(paragraphs, paragraph_id) if assistant.paragraph(paragraph_id) else gr.skip()
-        return paragraph_view(paragraph_id), gr.Tabs(selected="report"), paragraph_id, shown
+            return (*restored, gr.skip(), gr.skip())
+        if assistant.paragraph(paragraph_id) is None:
+            return (*restored[:4], h.unknown_paragraph_html(paragraph_id), restored[5], gr.skip(), gr.skip())
+        return (*restored[:4], paragraph_view(paragraph_id), restored[5], gr.Tabs(selected="report"),
+                h.report_html(paragraphs, focus=paragraph_id))
+
+    def start_conversation(store: Any) -> tuple[Any, ...]:
+        return conversation_outputs(hist.with_new_conversation(store))
+
+    def switch_conversation(conversation_id: str, store: Any) -> tuple[Any, ...]:
+        return conversation_outputs(hist.with_current(store, conversation_id))
+
+    def export_conversation(answers: list[Answer], store: Any) -> Any:
+        if not answers:
+            gr.Warning("对话为空 The conversation is empty: nothing to export.")
+            return gr.DownloadButton(visible=False)
+        title = hist.title_of(hist.current_conversation(hist.normalize(store)))
+        path = t.write_text_export(hist.conversation_markdown(answers, title), export_dir, "conversation.md",
+                                   EXPORT_MAX_AGE_S)
+        return gr.DownloadButton("下载 Download conversation.md", value=str(path), visible=True)
 
     def ask_api(question: str) -> dict[str, Any]:
         """Answer one question; the same JSON object as `assistant ask --json`."""
@@ -121,10 +177,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """All footnote sources with the paragraphs that cite them."""
         return h.sources_to_list(all_sources, paragraphs)
 
-    # One folder per app: an export is named by its parameters, so asking again overwrites it.
-    export_dir = Path(tempfile.mkdtemp(prefix="assistant-quiz-"))
-
     def generate_quiz(section: str, n: float, types: list[str], seed: float, fmt: str) -> tuple[str, Any]:
+        t.prune_exports(export_dir, EXPORT_MAX_AGE_S)
         markup, path = t.quiz_view(pool, section, n, types, seed, fmt, export_dir)
         if path is None:
             return markup, gr.DownloadButton(value=None, visible=False)
@@ -145,12 +199,28 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             raise api_error("check", str(exc)) from exc
 
     private: dict[str, Any] = {"api_visibility": "private"}
-    with gr.Blocks(title="数字丝路报告问答 Report assistant", analytics_enabled=False) as demo:
+    # Stable across restarts, so a browser's stored conversations stay readable after `assistant serve` restarts.
+    secret = hashlib.sha256(f"assistant-ui:{assistant.settings.index_dir.resolve()}".encode()).hexdigest()[:32]
+    # gradio deletes the copies of served files (exports) an hour after they were made.
+    with gr.Blocks(title="数字丝路报告问答 Report assistant", analytics_enabled=False,
+                   delete_cache=(1800, int(EXPORT_MAX_AGE_S))) as demo:
         answers_state = gr.State([])
+        store = gr.BrowserState(hist.empty_store(), storage_key=STORAGE_KEY, secret=secret)
         gr.HTML(HEADER, js_on_load=None, elem_id="app-header")
         with gr.Row(equal_height=False, elem_id="layout"):
-            with gr.Column(scale=3, min_width=320), gr.Tabs(selected="ask", elem_id="tabs") as tabs:
+            with gr.Column(scale=3, min_width=320), gr.Tabs(selected="ask", elem_id="tabs",
+                                                            overflow_behavior="wrap") as tabs:
                 with gr.Tab("问答 Ask", id="ask", elem_id="tab-ask"):
+                    with gr.Row(elem_id="conversation-row", equal_height=True):
+                        conversations = gr.Dropdown(hist.conversation_choices(hist.empty_store()), scale=4,
+                                                    label="对话 Conversations", elem_id="conversations",
+                                                    min_width=180)
+                        new_button = gr.Button("＋ 新对话 New", elem_id="new-conversation", size="sm", scale=1,
+                                               min_width=90)
+                        export_button = gr.Button("导出 Export .md", elem_id="export-conversation", size="sm",
+                                                  scale=1, min_width=90)
+                        export_file = gr.DownloadButton("下载 Download", visible=False, elem_id="export-download",
+                                                        size="sm", scale=1, min_width=90)
                     chatbot = gr.Chatbot(elem_id="chat", label="对话 Chat", height=440, buttons=[],
                                          placeholder="请提问 Ask a question about the report")
                     notice = gr.HTML("", elem_id="ask-notice", js_on_load=None)
@@ -163,8 +233,6 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     with gr.Row(elem_id="examples"):
                         example_buttons = [gr.Button(q, size="sm", elem_classes="example-q", min_width=120)
                                            for q in EXAMPLES]
-                    plain = gr.Textbox(label="答案纯文本 Answer with citations (plain text)", lines=4,
-                                       interactive=False, buttons=["copy"], elem_id="answer-plain")
                 with gr.Tab("报告 Report", id="report", elem_id="tab-report", render_children=True):
                     report_filter = gr.Textbox(label="筛选段落 Filter paragraphs", elem_id="report-filter",
                                                placeholder="关键词或定位 keyword or locator, e.g. 云计算 / §4.1")
@@ -199,29 +267,39 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     check_button = gr.Button("核查 Check", variant="primary", elem_id="check-button")
                     check_out = gr.HTML("", js_on_load=None, elem_id="check-view")
             with gr.Column(scale=2, min_width=300, elem_id="reader-column"):
-                reader = gr.HTML(h.PANEL_HINT, js_on_load=BRIDGE_JS, elem_id="reader", container=True,
+                gr.HTML(CLOSE_HTML, js_on_load=None, elem_id="reader-close")
+                reader = gr.HTML(h.PANEL_HINT, js_on_load=PAGE_JS, elem_id="reader", container=True,
                                  label="原文 Source paragraph", show_label=True, padding=True)
 
-        outputs = [chatbot, answers_state, question, notice, plain, reader]
-        question.submit(respond, [question, answers_state], outputs, **private)
-        ask_button.click(respond, [question, answers_state], outputs, **private)
+        outputs = [chatbot, answers_state, question, notice, reader, store, conversations]
+        inputs = [question, answers_state, store]
+        question.submit(respond, inputs, outputs, **private)
+        ask_button.click(respond, inputs, outputs, **private)
         for button in example_buttons:
-            button.click(lambda q: q, button, question, **private).then(
-                respond, [question, answers_state], outputs, **private)
+            button.click(lambda q: q, button, question, **private).then(respond, inputs, outputs, **private)
         reader.click(show, answers_state, reader, show_progress="hidden", **private)
         report_filter.change(lambda q: h.report_html(paragraphs, q), report_filter, report, **private)
-        chatbot.clear(lambda: ([], "", "", h.PANEL_HINT), None, [answers_state, plain, notice, reader], **private)
+        switched = [chatbot, answers_state, store, conversations, reader, export_file]
+        chatbot.clear(start_conversation, store, switched, **private)
+        new_button.click(start_conversation, store, switched, **private)
+        conversations.input(switch_conversation, [conversations, store], switched, **private)
+        export_button.click(export_conversation, [answers_state, store], export_file, **private)
         quiz_button.click(generate_quiz, [quiz_section, quiz_n, quiz_types, quiz_seed, quiz_format],
                           [quiz_out, quiz_download], **private)
         check_button.click(lambda text: t.check_view(checker, text), check_input, check_out, **private)
-        demo.load(on_load, None, [reader, tabs, report_filter, report], **private)
+        demo.load(on_load, store, [*switched, tabs, report], **private).then(
+            None, None, None, js=SCROLL_TO_FOCUS_JS, **private)
 
-        gr.api(ask_api, api_name="ask")
-        gr.api(paragraph_api, api_name="paragraph")
-        gr.api(sources_api, api_name="sources")
-        gr.api(quiz_api, api_name="quiz")
-        gr.api(check_api, api_name="check")
+        for fn, name in ((ask_api, "ask"), (paragraph_api, "paragraph"), (sources_api, "sources"),
+                         (quiz_api, "quiz"), (check_api, "check")):
+            named_api(fn, name, demo)
     return demo
+
+
+def status_words() -> gr.I18n:
+    """Words gradio's screen-reader status line looks up but does not ship ("common.complete" was read out)."""
+    words = {"common.complete": "完成 Complete", "common.error": "出错 Error", "common.loading": "加载中 Loading"}
+    return gr.I18n(en=words, **{"zh-CN": words, "zh-TW": words})
 
 
 def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, allowed_hosts: Sequence[str] = (),
@@ -234,7 +312,7 @@ def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, allo
     demo = build_app(assistant)
     demo.queue(default_concurrency_limit=2)
     guard = Middleware(HostAndUploadGuard, allowed=guard_hosts(host, allowed_hosts))
-    options: dict[str, Any] = {"server_name": host, "server_port": port, "share": False,
+    options: dict[str, Any] = {"server_name": host, "server_port": port, "share": False, "i18n": status_words(),
                                "css_paths": [CSS_PATH], "footer_links": ["api"], "max_file_size": "1kb",
                                "app_kwargs": {"middleware": [guard]}}
     options.update(kwargs)

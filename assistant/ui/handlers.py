@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from assistant.question import QuestionError
+from assistant.render import answer_to_text, doc_title, snippet
 from assistant.types import Answer, Citation, Paragraph, Source
 
+FEEDBACK_LABELS = {"helpful": "✓ 有用 Helpful", "wrong_citation": "⚑ 引用有误 Wrong citation"}
 PANEL_HINT = ('<div class="panel-hint">点击引用标记 [1] 查看原文段落<br>'
               "Click a citation marker to open its paragraph.</div>")
 
@@ -62,9 +64,11 @@ def source_item(source: Source) -> str:
 def answer_html(answer: Answer, answer_index: int = 0) -> str:
     """An answer as chat HTML: quoted sentences, each followed by a clickable `[n]` marker."""
     if answer.refused:
-        links = "".join(f"<li>{para_link(p.id, p.locator or p.id)} {esc(p.section)}</li>" for p in answer.see_also)
+        links = "".join(f"<li>{para_link(p.id, p.locator or p.id)} {esc(p.section)} "
+                        f'<span class="snippet">{esc(snippet(p.text))}</span></li>' for p in answer.see_also)
         see_also = f'<div class="see-also">相关段落 See also:<ul>{links}</ul></div>' if links else ""
-        return f'<div class="answer refused"><p class="refusal">{esc(answer.text)}</p>{see_also}</div>'
+        return (f'<div class="answer refused"><p class="refusal">{esc(answer.text)}</p>{see_also}'
+                f"{answer_tools(answer, answer_index)}</div>")
     parts: list[str] = []
     pos = 0
     for sentence in answer.sentences:
@@ -79,10 +83,30 @@ def answer_html(answer: Answer, answer_index: int = 0) -> str:
     body = "".join(parts).replace("\n", "<br>")
     items = "".join(
         f"<li>{para_link(c.paragraph.id, f'[{c.marker}]', c.marker, answer_index, 'cite')} "
-        f"{esc(c.paragraph.locator)} {esc(c.paragraph.section)}</li>"
+        f"{_doc_prefix(c)}{esc(c.paragraph.locator)} {esc(c.paragraph.section)}</li>"
         for c in answer.citations
     )
-    return f'<div class="answer"><p class="answer-text">{body}</p><ul class="cite-list">{items}</ul></div>'
+    return (f'<div class="answer"><p class="answer-text">{body}</p><ul class="cite-list">{items}</ul>'
+            f"{answer_tools(answer, answer_index)}</div>")
+
+
+def answer_tools(answer: Answer, answer_index: int) -> str:
+    """Copy and feedback controls under one answer, and the plain text the copy control copies.
+
+    Links, not buttons: the chat's sanitiser keeps `<a href>` and classes, and the page script
+    handles the click (copy to the clipboard, or send the rating); the plain text is hidden by CSS.
+    """
+    links = [f'<a class="answer-copy" role="button" href="?copy={answer_index}" '
+             f'aria-label="复制答案和引用 Copy answer {answer_index + 1} with citations">复制 Copy</a>']
+    links += [f'<a class="answer-feedback fb-{rating}" role="button" href="?fb={rating}&amp;a={answer_index}">'
+              f"{esc(label)}</a>" for rating, label in FEEDBACK_LABELS.items()]
+    return (f'<div class="answer-tools">{"".join(links)}</div>'
+            f'<pre class="copy-text" aria-hidden="true">{esc(answer_to_text(answer))}</pre>')
+
+
+def _doc_prefix(citation: Citation) -> str:
+    title = doc_title(citation)
+    return f'<span class="doc-title">{esc(title)}</span> ' if title else ""
 
 
 def chat_messages(answers: Sequence[Answer]) -> list[dict[str, str]]:
@@ -102,24 +126,39 @@ def try_ask(ask: Callable[[str], Answer], question: str) -> tuple[Answer | None,
         return None, f"无法回答 Cannot answer: {exc}"
 
 
-def highlight(text: str, sentences: Iterable[str]) -> str:
-    """Escape `text`, wrapping every occurrence of each supporting sentence in <mark>."""
+def mark_spans(text: str, spans: Iterable[tuple[int, int]], css: str = "") -> str:
+    """Escape `text`, wrapping each (start, end) span in <mark> (of class `css`); overlapping spans merge."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        elif end > start:
+            merged.append([start, end])
+    opening = f'<mark class="{esc(css)}">' if css else "<mark>"
+    out: list[str] = []
+    pos = 0
+    for start, end in merged:
+        out.append(f"{esc(text[pos:start])}{opening}{esc(text[start:end])}</mark>")
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def highlight(text: str, sentences: Iterable[str], css: str = "") -> str:
+    """Escape `text`, wrapping every occurrence of each supporting sentence in <mark> (of class `css`)."""
     spans: list[tuple[int, int]] = []
     for sentence in sentences:
         start = text.find(sentence) if sentence else -1
         while start >= 0:
             spans.append((start, start + len(sentence)))
             start = text.find(sentence, start + len(sentence))
-    out: list[str] = []
-    pos = 0
-    for start, end in sorted(spans):
-        if start < pos:  # overlaps an earlier span: extend it instead
-            continue
-        out.append(esc(text[pos:start]))
-        out.append(f"<mark>{esc(text[start:end])}</mark>")
-        pos = end
-    out.append(esc(text[pos:]))
-    return "".join(out)
+    return mark_spans(text, spans, css)
+
+
+def highlight_terms(text: str, words: Sequence[str], css: str = "hit") -> str:
+    """Escape `text`, marking every case-insensitive occurrence of each filter word."""
+    spans = [m.span() for w in words if w for m in re.finditer(re.escape(w), text, re.IGNORECASE)]
+    return mark_spans(text, spans, css)
 
 
 def paragraph_html(paragraph: Paragraph, sources: Sequence[Source], sentences: Sequence[str] = (),
@@ -153,8 +192,9 @@ def citation_panel_html(answer: Answer, marker: int) -> str:
     """The cited paragraph of marker `marker`, its supporting sentences highlighted."""
     for citation in answer.citations:
         if citation.marker == marker:
-            return paragraph_html(citation.paragraph, citation.sources, citation.sentences,
-                                  f"引用 Citation [{marker}]", source_passages_html(citation))
+            title = " · ".join(part for part in (f"引用 Citation [{marker}]", doc_title(citation)) if part)
+            return paragraph_html(citation.paragraph, citation.sources, citation.sentences, title,
+                                  source_passages_html(citation))
     return notice_html(f"没有这个引用 No citation [{marker}] in this answer.")
 
 
@@ -188,20 +228,40 @@ def filter_paragraphs(paragraphs: Sequence[Paragraph], query: str) -> list[Parag
     return [p for p in paragraphs if all(w in haystack(p) for w in words)]
 
 
-def report_html(paragraphs: Sequence[Paragraph], query: str = "") -> str:
-    """The report's paragraphs with locators and headings, optionally filtered."""
-    shown = filter_paragraphs(paragraphs, query)
+def focus_window(paragraphs: Sequence[Paragraph], paragraph_id: str, neighbours: int = 1) -> list[Paragraph]:
+    """The paragraph's section (same heading path, same document) plus `neighbours` paragraphs either side."""
+    index = next((i for i, p in enumerate(paragraphs) if p.id == paragraph_id), None)
+    if index is None:
+        return []
+    focus = paragraphs[index]
+    same = [i for i, p in enumerate(paragraphs) if p.doc == focus.doc and p.heading_path == focus.heading_path]
+    first, last = min(same[0], index - neighbours), max(same[-1], index + neighbours)
+    return [p for p in paragraphs[max(first, 0): last + 1] if p.doc == focus.doc]
+
+
+def report_html(paragraphs: Sequence[Paragraph], query: str = "", focus: str = "") -> str:
+    """The report's paragraphs with locators and headings: all, those matching `query` (terms marked),
+    or, with `focus`, that paragraph highlighted within its section and its neighbours."""
+    words = query.lower().split()
+    shown = focus_window(paragraphs, focus) if focus else filter_paragraphs(paragraphs, query)
     if not shown:
-        return notice_html(f"没有匹配的段落 No paragraph matches “{query}”.", "info")
-    out = [f'<div class="report-count">{len(shown)} / {len(paragraphs)} 段 paragraphs</div>']
+        return notice_html(f"没有匹配的段落 No paragraph matches “{query or focus}”.", "info")
+    if focus:
+        head = (f'<div class="report-count">{esc(shown[0].section or "封面")} · {len(shown)} / {len(paragraphs)} 段 '
+                "paragraphs · 清空筛选框显示全文 clear the filter to see all</div>")
+    else:
+        head = f'<div class="report-count">{len(shown)} / {len(paragraphs)} 段 paragraphs</div>'
+    out = [head]
     heading: tuple[str, ...] | None = None
     for para in shown:
         if para.heading_path != heading:
             heading = para.heading_path
             out.append(f'<h4 class="report-heading">{" › ".join(esc(h) for h in heading) or "封面"}</h4>')
         marks = "".join(f"<sup>[{m}]</sup>" for m in para.marks)
-        out.append(f'<div class="report-para" id="r-{esc(para.id)}">{para_link(para.id, para.locator, css="loc")} '
-                   f'<span class="para-text">{esc(para.text)}</span>{marks}</div>')
+        text = highlight_terms(para.text, words) if words else esc(para.text)
+        current = ' report-focus" aria-current="true' if para.id == focus else ""
+        out.append(f'<div class="report-para{current}" id="r-{esc(para.id)}">'
+                   f'{para_link(para.id, para.locator, css="loc")} <span class="para-text">{text}</span>{marks}</div>')
     return f'<div class="report">{"".join(out)}</div>'
 
 

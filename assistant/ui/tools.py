@@ -9,17 +9,20 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
+from assistant.lexicon import NameTable
 from assistant.quiz import FactPool, QuizError, QuizItem, build_quiz
 from assistant.quiz.export import LETTERS, TYPE_LABELS, answer_label, render
 from assistant.quiz.items import FALSE, TRUE, section_key
-from assistant.review.check import Checker, CheckError, CheckReport, ClaimVerdict
+from assistant.review.check import Checker, CheckError, CheckReport, ClaimVerdict, Suggestion
+from assistant.review.numbers import conflicting, find_quantities, missing_quantities
 from assistant.types import Paragraph
-from assistant.ui.handlers import esc, notice_html, para_link
+from assistant.ui.handlers import esc, highlight, notice_html, para_link
 
 ALL = "all"
 TYPE_CHOICES = (("选择题 mc", "mc"), ("填空题 cloze", "cloze"), ("判断题 tf", "tf"))
@@ -111,6 +114,28 @@ def write_export(items: Sequence[QuizItem], fmt: str, out_dir: Path | None = Non
     return path
 
 
+def prune_exports(folder: Path, max_age_s: float, now: float | None = None) -> list[Path]:
+    """Delete export files in `folder` older than `max_age_s`, so they do not pile up while the app runs."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in folder.glob("*"):
+        try:
+            if path.is_file() and now - path.stat().st_mtime > max_age_s:
+                path.unlink()
+                removed.append(path)
+        except OSError:  # another request removed it first
+            continue
+    return removed
+
+
+def write_text_export(text: str, folder: Path, name: str, max_age_s: float) -> Path:
+    """`text` as a UTF-8 file `name` in `folder`, after pruning the folder's old exports."""
+    prune_exports(folder, max_age_s)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def quiz_view(pool: FactPool, section: str | None, n: float | None, types: Sequence[str], seed: float | None,
               fmt: str, out_dir: Path | None = None) -> tuple[str, Path | None]:
     """The quiz as HTML plus its export file, or a notice (too few facts, no type) and no file."""
@@ -145,30 +170,61 @@ def badge(verdict: str) -> str:
     return f'<span class="badge badge-{esc(verdict)}">{symbol} {zh} {esc(en)}</span>'
 
 
-def claim_html(claim: ClaimVerdict) -> str:
-    """One claim: its badge and cited locator, its text, the evidence sentence, a suggestion if it fails."""
+def differences(claim: str, evidence: str, names: NameTable) -> tuple[list[str], list[str]]:
+    """What differs: the claim's numbers and names the evidence lacks, and the evidence's numbers and names
+    of the same kind that the claim does not state (20% vs 18.6%, 阿里云 vs 华为)."""
+    said, found = find_quantities(claim), find_quantities(evidence)
+    claim_parts = [q.text for q in missing_quantities(said, found)]
+    evidence_parts = [other.text for _, other in conflicting(said, found)]
+    in_claim, in_evidence = names.find(claim), names.find(evidence)
+    claim_groups = {id(m.group) for m in in_claim}
+    evidence_groups = {id(m.group) for m in in_evidence}
+    absent = [m for m in in_claim if id(m.group) not in evidence_groups]
+    kinds = {m.group.kind for m in absent}
+    claim_parts += [m.surface for m in absent]
+    evidence_parts += [m.surface for m in in_evidence if m.group.kind in kinds and id(m.group) not in claim_groups]
+    return [p.strip() for p in claim_parts if p.strip()], [p.strip() for p in evidence_parts if p.strip()]
+
+
+def shown_suggestion(checker: Checker, claim: ClaimVerdict) -> Suggestion | None:
+    """The checker's suggestion, only when it is another paragraph than the cited one and it supports the claim."""
+    s = claim.suggested
+    if s is None or claim.verdict == "supported" or (claim.citation and claim.citation[0] == s.id):
+        return None
+    paragraph = checker.corpus.by_id.get(s.id)
+    return s if paragraph is not None and checker.supports(claim.text, paragraph) else None
+
+
+def claim_html(claim: ClaimVerdict, checker: Checker | None = None) -> str:
+    """One claim: its badge and cited locator, its text and the evidence sentence with what differs marked,
+    and a suggested paragraph if one supports it."""
     cited = para_link(claim.citation[0], claim.citation[1], css="loc") if claim.citation else "—"
+    in_claim, in_evidence = ([], [])
+    if checker is not None and claim.evidence and claim.verdict != "supported":
+        in_claim, in_evidence = differences(claim.text, claim.evidence, checker.names)
     out = [f'<div class="claim-head">{badge(claim.verdict)} <span class="cited">引用 Cited: {cited}</span></div>',
-           f'<div class="claim-text">{esc(claim.text)}</div>']
+           f'<div class="claim-text">{highlight(claim.text, in_claim, "diff")}</div>']
     if claim.evidence:
         out.append(f'<blockquote class="evidence"><span class="label">原文 Report says</span> '
-                   f"{esc(claim.evidence)}</blockquote>")
-    if claim.suggested and claim.verdict != "supported":
-        s = claim.suggested
-        snippet = s.text[:120] + ("…" if len(s.text) > 120 else "")
-        out.append(f'<div class="suggested">建议引用 Suggested: {para_link(s.id, s.locator, css="loc")} '
+                   f'{highlight(claim.evidence, in_evidence, "diff")}</blockquote>')
+    suggestion = shown_suggestion(checker, claim) if checker is not None else None
+    if suggestion is not None:
+        snippet = suggestion.text[:120] + ("…" if len(suggestion.text) > 120 else "")
+        link = para_link(suggestion.id, suggestion.locator, css="loc")
+        out.append(f'<div class="suggested">建议引用 Suggested: {link} '
                    f'<span class="snippet">{esc(snippet)}</span></div>')
     return f'<li class="claim claim-{esc(claim.verdict)}">{"".join(out)}</li>'
 
 
-def check_html(report: CheckReport) -> str:
+def check_html(report: CheckReport, checker: Checker | None = None) -> str:
     """The overall verdict with counts, then every claim."""
     counts = {v: sum(c.verdict == v for c in report.claims) for v in VERDICT_LABELS if v != "issues"}
     tally = " · ".join(f"{n} {VERDICT_LABELS[v][1]} {v}" for v, n in counts.items() if n)
     overall = (f'<div class="check-overall">{badge(report.verdict)} '
                f'<span class="tally">{counts["supported"]} / {len(report.claims)} 条有据 claims supported'
                f" ({tally})</span></div>")
-    return f'<div class="check-report">{overall}<ol class="claims">{"".join(map(claim_html, report.claims))}</ol></div>'
+    claims = "".join(claim_html(c, checker) for c in report.claims)
+    return f'<div class="check-report">{overall}<ol class="claims">{claims}</ol></div>'
 
 
 def check_view(checker: Checker, text: str, max_chars: int = MAX_ANSWER_CHARS) -> str:
@@ -177,7 +233,7 @@ def check_view(checker: Checker, text: str, max_chars: int = MAX_ANSWER_CHARS) -
     if problem:
         return notice_html(f"无法核查 Cannot check: {problem}")
     try:
-        return check_html(checker.check(text))
+        return check_html(checker.check(text), checker)
     except CheckError as exc:
         return notice_html(f"无法核查 Cannot check: {exc}")
 
