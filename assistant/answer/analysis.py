@@ -115,8 +115,6 @@ WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪�
                   r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
 # Where: a place the question does not already name.
 _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
-# Who: a person (or an organisation, for "谁提出的…") the question does not already name.
-_PERSON = re.compile(r"谁|哪位|\bwho\b|\bwhom\b", re.I)
 # Roles only people hold: the answer must name a person, not a place or a company.
 _PERSON_ROLE = re.compile(
     r"主演|导演|演员|编剧|男主角|女主角|男配角|女配角|歌手|创始人|创办人|董事长|总裁|首席执行官|\bCEO\b|"
@@ -128,8 +126,10 @@ _PERSON_ROLE = re.compile(
 _WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-\u9fff])(?=[的是里中呢吗啊??,,。]|$)")
 # A title in 《》 names one work: an answer about another work does not answer.
 _TITLE = re.compile(r"《([^》]{1,30})》")
-_WHO = re.compile(r"谁|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhich "
-                  r"(?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b", re.I)
+# Who: a person (or an organisation, for "谁提出的…") the question does not already name.
+_WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhom\b|"
+                  r"\bwhich (?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b",
+                  re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -183,7 +183,7 @@ def _wants(question: str, kind: QuestionKind) -> str:
         return "place"
     if _PERSON_ROLE.search(question):
         return "person"
-    if _PERSON.search(question) or _WHO.search(question):
+    if _WHO.search(question):
         return "who"
     return ""
 

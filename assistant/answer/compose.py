@@ -24,7 +24,7 @@ from assistant.answer.selection import choose, front_matter_quotes, score_senten
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
 from assistant.text import superscript_numbers
-from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit
+from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
@@ -78,35 +78,40 @@ def compose_answer(
         return _refusal(question, analysis, hits, corpus, debug)
     others = candidates.alternatives(question, query_tokens, names)
     concepts = question_concepts(query_tokens, others, corpus.idf, english, nouns(question))
-    front = [p for p in corpus.of_kind("front") if corpus.role(p.doc) == "report"]
-    front_text = "\n".join(p.text for p in front)
-    # "Who wrote it" is about the report itself, unless it names something the front matter does not.
-    if analysis.about_report and all(names.occurs(m.group, front_text) for m in analysis.names):
-        hits = candidates.front_hits(front, concepts) or list(hits)
-    elif analysis.table:
-        table_hits = [Hit(p.id, 1.0, 1.0, 0.0) for p in corpus.of_kind("table")]
-        hits = [*table_hits, *(h for h in hits if h.paragraph_id not in {t.paragraph_id for t in table_hits})]
-    scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
+    # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
+    # something the front matter does not); questions about the table from the table.
+    front: list[Paragraph] = []
+    searched_front = False
+    if analysis.about_report:
+        front = [p for p in corpus.of_kind("front") if corpus.role(p.doc) == "report"]
+        front_text = "\n".join(p.text for p in front)
+        searched_front = all(names.occurs(m.group, front_text) for m in analysis.names)
+        if searched_front:
+            hits = candidates.front_hits(front, concepts) or list(hits)
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
+    if tables and not searched_front:
+        hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
+    scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
     admissible, problem = candidates.admissible(analysis, scored, corpus, names, tables)
     if not admissible:
         debug["reason"] = problem or "nothing retrieved"
         return _refusal(question, analysis, hits, corpus, debug)
     top = corpus.by_id[admissible[0].sentence.paragraph_id]
-    if analysis.table:  # a question about the table is answered from the table when it can be
-        top = next((corpus.by_id[s.sentence.paragraph_id] for s in admissible
-                    if corpus.by_id[s.sentence.paragraph_id].kind == "table"), top)
+    if tables:  # a question about the table is answered from the table when it can be
+        top = next((corpus.by_id[s.sentence.paragraph_id] for s in admissible if s.sentence.paragraph_id in tables),
+                   top)
+    # The part of the report that answers such questions by its place, not by its wording.
+    from_front = top.kind == "front" and analysis.about_report
+    from_table = top.kind == "table" and analysis.table
     dense = max((h.dense for h in hits if h.paragraph_id == top.id), default=0.0)
-    if (top.kind == "front" and analysis.about_report) or (top.kind == "table" and analysis.table):
-        evidence = 1.0  # the front matter answers questions about the report, the table questions about it
-    else:
-        evidence = candidates.evidence(top, admissible[0].sentence.text, concepts, dense, english)
+    evidence = 1.0 if from_front or from_table else candidates.evidence(
+        top, admissible[0].sentence.text, concepts, dense, english)
     debug["evidence"] = round(evidence, 4)
     verdict = judge(analysis, evidence, thresholds[1 if english else 0])
     if not verdict.accept:
         debug["reason"] = verdict.reason
         return _refusal(question, analysis, hits, corpus, debug)
-    if top.kind == "front" and analysis.about_report:
+    if from_front:
         chosen = front_matter_quotes(front, top, analysis.authorship, corpus)
     elif top.kind == "table":
         chosen = table_quotes(top, concepts, corpus)

@@ -26,7 +26,6 @@ from assistant.answer.evidence import expected_quantity, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
 
-_DIGIT = re.compile(r"\d")
 _DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
 _NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+[个家项座张台条位名次倍天年人国种类款成]")
 
@@ -38,10 +37,6 @@ WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "per
 class Verdict:
     accept: bool
     reason: str = ""  # why not, for the debug trace and the eval report
-
-
-def _has_figure(texts: Sequence[str]) -> bool:
-    return any(_DIGIT.search(t) or _NUMBER_WORDS.search(t) for t in texts)
 
 
 def context_problem(analysis: Analysis, sentence: str, before: str, near: str, names: NameTable) -> str:
