@@ -11,8 +11,11 @@ from functools import cached_property
 
 import numpy as np
 
+from assistant.corpus_lookup import ById, Positions, Table, is_table, paragraph_roles, rows_where
 from assistant.text import match_key, split_sentences
 from assistant.types import Paragraph, Source
+
+PARAGRAPH_KINDS = ("body", "front", "table")  # the codes of the index's kinds array (paragraph_store.KINDS)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,29 @@ class _Sentences(Mapping[str, tuple[Sentence, ...]]):
         return sum(1 for _ in self)
 
 
+class _DocSentences(Mapping[str, tuple[Sentence, ...]]):
+    """Document key -> its sentences, split when that document is first asked for."""
+
+    def __init__(self, view: CorpusView, table: Table) -> None:
+        self._view, self._table = view, table
+        self._cache: dict[str, tuple[Sentence, ...]] = {}
+
+    def __getitem__(self, doc: str) -> tuple[Sentence, ...]:
+        if doc not in self._cache:
+            if doc not in self._table.doc_keys:
+                raise KeyError(doc)
+            rows = rows_where(self._table, {doc})
+            paragraphs = self._view.paragraphs
+            self._cache[doc] = tuple(s for i in rows for s in self._view.sentences.get(paragraphs[int(i)].id, ()))
+        return self._cache[doc]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table.doc_keys)
+
+    def __len__(self) -> int:
+        return len(self._table.doc_keys)
+
+
 class CorpusView:
     """Read-only lookups over the indexed paragraphs.
 
@@ -125,9 +151,15 @@ class CorpusView:
         *,
         starts: np.ndarray | None = None,
     ) -> None:
-        self.paragraphs = tuple(paragraphs)
-        self.by_id = {p.id: p for p in self.paragraphs}
-        self.position = {p.id: i for i, p in enumerate(self.paragraphs)}
+        self._table = paragraphs if is_table(paragraphs) else None
+        self.paragraphs: Sequence[Paragraph] = paragraphs if self._table is not None else tuple(paragraphs)
+        self.by_id: Mapping[str, Paragraph]
+        self.position: Mapping[str, int]
+        if self._table is not None:  # a large library: lookups through its arrays, paragraphs parsed on demand
+            self.by_id, self.position = ById(self._table), Positions(self._table)
+        else:
+            self.by_id = {p.id: p for p in self.paragraphs}
+            self.position = {p.id: i for i, p in enumerate(self.paragraphs)}
         self.sources = {(doc, s.number): s for doc, s in sources}
         self._units = None if units is None else tuple(units)
         if self._units is not None:
@@ -191,11 +223,24 @@ class CorpusView:
         Computed once: answers ask for it on every question, and a library has 100k paragraphs.
         """
         if self._report_paragraphs is None:
-            self._report_paragraphs = tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
+            if self._table is not None:
+                docs = {key for key in self._table.doc_keys if self.role(key) == "report"}
+                self._report_paragraphs = tuple(self.paragraphs[int(i)] for i in rows_where(self._table, docs))
+            else:
+                self._report_paragraphs = tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
         return self._report_paragraphs
+
+    def paragraph_roles(self) -> np.ndarray:
+        """Each paragraph's document role, in position order ("" for one replaced or removed since)."""
+        if self._table is not None:
+            return paragraph_roles(self._table, self.roles)
+        return np.array([self.role(p.doc) for p in self.paragraphs])
 
     @cached_property
     def _by_kind(self) -> dict[str, tuple[Paragraph, ...]]:
+        if self._table is not None:
+            return {kind: tuple(self.paragraphs[int(i)] for i in rows_where(self._table, kind=code))
+                    for code, kind in enumerate(PARAGRAPH_KINDS)}
         out: dict[str, list[Paragraph]] = {}
         for para in self.paragraphs:
             out.setdefault(para.kind, []).append(para)
@@ -210,8 +255,10 @@ class CorpusView:
         return [(m, self.links[(paragraph.doc, m)]) for m in paragraph.marks if (paragraph.doc, m) in self.links]
 
     @cached_property
-    def doc_sentences(self) -> dict[str, tuple[Sentence, ...]]:
+    def doc_sentences(self) -> Mapping[str, tuple[Sentence, ...]]:
         """Every sentence of each document, in reading order (for matching a quote inside a source)."""
+        if self._table is not None:
+            return _DocSentences(self, self._table)
         out: dict[str, list[Sentence]] = {}
         for para in self.paragraphs:
             out.setdefault(para.doc, []).extend(self.sentences.get(para.id, ()))

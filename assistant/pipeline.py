@@ -19,7 +19,7 @@ from assistant.index.backend import open_backend
 from assistant.index.embed import Embedder, load_embedder
 from assistant.index.incremental import IngestReport, check_index, ingest, registry_overrides
 from assistant.index.load import LoadedIndex, load_index
-from assistant.lexicon import NameTable, load_name_table
+from assistant.lexicon import NameGroup, NameTable, load_name_table
 from assistant.provenance import with_provenance
 from assistant.question import question_parts, validate_question
 from assistant.retrieve import HybridRetriever, Retrieval
@@ -50,10 +50,9 @@ class Assistant:
         embedder = load_embedder(settings.embedder)
         ingest(settings, progress, embedder=embedder)
         index = load_index(settings.index_dir)
-        # Pairs such as 沙特电信(STC) are read from the report and its sources, not from a library of any size.
-        corpus = index.corpus
-        names = load_name_table(settings.corpus_dir,
-                                (p.text for p in corpus.paragraphs if corpus.role(p.doc) in ("report", "source")))
+        # Pairs such as 沙特电信(STC) were read from the report and its sources when they were indexed.
+        table = load_name_table(settings.corpus_dir)
+        names = NameTable([*table.groups, *(NameGroup(kind, names) for kind, names in index.name_pairs)])
         # Titles the user filled in or corrected in sources.toml show in citations without a rebuild.
         index.corpus.sources.update(registry_overrides(settings, index.corpus.sources,
                                                        index.manifest.get("registry_doc")))

@@ -75,7 +75,8 @@ class HybridRetriever:
         # unit row -> paragraph position, to take the max cosine per paragraph
         self._owner = index.corpus.unit_owner
         self._n = len(paragraphs)
-        self._roles = np.array([index.corpus.role(p.doc) for p in paragraphs])
+        self._roles = index.corpus.paragraph_roles()  # "" for a paragraph replaced or removed since the base
+        self._alive = np.flatnonzero(self._roles != "")
 
     def dense_scores(self, query_vector: np.ndarray, k: int = 5) -> np.ndarray:
         """Best unit cosine per paragraph; in a large library only the top units are searched (others get -1)."""
@@ -115,7 +116,7 @@ class HybridRetriever:
         query_vector = self.embedder.embed([question])[0]
         lexical = self.backend.lexical_scores(tokenize(self.query_text(question)))
         dense = self.dense_scores(query_vector, k)
-        keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else np.arange(self._n)
+        keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else self._alive
         lexical, dense = np.asarray(lexical)[keep], dense[keep]
         if self.mode == "bm25":
             fused = max_normalise(lexical)

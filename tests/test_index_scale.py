@@ -238,17 +238,35 @@ def test_progress_shows_rate_and_eta() -> None:
     assert lines[-1].startswith("embedding 200/300 (66%, 50 units/s, ETA 0m02s)")
 
 
-def test_adding_a_document_reuses_the_trained_ivf(large: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert (current_generation(large.index_dir) / dense_module.TRAINED_INDEX).is_file()
+def test_adding_a_document_writes_a_delta_and_compaction_reuses_the_trained_ivf(
+    large: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = current_generation(large.index_dir)
+    assert (base / dense_module.TRAINED_INDEX).is_file()
+    base_files = {p.name: p.stat().st_mtime_ns for p in base.iterdir()}
     reused: list[bool] = []
     real = dense_module._reusable
     monkeypatch.setattr(dense_module, "_reusable", lambda *a: reused.append(real(*a) is not None) or real(*a))
     _library(large.corpus_dir, 1)
     report = ingest(large)
-    assert report.rebuilt and report.parsed == 1
+    assert report.rebuilt and report.parsed == 1 and report.reused == 1
+    assert reused == []  # the base was not touched: the note went into the delta
+    assert current_generation(large.index_dir) == base
+    assert {p.name: p.stat().st_mtime_ns for p in base.iterdir()} == base_files
+    index = load_index(large.index_dir)
+    assert index.delta is not None
+    assistant = Assistant(large, index, HashEmbedder())
+    assert "18个" in assistant.ask(QUESTION).text
+    hits = assistant.retriever.retrieve("电子钱包用户在第0年持续增加", 3).hits
+    assert index.corpus.by_id[hits[0].paragraph_id].doc == "note00"
+    assert ingest(large, compact=True).rebuilt
     assert reused == [True]
-    answer = Assistant(large, load_index(large.index_dir), HashEmbedder()).ask(QUESTION)
-    assert "18个" in answer.text
+    merged = load_index(large.index_dir)
+    assert merged.delta is None and merged.generation != base and merged.dense.approximate
+    assistant = Assistant(large, merged, HashEmbedder())
+    assert "18个" in assistant.ask(QUESTION).text
+    hits = assistant.retriever.retrieve("电子钱包用户在第0年持续增加", 3).hits
+    assert merged.corpus.by_id[hits[0].paragraph_id].doc == "note00"
 
 
 def test_backend_settings_come_from_flags_or_the_environment() -> None:

@@ -1,4 +1,4 @@
-"""Build the on-disk index from parsed documents: embed, tokenise, write a generation."""
+"""Build the on-disk index from parsed documents: embed, tokenise, write a base generation."""
 
 from __future__ import annotations
 
@@ -9,16 +9,14 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.context import indexed_texts, list_groups
 from assistant.corpus import make_units, unit_counts
-from assistant.index.dense import DenseIndex
+from assistant.index.dense import TRAINED_INDEX
 from assistant.index.embed import Embedder
-from assistant.index.lexical import LexicalIndex, inverse_document_frequencies
-from assistant.index.records import paragraph_to_dict, source_to_dict, write_jsonl
+from assistant.index.segment import document_tokens, write_segment
 from assistant.index.store import IndexStoreError, current_generation, write_generation
 from assistant.ingest import ParsedDocument
 from assistant.ingest.caps import clip_units
-from assistant.text import tokenize, tokenizer_signature
+from assistant.text import tokenizer_signature
 
 Progress = Callable[[str], None]
 # Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.
@@ -69,16 +67,22 @@ def embed_texts(
     return np.vstack(chunks).astype(np.float32)
 
 
-def document_tokens(document: ParsedDocument) -> list[list[str]]:
-    """The BM25 input of each paragraph of one document (jieba is the slow part: done once per document)."""
-    return [tokenize(text) for text in indexed_texts(document.paragraphs)]
-
-
 def _live_generation(index_dir: Path) -> Path | None:
     try:
         return current_generation(index_dir)
     except IndexStoreError:
         return None
+
+
+def library_fields(docs: Sequence[ParsedDocument], links: dict[str, dict[int, str]] | None) -> dict:
+    """Document roles and the report's footnote -> source document links (library.json)."""
+    return {"roles": {d.doc: d.role for d in docs},
+            "links": {doc: {str(n): key for n, key in sorted(m.items())} for doc, m in (links or {}).items()}}
+
+
+def base_fields(embedder_name: str, dim: int, corpus_hashes: dict[str, str]) -> dict:
+    return {"embedder": {"name": embedder_name, "dim": dim}, "tokenizer": tokenizer_signature(),
+            "pipeline_version": PIPELINE_VERSION, "corpus": corpus_hashes}
 
 
 def build_index(
@@ -94,7 +98,7 @@ def build_index(
     links: dict[str, dict[int, str]] | None = None,
     manifest_extra: dict | None = None,
 ) -> Path:
-    """Write a complete new index generation and switch to it; returns its folder.
+    """Write a complete new base generation and switch to it; returns its folder.
 
     `vectors` (one row per unit, in order), `tokens` (one list per paragraph) and `counts` (units per
     paragraph) are reused instead of embedding, tokenising and splitting sentences again; `links` maps the
@@ -106,45 +110,19 @@ def build_index(
     counts = list(counts) if counts is not None else unit_counts(paragraphs)
     if len(counts) != len(paragraphs):
         raise ValueError(f"{len(counts)} unit counts for {len(paragraphs)} paragraphs.")
-    starts = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
-    n_units = int(starts[-1])
-    progress(f"indexing {len(paragraphs)} paragraphs ({n_units} units) from {len(docs)} document(s)")
-    token_lists = list(tokens) if tokens is not None else [tokenize(text) for text in indexed_texts(paragraphs)]
-    if len(token_lists) != len(paragraphs):
-        raise ValueError(f"{len(token_lists)} token lists for {len(paragraphs)} paragraphs.")
+    progress(f"indexing {len(paragraphs)} paragraphs ({sum(counts)} units) from {len(docs)} document(s)")
+    token_lists = list(tokens) if tokens is not None else [t for d in docs for t in document_tokens(d)]
     if vectors is None:
         vectors = embed_texts(embedder, [u.text for u in make_units(paragraphs)], progress)
-    if len(vectors) != n_units:
-        raise ValueError(f"{len(vectors)} vectors for {n_units} units.")
-    groups = list_groups(paragraphs)
-    # paragraph-level units: each paragraph's first unit, and its heading unit right after when it has one
-    headed = np.array([bool(p.heading_path) for p in paragraphs])
-    coarse_rows = np.sort(np.concatenate([starts[:-1], starts[:-1][headed] + 1]))
     previous = _live_generation(index_dir)
-    library = {"roles": {d.doc: d.role for d in docs},
-               "links": {doc: {str(n): key for n, key in sorted(m.items())} for doc, m in (links or {}).items()}}
+    library = library_fields(docs, links)
 
     def write_files(folder: Path) -> dict:
-        write_jsonl(folder / "paragraphs.jsonl", [paragraph_to_dict(p) for p in paragraphs])
-        write_jsonl(folder / "sources.jsonl", [source_to_dict(s, d.doc) for d in docs for s in d.sources])
-        np.save(folder / "starts.npy", starts)
-        (folder / "idf.json").write_text(
-            json.dumps(inverse_document_frequencies(token_lists), ensure_ascii=False), encoding="utf-8"
-        )
-        (folder / "groups.json").write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+        fields = write_segment(folder, docs, token_lists, counts, vectors, allow_approximate=True,
+                               trained=previous / TRAINED_INDEX if previous is not None else None)
         (folder / "library.json").write_text(json.dumps(library, ensure_ascii=False), encoding="utf-8")
-        LexicalIndex.build(token_lists).save(folder / "lexical")
-        DenseIndex.build(vectors, coarse_rows, previous=previous).save(folder)
-        return {
-            "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
-            "tokenizer": tokenizer_signature(),
-            "pipeline_version": PIPELINE_VERSION,
-            "corpus": corpus_hashes,
-            "documents": [{"doc": d.doc, "path": d.path, "title": d.title} for d in docs],
-            "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": n_units,
-                       "sources": sum(len(d.sources) for d in docs)},
-            **(manifest_extra or {}),
-        }
+        return {**base_fields(embedder.name, int(vectors.shape[1]), corpus_hashes), **fields,
+                **(manifest_extra or {})}
 
     generation = write_generation(index_dir, write_files)
     progress(f"index written to {generation}")

@@ -86,15 +86,14 @@ class DenseIndex:
         return int(self._vectors.shape[1])
 
     @classmethod
-    def build(cls, vectors: np.ndarray, coarse_rows: np.ndarray | None = None, previous: Path | None = None
+    def build(cls, vectors: np.ndarray, coarse_rows: np.ndarray | None = None, trained: Path | None = None
               ) -> DenseIndex:
         """Exact over all rows; approximate over `coarse_rows` (the paragraph-level units) when large.
 
-        `previous` (the live generation's folder) lends its trained quantiser when it suits this size,
-        so adding a document to a large library does not train the IVF again (the slow part).
+        `trained` (the live base's empty trained index) lends its quantiser when it suits this size,
+        so compacting a large library does not train the IVF again (the slow part).
         """
         if coarse_rows is not None and len(vectors) >= APPROX_MIN_UNITS:
-            trained = previous / TRAINED_INDEX if previous is not None else None
             return cls.build_approximate(np.asarray(vectors, dtype=np.float16), coarse_rows,
                                          trained=trained if trained is not None and trained.is_file() else None)
         return cls(np.ascontiguousarray(vectors, dtype=np.float32))
@@ -159,6 +158,10 @@ class DenseIndex:
     def save(self, folder: Path) -> None:
         """The vectors file, plus the approximate index file when there is one."""
         np.save(folder / VECTORS, np.ascontiguousarray(self._vectors))
+        self.save_index(folder)
+
+    def save_index(self, folder: Path) -> None:
+        """The approximate index (and its trained, empty copy for the next compaction), when there is one."""
         if self._index is not None:
             faiss.write_index(self._index, str(folder / APPROX_INDEX))
             empty = faiss.clone_index(self._index)
@@ -181,3 +184,65 @@ class DenseIndex:
             raise ValueError(f"{APPROX_INDEX} does not match {VECTORS}")
         ivf.nprobe = probes(ivf.nlist)
         return cls(vectors, index)
+
+
+class StackedVectors:
+    """Unit vectors of several segments as one row space (base rows first), read without copying them all."""
+
+    def __init__(self, parts: list[np.ndarray]) -> None:
+        self._parts = parts
+        self._starts = np.cumsum([0, *[len(p) for p in parts]])
+        self.shape = (int(self._starts[-1]), int(parts[0].shape[1]))
+        self.dtype = np.result_type(*[p.dtype for p in parts])
+        self.ndim = 2
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, rows):
+        if isinstance(rows, slice):
+            rows = np.arange(*rows.indices(len(self)))
+        elif np.isscalar(rows):
+            row = int(rows) + (len(self) if int(rows) < 0 else 0)
+            part = int(np.searchsorted(self._starts, row, side="right")) - 1
+            return np.asarray(self._parts[part][row - int(self._starts[part])], dtype=self.dtype)
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.empty((len(rows), self.shape[1]), dtype=self.dtype)
+        part_of = np.searchsorted(self._starts, rows, side="right") - 1
+        for part in np.unique(part_of):
+            mask = part_of == part
+            out[mask] = self._parts[part][rows[mask] - int(self._starts[part])]
+        return out
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self[np.arange(len(self))], dtype=dtype)
+
+
+class SegmentedDense:
+    """Dense search over the base and the delta, results merged (rows in one space, base first)."""
+
+    def __init__(self, segments: list[DenseIndex]) -> None:
+        self.segments = segments
+        self._starts = np.cumsum([0, *[s.size for s in segments]])
+        self.approximate = any(s.approximate for s in segments)
+        self.vectors = segments[0].vectors if len(segments) == 1 else StackedVectors([s.vectors for s in segments])
+
+    @property
+    def size(self) -> int:
+        return int(self._starts[-1])
+
+    @property
+    def dim(self) -> int:
+        return self.segments[0].dim
+
+    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        if len(self.segments) == 1:
+            return self.segments[0].search(query, k)
+        scores, rows = [], []
+        for segment, start in zip(self.segments, self._starts, strict=False):
+            s, r = segment.search(query, k)
+            scores.append(s)
+            rows.append(r + int(start))
+        score, row = np.concatenate(scores), np.concatenate(rows)
+        order = np.argsort(-score, kind="stable")[: max(1, min(k, self.size))]
+        return score[order], row[order]

@@ -106,6 +106,10 @@ class DocumentCache:
         shutil.rmtree(target, ignore_errors=True)
         building.rename(target)
 
+    def drop(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            shutil.rmtree(self.folder / key, ignore_errors=True)
+
     def keep_only(self, keys: Iterable[str]) -> None:
         """Drop entries no longer used by the corpus (and leftovers of interrupted writes)."""
         wanted = set(keys)

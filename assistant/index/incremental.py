@@ -31,18 +31,20 @@ from assistant.environment import (
     write_cause,
 )
 from assistant.index.build import PIPELINE_VERSION, EmbedProgress, build_index, document_tokens, embed_texts
+from assistant.index.delta import (
+    Plan,
+    compact_index,
+    effective_counts,
+    needs_compaction,
+    plan_update,
+    read_live_manifest,
+    write_delta_segment,
+)
 from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
-from assistant.index.load import stale_reason
+from assistant.index.load import effective_manifest, live_manifests, stale_reason
 from assistant.index.records import read_jsonl, source_from_dict
-from assistant.index.store import (
-    IndexCorrupt,
-    IndexMissing,
-    current_generation,
-    read_manifest,
-    sha256_file,
-    verify_files,
-)
+from assistant.index.store import IndexCorrupt, IndexMissing, sha256_file
 from assistant.ingest import CorpusError, ParsedDocument
 from assistant.ingest.caps import CAPS
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
@@ -51,6 +53,7 @@ from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_file
 from assistant.types import Source
 
 Progress = Callable[[str], None]
+MISSING, DAMAGED = "no index yet", "the index is damaged"
 
 
 def _quiet(_message: str) -> None:
@@ -127,14 +130,13 @@ def check_index(settings: Settings, state: CorpusState | None = None, verify: bo
     """
     state = state or corpus_state(settings)
     try:
-        generation = current_generation(settings.index_dir)
-        manifest = read_manifest(generation)
-        verify_files(generation, manifest, deep=True if verify else None)
+        _, manifest, _, delta_manifest = live_manifests(settings.index_dir, deep=True if verify else None)
     except IndexMissing:
-        return "no index yet"
+        return MISSING
     except IndexCorrupt as exc:
-        return f"the index is damaged ({exc})"
-    return stale_reason(manifest, state.hashes, embedder_name(settings.embedder), state.registry)
+        return f"{DAMAGED} ({exc})"
+    return stale_reason(effective_manifest(manifest, delta_manifest), state.hashes,
+                        embedder_name(settings.embedder), state.registry)
 
 
 class LazyEmbedder:
@@ -164,9 +166,13 @@ def ingest(
     force: bool = False,
     embedder: Embedder | None = None,
     verify: bool = False,
+    compact: bool = False,
 ) -> IngestReport:
-    """Rebuild the index when it is missing, damaged, stale (or forced: then nothing is reused).
+    """Bring the index in step with the corpus: a delta for changed documents, a full build when it must.
 
+    A missing, damaged or otherwise stale index (embedder, pipeline, source links) is rebuilt (`force`:
+    rebuilt with nothing reused); documents added, changed or removed go into the delta, which is merged
+    into the base when it grows past COMPACT_SHARE of it or on `compact` (`assistant ingest --compact`).
     `verify` checks every file of the live index against its sha256 first (`assistant ingest --verify`).
     """
     started = time.perf_counter()
@@ -174,17 +180,23 @@ def ingest(
     state = corpus_state(settings)
     reason = "rebuild requested" if force else check_index(settings, state, verify=verify)
     counts = (0, 0)
-    if reason is not None:
+    lazy = LazyEmbedder(settings.embedder, embedder)
+    if reason is not None or compact:
         check_writable(settings.index_dir)  # before anything is embedded
-        progress(f"building the index: {reason}")
         try:
-            counts = _build(settings, state, LazyEmbedder(settings.embedder, embedder), progress, reuse=not force)
+            if reason is not None:
+                progress(f"building the index: {reason}")
+                rebuild = force or reason.startswith((MISSING, DAMAGED))
+                plan = None if rebuild else plan_update(settings.index_dir, state.hashes, lazy.name, state.registry)
+                done = _update(settings, state, plan, lazy, progress) if plan is not None else None
+                counts = done if done is not None else _build(settings, state, lazy, progress, reuse=not force)
+            if compact and compact_index(settings.index_dir, progress):
+                reason = reason or "compaction requested"
         except OSError as exc:  # a full disk or a folder turned read-only mid-build: the old generation is live
             raise EnvironmentFailure(f"cannot write the index in {settings.index_dir}: "
                                      f"{write_cause(exc, settings.index_dir)}; "
                                      "the previous index (if any) is still in use") from exc
-    generation = current_generation(settings.index_dir)
-    manifest = read_manifest(generation)
+    generation, manifest = read_live_manifest(settings.index_dir)
     if reason is None:
         _restore_registry(settings, generation, manifest.get("registry_doc"), progress)
     skipped = tuple(SkippedFile(**s) for s in manifest.get("skipped", []))
@@ -204,10 +216,14 @@ def _restore_registry(settings: Settings, generation: Path, registry_doc: str | 
         progress(f"wrote {path} ({len(sources)} sources)")
 
 
-def _build(
-    settings: Settings, state: CorpusState, embedder: LazyEmbedder, progress: Progress, reuse: bool
-) -> tuple[int, int]:
-    """Build a generation; returns (documents parsed, documents reused)."""
+def prepare(
+    settings: Settings, files: Sequence[CorpusFile], state: CorpusState, embedder: LazyEmbedder,
+    progress: Progress, reuse: bool,
+) -> tuple[list[CachedDocument | SkippedFile], list[str], int]:
+    """Each file's cached result, or parsed, tokenised and embedded now; returns (entries, cache keys, reused).
+
+    Each document is cached as soon as it is embedded, so a killed run resumes after the last one.
+    """
     cache = DocumentCache(settings.index_dir)
     attempts = Attempts(settings.index_dir)
     if not reuse:
@@ -216,7 +232,7 @@ def _build(
     keys, reused = [], 0
     open_attempts: set[str] = set()
     try:
-        for file in state.files:  # pass 1: reuse each unchanged document, read the others
+        for file in files:  # pass 1: reuse each unchanged document, read the others
             key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
             keys.append(key)
             cached = cache.get(key) if reuse else None
@@ -250,7 +266,15 @@ def _build(
     finally:
         for key in open_attempts:  # an exception is not a crash; only a killed process leaves the marker
             attempts.end(key)
-    parsed = len(pending)
+    return entries, keys, reused  # type: ignore[return-value]
+
+
+def _build(
+    settings: Settings, state: CorpusState, embedder: LazyEmbedder, progress: Progress, reuse: bool
+) -> tuple[int, int]:
+    """Build a whole new base generation; returns (documents parsed, documents reused)."""
+    entries, keys, reused = prepare(settings, state.files, state, embedder, progress, reuse)
+    parsed = len(entries) - reused
     docs: list[ParsedDocument] = []
     vectors_list: list[np.ndarray] = []
     tokens: list[tuple[str, ...]] = []
@@ -269,23 +293,92 @@ def _build(
         raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
     warnings = list(state.warnings)
     report = next((d for d in docs if d.role == "report" and d.sources), None)
-    if report is not None:
-        try:
-            if sync_registry(settings.corpus_dir / REGISTRY_NAME, report.sources):
-                progress(f"wrote {settings.corpus_dir / REGISTRY_NAME} ({len(report.sources)} sources)")
-        except OSError as exc:
-            warnings.append(f"cannot write {REGISTRY_NAME}: {exc.strerror or exc}")
-    indexed = {d.doc for d in docs}
-    links = {report.doc: {f.number: f.doc for f in state.files if f.number is not None and f.doc in indexed}} \
-        if report is not None else {}
+    _sync_registry(settings, report, warnings, progress)
+    links = report_links(state, report.doc if report else None, {d.doc for d in docs})
     extra = {"registry": state.registry, "registry_doc": report.doc if report else None,
              "skipped": [asdict(s) for s in skipped], "warnings": warnings,
              "reuse": {"parsed": parsed, "reused": reused}}
     build_index(docs, embedder, settings.index_dir, state.hashes, progress,
                 vectors=np.vstack(vectors_list).astype(np.float32), tokens=tokens, counts=counts,
                 links=links, manifest_extra=extra)
-    cache.keep_only(keys)
+    # The base holds every document now: only remembered failures stay cached (disk: vectors once).
+    DocumentCache(settings.index_dir).keep_only(k for k, e in zip(keys, entries, strict=True)
+                                                if isinstance(e, SkippedFile))
     return parsed, reused
+
+
+def _update(settings: Settings, state: CorpusState, plan: Plan, embedder: LazyEmbedder, progress: Progress
+            ) -> tuple[int, int] | None:
+    """Write a delta for the documents that changed (merged into the base when it grows large).
+
+    Returns (documents parsed, documents reused), or None when a full build is needed instead.
+    """
+    files = [f for f in state.files if f.rel in plan.changed]
+    entries, keys, reused_here = prepare(settings, files, state, embedder, progress, reuse=True)
+    cache = DocumentCache(settings.index_dir)
+    docs: list[tuple[str, CachedDocument]] = []
+    for entry in plan.kept:  # documents already in the delta: from the cache, not embedded again
+        cached = cache.get(entry.get("key", ""))
+        if not isinstance(cached, CachedDocument):
+            return None
+        docs.append((entry["key"], cached))
+    changed_skips = []
+    for key, entry in zip(keys, entries, strict=True):
+        if isinstance(entry, SkippedFile):
+            progress(f"skipped {entry.path}: {entry.reason}")
+            changed_skips.append(entry)
+        elif entry.document.paragraphs:
+            docs.append((key, entry))
+    effective = read_live_manifest(settings.index_dir)[1]
+    skipped = list(state.skipped) + [SkippedFile(**s) for s in effective.get("skipped", [])
+                                            if s["path"] not in plan.changed and s["path"] in state.hashes]
+    skipped += changed_skips
+    skipped = list({s.path: s for s in skipped}.values())
+    base_docs = [d for d in plan.base_manifest.get("documents", []) if d["doc"] not in plan.removed]
+    roles = {d["doc"]: d["role"] for d in base_docs} | {c.document.doc: c.document.role for _, c in docs}
+    if not any(role != "source" for role in roles.values()):
+        raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
+    warnings = list(state.warnings)
+    new_report = next((c.document for _, c in docs if c.document.role == "report" and c.document.sources), None)
+    _sync_registry(settings, new_report, warnings, progress)
+    registry_doc = new_report.doc if new_report else effective.get("registry_doc")
+    if registry_doc not in roles:
+        registry_doc = None
+    links = report_links(state, registry_doc, set(roles))
+    delta_counts = {"documents": len(docs), "paragraphs": sum(len(c.document.paragraphs) for _, c in docs)}
+    sources = sum(int(d.get("sources", 0)) for d in base_docs) + sum(len(c.document.sources) for _, c in docs)
+    parsed, reused = len(files) - reused_here, len(state.files) - len(files) + reused_here
+    state_fields = {
+        "corpus": state.hashes, "registry": state.registry, "registry_doc": registry_doc,
+        "skipped": [asdict(s) for s in skipped], "warnings": warnings, "reuse": {"parsed": parsed, "reused": reused},
+        "library": {"roles": roles, "links": {doc: {str(n): k for n, k in sorted(m.items())}
+                                              for doc, m in links.items()}},
+        "counts": effective_counts(plan.base_manifest, plan.removed, delta_counts, sources),
+    }
+    delta = write_delta_segment(settings.index_dir, plan, docs, state_fields)
+    progress(f"index updated: {delta_counts['documents']} document(s) in {delta.name}, "
+             f"{len(plan.removed)} replaced or removed in the base")
+    if needs_compaction(plan, delta_counts["paragraphs"]):
+        compact_index(settings.index_dir, progress)
+    return parsed, reused
+
+
+def _sync_registry(settings: Settings, report: ParsedDocument | None, warnings: list[str],
+                   progress: Progress) -> None:
+    if report is None:
+        return
+    try:
+        if sync_registry(settings.corpus_dir / REGISTRY_NAME, report.sources):
+            progress(f"wrote {settings.corpus_dir / REGISTRY_NAME} ({len(report.sources)} sources)")
+    except OSError as exc:
+        warnings.append(f"cannot write {REGISTRY_NAME}: {exc.strerror or exc}")
+
+
+def report_links(state: CorpusState, report: str | None, indexed: set[str]) -> dict[str, dict[int, str]]:
+    """The report's footnote number -> key of that source's indexed document."""
+    if report is None:
+        return {}
+    return {report: {f.number: f.doc for f in state.files if f.number is not None and f.doc in indexed}}
 
 
 def registry_overrides(

@@ -2,13 +2,18 @@
 
 Layout::
 
-    index/CURRENT            name of the live generation (replaced atomically)
+    index/CURRENT            name of the live generation, the base (replaced atomically)
     index/gen-<stamp>/       manifest.json + the files it lists with their sha256
+    index/DELTA              name of the live delta, if any (replaced atomically)
+    index/delta-<stamp>/     documents added or changed since the base, and the base's removed ones
     index/.build-<stamp>/    a build in progress (ignored, removed on the next build)
 
-A build writes a complete new generation and only then replaces CURRENT, so a
-crash mid-build leaves the previous index usable. Every file is checked against
-the manifest before it is opened: a truncated or edited file is reported as
+A build writes a complete new folder and only then replaces its pointer, so a crash
+mid-build leaves the previous index usable; the folder it replaced is then removed
+(one generation on disk). A delta names the base it applies to: after a compaction
+switches CURRENT, a delta left behind by a crash no longer matches and is ignored.
+Every file is checked against the manifest before it is opened (sizes; sha256 for a
+small index or on `ingest --verify`): a truncated or edited file is reported as
 corrupt instead of being handed to FAISS (which may crash on garbage).
 """
 
@@ -22,10 +27,11 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
-KEEP_GENERATIONS = 2
+DELTA = "DELTA"
+KEEP_GENERATIONS = 1
 # At open, files are hashed in full only up to this total; larger indexes check sizes (and hash on demand).
 HASH_AT_OPEN_BYTES = 64 << 20
 
@@ -70,14 +76,27 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_generation(index_dir: Path, write_files: Callable[[Path], dict]) -> Path:
-    """Build a generation with `write_files(folder) -> manifest fields`, then switch to it."""
+def _stamp() -> str:
+    # One clock reading, microseconds within its second: names sort in build order (pruning relies on it).
+    now = time.time_ns()
+    return time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 1_000_000_000)) + f"-{now // 1000 % 1_000_000:06d}"
+
+
+def _replace_pointer(index_dir: Path, name: str, target: str) -> None:
+    pointer = index_dir / f".{name}.tmp"
+    pointer.write_text(target + "\n", encoding="utf-8")
+    with pointer.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(pointer, index_dir / name)
+    _fsync_dir(index_dir)
+
+
+def _write_folder(index_dir: Path, prefix: str, write_files: Callable[[Path], dict]) -> Path:
+    """Write `<prefix>-<stamp>/` with its manifest of checksums, complete and synced before anything points at it."""
     index_dir.mkdir(parents=True, exist_ok=True)
     for stale in index_dir.glob(".build-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    # One clock reading, microseconds within its second: names sort in build order (pruning relies on it).
-    now = time.time_ns()
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now // 1_000_000_000)) + f"-{now // 1000 % 1_000_000:06d}"
+    stamp = _stamp()
     building = index_dir / f".build-{stamp}"
     building.mkdir()
     try:
@@ -93,26 +112,66 @@ def write_generation(index_dir: Path, write_files: Callable[[Path], dict]) -> Pa
         for path in [*files, building / MANIFEST]:
             with path.open("rb") as handle:
                 os.fsync(handle.fileno())
-        final = index_dir / f"gen-{stamp}"
+        final = index_dir / f"{prefix}-{stamp}"
         building.rename(final)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    pointer = index_dir / f".{CURRENT}.tmp"
-    pointer.write_text(final.name + "\n", encoding="utf-8")
-    with pointer.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(pointer, index_dir / CURRENT)
-    _fsync_dir(index_dir)
-    _prune(index_dir, keep=final.name)
     return final
 
 
-def _prune(index_dir: Path, keep: str) -> None:
-    """Keep the live generation and the one before it; drop older ones."""
-    generations = sorted(p for p in index_dir.glob("gen-*") if p.is_dir() and p.name != keep)
-    for old in generations[: max(len(generations) - (KEEP_GENERATIONS - 1), 0)]:
-        shutil.rmtree(old, ignore_errors=True)
+def write_generation(index_dir: Path, write_files: Callable[[Path], dict]) -> Path:
+    """Build a generation (a new base) with `write_files(folder) -> manifest fields`, then switch to it.
+
+    The delta of the previous base is dropped with it (its documents are in the new base).
+    """
+    final = _write_folder(index_dir, "gen", write_files)
+    _replace_pointer(index_dir, CURRENT, final.name)
+    (index_dir / DELTA).unlink(missing_ok=True)
+    _prune(index_dir, keep={final.name})
+    return final
+
+
+def write_delta(index_dir: Path, write_files: Callable[[Path], dict]) -> Path:
+    """Write a delta for the live base with `write_files(folder) -> manifest fields`, then switch to it."""
+    base = current_generation(index_dir)
+    final = _write_folder(index_dir, "delta", lambda folder: {**write_files(folder), "base": base.name})
+    _replace_pointer(index_dir, DELTA, final.name)
+    _prune(index_dir, keep={base.name, final.name})
+    return final
+
+
+def drop_delta(index_dir: Path) -> None:
+    """Point at the base alone (every change since it was undone); the old delta folder is removed."""
+    (index_dir / DELTA).unlink(missing_ok=True)
+    _fsync_dir(index_dir)
+    _prune(index_dir, keep={current_generation(index_dir).name})
+
+
+def _prune(index_dir: Path, keep: set[str]) -> None:
+    """Remove generations and deltas nothing points at any more (one of each stays: the live ones)."""
+    for old in index_dir.glob("gen-*"):
+        if old.is_dir() and old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for old in index_dir.glob("delta-*"):
+        if old.is_dir() and old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def current_delta(index_dir: Path, base: Path) -> Path | None:
+    """The live delta of this base, or None (none, or one left behind by a crash for an older base)."""
+    pointer = index_dir / DELTA
+    if not pointer.is_file():
+        return None
+    name = pointer.read_text(encoding="utf-8", errors="replace").strip()
+    folder = index_dir / name
+    if not name.startswith("delta-") or "/" in name or not folder.is_dir():
+        raise IndexCorrupt(f"{pointer} points to a missing delta {name!r}")
+    try:
+        applies_to = json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("base")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise IndexCorrupt(f"unreadable manifest in {folder}: {exc}") from exc
+    return folder if applies_to == base.name else None
 
 
 def current_generation(index_dir: Path) -> Path:
@@ -147,7 +206,8 @@ def read_manifest(generation: Path) -> dict:
 
 
 # Files every generation has; the manifest must list them (and every other file in the generation).
-REQUIRED_FILES = ("paragraphs.jsonl", "sources.jsonl", "starts.npy", "idf.json", "groups.json", "vectors.npy")
+REQUIRED_FILES = ("paragraphs.jsonl", "offsets.npy", "sources.jsonl", "starts.npy", "groups.json", "vectors.npy",
+                  "lexical/vocab.json", "lexical/docs.npy")
 
 
 def verify_files(generation: Path, manifest: dict, deep: bool | None = None) -> None:

@@ -1,0 +1,165 @@
+"""Merge the delta into the base: a new base generation written from the two segments' arrays.
+
+Nothing is parsed, tokenised or embedded again: paragraph records are copied as byte ranges,
+vectors as rows, BM25 postings are re-keyed (their term frequencies recovered from the stored
+components and weighed again with the merged average length), and the IVF quantiser of the old
+base is reused when it suits the new size.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from assistant.index import dense as dense_module
+from assistant.index.dense import TRAINED_INDEX, VECTORS, DenseIndex
+from assistant.index.lexical import K1, B, LexicalSegment
+from assistant.index.paragraph_store import (
+    DOCS,
+    ID_ORDER,
+    IDS,
+    KIND_CODES,
+    OFFSETS,
+    PARAGRAPHS,
+    ParagraphStore,
+    copy_records,
+)
+from assistant.index.records import source_to_dict, write_jsonl
+from assistant.index.segment import COARSE, GROUPS, LEXICAL, NAMES, SOURCES, STARTS, Segment
+
+_CHUNK = 65_536
+
+
+def _row_ids(store: ParagraphStore) -> np.ndarray:
+    ids = np.empty(len(store), dtype=store._ids.dtype)
+    ids[np.asarray(store._id_order)] = store._ids
+    return ids
+
+
+def _postings(segment: LexicalSegment, rows: np.ndarray, new_pos: np.ndarray
+              ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """(vocab, token ids, new paragraph positions, term frequencies) of the kept rows."""
+    token_of = np.repeat(np.arange(len(segment.vocab)), np.diff(segment.indptr))
+    docs = np.asarray(segment.docs)
+    keep = np.zeros(segment.size, dtype=bool)
+    keep[rows] = True
+    hit = keep[docs]
+    lengths = np.asarray(segment.lengths, dtype=np.float64)
+    avgdl = float(segment.avgdl)
+    norm = K1 * ((1 - B) + B * lengths[docs[hit]] / avgdl)
+    tfc = np.asarray(segment.tfc, dtype=np.float64)[hit]
+    tf = np.rint(tfc * norm / (1.0 - tfc))
+    return segment.vocab, token_of[hit], new_pos[docs[hit]], tf
+
+
+def merge_lexical(parts: list[tuple[LexicalSegment, np.ndarray, np.ndarray]], lengths: np.ndarray) -> LexicalSegment:
+    vocab: dict[str, int] = {}
+    tokens, docs, tfs = [], [], []
+    for segment, rows, new_pos in parts:
+        names, token_of, pos, tf = _postings(segment, rows, new_pos)
+        remap = np.array([vocab.setdefault(t, len(vocab)) for t in names] or [0], dtype=np.int64)
+        tokens.append(remap[token_of])
+        docs.append(pos)
+        tfs.append(tf)
+    t, d, tf = np.concatenate(tokens), np.concatenate(docs).astype(np.int32), np.concatenate(tfs)
+    order = np.lexsort((d, t))
+    t, d, tf = t[order], d[order], tf[order]
+    avgdl = lengths.astype(np.float64).mean()
+    tfc = (tf / (K1 * ((1 - B) + B * lengths[d].astype(np.float64) / avgdl) + tf)).astype(np.float32)
+    indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.add.at(indptr, t + 1, 1)
+    return LexicalSegment(list(vocab), np.cumsum(indptr), d, tfc, lengths.astype(np.int32), float(avgdl))
+
+
+def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: set[str]) -> dict:
+    """Write the merged segment's files into `folder`; returns its manifest fields (documents, counts)."""
+    parts = [(base, base.rows_of({d["doc"] for d in base.documents} - removed))]
+    if delta is not None:
+        parts.append((delta, np.arange(len(delta.paragraphs), dtype=np.int64)))
+    documents, offsets, first = [], [0], 0
+    ids, doc_codes, kinds, counts, lengths, lexical_parts = [], [], [], [], [], []
+    position = 0
+    with (folder / PARAGRAPHS).open("wb") as handle:
+        for segment, rows in parts:
+            kept = [d for d in segment.documents if d["doc"] not in removed or segment is not base]
+            ordinal = {}
+            for d in kept:
+                ordinal[d["doc"]] = len(documents)
+                documents.append({**d, "first": first})
+                first += int(d["count"])
+            copy_records(segment.paragraphs, rows, handle, offsets)
+            old_docs = [d["doc"] for d in segment.documents]
+            code = np.array([ordinal.get(k, -1) for k in old_docs] or [0], dtype=np.int32)
+            doc_codes.append(code[np.asarray(segment.paragraphs.doc_codes)[rows]])
+            kinds.append(np.asarray(segment.paragraphs.kind_codes)[rows])
+            ids.append(_row_ids(segment.paragraphs)[rows])
+            counts.append(np.diff(segment.starts)[rows])
+            lengths.append(np.asarray(segment.lexical.lengths)[rows])
+            new_pos = np.full(len(segment.paragraphs), -1, dtype=np.int64)
+            new_pos[rows] = np.arange(len(rows)) + position
+            position += len(rows)
+            lexical_parts.append((segment.lexical, rows, new_pos))
+    all_ids = np.concatenate(ids)
+    order = np.argsort(all_ids, kind="stable").astype(np.int32)
+    np.save(folder / OFFSETS, np.array(offsets, dtype=np.int64))
+    np.save(folder / IDS, all_ids[order])
+    np.save(folder / ID_ORDER, order)
+    np.save(folder / DOCS, np.concatenate(doc_codes))
+    np.save(folder / KIND_CODES, np.concatenate(kinds))
+    unit_counts = np.concatenate(counts)
+    starts = np.concatenate([[0], np.cumsum(unit_counts)]).astype(np.int64)
+    np.save(folder / STARTS, starts)
+    merge_lexical(lexical_parts, np.concatenate(lengths)).save(folder / LEXICAL)
+    keep_docs = {d["doc"] for d in documents}
+    sources = [(doc, s) for segment, _ in parts for doc, s in segment.sources()
+               if doc in keep_docs and (segment is not base or doc not in removed)]
+    write_jsonl(folder / SOURCES, [source_to_dict(s, doc) for doc, s in sources])
+    gone = {str(i, "utf-8") for i in _row_ids(base.paragraphs)[base.rows_of(removed)]} if removed else set()
+    groups = {k: v for k, v in base.groups().items() if k not in gone}
+    names = {k: v for k, v in base.names().items() if k not in removed}
+    if delta is not None:
+        groups.update(delta.groups())
+        names.update(delta.names())
+    (folder / GROUPS).write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+    (folder / NAMES).write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+    coarse = _write_vectors(folder, parts, starts)
+    np.save(folder / COARSE, coarse)
+    total = int(starts[-1])
+    if total >= dense_module.APPROX_MIN_UNITS:
+        vectors = np.load(folder / VECTORS, mmap_mode="r")
+        trained = base.folder / TRAINED_INDEX
+        DenseIndex.build_approximate(vectors, coarse, trained=trained if trained.is_file() else None
+                                     ).save_index(folder)
+    return {"documents": documents,
+            "counts": {"documents": len(documents), "paragraphs": len(all_ids), "units": total,
+                       "sources": len(sources)}}
+
+
+def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts: np.ndarray) -> np.ndarray:
+    """Copy the kept units' vectors into one file (float16 above the approximate threshold); returns coarse rows."""
+    total = int(starts[-1])
+    dim = parts[0][0].dense.dim
+    dtype = np.float16 if total >= dense_module.APPROX_MIN_UNITS else np.float32
+    out = np.lib.format.open_memmap(folder / VECTORS, mode="w+", dtype=dtype, shape=(total, dim))
+    coarse, at = [], 0
+    for segment, rows in parts:
+        owner = np.repeat(np.arange(len(segment.paragraphs)), np.diff(segment.starts))
+        kept_para = np.zeros(len(segment.paragraphs), dtype=bool)
+        kept_para[rows] = True
+        unit_keep = kept_para[owner]
+        kept_units = np.flatnonzero(unit_keep)
+        vectors = segment.dense.vectors
+        for lo in range(0, len(kept_units), _CHUNK):
+            chunk = kept_units[lo : lo + _CHUNK]
+            out[at + lo : at + lo + len(chunk)] = np.asarray(vectors[chunk], dtype=dtype)
+        new_unit = np.full(segment.dense.size, -1, dtype=np.int64)
+        new_unit[kept_units] = np.arange(len(kept_units)) + at
+        old_coarse = np.asarray(segment.coarse)
+        mapped = new_unit[old_coarse]
+        coarse.append(mapped[mapped >= 0])
+        at += len(kept_units)
+    out.flush()
+    del out
+    return np.sort(np.concatenate(coarse)).astype(np.int64)
