@@ -5,7 +5,7 @@ Plain Python and numpy only (no faiss, no bm25s), so `answer` can depend on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -150,6 +150,7 @@ class CorpusView:
         titles: dict[str, str] | None = None,
         *,
         starts: np.ndarray | None = None,
+        text_key: Container[str] | None = None,
     ) -> None:
         self._table = paragraphs if is_table(paragraphs) else None
         self.paragraphs: Sequence[Paragraph] = paragraphs if self._table is not None else tuple(paragraphs)
@@ -177,6 +178,7 @@ class CorpusView:
         self.titles = dict(titles or {})  # document key -> its title, as shown beside quotes from it
         self.sentences: Mapping[str, tuple[Sentence, ...]] = _Sentences(self)
         self._report_paragraphs: tuple[Paragraph, ...] | None = None
+        self._text_key = text_key  # a large library's index of it (see assistant.index.text_key)
 
     @property
     def units(self) -> tuple[Unit, ...]:
@@ -196,8 +198,13 @@ class CorpusView:
         return max(self.idf.values(), default=1.0)
 
     @cached_property
-    def text_key(self) -> str:
-        """All paragraph, heading and footnote text as one matching key (is a name mentioned at all?)."""
+    def text_key(self) -> Container[str]:
+        """All paragraph, heading and footnote text as one matching key (is a name mentioned at all?).
+
+        Only `needle in text_key` is asked of it: a large library answers that from a bigram index.
+        """
+        if self._text_key is not None:
+            return self._text_key
         parts = [" ".join([*p.heading_path, p.text]) for p in self.paragraphs]
         parts.extend(s.text for s in self.sources.values())
         return match_key("\n".join(parts))

@@ -27,7 +27,8 @@ from assistant.index.paragraph_store import (
     copy_records,
 )
 from assistant.index.records import source_to_dict, write_jsonl
-from assistant.index.segment import COARSE, GROUPS, LEXICAL, NAMES, SOURCES, STARTS, Segment
+from assistant.index.segment import COARSE, GROUPS, LEXICAL, NAMES, SOURCES, STARTS, TEXT_KEY, Segment
+from assistant.index.text_key import BigramPostings
 
 _CHUNK = 65_536
 
@@ -73,6 +74,16 @@ def merge_lexical(parts: list[tuple[LexicalSegment, np.ndarray, np.ndarray]], le
     return LexicalSegment(list(vocab), np.cumsum(indptr), d, tfc, lengths.astype(np.int32), float(avgdl))
 
 
+def merge_text_keys(parts: list[tuple[BigramPostings, np.ndarray]]) -> BigramPostings:
+    grams, rows = [], []
+    for postings, new_pos in parts:
+        g, r = postings.pairs()
+        mapped = new_pos[r]
+        grams.append(g[mapped >= 0])
+        rows.append(mapped[mapped >= 0])
+    return BigramPostings.from_pairs(np.concatenate(grams), np.concatenate(rows))
+
+
 def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: set[str]) -> dict:
     """Write the merged segment's files into `folder`; returns its manifest fields (documents, counts)."""
     parts = [(base, base.rows_of({d["doc"] for d in base.documents} - removed))]
@@ -112,6 +123,8 @@ def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: 
     starts = np.concatenate([[0], np.cumsum(unit_counts)]).astype(np.int64)
     np.save(folder / STARTS, starts)
     merge_lexical(lexical_parts, np.concatenate(lengths)).save(folder / LEXICAL)
+    merge_text_keys([(s.text_key, new_pos) for (s, _), (_, _, new_pos) in zip(parts, lexical_parts, strict=True)]
+                    ).save(folder / TEXT_KEY)
     keep_docs = {d["doc"] for d in documents}
     sources = [(doc, s) for segment, _ in parts for doc, s in segment.sources()
                if doc in keep_docs and (segment is not base or doc not in removed)]

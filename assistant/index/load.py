@@ -28,7 +28,8 @@ from assistant.index.store import (
     read_manifest,
     verify_files,
 )
-from assistant.text import tokenizer_signature
+from assistant.index.text_key import TextKey, paragraph_key
+from assistant.text import match_key, tokenizer_signature
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,11 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise IndexCorrupt(f"index in {generation} cannot be read: {exc}") from exc
     effective = effective_manifest(manifest, delta_manifest)
     titles = {str(d["doc"]): str(d.get("title") or d["doc"]) for d in effective.get("documents", [])}
+    text_key = TextKey([(s.text_key, int(off)) for s, off in zip(segments, table.starts, strict=False)], alive,
+                       lambda row: paragraph_key(table[row].heading_path, table[row].text),
+                       match_key("\n".join(s.text for _, s in sources)))
     corpus = CorpusView(table, sources, None, dense.vectors, lexical.idf_table(), groups, roles, links, titles,
-                        starts=starts)
+                        starts=starts, text_key=text_key)
     return LoadedIndex(generation, effective, corpus, lexical, dense, pairs, delta_dir)
 
 

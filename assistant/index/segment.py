@@ -20,6 +20,8 @@ from assistant.index.dense import DenseIndex
 from assistant.index.lexical import LexicalSegment
 from assistant.index.paragraph_store import ParagraphStore, write_paragraphs
 from assistant.index.records import read_array, read_jsonl, source_from_dict, source_to_dict, write_jsonl
+from assistant.index.text_key import FOLDER as TEXT_KEY
+from assistant.index.text_key import BigramPostings, paragraph_key
 from assistant.ingest import ParsedDocument
 from assistant.lexicon.sources import corpus_pairs
 from assistant.text import tokenize
@@ -89,6 +91,7 @@ def write_segment(
     (folder / GROUPS).write_text(json.dumps(list_groups(paragraphs), ensure_ascii=False), encoding="utf-8")
     (folder / NAMES).write_text(json.dumps(name_pairs(docs), ensure_ascii=False), encoding="utf-8")
     LexicalSegment.build(tokens, avgdl).save(folder / LEXICAL)
+    BigramPostings.build([paragraph_key(p.heading_path, p.text) for p in paragraphs]).save(folder / TEXT_KEY)
     dense = DenseIndex.build(vectors, coarse if allow_approximate else None, trained=trained)
     dense.save(folder)
     return {"documents": document_entries(docs),
@@ -107,6 +110,7 @@ class Segment:
     coarse: np.ndarray
     lexical: LexicalSegment
     dense: DenseIndex
+    text_key: BigramPostings
 
     @property
     def documents(self) -> list[dict]:
@@ -136,10 +140,11 @@ def open_segment(folder: Path, manifest: dict) -> Segment:
     coarse = read_array(folder / COARSE, mmap=True)
     lexical = LexicalSegment.load(folder / LEXICAL)
     dense = DenseIndex.load(folder)
+    text_key = BigramPostings.load(folder / TEXT_KEY)
     n = len(paragraphs)
     if starts.ndim != 1 or len(starts) != n + 1 or lexical.size != n or dense.size != int(starts[-1]):
         raise ValueError(f"{dense.size} vectors, {len(starts) - 1} unit starts, {lexical.size} lexical rows "
                          f"for {n} paragraphs")
     if sum(int(d["count"]) for d in manifest.get("documents", [])) != n:
         raise ValueError("the documents listed do not cover the paragraphs")
-    return Segment(folder, manifest, paragraphs, starts, coarse, lexical, dense)
+    return Segment(folder, manifest, paragraphs, starts, coarse, lexical, dense, text_key)

@@ -218,7 +218,8 @@ def verify_files(generation: Path, manifest: dict, deep: bool | None = None) -> 
     opening costs the same at any size; `assistant ingest --verify` hashes).
     """
     files = manifest["files"]
-    unlisted = [name for name in REQUIRED_FILES if name not in files]
+    required = REQUIRED_FILES if manifest["counts"].get("paragraphs") else ()  # a delta that only removes
+    unlisted = [name for name in required if name not in files]
     on_disk = (p.relative_to(generation).as_posix() for p in generation.rglob("*") if p.is_file())
     unlisted += sorted(rel for rel in on_disk if rel != MANIFEST and rel not in files and rel not in unlisted)
     if unlisted:

@@ -1,0 +1,125 @@
+"""Is a name mentioned anywhere in the library? A character-bigram index answers without scanning it.
+
+The answer layer asks `match_key(name) in corpus.text_key` for the names of a question. Over the
+report that key is a short string; over 100k paragraphs it is 35 million characters, built at the
+first question (1 s) and scanned at every question (15-50 ms per absent name). Each segment
+therefore keeps, per character bigram of its paragraphs' matching keys, the paragraphs holding
+it; a lookup intersects the needle's bigrams and confirms the substring in the few candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.index.records import read_array
+from assistant.text import match_key
+
+FOLDER = "textkey"
+
+
+def paragraph_key(heading_path: Sequence[str], text: str) -> str:
+    return match_key(" ".join([*heading_path, text]))
+
+
+def _codes(key: str) -> np.ndarray:
+    return np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+_SHIFT = np.uint64(21)  # code points fit in 21 bits: a bigram in 42
+_ROW_BITS = np.uint64(22)  # rows per segment below 4M: (bigram, row) packed in one uint64
+
+
+def bigrams(key: str) -> np.ndarray:
+    codes = _codes(key)
+    return (codes[:-1] << _SHIFT) | codes[1:]
+
+
+class BigramPostings:
+    """Sorted unique bigrams, and for each the ascending paragraph rows that contain it."""
+
+    def __init__(self, keys: np.ndarray, indptr: np.ndarray, rows: np.ndarray) -> None:
+        self.keys, self.indptr, self.rows = keys, indptr, rows
+
+    @classmethod
+    def from_pairs(cls, grams: np.ndarray, rows: np.ndarray) -> BigramPostings:
+        if len(rows) and int(rows.max()) >= 1 << int(_ROW_BITS):
+            raise ValueError("too many paragraphs in one segment for the text key")
+        packed = np.unique((grams.astype(np.uint64) << _ROW_BITS) | rows.astype(np.uint64))
+        gram_of = packed >> _ROW_BITS
+        keys, counts = np.unique(gram_of, return_counts=True)
+        indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        return cls(keys.astype(np.uint64), indptr, (packed & ((np.uint64(1) << _ROW_BITS) - np.uint64(1))
+                                                    ).astype(np.int32))
+
+    @classmethod
+    def build(cls, keys: Sequence[str]) -> BigramPostings:
+        grams, rows = [], []
+        for row, key in enumerate(keys):
+            g = bigrams(key)
+            grams.append(g)
+            rows.append(np.full(len(g), row, dtype=np.int64))
+        return cls.from_pairs(np.concatenate(grams) if grams else np.zeros(0, np.uint64),
+                              np.concatenate(rows) if rows else np.zeros(0, np.int64))
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.repeat(self.keys, np.diff(self.indptr)), np.asarray(self.rows, dtype=np.int64)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(folder / "keys.npy", self.keys)
+        np.save(folder / "indptr.npy", self.indptr)
+        np.save(folder / "rows.npy", self.rows)
+
+    @classmethod
+    def load(cls, folder: Path) -> BigramPostings:
+        keys, indptr = read_array(folder / "keys.npy", mmap=True), read_array(folder / "indptr.npy", mmap=True)
+        rows = read_array(folder / "rows.npy", mmap=True)
+        if len(indptr) != len(keys) + 1 or int(indptr[-1]) != len(rows):
+            raise ValueError("the text key postings are inconsistent")
+        return cls(keys, indptr, rows)
+
+    def candidates(self, grams: np.ndarray) -> np.ndarray | None:
+        """Rows holding every bigram (None when one is absent)."""
+        spans = []
+        for gram in np.unique(grams):
+            at = int(np.searchsorted(self.keys, gram))
+            if at >= len(self.keys) or self.keys[at] != gram:
+                return None
+            spans.append((int(self.indptr[at + 1] - self.indptr[at]), at))
+        found: np.ndarray | None = None
+        for _, at in sorted(spans):
+            rows = np.asarray(self.rows[int(self.indptr[at]) : int(self.indptr[at + 1])])
+            found = rows if found is None else np.intersect1d(found, rows, assume_unique=True)
+            if not len(found):
+                return None
+        return found
+
+
+class TextKey:
+    """`needle in key` over segments' bigram postings, confirmed on the candidate paragraphs (live ones only)."""
+
+    def __init__(self, segments: Sequence[tuple[BigramPostings, int]], alive: np.ndarray,
+                 key_of: Callable[[int], str], extra: str = "") -> None:
+        self._segments, self._alive, self._key_of, self._extra = list(segments), alive, key_of, extra
+
+    def __contains__(self, needle: object) -> bool:
+        if not isinstance(needle, str):
+            return False
+        if needle in self._extra or not needle:
+            return True
+        if len(needle) < 2:
+            code = np.uint64(int(_codes(needle)[0]))
+            return any(int(np.searchsorted(p.keys, code << _SHIFT)) < int(np.searchsorted(p.keys, (code + 1) << _SHIFT))
+                       for p, _ in self._segments)
+        grams = bigrams(needle)
+        for postings, offset in self._segments:
+            rows = postings.candidates(grams)
+            if rows is None:
+                continue
+            for row in rows + offset:
+                if self._alive[row] and needle in self._key_of(int(row)):
+                    return True
+        return False
