@@ -112,7 +112,7 @@ def effective_counts(base_manifest: dict, removed: frozenset[str], delta_counts:
     docs = [d for d in base_manifest.get("documents", []) if d["doc"] not in removed]
     return {"documents": len(docs) + delta_counts["documents"],
             "paragraphs": sum(int(d["count"]) for d in docs) + delta_counts["paragraphs"],
-            "sources": sources}
+            "units": sum(int(d.get("units", 0)) for d in docs) + delta_counts["units"], "sources": sources}
 
 
 def compact_index(index_dir: Path, progress: Progress) -> bool:

@@ -345,7 +345,8 @@ def _update(settings: Settings, state: CorpusState, plan: Plan, embedder: LazyEm
     if registry_doc not in roles:
         registry_doc = None
     links = report_links(state, registry_doc, set(roles))
-    delta_counts = {"documents": len(docs), "paragraphs": sum(len(c.document.paragraphs) for _, c in docs)}
+    delta_counts = {"documents": len(docs), "paragraphs": sum(len(c.document.paragraphs) for _, c in docs),
+                    "units": sum(sum(c.counts) for _, c in docs)}
     sources = sum(int(d.get("sources", 0)) for d in base_docs) + sum(len(c.document.sources) for _, c in docs)
     parsed, reused = len(files) - reused_here, len(state.files) - len(files) + reused_here
     state_fields = {

@@ -86,7 +86,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
     try:
         base = open_segment(generation, manifest)
         segments = [base]
-        if delta_dir is not None and delta_manifest is not None:
+        if delta_dir is not None and delta_manifest is not None and delta_manifest["counts"]["paragraphs"]:
             segments.append(open_segment(delta_dir, delta_manifest))
         dims = {s.dense.dim for s in segments}
         if dims != {manifest["embedder"]["dim"]}:

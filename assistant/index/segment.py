@@ -43,12 +43,13 @@ def coarse_rows(starts: np.ndarray, headed: np.ndarray) -> np.ndarray:
     return np.sort(np.concatenate([starts[:-1], starts[:-1][headed] + 1])).astype(np.int64)
 
 
-def document_entries(docs: Sequence[ParsedDocument]) -> list[dict]:
+def document_entries(docs: Sequence[ParsedDocument], counts: Sequence[int]) -> list[dict]:
     entries, first = [], 0
     for d in docs:
+        n = len(d.paragraphs)
         entries.append({"doc": d.doc, "path": d.path, "title": d.title, "role": d.role, "toc": list(d.toc),
-                        "first": first, "count": len(d.paragraphs), "sources": len(d.sources)})
-        first += len(d.paragraphs)
+                        "first": first, "count": n, "sources": len(d.sources), "units": int(sum(counts[first:first + n]))})
+        first += n
     return entries
 
 
@@ -94,7 +95,7 @@ def write_segment(
     BigramPostings.build([paragraph_key(p.heading_path, p.text) for p in paragraphs]).save(folder / TEXT_KEY)
     dense = DenseIndex.build(vectors, coarse if allow_approximate else None, trained=trained)
     dense.save(folder)
-    return {"documents": document_entries(docs),
+    return {"documents": document_entries(docs, counts),
             "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": int(starts[-1]),
                        "sources": sum(len(d.sources) for d in docs)}}
 
