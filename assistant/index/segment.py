@@ -48,7 +48,8 @@ def document_entries(docs: Sequence[ParsedDocument], counts: Sequence[int]) -> l
     for d in docs:
         n = len(d.paragraphs)
         entries.append({"doc": d.doc, "path": d.path, "title": d.title, "role": d.role, "toc": list(d.toc),
-                        "first": first, "count": n, "sources": len(d.sources), "units": int(sum(counts[first:first + n]))})
+                        "first": first, "count": n, "sources": len(d.sources),
+                        "units": int(sum(counts[first : first + n]))})
         first += n
     return entries
 
