@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--force", action="store_true", help="rebuild from scratch even when the index is up to date")
     ing.add_argument("--verify", action="store_true",
                      help="check every index file against its checksum (a large index checks only sizes at open)")
+    ing.add_argument("--compact", action="store_true",
+                     help="merge the documents added or changed since the last full build into the base index")
     _common(ing)
     ing.set_defaults(func=cmd_ingest)
 

@@ -63,7 +63,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"added {rel}")
         for skipped in refused:
             print(f"not added {skipped.path}: {skipped.reason}", file=sys.stderr)
-    report = ingest(settings, progress=progress, force=args.force, verify=args.verify)
+    report = ingest(settings, progress=progress, force=args.force, verify=args.verify, compact=args.compact)
     state = "rebuilt" if report.rebuilt else "unchanged"
     reuse = f", {report.parsed} read, {report.reused} reused" if report.rebuilt else ""
     print(f"index {state} ({report.reason}): {report.paragraphs} paragraphs, {report.sources} sources, "

@@ -67,7 +67,9 @@ class MilvusBackend:
                 "the Milvus backend needs pymilvus and milvus-lite: pip install 'assistant[milvus]'") from exc
         try:
             client = MilvusClient(uri)
-            base = collection_base(index.generation.name)
+            # the delta is part of the name: a new delta is a new pair, even with the same row counts
+            base = collection_base(index.generation.name if index.delta is None
+                                   else f"{index.generation.name}_{index.delta.name}")
             backend = cls(client, base, len(index.corpus.paragraphs), index.dense.size)
             if not backend._complete():
                 backend._upload(index)
