@@ -50,7 +50,7 @@ def percentiles(lat):
     lat = sorted(lat)
     return {"n": len(lat), "p50": lat[len(lat) // 2], "p95": lat[max(int(len(lat) * 0.95) - 1, 0)]}
 
-if mode in ("ingest", "add", "first", "warm", "recall"):
+if mode in ("ingest", "add", "compact", "first", "warm", "recall"):
     from assistant.config import Settings
     settings = Settings(corpus_dir=corpus, index_dir=index, embedder="synthetic-512")
 if mode == "ingest":
@@ -64,6 +64,9 @@ elif mode == "add":
     note.write_text("# 新增材料\n\n东南亚数字经济增速较快,电商市场规模持续扩大。\n", encoding="utf-8")
     s = time.perf_counter(); r = ingest(settings); out["add_one"] = time.perf_counter() - s
     out["parsed"], out["reused"] = r.parsed, r.reused
+elif mode == "compact":
+    from assistant.pipeline import ingest
+    s = time.perf_counter(); ingest(settings, compact=True); out["compact"] = time.perf_counter() - s
 elif mode == "first":
     from assistant.pipeline import Assistant
     a = Assistant.open(settings)
@@ -205,6 +208,7 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
     row["recall"] = child("recall", str(corpus), str(index), q).get("recall_at_10")
     add = child("add", str(corpus), str(index))
     row["add_s"], row["add_rss"] = add["add_one"], add["peak_rss_mb"]
+    row["compact_s"] = child("compact", str(corpus), str(index))["compact"]
     if baseline:
         lc_index = work / f"lc-{size}"
         (corpus / "library" / "zz-added-note.md").unlink()
@@ -239,19 +243,23 @@ def tables(rows: list[dict], throughput: float | None, started: str, busy: str) 
         f"machine: **{fmt(throughput, 'units/s', 0)}** (≈ 5.15 units per paragraph, so a 100k-paragraph "
         "library takes about 100000 × 5.15 / that rate to embed). Each cell is a fresh process; cold = process "
         "start to first answer (the synthetic embedder loads instantly; USE adds its model load, ≈ 1–2 s, see "
-        "the table above). Warm latency: the 208 eval questions. RSS: resident set after them.",
+        "the table above). Warm latency: the 208 eval questions. RSS: resident set after them. Add one document: "
+        "`assistant ingest` after a small note is added (it goes into the delta; the base is not rewritten); "
+        "merge the delta: `assistant ingest --compact` right after. Disk: the whole index folder (one "
+        "generation, its delta and the per-document cache) against the vectors file.",
         "",
-        "| paragraphs | warm p50 | warm p95 | cold first answer | add one document | RSS (query) | full ingest "
-        "| ingest peak RSS | index on disk (live generation) | vectors | recall@10 vs exact |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| paragraphs | warm p50 | warm p95 | cold first answer | add one document | merge the delta | RSS (query) "
+        "| full ingest | ingest peak RSS | index on disk | vectors | disk ÷ vectors | recall@10 vs exact |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         recall = "exact search" if r["recall"] is None else f"{r['recall']:.3f}"
-        disk = f"{fmt(r['disk_index_mb'], 'MB', 0)} ({fmt(r['disk_generation_mb'], 'MB', 0)})"
+        ratio = r["disk_index_mb"] / r["vectors_mb"] if r["vectors_mb"] else None
         lines.append(
             f"| {r['paragraphs']:,} | {fmt(r['p50'], 'ms')} | {fmt(r['p95'], 'ms')} | {fmt(r['cold_s'], 's', 2)} "
-            f"| {fmt(r['add_s'], 's', 2)} | {fmt(r['rss'], 'MB', 0)} | {fmt(r['ingest_s'], 's', 0)} "
-            f"| {fmt(r['ingest_rss'], 'MB', 0)} | {disk} | {fmt(r['vectors_mb'], 'MB', 0)} | {recall} |"
+            f"| {fmt(r['add_s'], 's', 2)} | {fmt(r.get('compact_s'), 's', 1)} | {fmt(r['rss'], 'MB', 0)} "
+            f"| {fmt(r['ingest_s'], 's', 0)} | {fmt(r['ingest_rss'], 'MB', 0)} | {fmt(r['disk_index_mb'], 'MB', 0)} "
+            f"| {fmt(r['vectors_mb'], 'MB', 0)} | {fmt(ratio, '×', 2)} | {recall} |"
         )
     lines += ["", "Targets (issue 11): " + "; ".join(
         f"{n:,}: p50 {t[0]}, cold {t[1]}, add {t[2]}, RSS {t[3]}" for n, t in targets.items()), ""]
