@@ -44,7 +44,7 @@ from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
 from assistant.index.load import effective_manifest, live_manifests, stale_reason
 from assistant.index.records import read_jsonl, source_from_dict
-from assistant.index.store import IndexCorrupt, IndexMissing, sha256_file
+from assistant.index.store import IndexCorrupt, IndexMissing, IndexStoreError, sha256_file
 from assistant.ingest import CorpusError, ParsedDocument
 from assistant.ingest.caps import CAPS
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
@@ -83,10 +83,20 @@ class CorpusState:
     links: dict[str, int]  # source document path -> footnote number, from sources.toml
     registry: str | None  # fingerprint of those links (None when there are none)
     warnings: tuple[str, ...]
+    stats: dict | None = None  # {"taken": ns, "files": {path: [size, mtime_ns, sha256]}}: kept in the manifest
 
 
-def corpus_state(settings: Settings) -> CorpusState:
-    """Scan the corpus; raises CorpusError for a missing or empty corpus or a broken sources.toml."""
+# A file modified this close to when the index recorded it is hashed again (its mtime may not show an edit).
+_RACY_NS = 2_000_000_000
+
+
+def corpus_state(settings: Settings, known: dict | None = None) -> CorpusState:
+    """Scan the corpus; raises CorpusError for a missing or empty corpus or a broken sources.toml.
+
+    `known` (the stats the live index recorded) spares hashing: a file whose size and modification
+    time are those recorded, and that was not modified just before they were, keeps its recorded
+    sha256, so opening a library of thousands of files does not read all of them.
+    """
     root = settings.corpus_dir
     check_corpus_folder(root)
     entries = read_registry(root / REGISTRY_NAME)
@@ -94,13 +104,40 @@ def corpus_state(settings: Settings) -> CorpusState:
     files, skipped = scan(root, links)
     found = {f.rel for f in files} | {s.path for s in skipped}
     warnings += [f"{REGISTRY_NAME}: source {n}: {rel} not found" for rel, n in links.items() if rel not in found]
-    hashes = {rel: _file_hash(root / rel) for rel in sorted(found)}
+    taken = time.time_ns()
+    recorded = (known or {}).get("files", {})
+    limit = int((known or {}).get("taken", 0)) - _RACY_NS
+    hashes, stat_rows = {}, {}
+    for rel in sorted(found):
+        size, mtime = _stat(root / rel)
+        old = recorded.get(rel)
+        reuse = old is not None and size >= 0 and [size, mtime] == old[:2] and mtime < limit
+        hashes[rel] = old[2] if reuse else _file_hash(root / rel)
+        if size >= 0 and not hashes[rel].startswith("unreadable"):
+            stat_rows[rel] = [size, mtime, hashes[rel]]
     total = sum(_size(f.path) for f in files if f.role != "report")
     if total > CAPS.library_warn_bytes:
         warnings.append(f"the library and source documents hold {total / 1e6:,.0f} MB (over "
                         f"{CAPS.library_warn_bytes / 1e6:,.0f} MB): indexing them will be slow")
     fingerprint = hashlib.sha256(json.dumps(sorted(links.items())).encode()).hexdigest()[:16] if links else None
-    return CorpusState(tuple(files), tuple(skipped), hashes, links, fingerprint, tuple(warnings))
+    return CorpusState(tuple(files), tuple(skipped), hashes, links, fingerprint, tuple(warnings),
+                       {"taken": taken, "files": stat_rows})
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return -1, -1
+    return info.st_size, info.st_mtime_ns
+
+
+def recorded_stats(index_dir: Path) -> dict | None:
+    """The corpus file stats the live index recorded (None without a readable index)."""
+    try:
+        return read_live_manifest(index_dir)[1].get("corpus_stats")
+    except (IndexStoreError, OSError, ValueError):
+        return None
 
 
 def _file_hash(path: Path) -> str:
@@ -177,7 +214,7 @@ def ingest(
     """
     started = time.perf_counter()
     check_index_folder(settings.index_dir)
-    state = corpus_state(settings)
+    state = corpus_state(settings, None if force or verify else recorded_stats(settings.index_dir))
     reason = "rebuild requested" if force else check_index(settings, state, verify=verify)
     counts = (0, 0)
     lazy = LazyEmbedder(settings.embedder, embedder)
@@ -297,7 +334,7 @@ def _build(
     links = report_links(state, report.doc if report else None, {d.doc for d in docs})
     extra = {"registry": state.registry, "registry_doc": report.doc if report else None,
              "skipped": [asdict(s) for s in skipped], "warnings": warnings,
-             "reuse": {"parsed": parsed, "reused": reused}}
+             "reuse": {"parsed": parsed, "reused": reused}, "corpus_stats": state.stats}
     build_index(docs, embedder, settings.index_dir, state.hashes, progress,
                 vectors=np.vstack(vectors_list).astype(np.float32), tokens=tokens, counts=counts,
                 links=links, manifest_extra=extra)
@@ -355,6 +392,7 @@ def _update(settings: Settings, state: CorpusState, plan: Plan, embedder: LazyEm
         "library": {"roles": roles, "links": {doc: {str(n): k for n, k in sorted(m.items())}
                                               for doc, m in links.items()}},
         "counts": effective_counts(plan.base_manifest, plan.removed, delta_counts, sources),
+        "corpus_stats": state.stats,
     }
     delta = write_delta_segment(settings.index_dir, plan, docs, state_fields)
     progress(f"index updated: {delta_counts['documents']} document(s) in {delta.name}, "

@@ -8,6 +8,7 @@ with a one-line message that names the culprit.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -155,8 +156,8 @@ def document_paths(corpus_dir: Path) -> list[Path]:
 
 def check_twins(paths: list[Path], corpus_dir: Path) -> None:
     """Two files with the same stem (`a/x.txt`, `b/x.md`) are refused: the stem is the document key."""
-    stems = [path.stem for path in paths]
-    twins = sorted(_relative(path, corpus_dir) for path in paths if stems.count(path.stem) > 1)
+    stems = Counter(path.stem for path in paths)  # counted once: a list's count per path was quadratic
+    twins = sorted(_relative(path, corpus_dir) for path in paths if stems[path.stem] > 1)
     if twins:  # the stem is the document key that IDs and sources are scoped by
         raise CorpusError(f"documents share a name, rename one: {', '.join(twins)}")
 
