@@ -25,8 +25,9 @@ class QuestionKind(Enum):
 
 
 _SOURCE = re.compile(
-    r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|"
-    r"\bsources?\b|\bcited?\b|\bcites\b|where .* come from|according to which",
+    r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|从哪(?:儿|里)?(?:来|得|出)|哪(?:儿|里)?来的|打哪|"
+    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|"
+    r"\bsources?\b|\bcited?\b|\bcites\b|\breferences?\b|where .* come from|according to which|\bbased on what\b",
     re.I,
 )
 _LIST = re.compile(
