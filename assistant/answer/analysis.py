@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.answer.sections import section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
 
@@ -164,6 +165,7 @@ class Analysis:
     titles: tuple[str, ...] = ()  # works named in 《》: the answer must be about them
     which: str = ""  # "哪个组" -> "组": the kind of thing the answer names
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
+    section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
 
 
 def off_topic_kind(question: str) -> str:
@@ -240,4 +242,5 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         titles=tuple(_TITLE.findall(question)),
         which=(m.group(1) if (m := _WHICH.search(question)) else ""),
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
+        section=section_reference(question),
     )

@@ -19,8 +19,15 @@ from assistant.answer import candidates
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import nouns, proper_names, question_concepts
-from assistant.answer.footnotes import asks_for_all_sources, footnoted_paragraphs, source_line, source_lines
+from assistant.answer.footnotes import (
+    asks_for_all_sources,
+    footnoted_paragraphs,
+    source_line,
+    source_lines,
+    unplaced_line,
+)
 from assistant.answer.judgement import judge, question_problem
+from assistant.answer.sections import section_hits
 from assistant.answer.selection import choose, front_matter_quotes, score_sentences, table_quotes
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
@@ -73,6 +80,8 @@ def compose_answer(
         searched_front = all(names.occurs(m.group, front_text) for m in analysis.names)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
+    if analysis.section and not searched_front:
+        hits = section_hits(analysis.section, hits, corpus, query_vector)
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
@@ -129,7 +138,8 @@ def _all_sources(question: str, analysis: Analysis, corpus: CorpusView, debug: d
         debug["reason"] = "the report cites no sources"
         return _refusal(question, analysis, (), corpus, debug)
     markers: dict[str, int] = {}
-    lines = [source_line(source, markers.setdefault(p.id, len(markers) + 1), analysis.lang) for p, source in footnoted]
+    lines = [source_line(source, markers.setdefault(p.id, len(markers) + 1), analysis.lang) if p is not None
+             else unplaced_line(source, analysis.lang) for p, source in footnoted]
     citations = tuple(_citation(corpus, pid, marker, ()) for pid, marker in markers.items())
     debug.update(evidence=1.0, answered="all sources")
     return Answer(question, "\n".join(lines), False, (), citations, lang=analysis.lang, debug=debug,

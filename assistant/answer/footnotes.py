@@ -59,11 +59,27 @@ def asks_for_all_sources(analysis: Analysis) -> bool:
     return not (traced or analysis.years or analysis.numbers or analysis.titles)
 
 
-def footnoted_paragraphs(corpus: CorpusView) -> list[tuple[Paragraph, Source]]:
-    """Each known footnote of the report with the first paragraph carrying its mark, in footnote order."""
-    found: dict[int, tuple[Paragraph, Source]] = {}
+UNPLACED = {"zh": "(正文中此脚注的标注已缺失)", "en": " (its mark is lost from the text)"}
+
+
+def footnoted_paragraphs(corpus: CorpusView) -> list[tuple[Paragraph | None, Source]]:
+    """Each known footnote of the report with the first paragraph carrying its mark, in footnote order.
+
+    A footnote whose text survives but whose mark the extraction lost has no paragraph (None): it is
+    still one of the report's sources, so it is listed, saying that its place in the text is unknown.
+    """
+    found: dict[int, tuple[Paragraph | None, Source]] = {}
     for paragraph in corpus.report_paragraphs():
         for source in corpus.sources_of(paragraph):
             if not source.missing:
                 found.setdefault(source.number, (paragraph, source))
+    report = {p.doc for p in corpus.report_paragraphs()}
+    for (doc, number), source in corpus.sources.items():
+        if doc in report and not source.missing and number not in found:
+            found[number] = (None, source)
     return [found[n] for n in sorted(found)]
+
+
+def unplaced_line(source: Source, lang: str = "zh") -> str:
+    prefix = f"Source {source.number}: " if lang == "en" else f"{SOURCE_PREFIX}{source.number}:"
+    return f"{prefix}{source.text or source.title}{UNPLACED[lang]}"

@@ -111,11 +111,28 @@ def _window(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -
     return quoted
 
 
-def _paragraph_list(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
+LIST_PARAGRAPH_CHARS = 600  # a list written in one paragraph is quoted whole up to this length
+
+
+def _paragraph_leads(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
     """A list written inside one paragraph as short lead sentences (e.g. the action items)."""
-    sentences = corpus.sentences.get(paragraph.id, ())
-    leads = [s for s in sentences if len(s.text) < SHORT_SENTENCE]
+    leads = [s for s in corpus.sentences.get(paragraph.id, ()) if len(s.text) < SHORT_SENTENCE]
     return leads if len(leads) >= 2 else None
+
+
+def _with_content(leads: list[Sentence], corpus: CorpusView) -> list[Sentence]:
+    """"推动跨境规则衔接与互认机制建设。" names an item; the sentences after it say what it means.
+
+    The paragraph is quoted whole when it is not long, else each lead with the sentence after it.
+    """
+    sentences = corpus.sentences.get(leads[0].paragraph_id, ())
+    if sum(len(s.text) for s in sentences) <= LIST_PARAGRAPH_CHARS:
+        return list(sentences)
+    quotes = []
+    for lead in leads:
+        position = sentences.index(lead)
+        quotes.extend(sentences[position : position + 2])
+    return list(dict.fromkeys(quotes))
 
 
 _ITEM_START = re.compile(r"^[二三四五六七八九十]是")
@@ -168,7 +185,8 @@ def choose(
     """The quoted sentences; a list question follows the structure of the best paragraph."""
     best = scored[0]
     if kind is QuestionKind.LIST:
-        quotes = _list_quotes(top, corpus) or _paragraph_list(top, corpus)
+        structured = _list_quotes(top, corpus)
+        quotes = structured or _paragraph_leads(top, corpus)
         # The list answers the question when the question is about the list itself (it asks for a
         # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
         # the one sentence naming them instead.
@@ -179,7 +197,7 @@ def choose(
         about_section = concept_coverage(concepts, match_key(top.section)) > 0
         if quotes and (top.id in corpus.groups or best_in_top in quotes or wants_enumeration(question)
                        or about_section):
-            return quotes
+            return quotes if structured else _with_content(quotes, corpus)
     enumeration = _enumeration(best.sentence, corpus)
     if len(enumeration) > 1:
         return enumeration
