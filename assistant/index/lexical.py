@@ -108,11 +108,12 @@ class LexicalIndex:
     """BM25 over segments (base first): paragraph rows are concatenated in segment order."""
 
     def __init__(self, segments: Sequence[LexicalSegment], removed_df: Mapping[str, int] | None = None,
-                 removed: int = 0) -> None:
+                 removed: np.ndarray | None = None) -> None:
         self.segments = list(segments)
+        self._removed = np.zeros(0, dtype=np.int64) if removed is None else np.asarray(removed, dtype=np.int64)
         self._removed_df = dict(removed_df or {})
         self.size = sum(s.size for s in self.segments)
-        self.n = self.size - removed  # paragraphs alive: N of the idf
+        self.n = self.size - len(self._removed)  # paragraphs alive: N of the idf
         self._offsets = np.cumsum([0, *[s.size for s in self.segments]])
 
     @classmethod
@@ -127,7 +128,7 @@ class LexicalIndex:
         return bm25_idf(df, self.n) if df > 0 else None
 
     def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
-        """BM25 score of every paragraph (removed ones included: the caller masks them), float32."""
+        """BM25 score of every paragraph row, float32 (0 for a removed one)."""
         out = np.zeros(self.size, dtype=np.float32)
         idf_cache: dict[str, float | None] = {}
         for token in query_tokens:
@@ -144,6 +145,7 @@ class LexicalIndex:
                 lo, hi = int(segment.indptr[i]), int(segment.indptr[i + 1])
                 rows = np.asarray(segment.docs[lo:hi]) + offset
                 out[rows] += (weight * np.asarray(segment.tfc[lo:hi])).astype(np.float32)
+        out[self._removed] = 0.0  # replaced or removed since the base: scored as if absent
         return out
 
     def idf_table(self) -> IdfTable:

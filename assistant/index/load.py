@@ -98,7 +98,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         table = ParagraphTable([s.paragraphs for s in segments], [[d["doc"] for d in s.documents] for s in segments],
                                alive)
         lexical = LexicalIndex([s.lexical for s in segments], (delta_manifest or {}).get("removed_df", {}),
-                               len(removed_rows))
+                               removed_rows)
         dense = SegmentedDense([s.dense for s in segments])
         starts = np.concatenate([*(s.starts[:-1] + off for s, off in zip(segments, _offsets(segments), strict=True)),
                                  [dense.size]])
