@@ -10,8 +10,6 @@ already indexed is lost when a new file fails.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -24,13 +22,12 @@ from assistant.config import Settings
 from assistant.corpus import make_units, unit_counts
 from assistant.environment import (
     EnvironmentFailure,
-    cause,
-    check_corpus_folder,
     check_index_folder,
     check_writable,
     write_cause,
 )
 from assistant.index.build import PIPELINE_VERSION, EmbedProgress, build_index, document_tokens, embed_texts
+from assistant.index.corpus_state import CorpusState, corpus_state, pdf_limits, recorded_stats
 from assistant.index.delta import (
     Plan,
     compact_index,
@@ -44,12 +41,10 @@ from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
 from assistant.index.load import effective_manifest, live_manifests, stale_reason
 from assistant.index.records import read_jsonl, source_from_dict
-from assistant.index.store import IndexCorrupt, IndexMissing, IndexStoreError, sha256_file
+from assistant.index.store import IndexCorrupt, IndexMissing
 from assistant.ingest import CorpusError, ParsedDocument
-from assistant.ingest.caps import CAPS
-from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file, scan
-from assistant.ingest.pdf import PdfLimits
-from assistant.ingest.registry import REGISTRY_NAME, apply_registry, linked_files, read_registry, sync_registry
+from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file
+from assistant.ingest.registry import REGISTRY_NAME, apply_registry, read_registry, sync_registry
 from assistant.types import Source
 
 Progress = Callable[[str], None]
@@ -71,93 +66,6 @@ class IngestReport:
     warnings: tuple[str, ...] = ()
     parsed: int = 0  # documents parsed (and embedded) by this build
     reused: int = 0  # documents taken unchanged from the cache
-
-
-@dataclass(frozen=True)
-class CorpusState:
-    """The corpus folder as the index sees it: which files, their hashes, the source links."""
-
-    files: tuple[CorpusFile, ...]
-    skipped: tuple[SkippedFile, ...]  # found but unusable as named (a key already taken)
-    hashes: dict[str, str]  # relative path -> sha256, for every document file found
-    links: dict[str, int]  # source document path -> footnote number, from sources.toml
-    registry: str | None  # fingerprint of those links (None when there are none)
-    warnings: tuple[str, ...]
-    stats: dict | None = None  # {"taken": ns, "files": {path: [size, mtime_ns, sha256]}}: kept in the manifest
-
-
-# A file modified this close to when the index recorded it is hashed again (its mtime may not show an edit).
-_RACY_NS = 2_000_000_000
-
-
-def corpus_state(settings: Settings, known: dict | None = None) -> CorpusState:
-    """Scan the corpus; raises CorpusError for a missing or empty corpus or a broken sources.toml.
-
-    `known` (the stats the live index recorded) spares hashing: a file whose size and modification
-    time are those recorded, and that was not modified just before they were, keeps its recorded
-    sha256, so opening a library of thousands of files does not read all of them.
-    """
-    root = settings.corpus_dir
-    check_corpus_folder(root)
-    entries = read_registry(root / REGISTRY_NAME)
-    links, warnings = linked_files(entries)
-    files, skipped = scan(root, links)
-    found = {f.rel for f in files} | {s.path for s in skipped}
-    warnings += [f"{REGISTRY_NAME}: source {n}: {rel} not found" for rel, n in links.items() if rel not in found]
-    taken = time.time_ns()
-    recorded = (known or {}).get("files", {})
-    limit = int((known or {}).get("taken", 0)) - _RACY_NS
-    hashes, stat_rows = {}, {}
-    for rel in sorted(found):
-        size, mtime = _stat(root / rel)
-        old = recorded.get(rel)
-        reuse = old is not None and size >= 0 and [size, mtime] == old[:2] and mtime < limit
-        hashes[rel] = old[2] if reuse else _file_hash(root / rel)
-        if size >= 0 and not hashes[rel].startswith("unreadable"):
-            stat_rows[rel] = [size, mtime, hashes[rel]]
-    total = sum(_size(f.path) for f in files if f.role != "report")
-    if total > CAPS.library_warn_bytes:
-        warnings.append(f"the library and source documents hold {total / 1e6:,.0f} MB (over "
-                        f"{CAPS.library_warn_bytes / 1e6:,.0f} MB): indexing them will be slow")
-    fingerprint = hashlib.sha256(json.dumps(sorted(links.items())).encode()).hexdigest()[:16] if links else None
-    return CorpusState(tuple(files), tuple(skipped), hashes, links, fingerprint, tuple(warnings),
-                       {"taken": taken, "files": stat_rows})
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    try:
-        info = path.stat()
-    except OSError:
-        return -1, -1
-    return info.st_size, info.st_mtime_ns
-
-
-def recorded_stats(index_dir: Path) -> dict | None:
-    """The corpus file stats the live index recorded (None without a readable index)."""
-    try:
-        return read_live_manifest(index_dir)[1].get("corpus_stats")
-    except (IndexStoreError, OSError, ValueError):
-        return None
-
-
-def _file_hash(path: Path) -> str:
-    """sha256 of a document; an unreadable one gets a marker instead (it is skipped, with its reason, at build)."""
-    try:
-        return sha256_file(path)
-    except OSError as exc:
-        return f"unreadable: {cause(exc)}"
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def pdf_limits(settings: Settings) -> PdfLimits:
-    return PdfLimits(settings.pdf_timeout_s, settings.pdf_cpu_s, settings.pdf_max_bytes, settings.pdf_max_pages,
-                     settings.pdf_max_chars)
 
 
 def check_index(settings: Settings, state: CorpusState | None = None, verify: bool = False) -> str | None:
