@@ -245,9 +245,8 @@ class CorpusView:
 
     @cached_property
     def _by_kind(self) -> dict[str, tuple[Paragraph, ...]]:
-        if self._table is not None:
-            return {kind: tuple(self.paragraphs[int(i)] for i in rows_where(self._table, kind=code))
-                    for code, kind in enumerate(PARAGRAPH_KINDS)}
+        if self._table is not None:  # filled per kind asked for (of_kind): never all the body paragraphs
+            return {}
         out: dict[str, list[Paragraph]] = {}
         for para in self.paragraphs:
             out.setdefault(para.kind, []).append(para)
@@ -268,6 +267,9 @@ class CorpusView:
 
     def of_kind(self, kind: str) -> tuple[Paragraph, ...]:
         """Paragraphs of one kind ("front", "table"), found once: a question must not scan a large library."""
+        if self._table is not None and kind not in self._by_kind:
+            rows = rows_where(self._table, kind=PARAGRAPH_KINDS.index(kind)) if kind in PARAGRAPH_KINDS else ()
+            self._by_kind[kind] = tuple(self.paragraphs[int(i)] for i in rows)
         return self._by_kind.get(kind, ())
 
     def linked_source_docs(self, paragraph: Paragraph) -> list[tuple[int, str]]:
