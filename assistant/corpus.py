@@ -5,13 +5,13 @@ Plain Python and numpy only (no faiss, no bm25s), so `answer` can depend on it.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from assistant.corpus_lookup import ById, Positions, Table, is_table, paragraph_roles, rows_where
+from assistant.corpus_lookup import ById, Positions, SourceTable, Table, is_table, paragraph_roles, rows_where
 from assistant.text import match_key, split_sentences
 from assistant.types import Paragraph, Source
 
@@ -140,7 +140,7 @@ class CorpusView:
     def __init__(
         self,
         paragraphs: Sequence[Paragraph],
-        sources: Sequence[tuple[str, Source]],
+        sources: Sequence[tuple[str, Source]] | SourceTable,
         units: Sequence[Unit] | None,
         vectors: np.ndarray,
         idf: dict[str, float],
@@ -161,7 +161,8 @@ class CorpusView:
         else:
             self.by_id = {p.id: p for p in self.paragraphs}
             self.position = {p.id: i for i, p in enumerate(self.paragraphs)}
-        self.sources = {(doc, s.number): s for doc, s in sources}
+        self.sources: MutableMapping[tuple[str, int], Source] = (
+            sources if isinstance(sources, SourceTable) else {(doc, s.number): s for doc, s in sources})
         self._units = None if units is None else tuple(units)
         if self._units is not None:
             starts = unit_starts(self.paragraphs, self._units)

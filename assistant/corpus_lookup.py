@@ -8,12 +8,12 @@ arrays, so no question and no start-up walks every paragraph of the library.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any, Protocol
 
 import numpy as np
 
-from assistant.types import Paragraph
+from assistant.types import Paragraph, Source
 
 
 class Table(Protocol):
@@ -91,3 +91,41 @@ def paragraph_roles(table: Table, role_of: Mapping[str, str], default: str = "re
     roles = by_code[np.asarray(table.doc_codes)] if len(table) else np.zeros(0, dtype=object)
     roles = np.where(table.alive, roles, "")
     return roles.astype(str)
+
+
+class SourceTable(MutableMapping[tuple[str, int], Source]):
+    """(document key, footnote number) -> source; a document's sources are parsed when it is first asked for.
+
+    A library of 100k paragraphs has tens of thousands of footnotes; an answer reads a few.
+    """
+
+    def __init__(self, loaders: Mapping[str, Callable[[], list[Source]]]) -> None:
+        self._loaders = dict(loaders)
+        self._docs: dict[str, dict[int, Source]] = {}
+
+    def of_doc(self, doc: str) -> dict[int, Source]:
+        if doc not in self._docs:
+            load = self._loaders.get(doc)
+            self._docs[doc] = {s.number: s for s in load()} if load is not None else {}
+        return self._docs[doc]
+
+    def __getitem__(self, key: tuple[str, int]) -> Source:
+        return self.of_doc(key[0])[key[1]]
+
+    def __setitem__(self, key: tuple[str, int], value: Source) -> None:
+        self.of_doc(key[0])[key[1]] = value
+
+    def __delitem__(self, key: tuple[str, int]) -> None:
+        del self.of_doc(key[0])[key[1]]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and len(key) == 2 and key[1] in self.of_doc(key[0])
+
+    def _all_docs(self) -> list[str]:
+        return list(dict.fromkeys([*self._loaders, *self._docs]))
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return ((doc, number) for doc in self._all_docs() for number in list(self.of_doc(doc)))
+
+    def __len__(self) -> int:
+        return sum(len(self.of_doc(doc)) for doc in self._all_docs())

@@ -54,8 +54,9 @@ class Assistant:
         table = load_name_table(settings.corpus_dir)
         names = NameTable([*table.groups, *(NameGroup(kind, names) for kind, names in index.name_pairs)])
         # Titles the user filled in or corrected in sources.toml show in citations without a rebuild.
-        index.corpus.sources.update(registry_overrides(settings, index.corpus.sources,
-                                                       index.manifest.get("registry_doc")))
+        report = index.manifest.get("registry_doc")
+        own = {(report, n): s for n, s in index.corpus.sources.of_doc(report).items()} if report else {}
+        index.corpus.sources.update(registry_overrides(settings, own, report))
         warm.join()
         return cls(settings, index, embedder, mode, names)
 

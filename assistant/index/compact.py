@@ -26,8 +26,7 @@ from assistant.index.paragraph_store import (
     ParagraphStore,
     copy_records,
 )
-from assistant.index.records import source_to_dict, write_jsonl
-from assistant.index.segment import COARSE, GROUPS, LEXICAL, NAMES, SOURCES, STARTS, TEXT_KEY, Segment
+from assistant.index.segment import COARSE, GROUPS, LEXICAL, NAMES, STARTS, TEXT_KEY, Segment, write_sources
 from assistant.index.text_key import BigramPostings
 
 _CHUNK = 65_536
@@ -128,7 +127,7 @@ def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: 
     keep_docs = {d["doc"] for d in documents}
     sources = [(doc, s) for segment, _ in parts for doc, s in segment.sources()
                if doc in keep_docs and (segment is not base or doc not in removed)]
-    write_jsonl(folder / SOURCES, [source_to_dict(s, doc) for doc, s in sources])
+    write_sources(folder, sources)
     gone = {str(i, "utf-8") for i in _row_ids(base.paragraphs)[base.rows_of(removed)]} if removed else set()
     groups = {k: v for k, v in base.groups().items() if k not in gone}
     names = {k: v for k, v in base.names().items() if k not in removed}

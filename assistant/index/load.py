@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.corpus import CorpusView
+from assistant.corpus_lookup import SourceTable
 from assistant.index.build import PIPELINE_VERSION
 from assistant.index.dense import SegmentedDense
 from assistant.index.lexical import LexicalIndex
@@ -29,7 +30,7 @@ from assistant.index.store import (
     verify_files,
 )
 from assistant.index.text_key import TextKey, paragraph_key
-from assistant.text import match_key, tokenizer_signature
+from assistant.text import tokenizer_signature
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,11 @@ def load_index(index_dir: Path) -> LoadedIndex:
         dense = SegmentedDense([s.dense for s in segments])
         starts = np.concatenate([*(s.starts[:-1] + off for s, off in zip(segments, _offsets(segments), strict=True)),
                                  [dense.size]])
-        sources = [item for s in segments for item in s.sources() if item[0] not in removed or s is not base]
+        loaders = {}
+        for s in segments:
+            loaders.update(s.source_loaders(removed if s is base else set()))
+        sources = SourceTable(loaders)
+        sources_key = "\n".join(s.sources_key() for s in segments)
         groups = _groups(segments, base, removed_rows)
         roles, links = _library(base, delta_manifest)
         pairs = tuple((str(kind), tuple(str(n) for n in names)) for s in segments
@@ -114,7 +119,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
     titles = {str(d["doc"]): str(d.get("title") or d["doc"]) for d in effective.get("documents", [])}
     text_key = TextKey([(s.text_key, int(off)) for s, off in zip(segments, table.starts, strict=False)], alive,
                        lambda row: paragraph_key(table[row].heading_path, table[row].text),
-                       match_key("\n".join(s.text for _, s in sources)))
+                       sources_key)
     corpus = CorpusView(table, sources, None, dense.vectors, lexical.idf_table(), groups, roles, links, titles,
                         starts=starts, text_key=text_key)
     return LoadedIndex(generation, effective, corpus, lexical, dense, pairs, delta_dir)

@@ -9,8 +9,9 @@ document are contiguous.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -24,11 +25,12 @@ from assistant.index.text_key import FOLDER as TEXT_KEY
 from assistant.index.text_key import BigramPostings, paragraph_key
 from assistant.ingest import ParsedDocument
 from assistant.lexicon.sources import corpus_pairs
-from assistant.text import tokenize
+from assistant.text import match_key, tokenize
 from assistant.types import Source
 
 SOURCES, STARTS, COARSE, GROUPS, NAMES, LEXICAL = (
     "sources.jsonl", "starts.npy", "coarse.npy", "groups.json", "names.json", "lexical")
+SOURCES_KEY = "sources.key.txt"
 # Name pairs (沙特电信(STC)) are read from these documents only: not from a library of any size.
 NAME_ROLES = ("report", "source")
 
@@ -65,6 +67,12 @@ def name_pairs(docs: Sequence[ParsedDocument]) -> dict[str, list[list]]:
     return out
 
 
+def write_sources(folder: Path, sources: Sequence[tuple[str, Source]]) -> None:
+    """The sources in document order, and their matching key (footnotes count as corpus text: text_key)."""
+    write_jsonl(folder / SOURCES, [source_to_dict(s, doc) for doc, s in sources])
+    (folder / SOURCES_KEY).write_text(match_key("\n".join(s.text for _, s in sources)), encoding="utf-8")
+
+
 def write_segment(
     folder: Path,
     docs: Sequence[ParsedDocument],
@@ -86,7 +94,7 @@ def write_segment(
     if len(vectors) != int(starts[-1]):
         raise ValueError(f"{len(vectors)} vectors for {int(starts[-1])} units.")
     write_paragraphs(folder, paragraphs, {d.doc: i for i, d in enumerate(docs)})
-    write_jsonl(folder / SOURCES, [source_to_dict(s, d.doc) for d in docs for s in d.sources])
+    write_sources(folder, [(d.doc, s) for d in docs for s in d.sources])
     np.save(folder / STARTS, starts)
     coarse = coarse_rows(starts, np.array([bool(p.heading_path) for p in paragraphs]))
     np.save(folder / COARSE, coarse)
@@ -121,6 +129,22 @@ class Segment:
     def sources(self) -> list[tuple[str, Source]]:
         return [source_from_dict(row) for row in read_jsonl(self.folder / SOURCES)]
 
+    def source_loaders(self, skip: set[str]) -> dict[str, Callable[[], list[Source]]]:
+        """Per document (but `skip`), a function parsing its sources: lines are read now, parsed when asked."""
+        lines = (self.folder / SOURCES).read_bytes().splitlines()
+        loaders, at = {}, 0
+        for entry in self.documents:
+            count = int(entry.get("sources", 0))
+            if entry["doc"] not in skip and count:
+                loaders[entry["doc"]] = partial(_parse_sources, lines[at : at + count])
+            at += count
+        if at != len(lines):
+            raise ValueError(f"{SOURCES} has {len(lines)} lines, the documents list {at}")
+        return loaders
+
+    def sources_key(self) -> str:
+        return (self.folder / SOURCES_KEY).read_text(encoding="utf-8")
+
     def groups(self) -> dict[str, tuple[str, ...]]:
         data = json.loads((self.folder / GROUPS).read_text(encoding="utf-8"))
         return {str(k): tuple(v) for k, v in data.items()}
@@ -133,6 +157,10 @@ class Segment:
         """Paragraph rows of these documents."""
         spans = [np.arange(d["first"], d["first"] + d["count"]) for d in self.documents if d["doc"] in docs]
         return np.concatenate(spans).astype(np.int64) if spans else np.zeros(0, dtype=np.int64)
+
+
+def _parse_sources(lines: list[bytes]) -> list[Source]:
+    return [source_from_dict(json.loads(line))[1] for line in lines]
 
 
 def open_segment(folder: Path, manifest: dict) -> Segment:
