@@ -87,3 +87,34 @@ def test_unreachable_server_is_a_one_line_error(hashed: Settings, capsys: pytest
     err = capsys.readouterr().err
     assert code == EXIT_ENV
     assert err.startswith("assistant: error: ") and len(err.strip().splitlines()) == 1
+
+
+def test_a_delta_gets_its_own_collections(hashed: Settings, tmp_path: Path) -> None:
+    """A document added after the base (a delta) is searched in Milvus too; removed ones are not returned."""
+    import shutil
+
+    from pymilvus import MilvusClient
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(hashed.corpus_dir, corpus)
+    cfg = hashed.with_(corpus_dir=corpus)
+    ingest(cfg)
+    (corpus / "library").mkdir(exist_ok=True)
+    (corpus / "library" / "note.md").write_text("# 附注\n\n第九号笔记讨论东南亚电子钱包的普及。\n", encoding="utf-8")
+    assert ingest(cfg).rebuilt
+    index = load_index(cfg.index_dir)
+    assert index.delta is not None
+    assistant = Assistant(cfg, index, HashEmbedder())
+    assert assistant.retriever.backend.name == "milvus"
+    hits = assistant.retriever.retrieve("东南亚电子钱包的普及", 3).hits
+    assert index.corpus.by_id[hits[0].paragraph_id].doc == "note"
+    names = MilvusClient(str(cfg.index_dir / "milvus.db")).list_collections()
+    base = collection_base(f"{index.generation.name}_{index.delta.name}")
+    assert sorted(names) == sorted(f"{base}_{s}" for s in ("p", "u"))
+    (corpus / "library" / "note.md").unlink()
+    assert ingest(cfg).rebuilt
+    index = load_index(cfg.index_dir)
+    assistant = Assistant(cfg, index, HashEmbedder())
+    assert all(index.corpus.by_id[h.paragraph_id].doc != "note"
+               for h in assistant.retriever.retrieve("东南亚电子钱包的普及", 5).hits)
+    assert "18个" in assistant.ask("数字丝绸之路合作国家有多少个?").text

@@ -141,13 +141,6 @@ def write_delta(index_dir: Path, write_files: Callable[[Path], dict]) -> Path:
     return final
 
 
-def drop_delta(index_dir: Path) -> None:
-    """Point at the base alone (every change since it was undone); the old delta folder is removed."""
-    (index_dir / DELTA).unlink(missing_ok=True)
-    _fsync_dir(index_dir)
-    _prune(index_dir, keep={current_generation(index_dir).name})
-
-
 def _prune(index_dir: Path, keep: set[str]) -> None:
     """Remove generations and deltas nothing points at any more (one of each stays: the live ones)."""
     for old in index_dir.glob("gen-*"):
