@@ -19,6 +19,7 @@ from assistant.index.records import paragraph_from_dict, paragraph_to_dict, read
 from assistant.types import Paragraph
 
 KINDS = PARAGRAPH_KINDS
+_REMEMBER = 1 << 20  # ids whose position is remembered (a few per question)
 PARAGRAPHS, OFFSETS, IDS, ID_ORDER, DOCS, KIND_CODES = (
     "paragraphs.jsonl", "offsets.npy", "ids.npy", "id_order.npy", "docs.npy", "kinds.npy")
 
@@ -122,6 +123,7 @@ class ParagraphTable(Sequence[Paragraph]):
         self.starts = np.cumsum([0, *[len(s) for s in self.stores]])
         self.size = int(self.starts[-1])
         self.alive = np.ones(self.size, dtype=bool) if alive is None else alive
+        self._found: dict[str, int | None] = {}
         # one code space over all segments: segment s's ordinal o -> code
         self.doc_keys: list[str] = []
         self._doc_code: dict[str, int] = {}
@@ -161,9 +163,15 @@ class ParagraphTable(Sequence[Paragraph]):
             yield from store
 
     def find(self, paragraph_id: str) -> int | None:
-        """Position of the live paragraph with this id (the newest segment wins), or None."""
+        """Position of the live paragraph with this id (the newest segment wins), or None; remembered."""
+        if paragraph_id in self._found:
+            return self._found[paragraph_id]
+        found = None
         for s in range(len(self.stores) - 1, -1, -1):
             local = self.stores[s].find(paragraph_id)
             if local is not None and self.alive[int(self.starts[s]) + local]:
-                return int(self.starts[s]) + local
-        return None
+                found = int(self.starts[s]) + local
+                break
+        if len(self._found) < _REMEMBER:
+            self._found[paragraph_id] = found
+        return found
