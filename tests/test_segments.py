@@ -192,3 +192,34 @@ def test_name_pairs_are_stored_at_index_time(cfg: Settings, monkeypatch: pytest.
     assert any("STC" in names for _, names in index.name_pairs)
     monkeypatch.setattr(segment_module, "corpus_pairs", lambda _texts: pytest.fail("pairs read again at open"))
     Assistant.open(cfg)
+
+
+def test_compaction_moves_ivf_codes_as_a_fresh_add_would_compute_them(
+    cfg: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.index import dense as dense_module
+    from assistant.index.dense import TRAINED_INDEX, DenseIndex
+
+    monkeypatch.setattr(dense_module, "APPROX_MIN_UNITS", 10)
+    ingest(cfg, force=True)  # an approximate base
+    _note(cfg.corpus_dir, 7)
+    (cfg.corpus_dir / "library" / "note00.md").unlink()
+    ingest(cfg)
+    trained = cfg.index_dir.parent / "trained.faiss"
+    shutil.copyfile(current_generation(cfg.index_dir) / TRAINED_INDEX, trained)
+    moved: list[int] = []
+    real = dense_module._move_codes
+    monkeypatch.setattr(dense_module, "_move_codes", lambda *a: moved.append(len(found := real(*a))) or found)
+    ingest(cfg, compact=True)
+    assert moved and moved[0] > 100  # the base's codes were moved, not computed again
+    merged = load_index(cfg.index_dir)
+    assert merged.dense.approximate
+    segment = merged.dense.segments[0]
+    coarse = np.load(merged.generation / "coarse.npy")
+    fresh = DenseIndex.build_approximate(segment.vectors, coarse, trained=trained)
+    queries = HashEmbedder().embed(PROBES)
+    for query in queries:
+        got, want = segment.search(query, 20), fresh.search(query, 20)
+        np.testing.assert_array_equal(got[1], want[1])
+        np.testing.assert_allclose(got[0], want[0])
+    assert segment._index.ntotal == len(coarse)

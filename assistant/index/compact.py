@@ -136,26 +136,30 @@ def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: 
         names.update(delta.names())
     (folder / GROUPS).write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
     (folder / NAMES).write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
-    coarse = _write_vectors(folder, parts, starts)
+    coarse, base_map = _write_vectors(folder, parts, starts)
     np.save(folder / COARSE, coarse)
     total = int(starts[-1])
     if total >= dense_module.APPROX_MIN_UNITS:
         vectors = np.load(folder / VECTORS, mmap_mode="r")
         trained = base.folder / TRAINED_INDEX
-        DenseIndex.build_approximate(vectors, coarse, trained=trained if trained.is_file() else None
-                                     ).save_index(folder)
+        DenseIndex.build_approximate(vectors, coarse, trained=trained if trained.is_file() else None,
+                                     codes_from=(base.dense, base_map)).save_index(folder)
     return {"documents": documents,
             "counts": {"documents": len(documents), "paragraphs": len(all_ids), "units": total,
                        "sources": len(sources)}}
 
 
-def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts: np.ndarray) -> np.ndarray:
-    """Copy the kept units' vectors into one file (float16 above the approximate threshold); returns coarse rows."""
+def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Copy the kept units' vectors into one file (float16 above the approximate threshold).
+
+    Returns the coarse (paragraph-level) rows and the map of the base's unit rows to new ones (-1: dropped).
+    """
     total = int(starts[-1])
     dim = parts[0][0].dense.dim
     dtype = np.float16 if total >= dense_module.APPROX_MIN_UNITS else np.float32
     out = np.lib.format.open_memmap(folder / VECTORS, mode="w+", dtype=dtype, shape=(total, dim))
-    coarse, at = [], 0
+    coarse, at, maps = [], 0, []
     for segment, rows in parts:
         owner = np.repeat(np.arange(len(segment.paragraphs)), np.diff(segment.starts))
         kept_para = np.zeros(len(segment.paragraphs), dtype=bool)
@@ -168,10 +172,11 @@ def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts
             out[at + lo : at + lo + len(chunk)] = np.asarray(vectors[chunk], dtype=dtype)
         new_unit = np.full(segment.dense.size, -1, dtype=np.int64)
         new_unit[kept_units] = np.arange(len(kept_units)) + at
+        maps.append(new_unit)
         old_coarse = np.asarray(segment.coarse)
         mapped = new_unit[old_coarse]
         coarse.append(mapped[mapped >= 0])
         at += len(kept_units)
     out.flush()
     del out
-    return np.sort(np.concatenate(coarse)).astype(np.int64)
+    return np.sort(np.concatenate(coarse)).astype(np.int64), maps[0]

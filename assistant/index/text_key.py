@@ -45,14 +45,18 @@ class BigramPostings:
 
     @classmethod
     def from_pairs(cls, grams: np.ndarray, rows: np.ndarray) -> BigramPostings:
+        """Postings of (bigram, row) pairs, duplicates dropped (one sort: numpy's hashing unique took 22 s at 100k)."""
         if len(rows) and int(rows.max()) >= 1 << int(_ROW_BITS):
             raise ValueError("too many paragraphs in one segment for the text key")
-        packed = np.unique((grams.astype(np.uint64) << _ROW_BITS) | rows.astype(np.uint64))
+        packed = np.sort((grams.astype(np.uint64) << _ROW_BITS) | rows.astype(np.uint64))
+        if len(packed):
+            packed = packed[np.concatenate([[True], packed[1:] != packed[:-1]])]
         gram_of = packed >> _ROW_BITS
-        keys, counts = np.unique(gram_of, return_counts=True)
-        indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        return cls(keys.astype(np.uint64), indptr, (packed & ((np.uint64(1) << _ROW_BITS) - np.uint64(1))
-                                                    ).astype(np.int32))
+        starts = np.flatnonzero(np.concatenate([[True], gram_of[1:] != gram_of[:-1]])) if len(packed) else \
+            np.zeros(0, dtype=np.int64)
+        indptr = np.append(starts, len(packed)).astype(np.int64)
+        rows_out = (packed & ((np.uint64(1) << _ROW_BITS) - np.uint64(1))).astype(np.int32)
+        return cls(gram_of[starts].astype(np.uint64), indptr, rows_out)
 
     @classmethod
     def build(cls, keys: Sequence[str]) -> BigramPostings:
