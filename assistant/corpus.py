@@ -238,6 +238,12 @@ class CorpusView:
                 self._report_paragraphs = tuple(p for p in self.paragraphs if self.role(p.doc) == "report")
         return self._report_paragraphs
 
+    def live_paragraphs(self) -> Iterator[Paragraph]:
+        """The paragraphs in position order, without those replaced or removed since the base was written."""
+        if self._table is None:
+            return iter(self.paragraphs)
+        return (self.paragraphs[int(i)] for i in np.flatnonzero(self._table.alive))
+
     def paragraph_roles(self) -> np.ndarray:
         """Each paragraph's document role, in position order ("" for one replaced or removed since)."""
         if self._table is not None:

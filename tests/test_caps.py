@@ -153,7 +153,7 @@ def test_a_question_is_shown_as_typed_not_as_markdown() -> None:
 
 
 def test_a_large_library_gets_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import assistant.index.incremental
+    import assistant.index.corpus_state
     from assistant.config import Settings
     from assistant.pipeline import ingest
 
@@ -161,6 +161,6 @@ def test_a_large_library_gets_a_warning(tmp_path: Path, monkeypatch: pytest.Monk
     (corpus / "library").mkdir(parents=True)
     (corpus / "report.txt").write_text("报告正文。", encoding="utf-8")
     (corpus / "library" / "doc.txt").write_text("图书馆文件。" * 10, encoding="utf-8")
-    monkeypatch.setattr(assistant.index.incremental, "CAPS", Caps(library_warn_bytes=100))
+    monkeypatch.setattr(assistant.index.corpus_state, "CAPS", Caps(library_warn_bytes=100))
     report = ingest(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedder="hash-256"))
     assert any("indexing them will be slow" in w for w in report.warnings), report.warnings

@@ -123,9 +123,9 @@ def test_a_link_change_reindexes_and_metadata_edits_do_not(cfg: Settings) -> Non
     report = ingest(cfg)
     assert report.parsed == 1 and report.reused == 1  # only the relinked source is read again
     corpus = load_index(cfg.index_dir).corpus
-    assert {p.doc for p in corpus.paragraphs} == {"digital-silk-road-report", "S3"}
+    assert {p.doc for p in corpus.live_paragraphs()} == {"digital-silk-road-report", "S3"}
     assert corpus.links == {("digital-silk-road-report", 3): "S3"}
-    assert next(p for p in corpus.paragraphs if p.doc == "S3").locator == "S3 ¶1"
+    assert next(p for p in corpus.live_paragraphs() if p.doc == "S3").locator == "S3 ¶1"
 
 
 def test_broken_registry_is_a_clear_error(cfg: Settings, capsys: pytest.CaptureFixture[str]) -> None:

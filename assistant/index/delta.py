@@ -57,18 +57,25 @@ def read_live_manifest(index_dir: Path) -> tuple[Path, dict]:
     return generation, effective_manifest(manifest, read_manifest(delta) if delta is not None else None)
 
 
-def plan_update(index_dir: Path, hashes: dict[str, str], embedder: str, registry: str | None) -> Plan | None:
-    """The delta update that brings an intact index in step with the corpus, or None when it must be rebuilt."""
+def plan_update(index_dir: Path, hashes: dict[str, str], keys: dict[str, tuple[str, str]], embedder: str
+                ) -> Plan | None:
+    """The delta update that brings an intact index in step with the corpus, or None when it must be rebuilt.
+
+    `keys` gives each corpus file's (document key, role): a source linked to a footnote in sources.toml
+    becomes `S<n>`, so a changed link re-indexes that file only.
+    """
     try:
         base, manifest, _, delta_manifest = live_manifests(index_dir)
     except IndexStoreError:
         return None
     effective = effective_manifest(manifest, delta_manifest)
-    reason = stale_reason(effective, effective.get("corpus", {}), embedder, registry)
-    if reason is not None:  # the embedder, pipeline, tokenizer or source links changed: a full build
+    reason = stale_reason(effective, effective.get("corpus", {}), embedder, effective.get("registry"))
+    if reason is not None:  # the embedder, pipeline or tokenizer changed: a full build
         return None
     old = effective.get("corpus", {})
-    changed = frozenset(rel for rel in set(old) | set(hashes) if old.get(rel) != hashes.get(rel))
+    live = {d.get("path"): (d["doc"], d["role"]) for d in effective.get("documents", [])}
+    changed = frozenset(rel for rel in set(old) | set(hashes)
+                        if old.get(rel) != hashes.get(rel) or (rel in live and live[rel] != keys.get(rel)))
     base_docs = {d["doc"]: d for d in manifest.get("documents", [])}
     delta_docs = list((delta_manifest or {}).get("documents", []))
     removed = set((delta_manifest or {}).get("removed", []))

@@ -132,7 +132,8 @@ def ingest(
             if reason is not None:
                 progress(f"building the index: {reason}")
                 rebuild = force or reason.startswith((MISSING, DAMAGED))
-                plan = None if rebuild else plan_update(settings.index_dir, state.hashes, lazy.name, state.registry)
+                keys = {f.rel: (f.doc, f.role) for f in state.files}
+                plan = None if rebuild else plan_update(settings.index_dir, state.hashes, keys, lazy.name)
                 done = _update(settings, state, plan, lazy, progress) if plan is not None else None
                 counts = done if done is not None else _build(settings, state, lazy, progress, reuse=not force)
             if compact and compact_index(settings.index_dir, progress):
@@ -164,8 +165,10 @@ def _restore_registry(settings: Settings, generation: Path, registry_doc: str | 
 def prepare(
     settings: Settings, files: Sequence[CorpusFile], state: CorpusState, embedder: LazyEmbedder,
     progress: Progress, reuse: bool,
-) -> tuple[list[CachedDocument | SkippedFile], list[str], int]:
-    """Each file's cached result, or parsed, tokenised and embedded now; returns (entries, cache keys, reused).
+) -> tuple[list[CachedDocument | SkippedFile], list[str], int, int]:
+    """Each file's cached result, or parsed, tokenised and embedded now.
+
+    Returns (entries, cache keys, documents parsed and embedded, entries taken from the cache).
 
     Each document is cached as soon as it is embedded, so a killed run resumes after the last one.
     """
@@ -211,15 +214,14 @@ def prepare(
     finally:
         for key in open_attempts:  # an exception is not a crash; only a killed process leaves the marker
             attempts.end(key)
-    return entries, keys, reused  # type: ignore[return-value]
+    return entries, keys, len(pending), reused  # type: ignore[return-value]
 
 
 def _build(
     settings: Settings, state: CorpusState, embedder: LazyEmbedder, progress: Progress, reuse: bool
 ) -> tuple[int, int]:
     """Build a whole new base generation; returns (documents parsed, documents reused)."""
-    entries, keys, reused = prepare(settings, state.files, state, embedder, progress, reuse)
-    parsed = len(entries) - reused
+    entries, keys, parsed, reused = prepare(settings, state.files, state, embedder, progress, reuse)
     docs: list[ParsedDocument] = []
     vectors_list: list[np.ndarray] = []
     tokens: list[tuple[str, ...]] = []
@@ -258,15 +260,17 @@ def _update(settings: Settings, state: CorpusState, plan: Plan, embedder: LazyEm
 
     Returns (documents parsed, documents reused), or None when a full build is needed instead.
     """
-    files = [f for f in state.files if f.rel in plan.changed]
-    entries, keys, reused_here = prepare(settings, files, state, embedder, progress, reuse=True)
     cache = DocumentCache(settings.index_dir)
     docs: list[tuple[str, CachedDocument]] = []
+    redo = set()
     for entry in plan.kept:  # documents already in the delta: from the cache, not embedded again
         cached = cache.get(entry.get("key", ""))
-        if not isinstance(cached, CachedDocument):
-            return None
-        docs.append((entry["key"], cached))
+        if isinstance(cached, CachedDocument):
+            docs.append((entry["key"], cached))
+        else:  # a damaged cache entry: that document is read again
+            redo.add(entry.get("path"))
+    files = [f for f in state.files if f.rel in plan.changed or f.rel in redo]
+    entries, keys, parsed, reused_here = prepare(settings, files, state, embedder, progress, reuse=True)
     changed_skips = []
     for key, entry in zip(keys, entries, strict=True):
         if isinstance(entry, SkippedFile):
@@ -293,7 +297,7 @@ def _update(settings: Settings, state: CorpusState, plan: Plan, embedder: LazyEm
     delta_counts = {"documents": len(docs), "paragraphs": sum(len(c.document.paragraphs) for _, c in docs),
                     "units": sum(sum(c.counts) for _, c in docs)}
     sources = sum(int(d.get("sources", 0)) for d in base_docs) + sum(len(c.document.sources) for _, c in docs)
-    parsed, reused = len(files) - reused_here, len(state.files) - len(files) + reused_here
+    reused = len(state.files) - len(files) + reused_here
     state_fields = {
         "corpus": state.hashes, "registry": state.registry, "registry_doc": registry_doc,
         "skipped": [asdict(s) for s in skipped], "warnings": warnings, "reuse": {"parsed": parsed, "reused": reused},
