@@ -144,3 +144,15 @@ def test_a_list_announced_by_the_quote_follows_it(real_assistant) -> None:
     for item in ("本地化供应链重构", "全链路智能协同", "社交化生态网络嵌套"):
         assert item in answer.text, item
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "数字丝路的三大特点是什么?", "金融科技平台咋嵌入当地金融体系的?", "云服务模式有啥特点",
+])
+def test_no_intro_is_left_hanging(real_assistant, question: str) -> None:
+    answer = real_assistant.ask(question)
+    sentences = answer.sentences
+    for position, sentence in enumerate(sentences):
+        if sentence.text.rstrip().endswith((":", "\uff1a")):
+            following = sentences[position + 1 :]
+            assert following, f"{sentence.text!r} ends the answer: {answer.text}"

@@ -151,10 +151,14 @@ def _enumeration(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     return quoted
 
 
+def _announces(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith((":", "\uff1a"))
+
+
 def _announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
     """The items of a list whose intro ("该模式有三大特点:") ends the quoted passage of its paragraph."""
     last = chosen[-1]
-    if not last.text.rstrip().endswith((":", "\uff1a")) or last.paragraph_id not in corpus.groups:
+    if not _announces(last) or last.paragraph_id not in corpus.groups:
         return []
     return _list_quotes(corpus.by_id[last.paragraph_id], corpus) or []
 
@@ -221,6 +225,8 @@ def choose(
             break
         if candidate.score < SECOND_SENTENCE_RATIO * best.score:
             break
+        if _announces(candidate.sentence):
+            continue  # "该模式有三大特点:" says nothing without the list it announces
         if candidate.sentence.paragraph_id not in {s.paragraph_id for s in chosen}:
             chosen.append(candidate.sentence)
     return chosen

@@ -1,4 +1,4 @@
-"""One small search interface over the index: FAISS + bm25s on this machine, or Milvus.
+"""One small search interface over the index: FAISS + our BM25 postings on this machine, or Milvus.
 
 The retriever asks a backend two things: BM25 scores per paragraph for the query tokens,
 and the best unit rows for the query vector. Everything else (paragraphs, sentences, the
@@ -33,7 +33,7 @@ class SearchBackend(Protocol):
 
 
 class FaissBackend:
-    """bm25s over jieba tokens and FAISS (exact or IVF-SQ8), from the generation's own files."""
+    """BM25 over jieba tokens and FAISS (exact or IVF-SQ8), from the base and delta segments."""
 
     name = "faiss"
 
