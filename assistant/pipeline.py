@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.answer import compose_answer, merge_answers
 from assistant.answer.evidence import warm_up_tokenizers
+from assistant.answer.verifier import load_model
 from assistant.config import Settings
 from assistant.corpus import CorpusView
 from assistant.index.backend import open_backend
@@ -106,4 +107,5 @@ class Assistant:
             (self.settings.refusal_threshold, self.settings.refusal_threshold_en),
             self.names,
             self.settings.max_citations,
+            load_model() if self.settings.answer_verifier else None,
         )
