@@ -41,6 +41,7 @@ class Assistant:
         self.index = index
         self.embedder = embedder
         self.names = names if names is not None else NameTable([])
+        self.verifier = load_model() if settings.answer_verifier else None  # None: the rules decide alone
         self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode, self.names,
                                          open_backend(index, settings))
 
@@ -107,5 +108,5 @@ class Assistant:
             (self.settings.refusal_threshold, self.settings.refusal_threshold_en),
             self.names,
             self.settings.max_citations,
-            load_model() if self.settings.answer_verifier else None,
+            self.verifier,
         )

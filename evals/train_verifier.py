@@ -96,6 +96,7 @@ def collect(out: Path) -> int:
     from assistant.pipeline import Assistant
 
     assistant = Assistant.open(Settings.from_env({}, index_dir=ROOT / "index", corpus_dir=ROOT / "corpus"))
+    assistant.verifier = Model.neutral()  # reads every question's candidates, refuses none
     lines = []
     for name, path, split in SETS:
         for q in load_questions(path, split):
@@ -175,7 +176,8 @@ def sweep(records: list[dict], scores: list[float]) -> None:
     for record, score in zip(records, scores, strict=True):
         if not record["rule_accept"]:
             continue
-        kind = "ablation" if record["source"] == "ablation" else ("answerable" if record["answerable"] else "unanswerable")
+        kind = "answerable" if record["answerable"] else "unanswerable"
+        kind = "ablation" if record["source"] == "ablation" else kind
         groups.setdefault(f"{record['set']} {kind}", []).append(score)
     for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
         print(f"t={t:.2f} " + "  ".join(f"{name}: {share(v, t)}" for name, v in sorted(groups.items())))

@@ -19,7 +19,7 @@ from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import nouns, proper_names, question_concepts
-from assistant.answer.judgement import Verdict, judge, question_problem
+from assistant.answer.judgement import judge, question_problem, verified
 from assistant.answer.selection import choose, front_matter_quotes, score_sentences, table_quotes
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
@@ -110,11 +110,10 @@ def compose_answer(
         top, admissible[0].sentence.text, concepts, dense, english)
     debug["evidence"] = round(evidence, 4)
     verdict = judge(analysis, evidence, thresholds[1 if english else 0])
-    if not (from_front or from_table):  # the front matter and the table answer by their place, not their wording
+    if check is not None and not (from_front or from_table):  # those answer by their place, not their wording
         assessment = verifier.assess(check, analysis, query_tokens, concepts, admissible, hits, corpus, query_vector)
         debug["verifier"] = assessment
-        if verdict.accept and check is not None and assessment.probability < check.threshold:
-            verdict = Verdict(False, f"verifier ({assessment.probability:.2f} < {check.threshold:.2f})")
+        verdict = verified(verdict, assessment.probability, check.threshold)
     if not verdict.accept:
         debug["reason"] = verdict.reason
         return _refusal(question, analysis, hits, corpus, debug)

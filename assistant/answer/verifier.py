@@ -53,6 +53,13 @@ class Model:
                    np.array(data["weights"]), float(data["bias"]), float(data["threshold"]))
 
 
+    @classmethod
+    def neutral(cls) -> Model:
+        """Chance 0.5 for everything and threshold 0: reads the features, never refuses (for collecting them)."""
+        n = len(FEATURES)
+        return cls(FEATURES, np.zeros(n), np.ones(n), np.zeros(n), 0.0, 0.0)
+
+
 @lru_cache(maxsize=4)
 def load_model(path: Path = WEIGHTS) -> Model:
     model = Model.from_json(json.loads(path.read_text(encoding="utf-8")))
@@ -84,6 +91,7 @@ def fit(rows: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterations: int =
 @dataclass(frozen=True)
 class Assessment:
     probability: float  # the best candidate's chance of answering
+    probabilities: tuple[float, ...]  # each candidate's
     rows: tuple[tuple[float, ...], ...]  # one feature row per candidate read
     paragraphs: tuple[str, ...]
     sentences: tuple[str, ...]
@@ -95,6 +103,8 @@ def read(analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Concept],
     rank = {h.paragraph_id: i for i, h in enumerate(hits)}
     by_id = {h.paragraph_id: h for h in hits}
     english = analysis.lang == "en"
+    fused = [*(h.score for h in hits), 0.0, 0.0]
+    dense = [*sorted((h.dense for h in hits), reverse=True), 0.0, 0.0]
     readings, rows = [], []
     for item in admissible[:CANDIDATES]:
         sentence = item.sentence
@@ -107,18 +117,20 @@ def read(analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Concept],
             lexical=hit.lexical, fused=hit.score, rank=rank.get(paragraph.id, len(hits)), score=item.score,
             best_score=admissible[0].score,
             evidence=evidence(paragraph, sentence.text, concepts, hit.dense, english),
+            lead=fused[0] - fused[1], dense_lead=dense[0] - dense[1],
         )
         readings.append(reading)
         rows.append(features(analysis, tokens, concepts, reading))
     return readings, rows
 
 
-def assess(model: Model | None, analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Concept],
+def assess(model: Model, analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Concept],
            admissible: Sequence[ScoredSentence], hits: Sequence[Hit], corpus: CorpusView,
            query_vector: np.ndarray) -> Assessment:
-    """The verifier's reading of a question's candidates (probability 1.0 when there is no model)."""
+    """The verifier's reading of a question's best admissible sentences."""
     _readings, rows = read(analysis, tokens, concepts, admissible, hits, corpus, query_vector)
-    probability = float(model.probability(np.array(rows)).max()) if model is not None and rows else 1.0
+    chances = tuple(float(p) for p in model.probability(np.array(rows))) if rows else ()
     top = admissible[:CANDIDATES]
-    return Assessment(probability, tuple(tuple(r) for r in rows), tuple(s.sentence.paragraph_id for s in top),
-                      tuple(s.sentence.text for s in top))
+    return Assessment(max(chances, default=1.0), chances, tuple(tuple(r) for r in rows),
+                      tuple(s.sentence.paragraph_id for s in top), tuple(s.sentence.text for s in top))
+

@@ -39,6 +39,8 @@ class Reading:
     score: float  # the sentence's selection score
     best_score: float  # the best admissible sentence's selection score
     evidence: float  # the judgement's evidence score, had this sentence been the answer
+    lead: float = 0.0  # the first hit's fused score less the second's: an answer paragraph tends to stand out
+    dense_lead: float = 0.0  # the same for the dense scores (the best less the second best)
 
 
 FEATURES = (
@@ -46,7 +48,7 @@ FEATURES = (
     "lexical", "fused", "first_hit", "rank", "score_ratio", "words_in_sentence", "words_in_context",
     "novelty", "new_tokens", "echo", "new_figure", "new_date", "new_names", "supplies_asked", "log_length",
     "english", "asks_number", "asks_definition", "asks_list", "asks_source", "asks_date", "asks_name",
-    "asks_reason", "missing_heaviest", "missing_share", "bigrams_in_sentence",
+    "asks_reason", "missing_heaviest", "missing_share", "bigrams_in_sentence", "lead", "dense_lead",
 )
 
 
@@ -152,4 +154,6 @@ def features(analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Conce
         heaviest,
         absent,
         len(pairs & bigrams(sentence_key)) / len(pairs) if pairs else 0.0,
+        reading.lead,
+        reading.dense_lead,
     ]
