@@ -70,7 +70,9 @@ def run_mode(rows: list[dict], mode: str, work: Path | None, verifier: bool = Fa
             answer = assistant.ask(row["query"], scope="library")
             results.append({"id": row["id"], "refused": answer.refused,
                             "correct": (not answer.refused) and carries(answer.text, row["answer"]),
-                            "reason": answer.debug.get("reason", ""), "answer": answer.text[:200]})
+                            "reason": answer.debug.get("reason", ""), "answer": answer.text[:200],
+                            "verifier": round(answer.debug["verifier"].probability, 4)
+                            if "verifier" in answer.debug else None})
     n = len(results)
     summary = {"mode": mode, "questions": n, "index_build_s": round(build_s, 1),
                "refused": sum(r["refused"] for r in results) / n}

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from assistant.answer.analysis import Analysis, QuestionKind
+from assistant.answer.analysis import Analysis, QuestionKind, is_english
 from assistant.answer.evidence import Concept, concept_coverage, expected_quantity, tagged_names
-from assistant.text import is_cjk, match_key, tokenize
+from assistant.text import STOPWORDS, _jieba, is_cjk, match_key, tokenize
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _CN_COUNT = re.compile(r"[一二两三四五六七八九十百千万亿]+[个家项座张台条位名次倍天年人国种类款成]")
+_WORDLIKE = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]")
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]|(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -49,6 +52,7 @@ FEATURES = (
     "novelty", "new_tokens", "echo", "new_figure", "new_date", "new_names", "supplies_asked", "log_length",
     "english", "asks_number", "asks_definition", "asks_list", "asks_source", "asks_date", "asks_name",
     "asks_reason", "missing_heaviest", "missing_share", "bigrams_in_sentence", "lead", "dense_lead",
+    "has_focus", "focus_in_sentence", "focus_in_context",
 )
 
 
@@ -91,6 +95,31 @@ def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1) if is_cjk(text[i]) and is_cjk(text[i + 1])}
 
 
+_WH = re.compile(r"^(?:谁|哪.*|什么|啥|多少|几.*|多|何.*)$")
+_LINKS = frozenset({"是", "有", "为", "叫", "的", "在", "了", "目前", "达到", "共", "一共", "总共", "大约", "约"})
+
+
+@lru_cache(maxsize=1024)
+def focus(question: str) -> str:
+    """The word the question asks about, beside its question word: 冠军 in "冠军是哪支球队", 票房 in
+    "票房是多少", 组长 in "谁是组长"; "" for English questions and questions without a question word."""
+    if is_english(question):
+        return ""
+    words = [w for w in _jieba().lcut(unicodedata.normalize("NFKC", question)) if w.strip()]
+    wh = next((i for i, w in enumerate(words) if _WH.match(w)), None)
+    if wh is None:
+        return ""
+    for word in reversed(words[:wh]):
+        if word not in _LINKS:
+            return match_key(word) if _content(word) else ""
+    after = [w for w in words[wh + 1 :] if _content(w)]  # the question opens with its question word
+    return match_key(after[-1]) if after else ""
+
+
+def _content(word: str) -> bool:
+    return len(word) > 1 and _WORDLIKE.search(word) is not None and match_key(word) not in STOPWORDS
+
+
 def supplies_asked(analysis: Analysis, sentence: str, figure: bool, date: bool, names: int, novelty: float) -> float:
     """Whether the sentence holds the kind of thing asked for, read loosely (the rules read it strictly)."""
     if analysis.wants == "date":
@@ -120,6 +149,7 @@ def features(analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Conce
     in_sentence = _share(words, sentence_key)
     heaviest, absent = missing(concepts, context_key)
     pairs = bigrams(question_key)
+    asked = focus(analysis.question)
     kind = analysis.kind
     return [
         reading.evidence,
@@ -156,4 +186,7 @@ def features(analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Conce
         len(pairs & bigrams(sentence_key)) / len(pairs) if pairs else 0.0,
         reading.lead,
         reading.dense_lead,
+        float(bool(asked)),
+        float(bool(asked) and asked in sentence_key),
+        float(bool(asked) and asked in context_key),
     ]
