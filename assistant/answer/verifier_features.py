@@ -66,9 +66,14 @@ def _share(words: Sequence[str], key: str) -> float:
     return sum(1 for w in words if w in key) / len(words) if words else 0.0
 
 
+def own_words(sentence: str) -> list[str]:
+    """The sentence's content words of two characters or more, once each."""
+    return [t for t in dict.fromkeys(tokenize(sentence)) if len(t) > 1]
+
+
 def new_words(sentence: str, question_key: str) -> list[str]:
     """The sentence's content words that the question does not contain: what it supplies."""
-    return [t for t in dict.fromkeys(tokenize(sentence)) if len(t) > 1 and t not in question_key]
+    return [t for t in own_words(sentence) if t not in question_key]
 
 
 def new_figure(sentence: str, numbers: Sequence[str]) -> bool:
@@ -140,8 +145,8 @@ def features(analysis: Analysis, tokens: Sequence[str], concepts: Sequence[Conce
     context_key = match_key(reading.before) + sentence_key
     question_key = match_key(analysis.question)
     words = question_words(tokens)
-    fresh = new_words(reading.sentence, question_key)
-    own = [t for t in dict.fromkeys(tokenize(reading.sentence)) if len(t) > 1]
+    own = own_words(reading.sentence)
+    fresh = [t for t in own if t not in question_key]
     novelty = len(fresh) / len(own) if own else 0.0
     figure = new_figure(reading.sentence, analysis.numbers)
     date = any(new_figure(m.group(0), analysis.numbers) for m in _DATE.finditer(reading.sentence))
