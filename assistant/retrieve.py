@@ -15,11 +15,12 @@ from assistant.fusion import max_normalise, rrf_scores, score_fusion
 from assistant.index.backend import FaissBackend, SearchBackend
 from assistant.index.embed import Embedder
 from assistant.index.load import LoadedIndex
-from assistant.lexicon import NameTable
+from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key, tokenize
 from assistant.types import Hit
 
 MODES = ("hybrid", "bm25", "dense", "rrf")
+NAME_WEIGHT = 0.5  # BM25 over the question's names alone, added to the normalised BM25 of the whole question
 # Up to this many units every one is scored (the report alone has ~350); above, the dense index is asked
 # for its best DENSE_DEPTH units (or DENSE_DEPTH_PER_HIT per requested paragraph), never for all of them.
 FULL_SCAN_UNITS = 4096
@@ -102,6 +103,19 @@ class HybridRetriever:
             extra.extend(n for n in mention.group.names if match_key(n) in corpus_key and n not in extra)
         return " ".join([question, *extra])
 
+    def name_tokens(self, question: str) -> list[str]:
+        """Tokens of the companies, countries, products … the question names, in the corpus's own spellings.
+
+        An answer must be about them (the judgement refuses quotes that are not), so a paragraph naming
+        them must not be outranked by ones that merely share the question's common words ("海外", "数字化").
+        """
+        if self.names is None:
+            return []
+        corpus_key = self.index.corpus.text_key
+        spellings = [n for m in self.names.find(question) if m.group.kind in ENTITY_KINDS
+                     for n in m.group.names if match_key(n) in corpus_key]
+        return tokenize(" ".join(dict.fromkeys(spellings)))
+
     def retrieve(self, question: str, k: int = 5, scope: str = "all") -> Retrieval:
         """The k best paragraphs; `scope` limits them to the report, the sources or the library.
 
@@ -114,6 +128,10 @@ class HybridRetriever:
         tokens = tuple(tokenize(question))
         query_vector = self.embedder.embed([question])[0]
         lexical = self.backend.lexical_scores(tokenize(self.query_text(question)))
+        named = self.name_tokens(question)
+        if named:  # the paragraphs naming what the question is about rank first among equals
+            lexical = max_normalise(np.asarray(lexical)) + NAME_WEIGHT * max_normalise(
+                np.asarray(self.backend.lexical_scores(named)))
         dense = self.dense_scores(query_vector, k)
         keep = np.flatnonzero(self._roles == SCOPES[scope]) if SCOPES[scope] else np.arange(self._n)
         lexical, dense = np.asarray(lexical)[keep], dense[keep]

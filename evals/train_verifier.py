@@ -25,6 +25,7 @@ import argparse
 import json
 import sys
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +41,7 @@ FEATURES_FILE = ROOT / "evals" / "verifier" / "features.jsonl"
 SETS = (("first", ROOT / "evals" / "questions.jsonl", None), ("blind-dev", ROOT / "evals" / "blind" / "questions.jsonl",
                                                               "dev"))
 FOLDS = 5
+SEARCH_DEPTH = 50  # paragraphs searched before the gold ones are taken out
 L2 = 10.0
 MAX_ADDED_FALSE_REFUSALS = 0.03  # share of answerable questions the verifier may newly refuse (out of fold)
 
@@ -69,25 +71,20 @@ def _records(debug: dict) -> list[dict]:
 
 
 def retrieve_without(assistant, question: str, excluded: set[str]):
-    """The search as if the excluded paragraphs were not in the library: scores normalised over the rest."""
+    """The search as if the excluded paragraphs were not in the library: the best SEARCH_DEPTH paragraphs
+    without them, their scores fused again after normalising over the rest (as retrieval normalises)."""
     from assistant.fusion import max_normalise, score_fusion
-    from assistant.retrieve import Retrieval, top_k
-    from assistant.text import tokenize
     from assistant.types import Hit
 
-    retriever = assistant.retriever
-    k = assistant.settings.top_k
-    paragraphs = assistant.corpus.paragraphs
-    query_vector = retriever.embedder.embed([question])[0]
-    lexical = np.asarray(retriever.backend.lexical_scores(tokenize(retriever.query_text(question))))
-    dense = retriever.dense_scores(query_vector, k)
-    keep = np.array([i for i, p in enumerate(paragraphs) if p.id not in excluded])
-    lexical, dense = lexical[keep], dense[keep]
-    fused = score_fusion(lexical, dense, retriever.lexical_weight)
+    retrieval = assistant.retriever.retrieve(question, SEARCH_DEPTH)
+    kept = [h for h in retrieval.hits if h.paragraph_id not in excluded]
+    lexical = np.array([h.lexical for h in kept], dtype=float)
+    dense = np.array([h.dense for h in kept], dtype=float)
+    fused = score_fusion(lexical, dense, assistant.retriever.lexical_weight)
     lex_norm = max_normalise(lexical)
-    hits = tuple(Hit(paragraphs[keep[i]].id, float(fused[i]), float(lex_norm[i]), float(dense[i]))
-                 for i in top_k(fused, k))
-    return Retrieval(question, hits, query_vector, tuple(tokenize(question)))
+    order = sorted(range(len(kept)), key=lambda i: -fused[i])[: assistant.settings.top_k]
+    hits = tuple(Hit(kept[i].paragraph_id, float(fused[i]), float(lex_norm[i]), kept[i].dense) for i in order)
+    return replace(retrieval, hits=hits)
 
 
 def collect(out: Path) -> int:

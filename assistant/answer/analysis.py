@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.answer.sections import section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
 
@@ -25,8 +26,9 @@ class QuestionKind(Enum):
 
 
 _SOURCE = re.compile(
-    r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|"
-    r"\bsources?\b|\bcited?\b|\bcites\b|where .* come from|according to which",
+    r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|从哪(?:儿|里)?(?:来|得|出)|哪(?:儿|里)?来的|打哪|"
+    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|"
+    r"\bsources?\b|\bcited?\b|\bcites\b|\breferences?\b|where .* come from|according to which|\bbased on what\b",
     re.I,
 )
 _LIST = re.compile(
@@ -39,10 +41,13 @@ _DEFINITION = re.compile(
     r"\bwhat is (?:a |an |the )?\w+\??$|\bdefin|\bmean",
     re.I,
 )
+# "When" asks for a date at the start or before an auxiliary ("when did…"), not as a conjunction
+# ("challenges … face when expanding").
+_WHEN_EN = r"^\W*when\b|\bwhen (?:did|was|is|were|will|does|do|has|had|can|could|should)\b"
 _NUMBER = re.compile(
-    r"多少|几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
+    rf"多少|几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
     r"比例|比重|百分|增速|规模|占比|何时|哪一?年|什么时候|时间|"
-    r"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|\bwhen\b|\bwhat year\b|\brate\b",
+    rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b",
     re.I,
 )
 
@@ -100,7 +105,13 @@ _ABOUT_REPORT = re.compile(
     r"(?:谁|哪个?(?:单位|机构|部门))[^,,。??]{0,6}(?:写|编|发布|出)[^,,。??]{0,4}报告|"
     r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
     r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
-    r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b",
+    r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b|"
+    # Why it was written and how it is laid out: the foreword says both.
+    r"写作背景|写作目的|(?:为什么|为啥|为何)[^,,。??]{0,6}(?:写|搞|做|编|出)[^,,。??]{0,4}报告|"
+    r"报告[^,,。??]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|"
+    r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
+    r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
+    r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b",
     re.I,
 )
 # Who made the report: answered by the cover (publisher) and the working group.
@@ -112,7 +123,7 @@ _AUTHORSHIP = re.compile(
 # The comparison table ("表格里…", "the table comparing…").
 _TABLE = re.compile(r"表格|表里|表中|对照表|那张表|这张表|哪张表|列表对比|\btables?\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[??]?$|"
-                  r"\bwhen\b|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
+                  rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
 # Where: a place the question does not already name.
 _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
 # Roles only people hold: the answer must name a person, not a place or a company.
@@ -163,6 +174,7 @@ class Analysis:
     titles: tuple[str, ...] = ()  # works named in 《》: the answer must be about them
     which: str = ""  # "哪个组" -> "组": the kind of thing the answer names
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
+    section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
 
 
 def off_topic_kind(question: str) -> str:
@@ -239,4 +251,5 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         titles=tuple(_TITLE.findall(question)),
         which=(m.group(1) if (m := _WHICH.search(question)) else ""),
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
+        section=section_reference(question),
     )

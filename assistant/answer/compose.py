@@ -19,33 +19,23 @@ from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import nouns, proper_names, question_concepts
+from assistant.answer.footnotes import (
+    asks_for_all_sources,
+    footnoted_paragraphs,
+    source_line,
+    source_lines,
+    unplaced_line,
+)
 from assistant.answer.judgement import judge, question_problem, verified
+from assistant.answer.sections import section_hits
 from assistant.answer.selection import choose, front_matter_quotes, score_sentences, table_quotes
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
-from assistant.text import superscript_numbers
 from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
-SOURCE_PREFIX = "出处"
 _MARKER = re.compile(r"\[(\d+)\]")
-
-
-def quoted_marks(sentences: Sequence[str]) -> set[int]:
-    """Footnote numbers carried by the quoted sentences themselves (superscripts)."""
-    return {number for sentence in sentences for number in superscript_numbers(sentence)}
-
-
-def _source_lines(citations: Sequence[Citation]) -> list[str]:
-    """The footnotes behind the quoted sentences; all of the paragraph's when the sentence carries none."""
-    lines = []
-    for citation in citations:
-        marks = quoted_marks(citation.sentences)
-        for source in citation.sources:
-            if not source.missing and (not marks or source.number in marks):
-                lines.append(f"{SOURCE_PREFIX}{source.number}:{source.text or source.title}[{citation.marker}]")
-    return lines
 
 
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
@@ -78,6 +68,8 @@ def compose_answer(
     if problem:
         debug["reason"] = problem
         return _refusal(question, analysis, hits, corpus, debug)
+    if asks_for_all_sources(analysis):
+        return _all_sources(question, analysis, corpus, debug)
     others = candidates.alternatives(question, query_tokens, names)
     concepts = question_concepts(query_tokens, others, corpus.idf, english, nouns(question))
     # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
@@ -90,6 +82,8 @@ def compose_answer(
         searched_front = all(names.occurs(m.group, front_text) for m in analysis.names)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
+    if analysis.section and not searched_front:
+        hits = section_hits(analysis.section, hits, corpus, query_vector)
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
@@ -134,13 +128,28 @@ def compose_answer(
         quoted.append(AnswerSentence(sentence.text, marker, sentence.paragraph_id))
     citations = tuple(_citation(corpus, pid, marker, quoted) for pid, marker in markers.items())
     conflicts = (conflict_of(citations, quoted, analysis, other),) if other is not None else ()
-    notes = [*(_source_lines(citations) if kind is QuestionKind.SOURCE else []),
+    notes = [*(source_lines(citations, analysis.lang) if kind is QuestionKind.SOURCE else []),
              *(conflict_note(c, analysis.lang) for c in conflicts)]
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"
     text = "\n".join([render(quoted, citations, analysis.lang, one_per_line), *notes])
     return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug,
                   conflicts=conflicts, notes=tuple(notes))
+
+
+def _all_sources(question: str, analysis: Analysis, corpus: CorpusView, debug: dict) -> Answer:
+    """"报告引用了哪些…": the report's footnote lines, each cited to the paragraph that carries its mark."""
+    footnoted = footnoted_paragraphs(corpus)
+    if not footnoted:
+        debug["reason"] = "the report cites no sources"
+        return _refusal(question, analysis, (), corpus, debug)
+    markers: dict[str, int] = {}
+    lines = [source_line(source, markers.setdefault(p.id, len(markers) + 1), analysis.lang) if p is not None
+             else unplaced_line(source, analysis.lang) for p, source in footnoted]
+    citations = tuple(_citation(corpus, pid, marker, ()) for pid, marker in markers.items())
+    debug.update(evidence=1.0, answered="all sources")
+    return Answer(question, "\n".join(lines), False, (), citations, lang=analysis.lang, debug=debug,
+                  notes=tuple(lines))
 
 
 def _citation(corpus: CorpusView, pid: str, marker: int, quoted: Sequence[AnswerSentence]) -> Citation:

@@ -1,0 +1,85 @@
+"""Footnotes in answers: the source lines behind quoted sentences, and the report's list of sources.
+
+"那个数是从哪来的" is answered by the quote and the footnote it carries. "报告引用了哪些咨询公司的数据"
+asks about the footnotes themselves: no paragraph answers it, but the footnote lines do, so the answer is
+the report's sources, one line each, cited to the paragraph that carries the mark. Deciding which
+publisher is a consultancy or a newspaper is left to the reader: the list is short (the report has 19).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.analysis import Analysis, QuestionKind
+from assistant.corpus import CorpusView
+from assistant.text import superscript_numbers
+from assistant.types import Citation, Paragraph, Source
+
+SOURCE_PREFIX = "出处"
+
+# "哪些 / 有没有 / 都引用了什么": a question about the sources as a whole, not about one figure's source.
+_ABOUT_ALL = re.compile(
+    r"哪些|哪几|有没有|是否|都(?:引用|参考)|引用了什么|参考了什么|(?:参考)?文献|"
+    r"\bwhich\b|\bwhat (?:sources|references|reports|studies|data)\b|\bany\b|\blist\b|\ball\b",
+    re.I,
+)
+
+
+def quoted_marks(sentences: Sequence[str]) -> set[int]:
+    """Footnote numbers carried by the quoted sentences themselves (superscripts)."""
+    return {number for sentence in sentences for number in superscript_numbers(sentence)}
+
+
+def source_line(source: Source, marker: int, lang: str = "zh") -> str:
+    """"出处2:引用自国家数据局《…》[1]" (English: "Source 2: …"); the checker reads both forms."""
+    prefix = f"Source {source.number}: " if lang == "en" else f"{SOURCE_PREFIX}{source.number}:"
+    return f"{prefix}{source.text or source.title}[{marker}]"
+
+
+def source_lines(citations: Sequence[Citation], lang: str = "zh") -> list[str]:
+    """The footnotes behind the quoted sentences; all of the paragraph's when the sentence carries none."""
+    lines = []
+    for citation in citations:
+        marks = quoted_marks(citation.sentences)
+        for source in citation.sources:
+            if not source.missing and (not marks or source.number in marks):
+                lines.append(source_line(source, citation.marker, lang))
+    return lines
+
+
+def asks_for_all_sources(analysis: Analysis) -> bool:
+    """A source question about the report's sources in general: no figure, year or name to trace.
+
+    Names of publishers are allowed ("有没有引用国务院的文件"): the list answers those too.
+    """
+    if analysis.kind is not QuestionKind.SOURCE or not _ABOUT_ALL.search(analysis.question):
+        return False
+    traced = [m for m in analysis.names if m.group.kind not in ("org", "company")]
+    return not (traced or analysis.years or analysis.numbers or analysis.titles)
+
+
+UNPLACED = {"zh": "(正文中此脚注的标注已缺失)", "en": " (its mark is lost from the text)"}
+
+
+def footnoted_paragraphs(corpus: CorpusView) -> list[tuple[Paragraph | None, Source]]:
+    """Each known footnote of the report with the first paragraph carrying its mark, in footnote order.
+
+    A footnote whose text survives but whose mark the extraction lost has no paragraph (None): it is
+    still one of the report's sources, so it is listed, saying that its place in the text is unknown.
+    """
+    found: dict[int, tuple[Paragraph | None, Source]] = {}
+    for paragraph in corpus.report_paragraphs():
+        for source in corpus.sources_of(paragraph):
+            if not source.missing:
+                found.setdefault(source.number, (paragraph, source))
+    report = {p.doc for p in corpus.report_paragraphs()}
+    for (doc, number), source in corpus.sources.items():
+        if doc in report and not source.missing and number not in found:
+            found[number] = (None, source)
+    return [found[n] for n in sorted(found)]
+
+
+def unplaced_line(source: Source, lang: str = "zh") -> str:
+    prefix = f"Source {source.number}: " if lang == "en" else f"{SOURCE_PREFIX}{source.number}:"
+    return f"{prefix}{source.text or source.title}{UNPLACED[lang]}"

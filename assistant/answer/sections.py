@@ -1,0 +1,86 @@
+"""Questions that point at a part of the report: "第二章里亚马逊是啥案例", "according to the preface, …".
+
+Readers name the part they mean by its number or by the front matter's name. Such a question is
+answered from that part: its paragraphs become the candidates, whatever the search ranked first,
+because the words of the question often match another chapter better than the one meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.corpus import CorpusView
+from assistant.types import Hit, Paragraph
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+_NUM = r"[一二两三四五六七八九十\d]+"
+_CHAPTER_ZH = re.compile(rf"第({_NUM})(?:章|部分|篇)(?:第({_NUM})(?:节|部分))?")
+_SECTION_DOTTED = re.compile(r"(?:第|§|\bsection\s*|\bchapter\s*)(\d+)\.(\d+)|(\d+)\.(\d+)\s*(?:节|部分)", re.I)
+_CHAPTER_EN = re.compile(
+    r"\b(?:chapter|part)\s+(\d+|one|two|three|four|five)\b|\b(first|second|third|fourth|fifth)\s+(?:chapter|part)\b",
+    re.I,
+)
+_FOREWORD = re.compile(r"前言|序言|\bpreface\b|\bforeword\b", re.I)
+FOREWORD = "前言"
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text.lower() in _EN_ORDINALS:
+        return _EN_ORDINALS[text.lower()]
+    if text.startswith("十"):  # 十一 .. 十九
+        return 10 + _CN_DIGITS.get(text[1:], 0)
+    if len(text) == 2 and text[1] == "十":
+        return _CN_DIGITS.get(text[0], 0) * 10
+    if len(text) == 3 and text[1] == "十":
+        return _CN_DIGITS.get(text[0], 0) * 10 + _CN_DIGITS.get(text[2], 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def section_reference(question: str) -> str:
+    """The locator prefix of the part a question points at ("§2", "§4.1", "前言"), or ""."""
+    if m := _SECTION_DOTTED.search(question):
+        chapter, section = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return f"§{int(chapter)}.{int(section)}"
+    if m := _CHAPTER_ZH.search(question):
+        chapter = _number(m.group(1))
+        return f"§{chapter}.{_number(m.group(2))}" if m.group(2) else f"§{chapter}"
+    if m := _CHAPTER_EN.search(question):
+        return f"§{_number(m.group(1) or m.group(2))}"
+    if _FOREWORD.search(question):
+        return FOREWORD
+    return ""
+
+
+def in_part(paragraph: Paragraph, prefix: str) -> bool:
+    """"§2" holds §2 ¶1, §2.1 ¶3 and §2.2.1 ¶1, not §20; "前言" holds 前言 ¶1."""
+    locator = paragraph.locator
+    return locator.startswith(prefix) and locator[len(prefix):len(prefix) + 1] in (" ", ".")
+
+
+def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vector: np.ndarray) -> list[Hit]:
+    """The report's paragraphs in the part, best-ranked first; the hits unchanged when the part does not exist.
+
+    A paragraph the search did not rank gets the lowest rank's score and its best sentence's cosine.
+    """
+    inside = [p for p in corpus.report_paragraphs() if in_part(p, prefix)]
+    if not inside:
+        return list(hits)
+    ranked = {h.paragraph_id: h for h in hits}
+    floor = min((h.score for h in hits), default=0.0)
+    found = [ranked[p.id] for p in inside if p.id in ranked]
+    found.sort(key=lambda h: -h.score)
+    rest = [Hit(p.id, floor, floor, _best_cosine(p, corpus, query_vector)) for p in inside if p.id not in ranked]
+    return [*found, *rest]
+
+
+def _best_cosine(paragraph: Paragraph, corpus: CorpusView, query_vector: np.ndarray) -> float:
+    rows = [s.row for s in corpus.sentences.get(paragraph.id, ())]
+    return float(np.max(corpus.vectors[rows] @ query_vector)) if rows else 0.0
