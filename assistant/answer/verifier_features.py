@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.analysis import Analysis, QuestionKind, is_english
 from assistant.answer.evidence import Concept, concept_coverage, expected_quantity, tagged_names
-from assistant.text import STOPWORDS, _jieba, is_cjk, match_key, tokenize
+from assistant.text import STOPWORDS, is_cjk, match_key, segment, tokenize
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _CN_COUNT = re.compile(r"[一二两三四五六七八九十百千万亿]+[个家项座张台条位名次倍天年人国种类款成]")
@@ -110,7 +109,7 @@ def focus(question: str) -> str:
     "票房是多少", 组长 in "谁是组长"; "" for English questions and questions without a question word."""
     if is_english(question):
         return ""
-    words = [w for w in _jieba().lcut(unicodedata.normalize("NFKC", question)) if w.strip()]
+    words = segment(question)
     wh = next((i for i, w in enumerate(words) if _WH.match(w)), None)
     if wh is None:
         return ""
