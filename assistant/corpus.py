@@ -201,6 +201,19 @@ class CorpusView:
             out.setdefault(para.kind, []).append(para)
         return {kind: tuple(items) for kind, items in out.items()}
 
+    @cached_property
+    def part_headings(self) -> dict[str, str]:
+        """Heading -> locator prefix of the report's parts ("(三)金融科技平台企业:…" -> "§4.3")."""
+        found: dict[str, str] = {}
+        for paragraph in self.report_paragraphs():
+            place = paragraph.locator.split()[0]
+            if not place.startswith("§"):
+                continue
+            levels = place[1:].split(".")
+            for depth, heading in enumerate(paragraph.heading_path[: len(levels)]):
+                found.setdefault(heading, "§" + ".".join(levels[: depth + 1]))
+        return found
+
     def of_kind(self, kind: str) -> tuple[Paragraph, ...]:
         """Paragraphs of one kind ("front", "table"), found once: a question must not scan a large library."""
         return self._by_kind.get(kind, ())

@@ -117,3 +117,42 @@ def test_report_vocabulary_finds_the_section(real_assistant, question: str, head
     answer = real_assistant.ask(question)
     assert not answer.refused
     assert any(c.paragraph.heading_path[-1:] == (heading,) for c in answer.citations), cited_ids(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("金融科技那节提到哪些国家", "§4.3"),
+        ("华为在平台企业角色那部分是当啥例子讲的?", "§2.2"),
+        ("数字文娱那部分讲了啥", "§4.4"),
+        ("行动倡议那节对企业说了什么", "§5.2"),
+        ("这部分讲了啥", ""),
+    ],
+)
+def test_a_part_named_by_its_heading(real_assistant, question: str, part: str) -> None:
+    from assistant.answer.sections import named_part
+    from assistant.text import tokenize
+
+    assert named_part(question, real_assistant.corpus.part_headings, tokenize) == part
+
+
+def test_a_list_announced_by_the_quote_follows_it(real_assistant) -> None:
+    """"…有三大特点:" is never left hanging (the issue's "三大特点" answer printed nothing after the colon)."""
+    answer = real_assistant.ask("全链路数字化的贸易生态咋理解?")
+    assert not answer.refused
+    assert not answer.text.splitlines()[0].rstrip().endswith(("[1]", ":[1]")) or len(answer.citations) > 1
+    for item in ("本地化供应链重构", "全链路智能协同", "社交化生态网络嵌套"):
+        assert item in answer.text, item
+    assert_extractive(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "数字丝路的三大特点是什么?", "金融科技平台咋嵌入当地金融体系的?", "云服务模式有啥特点",
+])
+def test_no_intro_is_left_hanging(real_assistant, question: str) -> None:
+    answer = real_assistant.ask(question)
+    sentences = answer.sentences
+    for position, sentence in enumerate(sentences):
+        if sentence.text.rstrip().endswith((":", "\uff1a")):
+            following = sentences[position + 1 :]
+            assert following, f"{sentence.text!r} ends the answer: {answer.text}"

@@ -381,3 +381,13 @@ def test_damaged_pdf_is_named(tmp_path: Path) -> None:
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
     with pytest.raises(CorpusError, match=r"broken\.pdf"):
         load_corpus(tmp_path)
+
+
+def test_markdown_headings_next_to_chinese_are_headings_not_text() -> None:
+    """`# 东盟数字经济观察` was glued into the first paragraph (the PDF repair drops the space after #)."""
+    text = ("# 东盟数字经济观察\n\n## 一、总体情况\n\n2024年东盟数字经济规模增长迅速。\n\n"
+            "## 二、重点国家\n\n印尼的数字支付普及率提升明显。\n")
+    parsed = parse_text(text, doc="asean")
+    assert parsed.title == "东盟数字经济观察"
+    assert [p.text for p in parsed.paragraphs] == ["2024年东盟数字经济规模增长迅速。", "印尼的数字支付普及率提升明显。"]
+    assert [p.heading_path[-1] for p in parsed.paragraphs] == ["一、总体情况", "二、重点国家"]

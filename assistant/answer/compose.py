@@ -27,10 +27,11 @@ from assistant.answer.footnotes import (
     unplaced_line,
 )
 from assistant.answer.judgement import judge, question_problem, verified
-from assistant.answer.sections import section_hits
+from assistant.answer.sections import named_part, section_hits
 from assistant.answer.selection import choose, front_matter_quotes, score_sentences, table_quotes
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
+from assistant.text import tokenize
 from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
@@ -82,8 +83,9 @@ def compose_answer(
         searched_front = all(names.occurs(m.group, front_text) for m in analysis.names)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
-    if analysis.section and not searched_front:
-        hits = section_hits(analysis.section, hits, corpus, query_vector)
+    part = analysis.section or named_part(folded, corpus.part_headings, tokenize)
+    if part and not searched_front:
+        hits = section_hits(part, hits, corpus, query_vector)
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
@@ -131,7 +133,7 @@ def compose_answer(
     notes = [*(source_lines(citations, analysis.lang) if kind is QuestionKind.SOURCE else []),
              *(conflict_note(c, analysis.lang) for c in conflicts)]
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
-    one_per_line = kind is QuestionKind.LIST or top.kind == "front"
+    one_per_line = kind is QuestionKind.LIST or top.kind == "front" or len(citations) > 2
     text = "\n".join([render(quoted, citations, analysis.lang, one_per_line), *notes])
     return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug,
                   conflicts=conflicts, notes=tuple(notes))

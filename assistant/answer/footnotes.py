@@ -51,12 +51,11 @@ def source_lines(citations: Sequence[Citation], lang: str = "zh") -> list[str]:
 def asks_for_all_sources(analysis: Analysis) -> bool:
     """A source question about the report's sources in general: no figure, year or name to trace.
 
-    Names of publishers are allowed ("有没有引用国务院的文件"): the list answers those too.
+    A question naming anything ("Which EU regulations are cited?") is about what the text says of it.
     """
     if analysis.kind is not QuestionKind.SOURCE or not _ABOUT_ALL.search(analysis.question):
         return False
-    traced = [m for m in analysis.names if m.group.kind not in ("org", "company")]
-    return not (traced or analysis.years or analysis.numbers or analysis.titles)
+    return not (analysis.names or analysis.years or analysis.numbers or analysis.titles)
 
 
 UNPLACED = {"zh": "(正文中此脚注的标注已缺失)", "en": " (its mark is lost from the text)"}

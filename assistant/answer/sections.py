@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.corpus import CorpusView
+from assistant.text import match_key
 from assistant.types import Hit, Paragraph
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -57,6 +58,30 @@ def section_reference(question: str) -> str:
     if _FOREWORD.search(question):
         return FOREWORD
     return ""
+
+
+# "金融科技那节", "平台企业角色那部分": a part named by (words of) its heading.
+_NAMED_PART = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:那|这|一)?(?:个)?(?:节|章|部分|小节)")
+_FILLER = frozenset(["在", "的", "里", "中", "讲", "说", "提到", "关于", "有关", "报告", "这", "那"])
+
+
+def named_part(question: str, headings: dict[str, str], tokenize) -> str:
+    """The part whose heading holds the words before "那节/部分" in the question, or "" when none or several do."""
+    match = _NAMED_PART.search(question)
+    if not match:
+        return ""
+    words = [w for w in tokenize(match.group(1)) if w not in _FILLER]
+    best, best_score, tied = "", 0, False
+    for heading, prefix in headings.items():
+        key = match_key(heading)
+        score = sum(len(w) for w in words if match_key(w) in key)
+        if score > best_score:
+            best, best_score, tied = prefix, score, False
+        elif score == best_score and prefix.startswith(best + "."):
+            best = prefix  # the deeper of two nested parts whose headings both hold the words
+        elif score == best_score and prefix != best and not best.startswith(prefix + "."):
+            tied = True
+    return best if best_score >= 4 and not tied else ""
 
 
 def in_part(paragraph: Paragraph, prefix: str) -> bool:

@@ -151,6 +151,18 @@ def _enumeration(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     return quoted
 
 
+def _announces(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith((":", "\uff1a"))
+
+
+def _announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
+    """The items of a list whose intro ("该模式有三大特点:") ends the quoted passage of its paragraph."""
+    last = chosen[-1]
+    if not _announces(last) or last.paragraph_id not in corpus.groups:
+        return []
+    return _list_quotes(corpus.by_id[last.paragraph_id], corpus) or []
+
+
 def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship: bool,
                         corpus: CorpusView) -> list[Sentence]:
     """A question about the report: the best front-matter paragraph in full (they are short).
@@ -205,11 +217,16 @@ def choose(
         chosen = _window(best.sentence, corpus)
     else:
         chosen = _with_follower(best.sentence, corpus)
+    announced = _announced_list(chosen, corpus)
+    if announced:  # "…有三大特点:" is never left hanging: its items follow
+        return list(dict.fromkeys([*chosen, *announced]))
     for candidate in scored[1:]:
         if len({s.paragraph_id for s in chosen}) >= min(max_citations, 2):
             break
         if candidate.score < SECOND_SENTENCE_RATIO * best.score:
             break
+        if _announces(candidate.sentence):
+            continue  # "该模式有三大特点:" says nothing without the list it announces
         if candidate.sentence.paragraph_id not in {s.paragraph_id for s in chosen}:
             chosen.append(candidate.sentence)
     return chosen

@@ -9,6 +9,7 @@ inside the commands, so `assistant --help` and bad input answer at once.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -102,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.func
     try:
         return handler(args)
+    except BrokenPipeError:  # `assistant ask … | head`: the reader left; nothing is wrong, say nothing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python would complain when it flushes stdout at exit
+        return 0
     except InputError as exc:
         print(f"assistant: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

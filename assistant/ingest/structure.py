@@ -60,10 +60,12 @@ class Heading:
 
 def parse_heading(line: str) -> Heading | None:
     """A chapter, section, numbered item or markdown heading; None for body text (`一是…` included)."""
-    text = repair_text(line.strip())
-    markdown = _MARKDOWN.match(text)
+    # Markdown is matched before the PDF repair, which drops the space after "#" next to Chinese text.
+    markdown = _MARKDOWN.match(line.strip())
     if markdown:
-        return Heading(len(markdown.group(1)), None, markdown.group(2)) if markdown.group(2) else None
+        title = repair_text(markdown.group(2))
+        return Heading(len(markdown.group(1)), None, title) if title else None
+    text = repair_text(line.strip())
     if not text or text[-1] in _NOT_HEADING_END:
         return None
     for level, pattern, max_chars in ((1, _CHAPTER, 40), (2, _SECTION, 40), (3, _ITEM, 20)):

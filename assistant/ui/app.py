@@ -92,7 +92,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
     feedback_file = assistant.settings.feedback_file
     # One folder per app, pruned of files older than an hour whenever an export is written.
-    export_dir = Path(tempfile.mkdtemp(prefix="assistant-export-"))
+    export_dir = Path(tempfile.mkdtemp(prefix="export-", dir=t.scratch_root()))
 
     def conversation_outputs(store: dict[str, Any]) -> tuple[Any, ...]:
         """Chat, answers, the conversation list and the panel for the store's current conversation."""

@@ -6,11 +6,14 @@ No gradio here. Every piece of corpus or user text goes through `esc`; locators 
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -105,10 +108,18 @@ def quiz_html(items: Sequence[QuizItem], heading: str = "") -> str:
             f'<h4 class="quiz-key-title">答案 Answer key</h4><ol class="quiz-key">{key}</ol></div>')
 
 
+@lru_cache(maxsize=1)
+def scratch_root() -> Path:
+    """One temporary folder per process for downloads, removed at exit (a test run builds many apps)."""
+    root = Path(tempfile.mkdtemp(prefix="assistant-"))
+    atexit.register(shutil.rmtree, root, True)
+    return root
+
+
 def write_export(items: Sequence[QuizItem], fmt: str, out_dir: Path | None = None, stem: str = "quiz") -> Path:
     """The quiz in `fmt` (md, csv, gift, json) as a UTF-8 file in `out_dir` (default: a new temp dir)."""
     text = render(items, fmt)
-    folder = out_dir if out_dir is not None else Path(tempfile.mkdtemp(prefix="assistant-quiz-"))
+    folder = out_dir if out_dir is not None else Path(tempfile.mkdtemp(prefix="quiz-", dir=scratch_root()))
     path = folder / f"{stem}.{EXTENSIONS[fmt]}"
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     return path
