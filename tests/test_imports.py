@@ -113,7 +113,7 @@ def test_scan_finds_the_package() -> None:
     assert "assistant.corpus" in reachable("assistant.answer")
     # The transitive scan sees through packages and lazy imports (so the checks below are not vacuous).
     assert {"assistant.index.dense", "faiss", "assistant.ingest.loader"} <= reachable("assistant.pipeline")
-    assert {"assistant.text", "jieba"} <= reachable("assistant.answer")
+    assert {"assistant.text", "rjieba"} <= reachable("assistant.answer")
     assert "pypdf" in reachable("assistant.ingest")
 
 

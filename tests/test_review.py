@@ -273,3 +273,11 @@ def test_cli_check_rejects_empty_and_binary(cli, tmp_path: Path, capsys: pytest.
     assert cli("--file", str(binary)) == 2
     err = capsys.readouterr().err
     assert "binary" in err and err.count("\n") == 1
+
+
+def test_a_footnote_whose_mark_was_lost_is_checked_against_the_footnotes(checker: Checker) -> None:
+    """The sources list names footnotes 5, 6 and 9 without a paragraph (their marks are lost from the text)."""
+    good = "出处6:引用国务院《共建\"一带一路\":构建人类命运共同体的重大实践》(正文中此脚注的标注已缺失)"
+    bad = "出处6:引用国家数据局《数字中国发展报告(2024年)》(正文中此脚注的标注已缺失)"
+    assert checker.check(good).verdict == "supported"
+    assert checker.check(bad).claims[0].verdict == "unsupported"

@@ -71,6 +71,9 @@ def _segments(line: str) -> list[str]:
         end = _END.search(line, pos)
         if end is None:
             break
+        if line.count("《", start, end.start()) > line.count("》", start, end.start()):
+            pos = end.end()  # "《…升级?一个探索性案例研究》": a title's question mark ends no sentence
+            continue
         cut = end.end()
         while True:  # swallow citations (and spaces) that follow the end mark
             bracket = _BRACKET.match(line, _SPACES.match(line, cut).end())
