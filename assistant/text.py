@@ -131,4 +131,4 @@ def tokenize(text: str) -> list[str]:
 
 def segment(text: str) -> list[str]:
     """jieba's plain segmentation of the width-folded text, every word kept (to read a question's structure)."""
-    return [w for w in _jieba().lcut(unicodedata.normalize("NFKC", text)) if w.strip()]
+    return [w for w in _segmenter().cut(unicodedata.normalize("NFKC", text)) if w.strip()]
