@@ -140,3 +140,20 @@ def test_quotes_from_other_documents_name_them_and_conflicts_are_shown(library_a
     assert data["conflicts"][0]["values"]
     assert "不一致" in answer_to_text(answer)
     assert_extractive(answer)
+
+
+def test_a_name_the_table_lacks_but_the_question_gives_constrains_the_answer() -> None:
+    """黑石集团 is in no name table; a sentence about the Fed that never names it does not answer
+    "黑石集团预测2022年美联储将加息几次" (RGB-style same-topic news)."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import context_problem
+    from assistant.lexicon import NameTable
+
+    question = "黑石集团预测2022年美联储将加息几次"
+    analysis = analyse(question, NameTable([]), "黑石集团认为美联储2022年将加息四次。美联储在2022年加息。",
+                       ["黑石集团", "美联储", "2022"])
+    assert {m.surface for m in analysis.names} == {"黑石集团", "美联储"}
+    assert context_problem(analysis, "美联储在2022年加息。", "", "", NameTable([]))
+    assert not context_problem(analysis, "黑石集团认为美联储2022年将加息四次。", "", "", NameTable([]))
+    words = analyse("国产短剧App在海外下载榜上表现怎么样?", NameTable([]), "app 海外", ["App"])
+    assert not words.names, "a capitalised common word is no name"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.answer.question_names import latin_names, unknown_names, untabled_names
 from assistant.answer.sections import section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
@@ -144,18 +145,6 @@ _WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# A capitalised English word or phrase that is not at the start of the question: a name.
-_LATIN_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w&'.-]*(?:\s+(?:of |and |de |the )?[A-Z][\w&'.-]*)*)")
-_COMMON_CAPITALISED = frozenset(
-    (
-        "I", "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was", "Were", "Do",
-        "Does", "Did", "Can", "Could", "Should", "Would", "Will", "The", "A", "An", "In", "On", "At", "For", "From",
-        "By", "Of", "To", "And", "Or", "But", "According", "Please", "Tell", "List", "Name", "Give", "Explain",
-        "Describe", "Chinese", "English", "Report",
-    )
-)
-
-
 @dataclass(frozen=True)
 class Analysis:
     """What a question asks for and what an answer must respect."""
@@ -200,33 +189,6 @@ def _wants(question: str, kind: QuestionKind) -> str:
     return ""
 
 
-def latin_names(question: str) -> list[tuple[int, str]]:
-    """(start, name) of capitalised English names in a question, common words trimmed from their ends."""
-    names = []
-    for m in _LATIN_NAME.finditer(question):
-        words = m.group(1).split()
-        start = m.start(1)
-        while words and words[0] in _COMMON_CAPITALISED:
-            start = question.index(words[1], start + len(words[0])) if len(words) > 1 else start
-            words = words[1:]
-        while words and words[-1] in _COMMON_CAPITALISED:
-            words = words[:-1]
-        if words:
-            names.append((start, " ".join(words)))
-    return names
-
-
-def unknown_names(candidates: Sequence[str], names: NameTable, corpus_key: str) -> list[str]:
-    """Candidates the corpus never mentions, under their own name or any alias."""
-    unknown = []
-    for name in candidates:
-        group = names.group_of(name)
-        spellings = group.names if group else (name,)
-        if not any(match_key(s) in corpus_key for s in spellings):
-            unknown.append(name)
-    return unknown
-
-
 def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = ()) -> Analysis:
     """`chinese_names`: proper names a POS tagger found in the question (the caller tags, this stays pure)."""
     kind = classify(question)
@@ -236,6 +198,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     candidates = [m.surface for m in mentions]
     candidates += [n for n in chinese_names if match_key(n) not in found]
     candidates += [n for start, n in latin_names(question) if not any(m.start <= start < m.end for m in every)]
+    unknown = tuple(unknown_names(candidates, names, corpus_key))
     return Analysis(
         question=question,
         lang="en" if is_english(question) else "zh",
@@ -245,8 +208,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         about_report=bool(_ABOUT_REPORT.search(question)),
         authorship=bool(_AUTHORSHIP.search(question)),
         table=bool(_TABLE.search(question)),
-        names=mentions,
-        unknown=tuple(unknown_names(candidates, names, corpus_key)),
+        names=mentions + untabled_names(question, candidates[len(mentions):], unknown),
+        unknown=unknown,
         years=tuple(_YEAR.findall(question)),
         titles=tuple(_TITLE.findall(question)),
         which=(m.group(1) if (m := _WHICH.search(question)) else ""),

@@ -1,0 +1,70 @@
+"""The names a question gives: capitalised English names, names the corpus never mentions (a refusal), and
+names the name table lacks but the corpus mentions (constraints on the answer like any listed name).
+
+Pure: the caller tags Chinese proper names with a POS tagger and passes them in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.lexicon import Mention, NameGroup, NameTable
+from assistant.text import match_key
+
+# A capitalised English word or phrase that is not at the start of the question: a name.
+_LATIN_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w&'.-]*(?:\s+(?:of |and |de |the )?[A-Z][\w&'.-]*)*)")
+_COMMON_CAPITALISED = frozenset(
+    (
+        "I", "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was", "Were", "Do",
+        "Does", "Did", "Can", "Could", "Should", "Would", "Will", "The", "A", "An", "In", "On", "At", "For", "From",
+        "By", "Of", "To", "And", "Or", "But", "According", "Please", "Tell", "List", "Name", "Give", "Explain",
+        "Describe", "Chinese", "English", "Report",
+    )
+)
+
+
+
+def latin_names(question: str) -> list[tuple[int, str]]:
+    """(start, name) of capitalised English names in a question, common words trimmed from their ends."""
+    names = []
+    for m in _LATIN_NAME.finditer(question):
+        words = m.group(1).split()
+        start = m.start(1)
+        while words and words[0] in _COMMON_CAPITALISED:
+            start = question.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]
+        while words and words[-1] in _COMMON_CAPITALISED:
+            words = words[:-1]
+        if words:
+            names.append((start, " ".join(words)))
+    return names
+
+
+def unknown_names(candidates: Sequence[str], names: NameTable, corpus_key: str) -> list[str]:
+    """Candidates the corpus never mentions, under their own name or any alias."""
+    unknown = []
+    for name in candidates:
+        group = names.group_of(name)
+        spellings = group.names if group else (name,)
+        if not any(match_key(s) in corpus_key for s in spellings):
+            unknown.append(name)
+    return unknown
+
+
+_FIGURE = re.compile(r"[\d.,]+\D{0,2}")
+
+
+def untabled_names(question: str, candidates: Sequence[str], unknown: Sequence[str]) -> tuple[Mention, ...]:
+    """Names the question gives that the table lacks but the corpus mentions (黑石集团, MU5735): an answer must
+    be about them as much as about a listed company. Figures ("2022年") are not names."""
+    mentions = []
+    for name in dict.fromkeys(candidates):
+        if name in unknown or _FIGURE.fullmatch(name) or name not in question:
+            continue
+        latin = name.isascii()
+        if latin and not (re.search(r"\d", name) or sum(c.isupper() for c in name) >= 2):
+            continue  # "App", "Online": words, not names (RCEP, TikTok, MU5735 are names)
+        start = question.index(name)
+        mentions.append(Mention(start, start + len(name), name, NameGroup("other", (name,))))
+    return tuple(mentions)
