@@ -20,6 +20,7 @@ ENV_BACKEND = "ASSISTANT_BACKEND"
 ENV_MILVUS_URI = "ASSISTANT_MILVUS_URI"
 BACKEND_CHOICES = ("faiss", "milvus")
 ENV_FEEDBACK = "ASSISTANT_FEEDBACK"
+ENV_VERIFIER = "ASSISTANT_VERIFIER"  # "1" / "0": the learned answer verifier on or off
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Settings:
     # refusing few answerable ones (evals/RESULTS.md has the sweep).
     refusal_threshold: float = 0.30
     refusal_threshold_en: float = 0.14
+    # The learned verifier (assistant/answer/verifier.py) reads the sentences the rules accept and refuses
+    # the unlikely ones; measured in evals/RESULTS.md.
+    answer_verifier: bool = False
     max_question_chars: int = 2000
     max_answer_chars: int = 5000  # `check` (CLI and web app): a longer answer is refused, not checked for minutes
     # Caps for reading one PDF (in a child process): a hostile or broken file is skipped, never hangs ingest.
@@ -80,6 +84,8 @@ class Settings:
             values["milvus_uri"] = env[ENV_MILVUS_URI]
         if env.get(ENV_FEEDBACK):
             values["feedback_path"] = Path(env[ENV_FEEDBACK])
+        if env.get(ENV_VERIFIER):
+            values["answer_verifier"] = env[ENV_VERIFIER].strip().lower() in ("1", "true", "yes", "on")
         values.update({k: v for k, v in overrides.items() if v is not None})
         for key in ("corpus_dir", "index_dir"):
             if key in values:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.answer import compose_answer, merge_answers
 from assistant.answer.evidence import warm_up_tokenizers
+from assistant.answer.verifier import load_model
 from assistant.config import Settings
 from assistant.corpus import CorpusView
 from assistant.index.backend import open_backend
@@ -40,6 +41,7 @@ class Assistant:
         self.index = index
         self.embedder = embedder
         self.names = names if names is not None else NameTable([])
+        self.verifier = load_model() if settings.answer_verifier else None  # None: the rules decide alone
         self.retriever = HybridRetriever(index, embedder, settings.lexical_weight, mode, self.names,
                                          open_backend(index, settings))
 
@@ -106,4 +108,5 @@ class Assistant:
             (self.settings.refusal_threshold, self.settings.refusal_threshold_en),
             self.names,
             self.settings.max_citations,
+            self.verifier,
         )

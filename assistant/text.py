@@ -127,3 +127,8 @@ def tokenize(text: str) -> list[str]:
     key = unicodedata.normalize("NFKC", strip_marks(text)).lower()
     tokens = _segmenter().cut_for_search(key)
     return [t for t in (tok.strip() for tok in tokens) if t and _TOKEN_OK.search(t) and t not in STOPWORDS]
+
+
+def segment(text: str) -> list[str]:
+    """jieba's plain segmentation of the width-folded text, every word kept (to read a question's structure)."""
+    return [w for w in _segmenter().cut(unicodedata.normalize("NFKC", text)) if w.strip()]

@@ -56,21 +56,23 @@ def build_corpus(rows: list[dict], folder: Path, with_positive: bool) -> None:
         (folder / "library" / f"rgb-{row['id']:03d}.txt").write_text(text + "\n", encoding="utf-8")
 
 
-def run_mode(rows: list[dict], mode: str, work: Path | None) -> dict:
+def run_mode(rows: list[dict], mode: str, work: Path | None, verifier: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         base = (work / mode) if work else Path(tmp)
         corpus = base / "corpus"
         if not corpus.is_dir():
             build_corpus(rows, corpus, with_positive=mode == "noisy")
         started = time.perf_counter()
-        assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=base / "index"))
+        assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=base / "index", answer_verifier=verifier))
         build_s = time.perf_counter() - started
         results = []
         for row in rows:
             answer = assistant.ask(row["query"], scope="library")
             results.append({"id": row["id"], "refused": answer.refused,
                             "correct": (not answer.refused) and carries(answer.text, row["answer"]),
-                            "reason": answer.debug.get("reason", ""), "answer": answer.text[:200]})
+                            "reason": answer.debug.get("reason", ""), "answer": answer.text[:200],
+                            "verifier": round(answer.debug["verifier"].probability, 4)
+                            if "verifier" in answer.debug else None})
     n = len(results)
     summary = {"mode": mode, "questions": n, "index_build_s": round(build_s, 1),
                "refused": sum(r["refused"] for r in results) / n}
@@ -88,13 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write per-question results as JSON here")
     parser.add_argument("--work", type=Path,
                         help="keep each mode's corpus and index here, to re-run without re-embedding")
+    parser.add_argument("--verifier", action="store_true", help="turn the learned answer verifier on")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"RGB data not found: {args.data}", file=sys.stderr)
         return 2
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     modes = ["noisy", "negative"] if args.mode == "both" else [args.mode]
-    runs = {mode: run_mode(rows, mode, args.work) for mode in modes}
+    runs = {mode: run_mode(rows, mode, args.work, args.verifier) for mode in modes}
     for run in runs.values():
         print(json.dumps(run["summary"], ensure_ascii=False))
     if args.out:

@@ -193,10 +193,11 @@ def blind_test_results(real_assistant):
     return [evaluate_question(real_assistant, q) for q in load_questions(BLIND_SET, "test")]
 
 
-# Measured on the blind test split (156 questions) with the real USE embedder; see evals/RESULTS.md.
+# Measured on the blind test split (156 questions) with the real USE embedder on 2026-12-01: hit@5 0.880,
+# gold cited 0.790, key facts 0.699, refusal recall 0.804, false refusals 0.060 (see evals/RESULTS.md).
 # Floors sit a few points below, so a regression fails while one or two questions do not.
-BLIND_FLOORS = {"hit5": 0.84, "cited_gold": 0.66, "fact_accuracy": 0.48, "refusal_recall": 0.75}
-BLIND_FALSE_REFUSAL_CEILING = 0.12
+BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.75, "fact_accuracy": 0.66, "refusal_recall": 0.77}
+BLIND_FALSE_REFUSAL_CEILING = 0.09
 
 
 def test_blind_test_split_floors(blind_test_results) -> None:
@@ -205,3 +206,21 @@ def test_blind_test_split_floors(blind_test_results) -> None:
     below = {k: overall[k] for k, floor in BLIND_FLOORS.items() if overall[k] < floor}
     assert not below, f"below the floor: {below} ({report})"
     assert overall["false_refusal_rate"] <= BLIND_FALSE_REFUSAL_CEILING, report
+
+
+# --- the second blind set (written blind on 2026-12-01, mapped by another reader; never tuned on) ----------
+
+BLIND2_SET = Path(__file__).resolve().parent.parent / "evals" / "blind2" / "questions.jsonl"
+# Measured 2026-12-01: hit@5 0.905, gold cited 0.750, key facts 0.622, refusal recall 0.816, false refusals 0.107.
+BLIND2_FLOORS = {"hit5": 0.87, "cited_gold": 0.71, "fact_accuracy": 0.58, "refusal_recall": 0.78}
+BLIND2_FALSE_REFUSAL_CEILING = 0.14
+
+
+def test_second_blind_set_floors(real_assistant) -> None:
+    rows = [json.loads(line) for line in BLIND2_SET.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 160 and all(r["gold"] for r in rows if r["answerable"])
+    overall = summarise([evaluate_question(real_assistant, q) for q in load_questions(BLIND2_SET, None)])
+    report = ", ".join(f"{k}={overall[k]:.3f}" for k in (*BLIND2_FLOORS, "false_refusal_rate"))
+    below = {k: overall[k] for k, floor in BLIND2_FLOORS.items() if overall[k] < floor}
+    assert not below, f"below the floor: {below} ({report})"
+    assert overall["false_refusal_rate"] <= BLIND2_FALSE_REFUSAL_CEILING, report

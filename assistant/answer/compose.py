@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer import candidates
+from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import nouns, proper_names, question_concepts
@@ -26,7 +26,7 @@ from assistant.answer.footnotes import (
     source_lines,
     unplaced_line,
 )
-from assistant.answer.judgement import judge, question_problem
+from assistant.answer.judgement import judge, question_problem, verified
 from assistant.answer.sections import named_part, section_hits
 from assistant.answer.selection import choose, front_matter_quotes, score_sentences, table_quotes
 from assistant.corpus import CorpusView
@@ -55,8 +55,10 @@ def compose_answer(
     thresholds: tuple[float, float],
     names: NameTable,
     max_citations: int = 3,
+    check: verifier.Model | None = None,
 ) -> Answer:
-    """Quote and cite, or refuse; `thresholds` are the (Chinese, English) evidence thresholds."""
+    """Quote and cite, or refuse; `thresholds` are the (Chinese, English) evidence thresholds; `check`, when
+    given, is the verifier that reads the sentences the rules accept."""
     english = is_english(question)
     # Patterns are written with ASCII punctuation: read the question with full-width forms folded (NFKC).
     folded = unicodedata.normalize("NFKC", question)
@@ -104,6 +106,10 @@ def compose_answer(
         top, admissible[0].sentence.text, concepts, dense, english)
     debug["evidence"] = round(evidence, 4)
     verdict = judge(analysis, evidence, thresholds[1 if english else 0])
+    if check is not None and not (from_front or from_table):  # those answer by their place, not their wording
+        assessment = verifier.assess(check, analysis, query_tokens, concepts, admissible, hits, corpus, query_vector)
+        debug["verifier"] = assessment
+        verdict = verified(verdict, assessment.probability, check.threshold)
     if not verdict.accept:
         debug["reason"] = verdict.reason
         return _refusal(question, analysis, hits, corpus, debug)

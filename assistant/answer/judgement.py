@@ -122,6 +122,13 @@ def judge(analysis: Analysis, evidence: float, threshold: float) -> Verdict:
     return Verdict(True)
 
 
+def verified(verdict: Verdict, probability: float, threshold: float) -> Verdict:
+    """The verdict after the learned verifier (answer/verifier.py) read what the rules accepted."""
+    if verdict.accept and probability < threshold:
+        return Verdict(False, f"verifier ({probability:.2f} < {threshold:.2f})")
+    return verdict
+
+
 def question_problem(analysis: Analysis) -> str:
     """Why no text of the corpus could answer this question; "" when one might."""
     if analysis.off_topic:
