@@ -19,7 +19,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.corpus import CorpusView
 from assistant.environment import EnvironmentFailure, cause
-from assistant.index.incremental import pdf_limits
+from assistant.index.corpus_state import pdf_limits
 from assistant.index.store import sha256_file
 from assistant.ingest.catalog import SkippedFile, source_paths
 from assistant.ingest.loader import LIBRARY_FOLDER, SUFFIXES, DocumentError, document_paths, load_document

@@ -165,7 +165,7 @@ def test_a_document_that_killed_the_process_is_skipped_next_time(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Out of memory or kill -9 mid-document leaves its marker: the next build skips it instead of dying again."""
     import assistant.attempts
-    import assistant.index.incremental
+    import assistant.index.prepare
 
     corpus = tmp_path / "corpus"
     (corpus / "library").mkdir(parents=True)
@@ -174,7 +174,7 @@ def test_a_document_that_killed_the_process_is_skipped_next_time(tmp_path: Path,
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", embedder="hash-256")
     ingest(settings)
     (corpus / "library" / "killer.txt").write_text("会让进程被杀死的文件,第二版。", encoding="utf-8")
-    real_embed = assistant.index.incremental.embed_texts
+    real_embed = assistant.index.prepare.embed_texts
 
     def killed(embedder, texts, *args, **kwargs):
         if any("第二版" in t for t in texts):
@@ -182,7 +182,7 @@ def test_a_document_that_killed_the_process_is_skipped_next_time(tmp_path: Path,
         return real_embed(embedder, texts, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(assistant.index.incremental, "embed_texts", killed)
+        patch.setattr(assistant.index.prepare, "embed_texts", killed)
         patch.setattr(assistant.attempts.Attempts, "end", lambda self, key: None)
         with pytest.raises(KeyboardInterrupt):
             ingest(settings)

@@ -200,9 +200,9 @@ def test_a_killed_ingest_resumes_after_the_last_finished_document(
     tokenised: list[int] = []
     real = build.document_tokens
     monkeypatch.setattr(build, "document_tokens", lambda doc: tokenised.append(1) or real(doc))
-    from assistant.index import incremental
+    from assistant.index import prepare
 
-    monkeypatch.setattr(incremental, "document_tokens", build.document_tokens)
+    monkeypatch.setattr(prepare, "document_tokens", build.document_tokens)
     counter = _DiesAfter(10**9)
     report = ingest(cfg, embedder=counter)
     assert report.rebuilt and report.reused >= 2 and report.parsed + report.reused == 7

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from assistant.config import Settings
 from assistant.index.build import build_index
+from assistant.index.corpus_state import corpus_state
 from assistant.index.dense import DenseIndex
 from assistant.index.embed import HashEmbedder
-from assistant.index.incremental import corpus_state
 from assistant.index.load import load_index, stale_reason
 from assistant.index.store import (
     CURRENT,
