@@ -194,6 +194,12 @@ class CorpusView:
         return np.repeat(np.arange(len(self.paragraphs), dtype=np.int64), np.diff(self.unit_starts))
 
     @cached_property
+    def median_idf(self) -> float:
+        """The weight of a noun the corpus never uses (sorted once: a large library has a large vocabulary)."""
+        values = sorted(self.idf.values())
+        return values[len(values) // 2] if values else 1.0
+
+    @cached_property
     def max_idf(self) -> float:
         """The weight term coverage gives a word the corpus never uses."""
         return max(self.idf.values(), default=1.0)

@@ -94,16 +94,16 @@ class Concept:
 
 def question_concepts(
     tokens: Sequence[str], alternatives: dict[str, tuple[str, ...]], idf: dict[str, float], english: bool,
-    nouns: frozenset[str] = frozenset(),
+    nouns: frozenset[str] = frozenset(), median_idf: float | None = None,
 ) -> tuple[Concept, ...]:
     """The question's words as concepts; `alternatives` maps a word to the other names of the thing it names.
 
     A noun the corpus never uses weighs the median IDF: it may be the very thing the corpus lacks (天气,
     首都). Other unknown words weigh nothing: colloquial verbs and particles (提了, 拿, 搞) say nothing about
     the topic. In an English question only words naming something the name table knows count: other
-    English words never match Chinese text.
+    English words never match Chinese text. `median_idf`: the corpus's, when the caller has it computed.
     """
-    typical = sorted(idf.values())[len(idf) // 2] if idf else 1.0
+    typical = median_idf if median_idf is not None else (sorted(idf.values())[len(idf) // 2] if idf else 1.0)
     concepts = []
     for token in dict.fromkeys(tokens):
         forms = tuple(dict.fromkeys((token, *alternatives.get(token, ()))))

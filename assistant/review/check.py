@@ -96,12 +96,7 @@ class Checker:
         """Corpus IDF; a word the corpus never uses weighs the most, unless it is everyday language (已经)."""
         if token in self.corpus.idf:
             return self.corpus.idf[token]
-        return self._median_idf if _jieba_freq(token) >= COMMON_FREQ else self.corpus.max_idf
-
-    @cached_property
-    def _median_idf(self) -> float:
-        values = sorted(self.corpus.idf.values())
-        return values[len(values) // 2] if values else 1.0
+        return self.corpus.median_idf if _jieba_freq(token) >= COMMON_FREQ else self.corpus.max_idf
 
     def probe(self, text: str, vector: np.ndarray) -> Probe:
         tokens = [t for t in tokenize(text) if not _NUMERIC.fullmatch(t) and t not in _META]
