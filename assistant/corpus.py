@@ -194,6 +194,15 @@ class CorpusView:
         return np.repeat(np.arange(len(self.paragraphs), dtype=np.int64), np.diff(self.unit_starts))
 
     @cached_property
+    def intro_of(self) -> dict[str, str]:
+        """List item paragraph id -> its intro's id (the reverse of `groups`, built once)."""
+        found: dict[str, str] = {}
+        for intro, items in self.groups.items():
+            for item in items:
+                found.setdefault(item, intro)
+        return found
+
+    @cached_property
     def median_idf(self) -> float:
         """The weight of a noun the corpus never uses (sorted once: a large library has a large vocabulary)."""
         values = sorted(self.idf.values())

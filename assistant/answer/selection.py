@@ -65,7 +65,7 @@ def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | N
     """For a list intro (or one of its items): the intro sentence and each item's lead."""
     intro_id = paragraph.id if paragraph.id in corpus.groups else None
     if intro_id is None:
-        intro_id = next((i for i, items in corpus.groups.items() if paragraph.id in items), None)
+        intro_id = corpus.intro_of.get(paragraph.id)
     if intro_id is None:
         return None
     intro = corpus.sentences.get(intro_id, ())
