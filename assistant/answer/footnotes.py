@@ -58,6 +58,7 @@ def asks_for_all_sources(analysis: Analysis) -> bool:
     return not (analysis.names or analysis.years or analysis.numbers or analysis.titles)
 
 
+_GAP = 5  # consecutive missing numbers that end a report's footnotes
 UNPLACED = {"zh": "(正文中此脚注的标注已缺失)", "en": " (its mark is lost from the text)"}
 
 
@@ -72,10 +73,15 @@ def footnoted_paragraphs(corpus: CorpusView) -> list[tuple[Paragraph | None, Sou
         for source in corpus.sources_of(paragraph):
             if not source.missing:
                 found.setdefault(source.number, (paragraph, source))
-    report = {p.doc for p in corpus.report_paragraphs()}
-    for (doc, number), source in corpus.sources.items():
-        if doc in report and not source.missing and number not in found:
-            found[number] = (None, source)
+    # Footnotes are numbered 1, 2, 3 …: ask for the report's by number (a library's are parsed only on demand).
+    for doc in dict.fromkeys(p.doc for p in corpus.report_paragraphs()):
+        number, misses = 0, 0
+        while misses < _GAP:
+            number += 1
+            source = corpus.sources.get((doc, number))
+            misses = 0 if source is not None else misses + 1
+            if source is not None and not source.missing and number not in found:
+                found[number] = (None, source)
     return [found[n] for n in sorted(found)]
 
 
