@@ -71,15 +71,20 @@ class Checker:
         self.embed = embed
         self.retrieve = retrieve
         self.names = names if names is not None else load_name_table(None, (p.text for p in corpus.paragraphs))
-        self.by_locator = {match_key(p.locator): p for p in corpus.paragraphs}
         self._cache: dict[str, list[Evidence]] = {}
         self._vectors: dict[str, np.ndarray] = {}  # claim text -> vector (prime() fills it in batches)
 
+    @cached_property
+    def by_locator(self) -> dict[str, Paragraph]:
+        """Locator -> paragraph, built at the first claim citing a locator (a library has many paragraphs)."""
+        return {match_key(p.locator): p for p in self.corpus.live_paragraphs()}
+
     @classmethod
     def from_assistant(cls, assistant: Assistant) -> Checker:
-        names = load_name_table(assistant.settings.corpus_dir, (p.text for p in assistant.corpus.paragraphs))
+        """The assistant's own name table: its aliases and the pairs the report and sources write, stored when
+        they were indexed (reading every paragraph of a large library for pairs took seconds at start)."""
         return cls(assistant.corpus, assistant.embedder.embed,
-                   lambda q, k: assistant.retriever.retrieve(q, k).hits, names)
+                   lambda q, k: assistant.retriever.retrieve(q, k).hits, assistant.names)
 
     def resolve(self, claim: Claim) -> list[Paragraph]:
         """Cited paragraphs that exist; markers like [1] resolve to nothing."""
