@@ -165,3 +165,14 @@ def test_citations_of_other_documents_show_their_title_not_the_reports() -> None
     assert markup.count('class="doc-title"') == 1 and '<span class="doc-title">东南亚&lt;报告&gt;</span>' in markup
     assert "东南亚&lt;报告&gt;" in h.citation_panel_html(answer, 2)
     assert "数字丝路" not in h.citation_panel_html(answer, 1)
+
+
+def test_markers_in_source_lines_are_clickable_too() -> None:
+    """The sources list is all source lines: each `[n]` opens the paragraph carrying the footnote."""
+    para = _para("p1", "数据见脚注³。", (3,))
+    text = "出处3:引用贝恩《2023年东南亚数字经济报告》[1]\n出处5:引用复旦…(正文中此脚注的标注已缺失)"
+    answer = Answer("报告引用了哪些咨询公司的数据?", text, False, (), (Citation(1, para),),
+                    notes=tuple(text.splitlines()))
+    html = h.answer_html(answer)
+    assert html.count('data-pid="p1"') == 2  # in the line and in the citation list
+    assert "出处5" in html and "[5]" not in html

@@ -75,11 +75,11 @@ def answer_html(answer: Answer, answer_index: int = 0) -> str:
         quoted = f"{sentence.text}[{sentence.marker}]"
         found = answer.text.find(quoted, pos)
         if found >= 0:
-            parts.append(esc(answer.text[pos:found]))
+            parts.append(_linked(answer, answer.text[pos:found], answer_index))
             pos = found + len(quoted)
         parts.append(f'<span class="quote">{esc(sentence.text)}</span>')
         parts.append(para_link(sentence.paragraph_id, f"[{sentence.marker}]", sentence.marker, answer_index, "cite"))
-    parts.append(esc(answer.text[pos:]))
+    parts.append(_linked(answer, answer.text[pos:], answer_index))
     body = "".join(parts).replace("\n", "<br>")
     items = "".join(
         f"<li>{para_link(c.paragraph.id, f'[{c.marker}]', c.marker, answer_index, 'cite')} "
@@ -88,6 +88,20 @@ def answer_html(answer: Answer, answer_index: int = 0) -> str:
     )
     return (f'<div class="answer"><p class="answer-text">{body}</p><ul class="cite-list">{items}</ul>'
             f"{answer_tools(answer, answer_index)}</div>")
+
+
+def _linked(answer: Answer, text: str, answer_index: int) -> str:
+    """Text outside the quotes (source lines, a conflict note) with its `[n]` markers clickable too."""
+    cited = {c.marker: c.paragraph.id for c in answer.citations}
+    pieces, pos = [], 0
+    for match in re.finditer(r"\[(\d+)\]", text):
+        marker = int(match.group(1))
+        if marker in cited:
+            pieces.append(esc(text[pos:match.start()]))
+            pieces.append(para_link(cited[marker], match.group(0), marker, answer_index, "cite"))
+            pos = match.end()
+    pieces.append(esc(text[pos:]))
+    return "".join(pieces)
 
 
 def answer_tools(answer: Answer, answer_index: int) -> str:
