@@ -77,6 +77,19 @@ class SourcePassage:
 
 
 @dataclass(frozen=True)
+class ParagraphRef:
+    """A paragraph named by id and locator with its text: a quiz item's key, a checker's suggestion."""
+
+    id: str
+    locator: str
+    text: str
+
+    @classmethod
+    def of(cls, paragraph: Paragraph) -> ParagraphRef:
+        return cls(paragraph.id, paragraph.locator, paragraph.text)
+
+
+@dataclass(frozen=True)
 class Citation:
     """A paragraph cited by an answer, numbered by its marker."""
 

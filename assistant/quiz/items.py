@@ -63,7 +63,7 @@ def supported_types(fact: Fact, pool: FactPool) -> list[str]:
 def make_item(kind: str, fact: Fact, pool: FactPool, rng: random.Random) -> QuizItem:
     para = pool.paragraph(fact.paragraph_id)
     _context = partial(stem_text, names=lambda text: bool(pool.names.find(text, ENTITY_KINDS)))
-    citation = ItemCitation(para.id, para.locator, para.text)
+    citation = ItemCitation.of(para)
     options: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
     if kind == "cloze":

@@ -38,7 +38,7 @@ def list_items(pool: FactPool, paragraphs: Sequence[Paragraph], rng: random.Rand
         if len(by_list) < 3:
             continue
         para = pool.paragraph(item_list.paragraph_id)
-        citation = ItemCitation(para.id, para.locator, para.text)
+        citation = ItemCitation.of(para)
         index = rng.randrange(len(item_list.items))
         answer = item_list.items[index]
         keys = sorted(by_list)
@@ -51,7 +51,7 @@ def list_items(pool: FactPool, paragraphs: Sequence[Paragraph], rng: random.Rand
         source = item_list.sources[index] if item_list.sources else item_list.sentence
         holder = next((p for p in pool.paragraphs if match_key(source) in match_key(p.text)), para)
         items.append(QuizItem("q" + hashlib.sha1(key.encode()).hexdigest()[:11], "mc", stem, answer,
-                              source, ItemCitation(holder.id, holder.locator, holder.text), options))
+                              source, ItemCitation.of(holder), options))
         summary = f"“{item_list.title}”:" + ";".join(item_list.items) + "。"
         if len(item_list.items) >= 3:
             mean = sum(len(i) for i in item_list.items) / len(item_list.items)

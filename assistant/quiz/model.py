@@ -18,7 +18,7 @@ from assistant.lexicon import NameGroup, NameTable, load_name_table
 from assistant.quiz.facts import Fact, sentence_facts
 from assistant.quiz.lists import ItemList, collect_lists
 from assistant.text import match_key, strip_marks
-from assistant.types import Paragraph
+from assistant.types import Paragraph, ParagraphRef
 
 TYPES = ("mc", "cloze", "tf")
 BLANK = "____"
@@ -29,11 +29,7 @@ class QuizError(ValueError):
     """The quiz cannot be made as asked (unknown section, too few facts): one line for the user."""
 
 
-@dataclass(frozen=True)
-class ItemCitation:
-    id: str
-    locator: str
-    text: str
+ItemCitation = ParagraphRef  # the paragraph a quiz item's answer key points to
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,7 @@ class Checker:
             verdict, found = self.judge(probe, para)
             if verdict == "supported" and found is not None and (best is None or found.relevance() > best[0]):
                 best = (found.relevance(), para)
-        return Suggestion(best[1].id, best[1].locator, best[1].text) if best else None
+        return Suggestion.of(best[1]) if best else None
 
     def supports(self, text: str, paragraph: Paragraph) -> bool:
         """Whether a sentence of `paragraph` supports the claim: the UI shows a suggestion only then."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.review.matching import Match
+from assistant.types import ParagraphRef
 
 VERDICTS = ("supported", "contradicted", "unsupported", "uncited")
 
@@ -18,11 +19,7 @@ class CheckError(ValueError):
     """The input holds no claim to check."""
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    id: str
-    locator: str
-    text: str
+Suggestion = ParagraphRef  # another paragraph that supports a claim its citation does not
 
 
 @dataclass(frozen=True)
