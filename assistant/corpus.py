@@ -231,6 +231,12 @@ class CorpusView:
         before = self.paragraphs[position - 1] if position else None
         return before if before is not None and before.doc == paragraph.doc else None
 
+    def doc_sources(self, doc: str) -> dict[int, Source]:
+        """One document's footnotes by number; a library's table parses only that document's."""
+        if isinstance(self.sources, SourceTable):
+            return self.sources.of_doc(doc)
+        return {number: source for (key, number), source in self.sources.items() if key == doc}
+
     def sources_of(self, paragraph: Paragraph) -> tuple[Source, ...]:
         return tuple(self.sources[key] for key in ((paragraph.doc, m) for m in paragraph.marks) if key in self.sources)
 

@@ -57,7 +57,7 @@ class Assistant:
         names = NameTable([*table.groups, *(NameGroup(kind, names) for kind, names in index.name_pairs)])
         # Titles the user filled in or corrected in sources.toml show in citations without a rebuild.
         report = index.manifest.get("registry_doc")
-        own = {(report, n): s for n, s in index.corpus.sources.of_doc(report).items()} if report else {}
+        own = {(report, n): s for n, s in index.corpus.doc_sources(report).items()} if report else {}
         index.corpus.sources.update(registry_overrides(settings, own, report))
         warm.join()
         return cls(settings, index, embedder, mode, names)

@@ -31,10 +31,14 @@ def quoted_marks(sentences: Sequence[str]) -> set[int]:
     return {number for sentence in sentences for number in superscript_numbers(sentence)}
 
 
+def _prefix(source: Source, lang: str) -> str:
+    """"出处2:" (English: "Source 2: "); the checker reads both forms."""
+    return f"Source {source.number}: " if lang == "en" else f"{SOURCE_PREFIX}{source.number}:"
+
+
 def source_line(source: Source, marker: int, lang: str = "zh") -> str:
-    """"出处2:引用自国家数据局《…》[1]" (English: "Source 2: …"); the checker reads both forms."""
-    prefix = f"Source {source.number}: " if lang == "en" else f"{SOURCE_PREFIX}{source.number}:"
-    return f"{prefix}{source.text or source.title}[{marker}]"
+    """"出处2:引用自国家数据局《…》[1]": a footnote and the marker of the paragraph carrying it."""
+    return f"{_prefix(source, lang)}{source.text or source.title}[{marker}]"
 
 
 def source_lines(citations: Sequence[Citation], lang: str = "zh") -> list[str]:
@@ -58,8 +62,16 @@ def asks_for_all_sources(analysis: Analysis) -> bool:
     return not (analysis.names or analysis.years or analysis.numbers or analysis.titles)
 
 
-_GAP = 5  # consecutive missing numbers that end a report's footnotes
 UNPLACED = {"zh": "(正文中此脚注的标注已缺失)", "en": " (its mark is lost from the text)"}
+
+
+def report_footnotes(corpus: CorpusView) -> dict[int, Source]:
+    """The report's footnotes by number (its documents' only: a library's are never parsed for this)."""
+    found: dict[int, Source] = {}
+    for doc in dict.fromkeys(p.doc for p in corpus.report_paragraphs()):
+        for number, source in corpus.doc_sources(doc).items():
+            found.setdefault(number, source)
+    return found
 
 
 def footnoted_paragraphs(corpus: CorpusView) -> list[tuple[Paragraph | None, Source]]:
@@ -73,18 +85,12 @@ def footnoted_paragraphs(corpus: CorpusView) -> list[tuple[Paragraph | None, Sou
         for source in corpus.sources_of(paragraph):
             if not source.missing:
                 found.setdefault(source.number, (paragraph, source))
-    # Footnotes are numbered 1, 2, 3 …: ask for the report's by number (a library's are parsed only on demand).
-    for doc in dict.fromkeys(p.doc for p in corpus.report_paragraphs()):
-        number, misses = 0, 0
-        while misses < _GAP:
-            number += 1
-            source = corpus.sources.get((doc, number))
-            misses = 0 if source is not None else misses + 1
-            if source is not None and not source.missing and number not in found:
-                found[number] = (None, source)
+    for number, source in report_footnotes(corpus).items():
+        if not source.missing:
+            found.setdefault(number, (None, source))
     return [found[n] for n in sorted(found)]
 
 
 def unplaced_line(source: Source, lang: str = "zh") -> str:
-    prefix = f"Source {source.number}: " if lang == "en" else f"{SOURCE_PREFIX}{source.number}:"
-    return f"{prefix}{source.text or source.title}{UNPLACED[lang]}"
+    """A footnote whose mark the text lost: no marker, and a note saying so."""
+    return f"{_prefix(source, lang)}{source.text or source.title}{UNPLACED[lang]}"

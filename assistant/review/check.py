@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant.answer.footnotes import UNPLACED
+from assistant.answer.footnotes import UNPLACED, report_footnotes
 from assistant.corpus import CorpusView
 from assistant.lexicon import ENTITY_KINDS, NameTable, load_name_table
 from assistant.lexicon.numerals import find_quantities
@@ -212,9 +212,9 @@ class Checker:
         if not suffix or not number:
             return None
         line = _SOURCE_LINE.sub("", stripped)[: -len(suffix)].strip()
-        found = [s for (_doc, n), s in self.corpus.sources.items() if n == int(number.group(1)) and s.text == line]
-        if found:
-            return ClaimVerdict(text, "supported", None, found[0].text, None)
+        found = report_footnotes(self.corpus).get(int(number.group(1)))
+        if found is not None and found.text == line:
+            return ClaimVerdict(text, "supported", None, found.text, None)
         return ClaimVerdict(text, "unsupported", None, "", None, "no footnote of the report says this")
 
     def check_claim(self, claim: Claim, vector: np.ndarray) -> ClaimVerdict:
