@@ -131,9 +131,8 @@ def test_report_vocabulary_finds_the_section(real_assistant, question: str, head
 )
 def test_a_part_named_by_its_heading(real_assistant, question: str, part: str) -> None:
     from assistant.answer.sections import named_part
-    from assistant.text import tokenize
 
-    assert named_part(question, real_assistant.corpus.part_headings, tokenize) == part
+    assert named_part(question, real_assistant.corpus.part_headings) == part
 
 
 def test_a_list_announced_by_the_quote_follows_it(real_assistant) -> None:

@@ -31,7 +31,6 @@ from assistant.answer.sections import named_part, section_hits
 from assistant.answer.selection import choose, front_matter_quotes, score_sentences, table_quotes
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
-from assistant.text import tokenize
 from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
@@ -83,7 +82,7 @@ def compose_answer(
         searched_front = all(names.occurs(m.group, front_text) for m in analysis.names)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
-    part = analysis.section or named_part(folded, corpus.part_headings, tokenize)
+    part = analysis.section or named_part(folded, corpus.part_headings)
     if part and not searched_front:
         hits = section_hits(part, hits, corpus, query_vector)
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.corpus import CorpusView
-from assistant.text import match_key
+from assistant.lexicon.numerals import chinese_to_number
+from assistant.text import match_key, tokenize
 from assistant.types import Hit, Paragraph
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -32,17 +32,12 @@ FOREWORD = "前言"
 
 
 def _number(text: str) -> int:
+    """"2", "二", "十一", "second" -> 2, 2, 11, 2; 0 when it is no number."""
     if text.isdigit():
         return int(text)
     if text.lower() in _EN_ORDINALS:
         return _EN_ORDINALS[text.lower()]
-    if text.startswith("十"):  # 十一 .. 十九
-        return 10 + _CN_DIGITS.get(text[1:], 0)
-    if len(text) == 2 and text[1] == "十":
-        return _CN_DIGITS.get(text[0], 0) * 10
-    if len(text) == 3 and text[1] == "十":
-        return _CN_DIGITS.get(text[0], 0) * 10 + _CN_DIGITS.get(text[2], 0)
-    return _CN_DIGITS.get(text, 0)
+    return int(chinese_to_number(text) or 0)
 
 
 def section_reference(question: str) -> str:
@@ -65,7 +60,7 @@ _NAMED_PART = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:那|这|一)?(?:�
 _FILLER = frozenset(["在", "的", "里", "中", "讲", "说", "提到", "关于", "有关", "报告", "这", "那"])
 
 
-def named_part(question: str, headings: dict[str, str], tokenize) -> str:
+def named_part(question: str, headings: dict[str, str]) -> str:
     """The part whose heading holds the words before "那节/部分" in the question, or "" when none or several do."""
     match = _NAMED_PART.search(question)
     if not match:
