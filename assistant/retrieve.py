@@ -7,6 +7,7 @@ is not drowned by the rest of it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +16,7 @@ from assistant.fusion import max_normalise, rrf_scores, score_fusion
 from assistant.index.backend import FaissBackend, SearchBackend
 from assistant.index.embed import Embedder
 from assistant.index.load import LoadedIndex
-from assistant.lexicon import ENTITY_KINDS, NameTable
+from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import match_key, tokenize
 from assistant.types import Hit
 
@@ -88,23 +89,24 @@ class HybridRetriever:
         np.maximum.at(best, self._owner[rows], scores)
         return best
 
-    def query_text(self, question: str) -> str:
+    def query_text(self, question: str, mentions: Sequence[Mention] | None = None) -> str:
         """The question plus the corpus's own spellings of names it gives otherwise (Alibaba -> 阿里巴巴, 出海 -> 海外).
 
         Only names the corpus does not use as written are expanded, and only into names it does use:
         expanding a name the corpus already uses ("平台企业" -> "平台公司") only dilutes the search.
+        `mentions`: the names already found in the question, when the caller has them.
         """
         if self.names is None:
             return question
         corpus_key = self.index.corpus.text_key
         extra: list[str] = []
-        for mention in self.names.find(question):
+        for mention in self.names.find(question) if mentions is None else mentions:
             if match_key(mention.surface) in corpus_key:
                 continue
             extra.extend(n for n in mention.group.names if match_key(n) in corpus_key and n not in extra)
         return " ".join([question, *extra])
 
-    def name_tokens(self, question: str) -> list[str]:
+    def name_tokens(self, question: str, mentions: Sequence[Mention] | None = None) -> list[str]:
         """Tokens of the companies, countries, products … the question names, in the corpus's own spellings.
 
         An answer must be about them (the judgement refuses quotes that are not), so a paragraph naming
@@ -113,7 +115,8 @@ class HybridRetriever:
         if self.names is None:
             return []
         corpus_key = self.index.corpus.text_key
-        spellings = [n for m in self.names.find(question) if m.group.kind in ENTITY_KINDS
+        found = self.names.find(question) if mentions is None else mentions
+        spellings = [n for m in found if m.group.kind in ENTITY_KINDS
                      for n in m.group.names if match_key(n) in corpus_key]
         return tokenize(" ".join(dict.fromkeys(spellings)))
 
@@ -128,8 +131,9 @@ class HybridRetriever:
             raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}.")
         tokens = tuple(tokenize(question))
         query_vector = self.embedder.embed([question])[0]
-        lexical = self.backend.lexical_scores(tokenize(self.query_text(question)))
-        named = self.name_tokens(question)
+        mentions = self.names.find(question) if self.names is not None else []  # found once, used twice
+        lexical = self.backend.lexical_scores(tokenize(self.query_text(question, mentions)))
+        named = self.name_tokens(question, mentions)
         if named:  # the paragraphs naming what the question is about rank first among equals
             lexical = max_normalise(np.asarray(lexical)) + NAME_WEIGHT * max_normalise(
                 np.asarray(self.backend.lexical_scores(named)))
