@@ -129,6 +129,11 @@ def tokenize(text: str) -> list[str]:
     return [t for t in (tok.strip() for tok in tokens) if t and _TOKEN_OK.search(t) and t not in STOPWORDS]
 
 
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """(word, jieba part-of-speech tag) pairs, from the same segmenter as the search tokens."""
+    return _segmenter().tag(text)
+
+
 def segment(text: str) -> list[str]:
     """jieba's plain segmentation of the width-folded text, every word kept (to read a question's structure)."""
     return [w for w in _segmenter().cut(unicodedata.normalize("NFKC", text)) if w.strip()]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.analysis import WHEN
-from assistant.text import match_key
+from assistant.text import match_key, pos_tags, tokenize
 
 # Weights found by a grid search on the Chinese eval questions (see evals/RESULTS.md).
 W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
@@ -123,29 +123,10 @@ def concept_coverage(concepts: Sequence[Concept], text_key: str) -> float:
     return found / total if total else 0.0
 
 
-class _Tagger:
-    """jieba's part-of-speech tags from rjieba (jieba-rs): the same dictionary, no slow load at start."""
-
-    def __init__(self) -> None:
-        import rjieba
-
-        self._jieba = rjieba.Jieba()
-
-    def lcut(self, text: str) -> list[tuple[str, str]]:
-        return self._jieba.tag(text)
-
-
-@lru_cache(maxsize=1)
-def _posseg() -> _Tagger:
-    return _Tagger()
-
-
 def warm_up_tokenizers() -> None:
-    """Load jieba's dictionary and POS model ahead of the first question."""
-    from assistant.text import tokenize
-
+    """Load the segmenter's dictionary ahead of the first question."""
     tokenize("预热")
-    _posseg().lcut("预热")
+    pos_tags("预热")
 
 
 # Words a POS tagger takes for names in colloquial questions ("东西" as a place, "啥" as anything).
@@ -154,7 +135,7 @@ _NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪�
 
 def nouns(question: str) -> frozenset[str]:
     """The question's nouns (matching keys), by jieba's POS tags."""
-    return frozenset(match_key(w) for w, tag in _posseg().lcut(question) if tag[:1] == "n" or tag in ("vn", "eng"))
+    return frozenset(match_key(w) for w, tag in pos_tags(question) if tag[:1] == "n" or tag in ("vn", "eng"))
 
 
 _PLACE_TAGS = frozenset({"ns", "nsf"})
@@ -166,7 +147,7 @@ _ORG_TAGS = frozenset({"nt", "nz"})
 def tagged_names(text: str) -> tuple[tuple[str, str], ...]:
     """(word, kind) for places, people and organisations jieba tags in a text; cached: sentences repeat."""
     kinds = []
-    for word, tag in _posseg().lcut(text):
+    for word, tag in pos_tags(text):
         if len(word) < 2 or word in _NOT_NAMES:
             continue
         if tag in _PLACE_TAGS:
@@ -181,7 +162,7 @@ def tagged_names(text: str) -> tuple[tuple[str, str], ...]:
 def proper_names(question: str) -> list[str]:
     """Proper names, numbers with digits and Latin terms in a Chinese question (jieba POS tags)."""
     names = []
-    for word, tag in _posseg().lcut(question):
+    for word, tag in pos_tags(question):
         if len(word) < 2 or word in _NOT_NAMES:
             continue
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)
