@@ -12,9 +12,10 @@ the negation, the other direction). `unsupported`: nothing there states it.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -56,11 +57,19 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 Retrieve = Callable[[str, int], Sequence[Hit]]
 
 
-def _jieba_freq(token: str) -> int:
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    """jieba, for its word frequencies and place/organisation tags, loaded once without its banner on stderr."""
     import jieba
+    import jieba.posseg
 
+    jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return int(jieba.dt.FREQ.get(token, 0) or 0)
+    return jieba
+
+
+def _jieba_freq(token: str) -> int:
+    return int(_jieba().dt.FREQ.get(token, 0) or 0)
 
 
 class Checker:
@@ -234,10 +243,9 @@ class Checker:
 
     def unknown_names(self, text: str, mentions: Sequence[Any]) -> tuple[str, ...]:
         """Words jieba tags as places or organisations that no name in the table covers: 北极, 南极."""
-        import jieba.posseg
 
         out, pos = [], 0
-        for word, flag in jieba.posseg.cut(text):
+        for word, flag in _jieba().posseg.cut(text):
             start, pos = text.find(word, pos), pos + len(word)
             if flag not in _NAME_TAGS or len(word) < 2 or self.names.group_of(word) is not None:
                 continue
