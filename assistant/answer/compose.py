@@ -26,11 +26,11 @@ from assistant.answer.footnotes import (
     source_lines,
     unplaced_line,
 )
+from assistant.answer.front_matter import by_role, front_matter_quotes, front_role
 from assistant.answer.judgement import judge, question_problem, verified
 from assistant.answer.sections import named_part, opening_paragraphs, section_hits
 from assistant.answer.selection import (
     choose,
-    front_matter_quotes,
     overview_quotes,
     score_sentences,
     table_quotes,
@@ -86,6 +86,12 @@ def compose_answer(
         front = [p for p in corpus.of_kind("front") if corpus.role(p.doc) == "report"]
         front_text = "\n".join(p.text for p in front)
         searched_front = all(names.occurs(m.group, front_text) for m in analysis.names)
+        role = front_role(folded, analysis.authorship)
+        answering = by_role(role, front, corpus.part_headings) if searched_front and role != "authorship" else []
+        if answering:  # its title, a contact line, the chapter walk-through: found by role, not by wording
+            debug.update(evidence=1.0, answered="front matter: " + role)
+            quotes = [s for p in answering for s in corpus.sentences.get(p.id, ())]
+            return _quoted(question, analysis, quotes, corpus, debug, True)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
     part = analysis.section or named_part(folded, corpus.part_headings)
