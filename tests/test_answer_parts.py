@@ -200,3 +200,18 @@ def test_what_a_part_says_is_its_opening(real_assistant, question: str, opening:
 def test_a_part_opening_that_announces_a_list_is_followed_by_it(real_assistant) -> None:
     answer = real_assistant.ask("第三章讲了啥")
     assert "三大趋势" in answer.text and "标准塑造" in answer.text
+
+
+def test_a_quoted_term_is_answered_where_the_report_uses_it(real_assistant) -> None:
+    """"价值共生" is the report's word (a heading of §3.2): the platform-company definition does not answer it."""
+    answer = real_assistant.ask('报告里的"价值共生"具体指什么意思')
+    assert not answer.refused
+    assert all(c.paragraph.locator.startswith("§3.2") for c in answer.citations), [c.paragraph.locator
+                                                                                 for c in answer.citations]
+
+
+def test_a_counted_list_with_a_modifier_is_a_list_question() -> None:
+    from assistant.answer.analysis import QuestionKind, classify
+
+    assert classify("共建共享的三大新趋势分别是啥") is QuestionKind.LIST
+    assert classify("DEPA在报告的未来展望和行动倡议中分别是怎么提到的?") is not QuestionKind.LIST

@@ -33,7 +33,8 @@ _SOURCE = re.compile(
     re.I,
 )
 _LIST = re.compile(
-    r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大(?:特点|趋势|机遇|方面)|几个方面|有什么特点|特点是什么|"
+    r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大[\u4e00-\u9fff]{0,2}?(?:特点|趋势|机遇|方面|模式|挑战|"
+    r"角色|举措|方向|优势|原则|路径)|几个方面|有什么特点|特点是什么|"
     r"包括什么|包含什么|举措|建议|\blist\b|what are the|which .*(?:are|were)\b|name the",
     re.I,
 )
@@ -138,6 +139,8 @@ _PERSON_ROLE = re.compile(
 _WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-\u9fff])(?=[的是里中呢吗啊??,,。]|$)")
 # A title in 《》 names one work: an answer about another work does not answer.
 _TITLE = re.compile(r"《([^》]{1,30})》")
+# A term in quotes ("价值共生", 「标准塑造」) is the report's own word for the thing asked about.
+_QUOTED = re.compile(r"[\"“'‘「『]([^\"”'’」』]{2,20})[\"”'’」』]")
 # Who: a person (or an organisation, for "谁提出的…") the question does not already name.
 _WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhom\b|"
                   r"\bwhich (?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b",
@@ -163,6 +166,7 @@ class Analysis:
     titles: tuple[str, ...] = ()  # works named in 《》: the answer must be about them
     which: str = ""  # "哪个组" -> "组": the kind of thing the answer names
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
+    terms: tuple[str, ...] = ()  # Chinese terms in quotes that the corpus uses: the answer is read where they are
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
 
@@ -217,6 +221,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         titles=tuple(_TITLE.findall(question)),
         which=(m.group(1) if (m := _WHICH.search(question)) else ""),
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
+        terms=tuple(t for t in _QUOTED.findall(question)
+                    if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
         section=section,
         overview=asks_overview(question),
     )

@@ -44,8 +44,9 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
 
     A name the question gives must be in the sentence, or named before it (`before`: its headings, the
     earlier sentences of its paragraph, the paragraph before) while the sentence names no other thing of
-    the same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier. Years and titles are
-    local: they must be in the sentence or `near` it (its headings and the sentence before).
+    the same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier. A quoted term is read the
+    same way, in the sentence or before it. Years and titles are local: they must be in the sentence or
+    `near` it (its headings and the sentence before).
     """
     missing = []
     here: dict[str, object] | None = None
@@ -58,6 +59,7 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
             missing.append(mention.surface)
     local = near + "\n" + sentence
     missing += [f"《{title}》" for title in analysis.titles if _loose(title) not in _loose(local)]
+    missing += [f'"{term}"' for term in analysis.terms if _loose(term) not in _loose(before + "\n" + sentence)]
     if missing:
         return "not about " + ", ".join(dict.fromkeys(missing))
     absent_years = [year for year in analysis.years if year not in local]
