@@ -127,6 +127,10 @@ def test_report_vocabulary_finds_the_section(real_assistant, question: str, head
         ("数字文娱那部分讲了啥", "§4.4"),
         ("行动倡议那节对企业说了什么", "§5.2"),
         ("这部分讲了啥", ""),
+        ("文娱那节主要讲的什么", "§4.4"),  # two characters, in one heading only
+        ("治理那节", "§3.3"),
+        ("平台那部分", ""),  # in every heading
+        ("亚马逊FBA履约链条的核心环节有哪些?", ""),  # 环节 is a word, not a part
     ],
 )
 def test_a_part_named_by_its_heading(real_assistant, question: str, part: str) -> None:

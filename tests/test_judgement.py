@@ -78,6 +78,7 @@ def test_a_contact_question_quotes_only_the_contact_line(real_assistant):
         ("阿里在沙特干了啥?", "沙特云计算公司"),
         ("What did Alibaba Cloud do in Saudi Arabia?", "SCCC"),
         ("What did FinVolution do in Indonesia?", "信也科技"),
+        ("抖音海外版在印尼跟谁合作的", "GoTo"),
         ("菜鸟出海在印尼把派送时效缩短了几天?", "2天"),
         ("Where does the figure on Southeast Asia's e-commerce growth come from?", "贝恩"),
     ],

@@ -56,7 +56,9 @@ def section_reference(question: str) -> str:
 
 
 # "金融科技那节", "平台企业角色那部分": a part named by (words of) its heading.
-_NAMED_PART = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:那|这|一)?(?:个)?(?:节|章|部分|小节)")
+# 环节, 细节, 文章, 大部分 are words, not parts.
+_NAMED_PART = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:那|这|一)?(?:个)?(?<![环细季关调情礼音春过文规印篇乐奖宪大])(?:节|章|部分|小节)")
 _FILLER = frozenset(["在", "的", "里", "中", "讲", "说", "提到", "关于", "有关", "报告", "这", "那"])
 
 
@@ -76,7 +78,9 @@ def named_part(question: str, headings: dict[str, str]) -> str:
             best = prefix  # the deeper of two nested parts whose headings both hold the words
         elif score == best_score and prefix != best and not best.startswith(prefix + "."):
             tied = True
-    return best if best_score >= 4 and not tied else ""
+    # Two characters ("文娱那节") name a part when only one heading holds them; a longer match may win a tie-free
+    # race among several.
+    return best if best_score >= 2 and not tied else ""
 
 
 # "第三章讲了啥", "4.2节主要内容", "what does section 4.1 say": the question asks what the part says as a whole.
