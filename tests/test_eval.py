@@ -170,7 +170,10 @@ def test_threshold_sweep_is_monotonic(eval_results) -> None:
     rows = threshold_sweep(eval_results, "zh", [-1.0, 0.3, 0.6, 1.0])
     recalls = [r["refusal_recall"] for r in rows]
     assert recalls == sorted(recalls)
-    assert rows[0]["false_refusal_rate"] == 0.0
+    false_refusals = [r["false_refusal_rate"] for r in rows]
+    assert false_refusals == sorted(false_refusals)
+    # At the lowest threshold only question-level refusals remain (a name or a topic the corpus lacks).
+    assert rows[0]["false_refusal_rate"] <= FALSE_REFUSAL_CEILING
 
 
 # --- the blind set (written from the outline only; evals/blind/README.md) ------------------------------

@@ -32,6 +32,10 @@ pytestmark = pytest.mark.slow
         ("2022年东南亚地区零售电商增速是多少?", "2022"),
         ("京东在中东有啥布局?", "not mention"),
         ("报告里甲骨文云的主权云方案是怎么写的?", "not mention"),
+        # General knowledge whose every topic word is absent from the documents, only its place names are there.
+        ("今天北京天气咋样", "never mention: 天气"),
+        ("泰国官方语言是啥?", "never mention"),
+        ("人民币兑美元现在汇率多少?", "never mention"),
     ],
 )
 def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_assistant, question, reason):

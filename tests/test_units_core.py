@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.answer.analysis import QuestionKind, analyse, classify, is_english
-from assistant.answer.evidence import expected_quantity, proper_names
+from assistant.answer.evidence import expected_quantity, proper_names, topic_nouns
 from assistant.answer.judgement import context_problem, sentence_problem
 from assistant.config import DEFAULT_EMBEDDER, ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
 from assistant.fusion import (
@@ -443,3 +443,15 @@ def test_expected_quantity_allows_a_long_modifier_before_the_counted_noun() -> N
     pattern = expected_quantity("商汤科技主导编制了多少项标准?")
     assert pattern is not None
     assert pattern.search("主导编制200余项国际、国家等相关标准")
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("今天北京天气咋样", ["天气"]),  # 北京 is a name, not a topic
+        ("沙特对云数据有啥要求", []),  # "对云" is a segmentation slip
+        ("全书一共分了几章,各讲啥?", []),  # how it asks, not what about
+    ],
+)
+def test_topic_nouns(question: str, topics: list[str]) -> None:
+    assert topic_nouns(question) == topics

@@ -28,7 +28,7 @@ class QuestionKind(Enum):
 
 _SOURCE = re.compile(
     r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|从哪(?:儿|里)?(?:来|得|出)|哪(?:儿|里)?来的|打哪|"
-    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|"
+    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|哪(?:个|家)?媒体|(?:谁|哪)[^,,。??]{0,6}报道|"
     r"\bsources?\b|\bcited?\b|\bcites\b|\breferences?\b|where .* come from|according to which|\bbased on what\b",
     re.I,
 )
@@ -167,6 +167,7 @@ class Analysis:
     which: str = ""  # "哪个组" -> "组": the kind of thing the answer names
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
     terms: tuple[str, ...] = ()  # Chinese terms in quotes that the corpus uses: the answer is read where they are
+    absent_topics: tuple[str, ...] = ()  # the question's common nouns when the corpus uses none of them (天气)
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
 
@@ -194,8 +195,10 @@ def _wants(question: str, kind: QuestionKind) -> str:
     return ""
 
 
-def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = ()) -> Analysis:
-    """`chinese_names`: proper names a POS tagger found in the question (the caller tags, this stays pure)."""
+def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = (),
+            topics: Sequence[str] = ()) -> Analysis:
+    """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller
+    tags, this stays pure)."""
     kind = classify(question)
     section = section_reference(question)
     every = names.find(question)
@@ -223,6 +226,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
         terms=tuple(t for t in _QUOTED.findall(question)
                     if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
+        absent_topics=(tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()),
         section=section,
         overview=asks_overview(question),
     )
