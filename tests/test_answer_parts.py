@@ -139,6 +139,20 @@ def test_a_part_named_by_its_heading(real_assistant, question: str, part: str) -
     assert named_part(question, real_assistant.corpus.part_headings) == part
 
 
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("what does the part on fintech say", "§4.3"),  # fintech -> 金融科技 through the name table
+        ("Summarise the section about cloud computing", "§4.1"),
+        ("支付金融这块的机遇有具体数据没", ""),  # "这块" is a topic, not a part
+    ],
+)
+def test_a_part_named_in_english(real_assistant, question: str, part: str) -> None:
+    from assistant.answer.sections import named_part
+
+    assert named_part(question, real_assistant.corpus.part_headings, real_assistant.names) == part
+
+
 def test_a_list_announced_by_the_quote_follows_it(real_assistant) -> None:
     """"…有三大特点:" is never left hanging (the issue's "三大特点" answer printed nothing after the colon)."""
     answer = real_assistant.ask("全链路数字化的贸易生态咋理解?")

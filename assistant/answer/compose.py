@@ -95,7 +95,7 @@ def compose_answer(
             return _quoted(question, analysis, quotes, corpus, debug, True)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
-    part = analysis.section or named_part(folded, corpus.part_headings)
+    part = analysis.section or named_part(folded, corpus.part_headings, names)
     if part and not searched_front:
         # "第三章讲了啥" is answered by the part's opening, whatever its wording matches.
         openings = opening_paragraphs(part, corpus) if analysis.overview and not analysis.names else []
