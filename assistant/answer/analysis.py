@@ -168,6 +168,7 @@ class Analysis:
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
     terms: tuple[str, ...] = ()  # Chinese terms in quotes that the corpus uses: the answer is read where they are
     absent_topics: tuple[str, ...] = ()  # the question's common nouns when the corpus uses none of them (天气)
+    events: tuple[str, ...] = ()  # "去世" in "伊丽莎白二世去世时间": what a date, place or person answers for
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
 
@@ -196,7 +197,7 @@ def _wants(question: str, kind: QuestionKind) -> str:
 
 
 def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = (),
-            topics: Sequence[str] = ()) -> Analysis:
+            topics: Sequence[str] = (), events: Sequence[str] = ()) -> Analysis:
     """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller
     tags, this stays pure)."""
     kind = classify(question)
@@ -227,6 +228,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         terms=tuple(t for t in _QUOTED.findall(question)
                     if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
         absent_topics=(tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()),
+        events=tuple(events),
         section=section,
         overview=asks_overview(question),
     )

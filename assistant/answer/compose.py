@@ -18,7 +18,7 @@ import numpy as np
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
-from assistant.answer.evidence import nouns, proper_names, question_concepts, topic_nouns
+from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
     asks_for_all_sources,
     footnoted_paragraphs,
@@ -68,7 +68,7 @@ def compose_answer(
     # Patterns are written with ASCII punctuation: read the question with full-width forms folded (NFKC).
     folded = unicodedata.normalize("NFKC", question)
     analysis = analyse(folded, names, corpus.text_key, () if english else proper_names(folded),
-                       () if english else topic_nouns(folded))
+                       () if english else topic_nouns(folded), () if english else event_verbs(folded))
     kind = analysis.kind
     debug: dict = {"kind": kind.value, "evidence": 0.0}
     problem = question_problem(analysis)

@@ -179,6 +179,15 @@ def topic_nouns(question: str) -> list[str]:
             and w not in _GENERIC_NOUNS and w[0] not in _FUNCTION_CHARS and w not in _NOT_NAMES]
 
 
+_GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "包含", "进行", "成为", "属于", "位于", "发生",
+                            "提到", "讲述", "介绍", "说", "讲", "知道", "告诉"})
+
+
+def event_verbs(question: str) -> list[str]:
+    """The verbs naming what happened ("去世", "举办", "坠毁"): a date, place or person answers for that event."""
+    return [w for w, tag in pos_tags(question) if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
+
+
 _PLACE_TAGS = frozenset({"ns", "nsf"})
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _ORG_TAGS = frozenset({"nt", "nz"})
