@@ -173,3 +173,24 @@ def test_a_name_the_table_lacks_but_the_question_gives_constrains_the_answer() -
     assert not context_problem(analysis, "黑石集团认为美联储2022年将加息四次。", "", "", NameTable([]))
     words = analyse("国产短剧App在海外下载榜上表现怎么样?", NameTable([]), "app 海外", ["App"])
     assert not words.names, "a capitalised common word is no name"
+
+
+def test_a_source_question_about_an_unsourced_passage_says_so(real_assistant):
+    """The Arab culture passage carries no footnote: quoting it would look like a sourced answer."""
+    answer = real_assistant.ask("阿拉伯文化艺术网络那段的出处是啥")
+    assert answer.refused
+    assert answer.text.startswith("报告没有注明")
+    assert "阿拉伯文化艺术网络" in answer.see_also[0].text
+
+
+def test_which_regulations_are_cited_is_answered_from_the_text(real_assistant):
+    answer = real_assistant.ask("Which EU regulations on data or digital sovereignty are cited?")
+    assert not answer.refused
+    assert "通用数据保护条例" in answer.text
+
+
+@pytest.mark.parametrize("question", ["whats indonesia's digital economy size",
+                                      "What is China Telecom's capex on Digital Silk Road projects?"])
+def test_english_size_and_money_questions_want_their_figure(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.refused, answer.text
