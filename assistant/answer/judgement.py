@@ -62,9 +62,10 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     missing += [f'"{term}"' for term in analysis.terms if _loose(term) not in _loose(before + "\n" + sentence)]
     if missing:
         return "not about " + ", ".join(dict.fromkeys(missing))
-    # "伊丽莎白二世去世时间" is not answered by the date of her jubilee: the event must be named where the date is.
+    # "北京冬奥会开幕日期" is not answered by the date of the torch relay: the event must be named in the sentence
+    # or before it in its paragraph.
     if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report and not any(
-            match_key(event) in match_key(local) for event in analysis.events):
+            match_key(event) in match_key(before + "\n" + sentence) for event in analysis.events):
         return "not about " + "/".join(analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
