@@ -194,3 +194,11 @@ def test_which_regulations_are_cited_is_answered_from_the_text(real_assistant):
 def test_english_size_and_money_questions_want_their_figure(real_assistant, question):
     answer = real_assistant.ask(question)
     assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize("question", ["第四章那个表列了些啥", "What does the table compare?"])
+def test_a_question_about_the_table_quotes_its_rows(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert answer.citations[0].paragraph.kind == "table"
+    assert "混合主权架构" in answer.text

@@ -125,7 +125,7 @@ _AUTHORSHIP = re.compile(
     re.I,
 )
 # The comparison table ("表格里…", "the table comparing…").
-_TABLE = re.compile(r"表格|表里|表中|对照表|那张表|这张表|哪张表|列表对比|\btables?\b", re.I)
+_TABLE = re.compile(r"表格|表里|表中|对照表|(?:那|这|哪)(?:个|张)表|列表对比|\btables?\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[??]?$|"
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
 # Where: a place the question does not already name.
