@@ -36,6 +36,8 @@ pytestmark = pytest.mark.slow
         ("今天北京天气咋样", "never mention: 天气"),
         ("泰国官方语言是啥?", "never mention"),
         ("人民币兑美元现在汇率多少?", "never mention"),
+        ("明年跨境电商会不会凉", "counted from today"),
+        ("How much revenue did Cainiao make in Southeast Asia last year?", "counted from today"),
     ],
 )
 def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_assistant, question, reason):

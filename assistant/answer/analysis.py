@@ -149,6 +149,9 @@ _WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织
                   re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A time counted from today ("去年", "next year"): a dated document cannot say which year that is.
+_RELATIVE_TIME = re.compile(r"明年|后年|今年|去年|前年|明天|今天|昨天|下个月|上个月|"
+                            r"\b(?:next|this|last) (?:year|month|week)\b|\btomorrow\b|\btoday\b|\byesterday\b", re.I)
 _QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 @dataclass(frozen=True)
 class Analysis:
@@ -170,7 +173,8 @@ class Analysis:
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
     terms: tuple[str, ...] = ()  # Chinese terms in quotes that the corpus uses: the answer is read where they are
     absent_topics: tuple[str, ...] = ()  # the question's common nouns when the corpus uses none of them (天气)
-    events: tuple[str, ...] = ()  # "去世" in "伊丽莎白二世去世时间": what a date, place or person answers for
+    events: tuple[str, ...] = ()  # "开幕" in "北京冬奥会开幕日期": what a date, place or person answers for
+    relative_time: str = ""  # "去年", "next year": a time counted from today
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
 
@@ -231,6 +235,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
                     if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
         absent_topics=(tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()),
         events=tuple(events),
+        relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),
         section=section,
         overview=asks_overview(question),
     )
