@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
         ("京东在中东有啥布局?", "not mention"),
         ("报告里甲骨文云的主权云方案是怎么写的?", "not mention"),
         # General knowledge whose every topic word is absent from the documents, only its place names are there.
-        ("今天北京天气咋样", "never mention: 天气"),
+        ("北京天气咋样", "never mention: 天气"),
         ("泰国官方语言是啥?", "never mention"),
         ("人民币兑美元现在汇率多少?", "never mention"),
         ("明年跨境电商会不会凉", "counted from today"),
