@@ -198,8 +198,8 @@ def blind_test_results(real_assistant):
 
 # Floors sit a few points below the measured numbers (evals/RESULTS.md, 2026-12-01, real USE embedder), so a
 # regression fails while one or two questions do not.
-# Blind test split (156): hit@5 0.880, gold cited 0.850, key facts 0.755, refusal recall 0.857, false refusals 0.030.
-BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.81, "fact_accuracy": 0.72, "refusal_recall": 0.82}
+# Blind test split (156): hit@5 0.880, gold cited 0.850, key facts 0.785, refusal recall 0.857, false refusals 0.030.
+BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.81, "fact_accuracy": 0.75, "refusal_recall": 0.82}
 BLIND_FALSE_REFUSAL_CEILING = 0.06
 
 
@@ -218,9 +218,9 @@ def test_blind_test_split_floors(blind_test_results) -> None:
 # --- the second blind set (written blind on 2026-12-01, mapped by another reader; never tuned on) ----------
 
 BLIND2_SET = Path(__file__).resolve().parent.parent / "evals" / "blind2" / "questions.jsonl"
-# Measured 2026-12-01 (end of the third round): hit@5 0.905, gold cited 0.762, key facts 0.638, refusal recall
+# Measured 2026-12-01 (end of the third round): hit@5 0.905, gold cited 0.762, key facts 0.659, refusal recall
 # 0.908, false refusals 0.119.
-BLIND2_FLOORS = {"hit5": 0.87, "cited_gold": 0.73, "fact_accuracy": 0.60, "refusal_recall": 0.87}
+BLIND2_FLOORS = {"hit5": 0.87, "cited_gold": 0.73, "fact_accuracy": 0.62, "refusal_recall": 0.87}
 BLIND2_FALSE_REFUSAL_CEILING = 0.15
 
 
@@ -234,10 +234,10 @@ def test_second_blind_set_floors(real_assistant) -> None:
 # --- the third blind set (written blind on 2026-12-01 for tuning: all dev) ---------------------------------
 
 BLIND3_SET = Path(__file__).resolve().parent.parent / "evals" / "blind3" / "questions.jsonl"
-# Measured 2026-12-01 (tuned on): hit@5 0.867, gold cited 0.893, key facts 0.808, refusal recall 0.929, false
-# refusals 0.040.
-BLIND3_FLOORS = {"hit5": 0.84, "cited_gold": 0.86, "fact_accuracy": 0.77, "refusal_recall": 0.89}
-BLIND3_FALSE_REFUSAL_CEILING = 0.07
+# Measured 2026-12-01 (tuned on): hit@5 0.867, gold cited 0.920, key facts 0.864, refusal recall 0.941, false
+# refusals 0.013.
+BLIND3_FLOORS = {"hit5": 0.84, "cited_gold": 0.88, "fact_accuracy": 0.82, "refusal_recall": 0.90}
+BLIND3_FALSE_REFUSAL_CEILING = 0.05
 
 
 def test_third_blind_set_floors(real_assistant) -> None:
