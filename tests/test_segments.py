@@ -16,7 +16,7 @@ import pytest
 from assistant.config import Settings
 from assistant.context import indexed_texts
 from assistant.index import delta as delta_module
-from assistant.index import segment as segment_module
+from assistant.index import segment_writer as segment_module
 from assistant.index.embed import HashEmbedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.load import load_index

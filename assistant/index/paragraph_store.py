@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.corpus import PARAGRAPH_KINDS
-from assistant.index.records import paragraph_from_dict, paragraph_to_dict, read_array
+from assistant.index.records import paragraph_from_dict, read_array
 from assistant.types import Paragraph
 
 KINDS = PARAGRAPH_KINDS
@@ -26,25 +26,6 @@ PARAGRAPHS, OFFSETS, IDS, ID_ORDER, DOCS, KIND_CODES = (
 
 def kind_code(kind: str) -> int:
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
-
-
-def write_paragraphs(folder: Path, paragraphs: Sequence[Paragraph], doc_ordinal: dict[str, int]) -> None:
-    """The records and their lookup arrays (see the module docstring)."""
-    import json
-
-    offsets = np.zeros(len(paragraphs) + 1, dtype=np.int64)
-    with (folder / PARAGRAPHS).open("wb") as handle:
-        for i, paragraph in enumerate(paragraphs):
-            line = (json.dumps(paragraph_to_dict(paragraph), ensure_ascii=False) + "\n").encode("utf-8")
-            handle.write(line)
-            offsets[i + 1] = offsets[i] + len(line)
-    np.save(folder / OFFSETS, offsets)
-    ids = np.array([p.id.encode("utf-8") for p in paragraphs], dtype=bytes)
-    order = np.argsort(ids, kind="stable").astype(np.int32)
-    np.save(folder / IDS, ids[order])
-    np.save(folder / ID_ORDER, order)
-    np.save(folder / DOCS, np.array([doc_ordinal[p.doc] for p in paragraphs], dtype=np.int32))
-    np.save(folder / KIND_CODES, np.array([kind_code(p.kind) for p in paragraphs], dtype=np.uint8))
 
 
 def copy_records(source: ParagraphStore, rows: np.ndarray, handle, offsets: list[int]) -> None:

@@ -37,6 +37,14 @@ def bigrams(key: str) -> np.ndarray:
     return (codes[:-1] << _SHIFT) | codes[1:]
 
 
+def pack_pairs(keys: Sequence[str], first: int) -> np.ndarray:
+    """Sorted unique packed (bigram, row) pairs of consecutive paragraphs' keys, rows from `first`."""
+    if first + len(keys) > 1 << int(_ROW_BITS):
+        raise ValueError("too many paragraphs in one segment for the text key")
+    parts = [(bigrams(key) << _ROW_BITS) | np.uint64(first + i) for i, key in enumerate(keys)]
+    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
+
+
 class BigramPostings:
     """Sorted unique bigrams, and for each the ascending paragraph rows that contain it."""
 
@@ -48,15 +56,23 @@ class BigramPostings:
         """Postings of (bigram, row) pairs, duplicates dropped (one sort: numpy's hashing unique took 22 s at 100k)."""
         if len(rows) and int(rows.max()) >= 1 << int(_ROW_BITS):
             raise ValueError("too many paragraphs in one segment for the text key")
-        packed = np.sort((grams.astype(np.uint64) << _ROW_BITS) | rows.astype(np.uint64))
+        return cls.from_packed((grams.astype(np.uint64) << _ROW_BITS) | rows.astype(np.uint64))
+
+    @classmethod
+    def from_packed(cls, packed: np.ndarray) -> BigramPostings:
+        """Postings of packed (bigram << 22 | row) pairs; sorts `packed` in place (no copy of the largest array)."""
+        packed.sort()
         if len(packed):
-            packed = packed[np.concatenate([[True], packed[1:] != packed[:-1]])]
-        gram_of = packed >> _ROW_BITS
-        starts = np.flatnonzero(np.concatenate([[True], gram_of[1:] != gram_of[:-1]])) if len(packed) else \
+            dup = packed[1:] == packed[:-1]
+            if dup.any():
+                packed = packed[np.concatenate([[True], ~dup])]
+            del dup
+        rows_out = (packed & ((np.uint64(1) << _ROW_BITS) - np.uint64(1))).astype(np.int32)
+        packed >>= _ROW_BITS  # now the bigram of each pair
+        starts = np.flatnonzero(np.concatenate([[True], packed[1:] != packed[:-1]])) if len(packed) else \
             np.zeros(0, dtype=np.int64)
         indptr = np.append(starts, len(packed)).astype(np.int64)
-        rows_out = (packed & ((np.uint64(1) << _ROW_BITS) - np.uint64(1))).astype(np.int32)
-        return cls(gram_of[starts].astype(np.uint64), indptr, rows_out)
+        return cls(packed[starts].astype(np.uint64), indptr, rows_out)
 
     @classmethod
     def build(cls, keys: Sequence[str]) -> BigramPostings:
