@@ -135,6 +135,12 @@ class SegmentWriter:
                            np.array(rows_tf, dtype=np.float32)))
         self._lengths.append(np.array(lengths, dtype=np.int32))
 
+    @property
+    def dim(self) -> int:
+        if self._vectors is None:
+            raise ValueError("the corpus has no paragraphs to index.")
+        return self._vectors.dim
+
     def finish(self, trained: Path | None = None) -> dict:
         """Write the sorted parts (ids, postings, text key, dense index); returns the manifest fields."""
         for handle in (self._records, self._sources, self._spill):
