@@ -27,9 +27,13 @@ from assistant.index.paragraph_store import (
     copy_records,
 )
 from assistant.index.segment import COARSE, GROUPS, LEXICAL, NAMES, STARTS, TEXT_KEY, Segment, write_sources
+from assistant.index.text_key import ROW_BITS as _ROW_SHIFT
 from assistant.index.text_key import BigramPostings
+from assistant.index.vector_file import VectorFile, VectorFileWriter
 
 _CHUNK = 65_536
+_GRAMS = 1 << 16  # bigrams per block when merging the text keys
+_SPILL = ".textkey-merge.bin"  # scratch, removed before the folder is checksummed
 
 
 def _row_ids(store: ParagraphStore) -> np.ndarray:
@@ -73,14 +77,26 @@ def merge_lexical(parts: list[tuple[LexicalSegment, np.ndarray, np.ndarray]], le
     return LexicalSegment(list(vocab), np.cumsum(indptr), d, tfc, lengths.astype(np.int32), float(avgdl))
 
 
-def merge_text_keys(parts: list[tuple[BigramPostings, np.ndarray]]) -> BigramPostings:
-    grams, rows = [], []
-    for postings, new_pos in parts:
-        g, r = postings.pairs()
-        mapped = new_pos[r]
-        grams.append(g[mapped >= 0])
-        rows.append(mapped[mapped >= 0])
-    return BigramPostings.from_pairs(np.concatenate(grams), np.concatenate(rows))
+def merge_text_keys(folder: Path, parts: list[tuple[BigramPostings, np.ndarray]]) -> BigramPostings:
+    """The segments' (bigram, row) pairs with rows renumbered (-1: dropped), spilled in blocks then sorted once.
+
+    At a million paragraphs there are over 100M pairs: expanded whole into grams, rows and their
+    renumbered copies they took several GB, so each block is packed straight into a scratch file.
+    """
+    spill = folder / _SPILL
+    with spill.open("wb") as handle:
+        for postings, new_pos in parts:
+            for lo in range(0, len(postings.keys), _GRAMS):
+                hi = min(lo + _GRAMS, len(postings.keys))
+                a, b = int(postings.indptr[lo]), int(postings.indptr[hi])
+                grams = np.repeat(np.asarray(postings.keys[lo:hi], dtype=np.uint64),
+                                  np.diff(np.asarray(postings.indptr[lo : hi + 1])))
+                mapped = new_pos[np.asarray(postings.rows[a:b], dtype=np.int64)]
+                keep = mapped >= 0
+                handle.write(((grams[keep] << _ROW_SHIFT) | mapped[keep].astype(np.uint64)).tobytes())
+    packed = np.fromfile(spill, dtype=np.uint64)
+    spill.unlink()
+    return BigramPostings.from_packed(packed)
 
 
 def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: set[str]) -> dict:
@@ -122,8 +138,8 @@ def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: 
     starts = np.concatenate([[0], np.cumsum(unit_counts)]).astype(np.int64)
     np.save(folder / STARTS, starts)
     merge_lexical(lexical_parts, np.concatenate(lengths)).save(folder / LEXICAL)
-    merge_text_keys([(s.text_key, new_pos) for (s, _), (_, _, new_pos) in zip(parts, lexical_parts, strict=True)]
-                    ).save(folder / TEXT_KEY)
+    merge_text_keys(folder, [(s.text_key, new_pos) for (s, _), (_, _, new_pos)
+                             in zip(parts, lexical_parts, strict=True)]).save(folder / TEXT_KEY)
     keep_docs = {d["doc"] for d in documents}
     sources = [(doc, s) for segment, _ in parts for doc, s in segment.sources()
                if doc in keep_docs and (segment is not base or doc not in removed)]
@@ -140,7 +156,7 @@ def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: 
     np.save(folder / COARSE, coarse)
     total = int(starts[-1])
     if total >= dense_module.APPROX_MIN_UNITS:
-        vectors = np.load(folder / VECTORS, mmap_mode="r")
+        vectors = VectorFile(folder / VECTORS)  # read in blocks, not mapped: the build's memory stays small
         trained = base.folder / TRAINED_INDEX
         DenseIndex.build_approximate(vectors, coarse, trained=trained if trained.is_file() else None,
                                      codes_from=(base.dense, base_map)).save_index(folder)
@@ -158,7 +174,7 @@ def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts
     total = int(starts[-1])
     dim = parts[0][0].dense.dim
     dtype = np.float16 if total >= dense_module.APPROX_MIN_UNITS else np.float32
-    out = np.lib.format.open_memmap(folder / VECTORS, mode="w+", dtype=dtype, shape=(total, dim))
+    out = VectorFileWriter(folder / VECTORS, total, dim, dtype)
     coarse, at, maps = [], 0, []
     for segment, rows in parts:
         owner = np.repeat(np.arange(len(segment.paragraphs)), np.diff(segment.starts))
@@ -166,10 +182,9 @@ def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts
         kept_para[rows] = True
         unit_keep = kept_para[owner]
         kept_units = np.flatnonzero(unit_keep)
-        vectors = segment.dense.vectors
+        vectors = VectorFile(segment.folder / VECTORS)
         for lo in range(0, len(kept_units), _CHUNK):
-            chunk = kept_units[lo : lo + _CHUNK]
-            out[at + lo : at + lo + len(chunk)] = np.asarray(vectors[chunk], dtype=dtype)
+            out.append(vectors[kept_units[lo : lo + _CHUNK]])
         new_unit = np.full(segment.dense.size, -1, dtype=np.int64)
         new_unit[kept_units] = np.arange(len(kept_units)) + at
         maps.append(new_unit)
@@ -177,6 +192,5 @@ def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts
         mapped = new_unit[old_coarse]
         coarse.append(mapped[mapped >= 0])
         at += len(kept_units)
-    out.flush()
-    del out
+    out.close()
     return np.sort(np.concatenate(coarse)).astype(np.int64), maps[0]

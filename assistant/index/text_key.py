@@ -30,6 +30,7 @@ def _codes(key: str) -> np.ndarray:
 
 _SHIFT = np.uint64(21)  # code points fit in 21 bits: a bigram in 42
 _ROW_BITS = np.uint64(22)  # rows per segment below 4M: (bigram, row) packed in one uint64
+ROW_BITS = _ROW_BITS
 
 
 def bigrams(key: str) -> np.ndarray:
