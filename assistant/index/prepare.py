@@ -75,6 +75,7 @@ def prepare(
         entries.append(cached)
     pending = [i for i, entry in enumerate(entries) if entry is None]
     tracker = EmbedProgress(len(pending), progress, unit="documents")
+    embedded = 0
     for i in pending:  # pass 2: read, tokenise and embed the others, each cached when done (a killed run resumes)
         file = files[i]
         progress(f"reading {file.rel}")
@@ -90,6 +91,7 @@ def prepare(
                 built = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)),
                                        tuple(unit_counts(document.paragraphs)))
                 cache.put(keys[i], built)
+                embedded += 1
                 entries[i] = built if keep else CachedRef(keys[i], document.doc, document.role,
                                                           len(document.paragraphs), len(units), len(document.sources))
         finally:  # an exception is not a crash; only a killed process leaves the marker
@@ -97,7 +99,7 @@ def prepare(
         tracker.advance(1)
     if keep:
         entries = [_load(cache, key) if isinstance(e, CachedRef) else e for key, e in zip(keys, entries, strict=True)]
-    return entries, keys, len(pending), reused  # type: ignore[return-value]
+    return entries, keys, embedded, reused  # type: ignore[return-value]
 
 
 def _load(cache: DocumentCache, key: str) -> CachedDocument | SkippedFile:
