@@ -204,7 +204,7 @@ def disk_mb(folder: Path, pattern: str = "*") -> float:
     return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file()) / 1e6
 
 
-def measure(size: int, work: Path, baseline: bool) -> dict:
+def measure(size: int, work: Path, baseline: bool, save=None) -> dict:
     corpus, index = work / f"corpus-{size}", work / f"index-{size}"
     make_library(corpus, size)
     row: dict = {"size": size, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -228,6 +228,8 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
     row["compact_s"] = child("compact", str(corpus), str(index))["compact"]
     scan = child("scan", str(corpus), str(index))
     row["scan_s"], row["check_s"], row["files"] = scan["scan_s"], scan["check_s"], scan["files"]
+    if save is not None:
+        save(row)  # kept even if the baseline below is stopped
     if baseline:
         (corpus / "library" / "zz-added-note.md").unlink()
         row["lc"] = baseline_row(corpus, work / f"lc-{size}", q)
@@ -383,11 +385,14 @@ def main() -> int:
     try:
         if not args.no_throughput:
             throughput = child("throughput", str(ROOT / "corpus"), str(work))["units_per_s"]
-        for size in args.sizes.split(","):
-            kept[int(size)] = measure(int(size), work, not args.no_baseline)
-            if not args.no_write:  # saved after each size: a long run that fails later keeps its rows
+        def save(row: dict) -> None:  # after each size: a long run that fails later keeps its rows
+            kept[row["size"]] = row
+            if not args.no_write:
                 ROWS.write_text(json.dumps({"throughput": throughput, "rows": sorted(kept.values(),
                                             key=lambda r: r["size"])}, indent=1, ensure_ascii=False))
+
+        for size in args.sizes.split(","):
+            save(measure(int(size), work, not args.no_baseline, save))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     rows = sorted(kept.values(), key=lambda r: r["size"])
