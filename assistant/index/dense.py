@@ -44,6 +44,7 @@ MAX_LISTS = 2048
 def probes(nlist: int) -> int:
     return max(1, min(nlist, math.ceil(NPROBE_SHARE * nlist)))
 _TRAIN_SAMPLE = 64 * 1024
+ADD_BATCH = 65_536  # vectors converted to float32 and added at a time (134 MB at 512 dimensions)
 VECTORS = "vectors.npy"
 APPROX_INDEX = "dense.faiss"
 TRAINED_INDEX = "dense.trained.faiss"
@@ -156,8 +157,8 @@ class DenseIndex:
         elif codes_from is not None and codes_from[0]._index is not None:
             moved = _move_codes(codes_from[0]._index, index, codes_from[1])
             rows = rows[~np.isin(rows, moved)]
-        for start in range(0, rows.size, 65536):
-            chunk = rows[start : start + 65536]
+        for start in range(0, rows.size, ADD_BATCH):
+            chunk = rows[start : start + ADD_BATCH]
             index.add_with_ids(np.ascontiguousarray(vectors[chunk], dtype=np.float32), chunk)
         index.nprobe = probes(index.nlist)
         return cls(vectors, index)

@@ -21,6 +21,7 @@ import numpy as np
 from assistant.index.records import read_array
 
 K1, B = 1.5, 0.75
+_BLOCK = 1 << 22
 EMPTY = "\u2205"  # an empty paragraph counts as one placeholder token (as bm25s did), so lengths stay > 0
 
 
@@ -66,7 +67,10 @@ class LexicalSegment:
                       avgdl: float | None = None) -> LexicalSegment:
         """From (token id, paragraph, term frequency) triples in any order, and each paragraph's length."""
         l_avg = np.float64(avgdl) if avgdl else lengths.astype(np.float64).mean()
-        tfc = (tf / (K1 * ((1 - B) + B * lengths[d].astype(np.float64) / l_avg) + tf)).astype(np.float32)
+        tfc = np.empty(len(tf), dtype=np.float32)
+        for lo in range(0, len(tf), _BLOCK):  # in blocks: float64 temporaries of 60M postings took GBs
+            dl, tfb = lengths[d[lo : lo + _BLOCK]].astype(np.float64), tf[lo : lo + _BLOCK]
+            tfc[lo : lo + _BLOCK] = (tfb / (K1 * ((1 - B) + B * dl / l_avg) + tfb)).astype(np.float32)
         order = np.lexsort((d, t))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.add.at(indptr, t + 1, 1)
