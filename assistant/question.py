@@ -29,8 +29,10 @@ def validate_question(question: str, max_chars: int) -> str:
     controls = sum(
         1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or ch == "\ufffd" or 0xD800 <= ord(ch) <= 0xDFFF
     )
-    if controls or not any(ch.isalnum() for ch in text):
+    if controls:
         raise QuestionError("the question is not readable text (binary or control characters).")
+    if not any(ch.isalnum() for ch in text):  # "？", "...": punctuation only
+        raise QuestionError("the question has no words, only punctuation or symbols.")
     return text
 
 

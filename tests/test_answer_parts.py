@@ -155,3 +155,48 @@ def test_no_intro_is_left_hanging(real_assistant, question: str) -> None:
         if sentence.text.rstrip().endswith((":", "\uff1a")):
             following = sentences[position + 1 :]
             assert following, f"{sentence.text!r} ends the answer: {answer.text}"
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("第四章第一节讲了啥", True),
+        ("4.2节主要内容", True),
+        ("请问报告第2章讲了什么内容?", True),
+        ("概括一下第三章", True),
+        ("What does section 4.1 say?", True),
+        ("Can you summarize the preface?", True),
+        ("金融科技那节讲了啥", True),
+        # One thing within the part, not the part as a whole.
+        ("前言里讲的研究框架是啥,几章分别讲什么", False),
+        ("第五章主要讲了哪些建议", False),
+        ("第三章讲了哪些趋势", False),
+        ("第二章里亚马逊是啥案例", False),
+    ],
+)
+def test_asks_overview(question: str, overview: bool) -> None:
+    from assistant.answer.sections import asks_overview
+
+    assert asks_overview(question) is overview
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("第四章第一节讲了啥", ["§4.1 ¶1"]),  # was refused: the question's words match nothing in the part
+        ("4.2节主要内容", ["§4.2 ¶1"]),  # was refused: "4.2" was read as a name the corpus never mentions
+        ("第三章讲什么", ["§3 ¶1"]),
+        ("What does section 4.1 say?", ["§4.1 ¶1"]),
+        ("第一章主要讲什么", ["§1.1 ¶1", "§1.2 ¶1"]),  # a chapter that opens with its sections: each one's lead
+    ],
+)
+def test_what_a_part_says_is_its_opening(real_assistant, question: str, opening: list[str]) -> None:
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert [c.paragraph.locator for c in answer.citations] == opening
+    assert_extractive(answer)
+
+
+def test_a_part_opening_that_announces_a_list_is_followed_by_it(real_assistant) -> None:
+    answer = real_assistant.ask("第三章讲了啥")
+    assert "三大趋势" in answer.text and "标准塑造" in answer.text

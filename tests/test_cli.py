@@ -139,7 +139,7 @@ def hash_paths(corpus: Path, tmp_path: Path) -> list[str]:
         (["ask", "数" * 100_000], "too long"),
         (["ask", "x" * 2001], "too long"),
         (["ask", "\x00\x01\x02"], "not readable text"),
-        (["ask", "?!。"], "not readable text"),
+        (["ask", "?!。"], "no words, only punctuation"),
         (["ask"], "no question given"),
         (["ask", Q_COUNT, ""], "question 2"),
         (["ask", "-k", "0", Q_COUNT], "-k"),

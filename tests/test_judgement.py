@@ -50,6 +50,12 @@ def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_ass
         ("工作组组长是谁?", ["饶少阳"]),
         ("编辑组的联系邮箱是什么?", ["zhiku@chinatelecom.cn"]),
         ("What is the contact e-mail of the editorial team?", ["zhiku@chinatelecom.cn"]),
+        # Found by role: none of these shares a word with the line that answers it.
+        ("天翼智库这个报告全名叫啥", ["数字丝路:平台企业共建共享的全球数字经济新生态"]),
+        ("What's the full title of the report?", ["数字丝路:平台企业共建共享的全球数字经济新生态"]),
+        ("想联系编辑组,邮箱或者电话多少", ["zhiku@chinatelecom.cn"]),
+        ("how is the report structured, how many chapters", ["四种创新模式"]),
+        ("这报告一共几章?每章大概讲啥", ["三大新趋势"]),
     ],
 )
 def test_front_matter_answers_questions_about_the_report(real_assistant, question, expected):
@@ -59,6 +65,11 @@ def test_front_matter_answers_questions_about_the_report(real_assistant, questio
         assert fact in answer.text
     assert all(c.paragraph.kind == "front" for c in answer.citations)
     assert_extractive(answer)
+
+
+def test_a_contact_question_quotes_only_the_contact_line(real_assistant):
+    answer = real_assistant.ask("How can I contact the authors?")
+    assert [c.paragraph.locator for c in answer.citations] == ["工作组 ¶2"]
 
 
 @pytest.mark.parametrize(

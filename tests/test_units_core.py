@@ -175,7 +175,8 @@ def test_validate_accepts_and_strips(question: str, stripped: str) -> None:
         ("\x00\x01\x02", "not readable"),
         ("问题\x07", "not readable"),
         ("乱码\ufffd\ufffd", "not readable"),
-        ("?!。,", "not readable"),
+        ("?!。,", "only punctuation"),
+        ("   ？", "only punctuation"),
         (b"bytes?", "must be text"),
         (None, "must be text"),
     ],
@@ -414,6 +415,16 @@ def test_settings_are_frozen() -> None:
         ("中国电信建设了多少个数据中心?", "覆盖中国及东南亚17个国家及地区", False),  # counts something else
         ("华为在南非投资了多少钱?", "帮助170多个国家和地区超过30亿人口实现联接", False),  # no money
         ("eWTP倡议是哪一年提出的?", "例如阿里巴巴提出的世界电子贸易平台(eWTP)倡议", False),  # no year
+        # A rate wants a percentage; a size an amount or a share; a cost or a price money.
+        ("东南亚电商增速多少?", "东南亚地区零售电商增速达18.6%,位居全球第一", True),
+        ("信也科技印尼业务坏账率多少", "为当地约160万小微用户发放", False),
+        ("What was the default rate?", "served 1.6 million small businesses", False),
+        ("我国数字经济规模多大", "数字经济核心产业增加值占国内生产总值比重达10%左右", True),
+        ("中国数字经济规模有多大", "中国网络文学海外市场规模超过40亿元", True),
+        ("印尼数字经济规模有多大", "计划通过推广数字支付工具,将数千万未注册银行账户的人群纳入", False),
+        ("How much did TikTok pay for the deal?", "TikTok与印尼GoTo集团达成电商战略合作", False),
+        ("中国游戏卖到海外一年能有多少收入?", "网络游戏海外销售收入连续4年超千亿元", True),
+        ("菜鸟在东南亚单票物流成本是多少", "实现平均派送时效缩短2天", False),
     ],
 )
 def test_expected_quantity(question: str, sentence: str, answers: bool) -> None:
@@ -424,7 +435,8 @@ def test_expected_quantity(question: str, sentence: str, answers: bool) -> None:
 
 def test_expected_quantity_only_for_counted_questions() -> None:
     assert expected_quantity("什么是平台企业?") is None
-    assert expected_quantity("东南亚地区零售电商增速是多少?") is None  # any number will do
+    assert expected_quantity("华为帮助多少人实现联接?") is not None
+    assert expected_quantity("数字丝路有什么数据?") is None  # any number will do
 
 
 def test_expected_quantity_allows_a_long_modifier_before_the_counted_noun() -> None:

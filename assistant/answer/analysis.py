@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from assistant.answer.question_names import latin_names, unknown_names, untabled_names
-from assistant.answer.sections import section_reference
+from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
 
@@ -109,7 +109,7 @@ _ABOUT_REPORT = re.compile(
     r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b|"
     # Why it was written and how it is laid out: the foreword says both.
     r"写作背景|写作目的|(?:为什么|为啥|为何)[^,,。??]{0,6}(?:写|搞|做|编|出)[^,,。??]{0,4}报告|"
-    r"报告[^,,。??]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|"
+    r"报告[^,,。??]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|一共几章|总共几章|有几章|每(?:一)?章|各章|"
     r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
     r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
     r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b",
@@ -164,6 +164,7 @@ class Analysis:
     which: str = ""  # "哪个组" -> "组": the kind of thing the answer names
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
+    overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
 
 
 def off_topic_kind(question: str) -> str:
@@ -192,11 +193,13 @@ def _wants(question: str, kind: QuestionKind) -> str:
 def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = ()) -> Analysis:
     """`chinese_names`: proper names a POS tagger found in the question (the caller tags, this stays pure)."""
     kind = classify(question)
+    section = section_reference(question)
     every = names.find(question)
     mentions = tuple(m for m in every if m.group.kind in ENTITY_KINDS)
     found = {match_key(m.surface) for m in every}
     candidates = [m.surface for m in mentions]
-    candidates += [n for n in chinese_names if match_key(n) not in found]
+    # "4.2节": the number of the part pointed at is no name the corpus must mention.
+    candidates += [n for n in chinese_names if match_key(n) not in found and not (section and n in section)]
     candidates += [n for start, n in latin_names(question) if not any(m.start <= start < m.end for m in every)]
     unknown = tuple(unknown_names(candidates, names, corpus_key))
     return Analysis(
@@ -214,5 +217,6 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         titles=tuple(_TITLE.findall(question)),
         which=(m.group(1) if (m := _WHICH.search(question)) else ""),
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
-        section=section_reference(question),
+        section=section,
+        overview=asks_overview(question),
     )

@@ -26,10 +26,16 @@ from assistant.answer.footnotes import (
     source_lines,
     unplaced_line,
 )
+from assistant.answer.front_matter import by_role, front_matter_quotes, front_role
 from assistant.answer.judgement import judge, question_problem, verified
-from assistant.answer.sections import named_part, section_hits
-from assistant.answer.selection import choose, front_matter_quotes, score_sentences, table_quotes
-from assistant.corpus import CorpusView
+from assistant.answer.sections import named_part, opening_paragraphs, section_hits
+from assistant.answer.selection import (
+    choose,
+    overview_quotes,
+    score_sentences,
+    table_quotes,
+)
+from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit, Paragraph
 
@@ -80,10 +86,21 @@ def compose_answer(
         front = [p for p in corpus.of_kind("front") if corpus.role(p.doc) == "report"]
         front_text = "\n".join(p.text for p in front)
         searched_front = all(names.occurs(m.group, front_text) for m in analysis.names)
+        role = front_role(folded, analysis.authorship)
+        answering = by_role(role, front, corpus.part_headings) if searched_front and role != "authorship" else []
+        if answering:  # its title, a contact line, the chapter walk-through: found by role, not by wording
+            debug.update(evidence=1.0, answered="front matter: " + role)
+            quotes = [s for p in answering for s in corpus.sentences.get(p.id, ())]
+            return _quoted(question, analysis, quotes, corpus, debug, True)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
     part = analysis.section or named_part(folded, corpus.part_headings)
     if part and not searched_front:
+        # "第三章讲了啥" is answered by the part's opening, whatever its wording matches.
+        openings = opening_paragraphs(part, corpus) if analysis.overview and not analysis.names else []
+        if openings:
+            debug.update(evidence=1.0, answered="opening of " + part)
+            return _quoted(question, analysis, overview_quotes(openings, corpus), corpus, debug, len(openings) > 1)
         hits = section_hits(part, hits, corpus, query_vector)
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
     if tables and not searched_front:
@@ -118,8 +135,17 @@ def compose_answer(
         chosen = table_quotes(top, concepts, corpus)
     else:
         chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts)
-    chosen = list(dict.fromkeys(chosen))  # a sentence is quoted once
     other = disagreeing(analysis, chosen, admissible, corpus)
+    # Lists and the front matter (whose lines carry no full stop) read one quote per line.
+    one_per_line = kind is QuestionKind.LIST or top.kind == "front"
+    return _quoted(question, analysis, chosen, corpus, debug, one_per_line, other)
+
+
+def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpus: CorpusView, debug: dict,
+            one_per_line: bool, other: Sentence | None = None) -> Answer:
+    """The answer quoting `chosen` (each sentence once), each cited to its paragraph; `other` is another
+    document's quote that gives a different figure, shown as a conflict."""
+    chosen = list(dict.fromkeys(chosen))
     if other is not None and other not in chosen:
         chosen.append(other)
     markers: dict[str, int] = {}
@@ -129,11 +155,9 @@ def compose_answer(
         quoted.append(AnswerSentence(sentence.text, marker, sentence.paragraph_id))
     citations = tuple(_citation(corpus, pid, marker, quoted) for pid, marker in markers.items())
     conflicts = (conflict_of(citations, quoted, analysis, other),) if other is not None else ()
-    notes = [*(source_lines(citations, analysis.lang) if kind is QuestionKind.SOURCE else []),
+    notes = [*(source_lines(citations, analysis.lang) if analysis.kind is QuestionKind.SOURCE else []),
              *(conflict_note(c, analysis.lang) for c in conflicts)]
-    # Lists and the front matter (whose lines carry no full stop) read one quote per line.
-    one_per_line = kind is QuestionKind.LIST or top.kind == "front" or len(citations) > 2
-    text = "\n".join([render(quoted, citations, analysis.lang, one_per_line), *notes])
+    text = "\n".join([render(quoted, citations, analysis.lang, one_per_line or len(citations) > 2), *notes])
     return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug,
                   conflicts=conflicts, notes=tuple(notes))
 

@@ -25,9 +25,25 @@ _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万]+)(?:多|余|\+)?"  # "18.6", "1500多", "近百", "30余"
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|(?<!\d)(?:19|20)\d{2}\s*[-/.—–]\s*\d{1,2}")
-_MONEY = re.compile(r"多少钱|花了多少|投资了?多少|how much money|invest", re.I)
+_MONEY = re.compile(
+    r"多少钱|花了多少|投资了?多少|成本|价格|售价|营收|收入|利润|市值|估值|融资|"
+    r"how much money|invest|\bpa(?:y|id)\b|\bcosts?\b|\bprice\b|\bcapex\b|\brevenues?\b|\bprofits?\b|"
+    r"\bvaluation\b|\bspen[dt]\b|\bmarket cap",
+    re.I,
+)
 _MAGNITUDE = r"\s*[万亿千百]{0,2}\s*"
-_MONEY_UNITS = re.compile(_NUMBER + _MAGNITUDE + r"(?:元|美元|美金)")
+_MONEY_UNITS = re.compile(
+    _NUMBER + _MAGNITUDE + r"(?:元|美元|美金|港元|欧元)|\$\s*\d|\d\s*(?:billion|million|trillion)")
+# "坏账率多少 / 占比多少 / what rate": a share, so the answer gives a percentage (or a fraction, 一成).
+_RATE = re.compile(r"率|比例|比重|占比|增速|份额|百分之几|\brate\b|\bpercent(?:age)?\b|\bshare of\b|\bratio\b", re.I)
+_RATE_UNITS = re.compile(r"\d[\d.]*\s*%|百分之[一二三四五六七八九十百\d]|\d[\d.]*\s*个?百分点|"
+                         r"[一二三四五六七八九十\d]成|[一二三四五六七八九十\d]+分之|\bpercent\b")
+# "规模有多大 / how big": an amount with its magnitude (3.3亿, 1500多亿元, 2万亿美元), or a share of a whole
+# ("占国内生产总值比重达10%左右" is how the report sizes China's digital economy).
+_SIZE = re.compile(r"规模(?:有|是)?多(?:大|少)|多大规模|(?:市场|体量)(?:有)?多大|\bhow (?:big|large)\b|\bsize\b",
+                   re.I)
+_SIZE_UNITS = re.compile(r"(?:\d[\d.,]*|[一二两三四五六七八九十]+)(?:多|余|\+)?\s*(?:万亿|千亿|百亿|亿|万)|"
+                         + _MONEY_UNITS.pattern + "|" + _RATE_UNITS.pattern)
 # "多少个数据中心" / "几家工厂" / "多少万亿元": the measure word the answer's number must carry.
 _MEASURE = re.compile(
     r"(?:多少|几)(万亿元|亿元|万元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
@@ -56,8 +72,16 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
         if word in question:
             return re.compile(_NUMBER + _MAGNITUDE + units)
     measure = _MEASURE.search(question)
-    if not measure:
-        return None
+    if measure:  # the most specific: "多少万亿元", "多少个数据中心"
+        return _counted(measure)
+    if _RATE.search(question):
+        return _RATE_UNITS
+    if _SIZE.search(question):
+        return _SIZE_UNITS
+    return None
+
+
+def _counted(measure: re.Match[str]) -> re.Pattern[str]:
     unit, noun = measure.group(1), measure.group(2)
     # The counted noun must follow the number within a few characters ("11座世界\"灯塔工厂\"",
     # "131个共建国家" for "多少个一带一路国家"), so "多少个数据中心" is not answered by "17个国家";

@@ -27,7 +27,7 @@ from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
 
 _DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
-_NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+[个家项座张台条位名次倍天年人国种类款成]")
+_NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+(?:[个家项座张台条位名次倍天年人国种类款成元]|美元)")
 
 
 WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}

@@ -79,6 +79,39 @@ def named_part(question: str, headings: dict[str, str]) -> str:
     return best if best_score >= 4 and not tied else ""
 
 
+# "第三章讲了啥", "4.2节主要内容", "what does section 4.1 say": the question asks what the part says as a whole.
+_OVERVIEW = re.compile(
+    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|哪些内容)(?:内容|东西)?(?:呢|啊|呀)?\W*$|"
+    r"主要(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么)?(?:呢|啊)?\W*$|"
+    r"(?:内容|大意|要点|观点)(?:是(?:什么|啥))?(?:呢|啊)?\W*$|概括一下|概述一下|总结一下|简述一下|"
+    r"\bwhat does\b.{0,40}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
+    r"\bsummari[sz]e\b|\bsummary\b|\boverview\b|"
+    r"\bwhat(?:'s| is)\b.{0,40}\babout\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b",
+    re.I,
+)
+
+
+# What may surround a part reference and "讲了啥" in a question that asks nothing more specific.
+_OVERVIEW_FILLER = re.compile(
+    r"请问|一下|帮我|给我|告诉我|报告|主要|哪些|什么|[的里中在了呢啊吧吗呀这那个下本该和与及有啥]|"
+    r"\b(?:what|does|do|did|the|of|in|this|that|report|says?|please|pls|me|tell|about|is|it|its|section|chapter|"
+    r"part|can|could|you|give|a|an|briefly|quick|quickly)\b|[\W_\d]",
+    re.I,
+)
+
+
+def asks_overview(question: str) -> bool:
+    """The question asks what a part says as a whole (its opening answers), and nothing more specific:
+    "第四章第一节讲了啥" does, "前言里讲的研究框架是啥" asks for one thing within the part."""
+    match = _OVERVIEW.search(question)
+    if not match:
+        return False
+    rest = question[: match.start()] + " " + question[match.end():]
+    for pattern in (_SECTION_DOTTED, _CHAPTER_ZH, _CHAPTER_EN, _FOREWORD, _NAMED_PART):
+        rest = pattern.sub(" ", rest)
+    return len(_OVERVIEW_FILLER.sub("", rest)) <= 1
+
+
 def in_part(paragraph: Paragraph, prefix: str) -> bool:
     """"§2" holds §2 ¶1, §2.1 ¶3 and §2.2.1 ¶1, not §20; "前言" holds 前言 ¶1."""
     locator = paragraph.locator
@@ -99,6 +132,24 @@ def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vec
     found.sort(key=lambda h: -h.score)
     rest = [Hit(p.id, floor, floor, _best_cosine(p, corpus, query_vector)) for p in inside if p.id not in ranked]
     return [*found, *rest]
+
+
+def part_paragraphs(prefix: str, corpus: CorpusView) -> list[Paragraph]:
+    """The report's prose paragraphs in the part, in reading order (the table is not an opening)."""
+    return [p for p in corpus.report_paragraphs() if in_part(p, prefix) and p.kind != "table"]
+
+
+def opening_paragraphs(prefix: str, corpus: CorpusView) -> list[Paragraph]:
+    """What opens a part: its own first paragraph ("§3 ¶1" for §3), or, for a part that starts straight
+    with sub-parts (§1 with §1.1 and §1.2), the first paragraph of each sub-part."""
+    inside = part_paragraphs(prefix, corpus)
+    if not inside or inside[0].locator[len(prefix):].startswith(" "):
+        return inside[:1]
+    openings: dict[str, Paragraph] = {}
+    for paragraph in inside:
+        child = prefix + "." + paragraph.locator[len(prefix) + 1:].split(" ")[0].split(".")[0]
+        openings.setdefault(child, paragraph)
+    return list(openings.values())
 
 
 def _best_cosine(paragraph: Paragraph, corpus: CorpusView, query_vector: np.ndarray) -> float:

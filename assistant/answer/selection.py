@@ -163,21 +163,16 @@ def _announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sent
     return _list_quotes(corpus.by_id[last.paragraph_id], corpus) or []
 
 
-def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship: bool,
-                        corpus: CorpusView) -> list[Sentence]:
-    """A question about the report: the best front-matter paragraph in full (they are short).
-
-    "Who wrote it" gets the cover (title and publisher) and the working group's leading paragraph.
-    """
-    if authorship:
-        cover = [p for p in front if not p.heading_path]
-        # The working group: the front paragraph that is mostly a list of names (the densest in 、).
-        lists = [p for p in front if p.heading_path and p.text.count("、") > 1]
-        group = max(lists, key=lambda p: p.text.count("、") / len(p.text), default=None)
-        chosen = [*cover, *([group] if group else []), best]
-    else:
-        chosen = [best]
-    return [s for p in dict.fromkeys(chosen) for s in corpus.sentences.get(p.id, ())]
+def overview_quotes(openings: Sequence[Paragraph], corpus: CorpusView) -> list[Sentence]:
+    """"第三章讲了啥": the part's opening paragraph (a passage of it when long, with the list it announces);
+    for a part that opens with sub-parts, each sub-part's lead sentence."""
+    if len(openings) == 1:
+        sentences = corpus.sentences.get(openings[0].id, ())
+        if not sentences:
+            return []
+        chosen = _window(sentences[0], corpus)
+        return list(dict.fromkeys([*chosen, *_announced_list(chosen, corpus)]))
+    return [s for p in openings if (lead := corpus.sentences.get(p.id)) for s in _with_follower(lead[0], corpus)]
 
 
 def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusView) -> list[Sentence]:

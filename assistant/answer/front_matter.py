@@ -1,0 +1,82 @@
+"""Questions about the report itself, answered from its front matter by what they ask for.
+
+"What is it called", "who wrote it", "how do I contact them" and "how is it laid out" each have one
+place in any report's front matter: the cover, the working group, the line with an e-mail address,
+and the foreword's paragraph that walks through the chapters. Their wording rarely matches those
+lines ("全名叫啥" shares no word with the title), so they are found by role, not by word overlap.
+Other questions about the report ("why was it written") take the front paragraph that covers them best.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from assistant.corpus import CorpusView, Sentence
+from assistant.text import match_key, tokenize
+from assistant.types import Paragraph
+
+_TITLE = re.compile(r"全名|全称|标题|题目|名字|叫什么|叫啥|书名|\btitle\b|\bcalled\b|\bname of (?:the|this) report\b",
+                    re.I)
+_CONTACT = re.compile(r"联系|邮箱|电话|邮件|\bcontact\b|\be-?mail\b|\bphone\b|\breach (?:them|the)\b", re.I)
+_STRUCTURE = re.compile(
+    r"结构|框架|章节|目录|几章|几部分|几个部分|每(?:一)?章|各章|分为|\bstructur|\bchapters\b|\bhow many chapters\b|"
+    r"\borgani[sz]ed\b|\btable of contents\b|\boutline\b|\beach (?:chapter|section|part)\b",
+    re.I,
+)
+_CONTACT_LINE = re.compile(r"@|电话|邮箱|\d{3,4}-\d{7,8}")
+
+
+def front_role(question: str, authorship: bool) -> str:
+    """"title" | "authorship" | "contact" | "structure" | "": what a question about the report asks for."""
+    if _CONTACT.search(question):
+        return "contact"
+    if _STRUCTURE.search(question):
+        return "structure"
+    if _TITLE.search(question):
+        return "title"
+    return "authorship" if authorship else ""
+
+
+def _cover(front: Sequence[Paragraph]) -> list[Paragraph]:
+    return [p for p in front if not p.heading_path]
+
+
+def _working_group(front: Sequence[Paragraph]) -> Paragraph | None:
+    """The front paragraph that is mostly a list of names (the densest in 、)."""
+    lists = [p for p in front if p.heading_path and p.text.count("、") > 1]
+    return max(lists, key=lambda p: p.text.count("、") / len(p.text), default=None)
+
+
+def _structure(front: Sequence[Paragraph], headings: Iterable[str]) -> Paragraph | None:
+    """The front paragraph that names the most of the report's chapter and section headings' words."""
+    words = {match_key(w) for h in headings for w in tokenize(h) if len(w) >= 2}
+    prose = [p for p in front if p.heading_path and len(p.text) > 60]
+    scored = [(sum(1 for w in words if w in match_key(p.text)), p) for p in prose]
+    best = max(scored, key=lambda item: item[0], default=(0, None))
+    return best[1] if best[0] >= 3 else None
+
+
+def by_role(role: str, front: Sequence[Paragraph], headings: Iterable[str]) -> list[Paragraph]:
+    """The front paragraphs that answer a question of this role; [] when the front matter has none."""
+    if role == "title":
+        return _cover(front)
+    if role == "authorship":
+        group = _working_group(front)
+        return [*_cover(front), *([group] if group else [])]
+    if role == "contact":
+        return [p for p in front if _CONTACT_LINE.search(p.text)]
+    if role == "structure":
+        paragraph = _structure(front, headings)
+        return [paragraph] if paragraph else []
+    return []
+
+
+def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship: bool,
+                        corpus: CorpusView) -> list[Sentence]:
+    """A question about the report: the best front-matter paragraph in full (they are short).
+
+    "Who wrote it" gets the cover (title and publisher) and the working group's leading paragraph.
+    """
+    chosen = [*by_role("authorship", front, ()), best] if authorship else [best]
+    return [s for p in dict.fromkeys(chosen) for s in corpus.sentences.get(p.id, ())]
