@@ -80,8 +80,10 @@ def _move_codes(source: faiss.Index, target: faiss.Index, id_map: np.ndarray) ->
         keep = new >= 0
         if keep.any():
             new_ids = np.ascontiguousarray(new[keep], dtype=np.int64)
-            dst.invlists.add_entries(lst, len(new_ids), faiss.swig_ptr(new_ids),
-                                     faiss.swig_ptr(np.ascontiguousarray(codes[keep])))
+            # held in a name: a temporary passed through swig_ptr is freed before add_entries reads it
+            # (the moved codes were then whatever the allocator left there: zeros, in practice)
+            kept_codes = np.ascontiguousarray(codes[keep])
+            dst.invlists.add_entries(lst, len(new_ids), faiss.swig_ptr(new_ids), faiss.swig_ptr(kept_codes))
             moved.append(new_ids)
     done = np.concatenate(moved) if moved else np.zeros(0, dtype=np.int64)
     dst.ntotal += len(done)
