@@ -8,7 +8,7 @@ Two kinds, chosen by size when the index is built:
 * approximate (more than APPROX_MIN_UNITS units): IVF with 8-bit scalar quantisation
   over the paragraph-level units only (paragraph and heading; ids are unit rows).
   Sentences are scored later, within the top paragraphs, from the float16 vectors
-  file, which is memory-mapped and read on demand. recall@10 against exact search is
+  file, whose rows are read on demand (by pread: see vector_file). recall@10 against exact search is
   measured in benchmarks/scale.py.
 
 Vectors are L2-normalised, so scores are cosine similarities.
@@ -24,6 +24,7 @@ import faiss
 import numpy as np
 
 from assistant.index.records import read_array
+from assistant.index.vector_file import VectorFile
 
 # Above this many units a library gets the approximate index (about 6.5k paragraphs: a flat scan of
 # more costs over 10 ms a query).
@@ -103,7 +104,7 @@ class DenseIndex:
     def __init__(self, vectors: np.ndarray, index: faiss.Index | None = None) -> None:
         if vectors.ndim != 2 or vectors.shape[0] == 0:
             raise ValueError("cannot build a dense index over no vectors.")
-        self._vectors = vectors  # float32 (flat) or float16 (approximate), usually a read-only memory map
+        self._vectors = vectors  # float32 (flat) or float16 (approximate), a read-only map (flat) or a VectorFile
         self._index = index
         self.approximate = index is not None
         if index is not None and int(index.d) != vectors.shape[1]:
@@ -212,7 +213,7 @@ class DenseIndex:
 
     @classmethod
     def load(cls, folder: Path) -> DenseIndex:
-        """Memory-map the vectors (nothing is read until searched) and read the approximate index if any."""
+        """Open the vectors (nothing is read until searched) and read the approximate index if any."""
         vectors = read_array(folder / VECTORS, mmap=True)
         if vectors.ndim != 2 or vectors.dtype not in (np.float32, np.float16):
             raise ValueError(f"{VECTORS} holds {vectors.dtype} of shape {vectors.shape}, not unit vectors")
@@ -220,6 +221,7 @@ class DenseIndex:
             if vectors.dtype != np.float32:
                 raise ValueError(f"{VECTORS} is float16 but {APPROX_INDEX} is missing")
             return cls(vectors)
+        vectors = VectorFile(folder / VECTORS)  # read by pread: a map of 5 GB stayed resident (see VectorFile)
         index = faiss.read_index(str(folder / APPROX_INDEX))
         ivf = faiss.extract_index_ivf(index)
         if ivf.ntotal > len(vectors) or ivf.d != vectors.shape[1]:
