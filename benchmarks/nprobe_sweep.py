@@ -59,18 +59,20 @@ def main() -> int:
     ivf = faiss.extract_index_ivf(dense._index)
     for share in (float(s) for s in args.shares.split(",")):
         ivf.nprobe = max(1, round(share * ivf.nlist))
-        found, tied, times = 0, 0, []
+        found, tied, near, times = 0, 0, 0, []
         for q, (truth, tenth) in zip(queries, exact, strict=True):
             started = time.perf_counter()
             _, rows = dense.search(q, 10)
             times.append((time.perf_counter() - started) * 1000)
             found += len(truth & set(rows.tolist()))
             scores = np.asarray(dense.vectors[np.sort(rows)], dtype=np.float32) @ q
-            tied += min(10, int((scores >= tenth - 1e-4).sum()))
+            tied += min(10, int((scores >= tenth - 1e-6).sum()))  # a tie with the 10th (to rounding) is as good a hit
+            near += min(10, int((scores >= tenth - 1e-4).sum()))
         times.sort()
         print(json.dumps({"share": share, "nprobe": ivf.nprobe, "nlist": ivf.nlist, "codes": ivf.ntotal,
                           "recall_at_10": found / (10 * len(queries)),
                           "recall_at_10_ties_counted": tied / (10 * len(queries)),
+                          "recall_at_10_within_1e-4": near / (10 * len(queries)),
                           "dense_p50_ms": times[len(times) // 2],
                           "dense_p95_ms": times[int(len(times) * 0.95) - 1]}), flush=True)
     return 0
