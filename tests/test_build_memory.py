@@ -84,3 +84,29 @@ def test_a_full_build_and_a_merge_never_hold_the_librarys_vectors(
     merged = load_index(cfg.index_dir)
     assert merged.delta is None and "zz-note" in {d["doc"] for d in merged.manifest["documents"]}
     assert Assistant.open(cfg).ask("数字丝绸之路合作国家有多少个?").citations
+
+
+def test_vector_file_reads_rows_as_a_memory_map_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from assistant.index.vector_file import VectorFile, VectorFileWriter
+
+    monkeypatch.setattr(vector_file, "BLOCK_BYTES", 256)  # many blocks, sparse and dense spans
+    rows = np.random.default_rng(0).standard_normal((500, 8)).astype(np.float16)
+    writer = VectorFileWriter(tmp_path / "v.npy", len(rows), 8, np.float16)
+    for part in np.array_split(rows, 7):
+        writer.append(part)
+    writer.close()
+    mapped, read = np.load(tmp_path / "v.npy", mmap_mode="r"), VectorFile(tmp_path / "v.npy")
+    assert np.array_equal(mapped, rows) and read.shape == rows.shape and read.dtype == rows.dtype
+    picks = [np.random.default_rng(1).choice(500, 60, replace=False), np.arange(40, 90), [499, 0, 7, 7], []]
+    for pick in picks:
+        assert np.array_equal(read[pick], mapped[np.asarray(pick, dtype=np.int64)])
+    assert np.array_equal(read[3], mapped[3]) and np.array_equal(read[-1], mapped[-1])
+    assert np.array_equal(read[10:20], mapped[10:20]) and np.array_equal(np.asarray(read), rows)
+    with pytest.raises(IndexError):
+        read[500]
+    short = VectorFileWriter(tmp_path / "short.npy", 5, 8, np.float16)
+    short.append(rows[:3])
+    with pytest.raises(ValueError, match="3 vectors written, 5 announced"):
+        short.close()
