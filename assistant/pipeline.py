@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answer import compose_answer, merge_answers
+from assistant.answer.coordination import name_parts
 from assistant.answer.evidence import warm_up_tokenizers
 from assistant.answer.verifier import load_model
 from assistant.config import Settings
@@ -95,6 +96,11 @@ class Assistant:
             )
         else:
             answer = self._compose(text, retrieval, k)
+            names = name_parts(text, self.names) if answer.refused and _not_about(answer) else []
+            if names:  # "微软和阿里云…": no sentence is about both, so each is asked about on its own
+                answer = merge_answers(
+                    text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in names]
+                )
         answer = with_provenance(answer, self.index.corpus)
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval
 
@@ -110,3 +116,8 @@ class Assistant:
             self.settings.max_citations,
             self.verifier,
         )
+
+
+def _not_about(answer: Answer) -> bool:
+    """Refused because no sentence was about every name the question gives."""
+    return str(answer.debug.get("reason", "")).startswith("not about")

@@ -127,12 +127,30 @@ def test_report_vocabulary_finds_the_section(real_assistant, question: str, head
         ("数字文娱那部分讲了啥", "§4.4"),
         ("行动倡议那节对企业说了什么", "§5.2"),
         ("这部分讲了啥", ""),
+        ("文娱那节主要讲的什么", "§4.4"),  # two characters, in one heading only
+        ("治理那节", "§3.3"),
+        ("平台那部分", ""),  # in every heading
+        ("亚马逊FBA履约链条的核心环节有哪些?", ""),  # 环节 is a word, not a part
     ],
 )
 def test_a_part_named_by_its_heading(real_assistant, question: str, part: str) -> None:
     from assistant.answer.sections import named_part
 
     assert named_part(question, real_assistant.corpus.part_headings) == part
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("what does the part on fintech say", "§4.3"),  # fintech -> 金融科技 through the name table
+        ("Summarise the section about cloud computing", "§4.1"),
+        ("支付金融这块的机遇有具体数据没", ""),  # "这块" is a topic, not a part
+    ],
+)
+def test_a_part_named_in_english(real_assistant, question: str, part: str) -> None:
+    from assistant.answer.sections import named_part
+
+    assert named_part(question, real_assistant.corpus.part_headings, real_assistant.names) == part
 
 
 def test_a_list_announced_by_the_quote_follows_it(real_assistant) -> None:
@@ -200,3 +218,18 @@ def test_what_a_part_says_is_its_opening(real_assistant, question: str, opening:
 def test_a_part_opening_that_announces_a_list_is_followed_by_it(real_assistant) -> None:
     answer = real_assistant.ask("第三章讲了啥")
     assert "三大趋势" in answer.text and "标准塑造" in answer.text
+
+
+def test_a_quoted_term_is_answered_where_the_report_uses_it(real_assistant) -> None:
+    """"价值共生" is the report's word (a heading of §3.2): the platform-company definition does not answer it."""
+    answer = real_assistant.ask('报告里的"价值共生"具体指什么意思')
+    assert not answer.refused
+    assert all(c.paragraph.locator.startswith("§3.2") for c in answer.citations), [c.paragraph.locator
+                                                                                 for c in answer.citations]
+
+
+def test_a_counted_list_with_a_modifier_is_a_list_question() -> None:
+    from assistant.answer.analysis import QuestionKind, classify
+
+    assert classify("共建共享的三大新趋势分别是啥") is QuestionKind.LIST
+    assert classify("DEPA在报告的未来展望和行动倡议中分别是怎么提到的?") is not QuestionKind.LIST

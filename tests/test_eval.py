@@ -170,7 +170,10 @@ def test_threshold_sweep_is_monotonic(eval_results) -> None:
     rows = threshold_sweep(eval_results, "zh", [-1.0, 0.3, 0.6, 1.0])
     recalls = [r["refusal_recall"] for r in rows]
     assert recalls == sorted(recalls)
-    assert rows[0]["false_refusal_rate"] == 0.0
+    false_refusals = [r["false_refusal_rate"] for r in rows]
+    assert false_refusals == sorted(false_refusals)
+    # At the lowest threshold only question-level refusals remain (a name or a topic the corpus lacks).
+    assert rows[0]["false_refusal_rate"] <= FALSE_REFUSAL_CEILING
 
 
 # --- the blind set (written from the outline only; evals/blind/README.md) ------------------------------
@@ -193,34 +196,53 @@ def blind_test_results(real_assistant):
     return [evaluate_question(real_assistant, q) for q in load_questions(BLIND_SET, "test")]
 
 
-# Measured on the blind test split (156 questions) with the real USE embedder on 2026-12-01: hit@5 0.880,
-# gold cited 0.790, key facts 0.699, refusal recall 0.804, false refusals 0.060 (see evals/RESULTS.md).
-# Floors sit a few points below, so a regression fails while one or two questions do not.
-BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.75, "fact_accuracy": 0.66, "refusal_recall": 0.77}
-BLIND_FALSE_REFUSAL_CEILING = 0.09
+# Floors sit a few points below the measured numbers (evals/RESULTS.md, 2026-12-01, real USE embedder), so a
+# regression fails while one or two questions do not.
+# Blind test split (156): hit@5 0.880, gold cited 0.850, key facts 0.755, refusal recall 0.857, false refusals 0.030.
+BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.81, "fact_accuracy": 0.72, "refusal_recall": 0.82}
+BLIND_FALSE_REFUSAL_CEILING = 0.06
+
+
+def _assert_floors(results, floors: dict[str, float], ceiling: float) -> None:
+    overall = summarise(results)
+    report = ", ".join(f"{k}={overall[k]:.3f}" for k in (*floors, "false_refusal_rate"))
+    below = {k: overall[k] for k, floor in floors.items() if overall[k] < floor}
+    assert not below, f"below the floor: {below} ({report})"
+    assert overall["false_refusal_rate"] <= ceiling, report
 
 
 def test_blind_test_split_floors(blind_test_results) -> None:
-    overall = summarise(blind_test_results)
-    report = ", ".join(f"{k}={overall[k]:.3f}" for k in (*BLIND_FLOORS, "false_refusal_rate"))
-    below = {k: overall[k] for k, floor in BLIND_FLOORS.items() if overall[k] < floor}
-    assert not below, f"below the floor: {below} ({report})"
-    assert overall["false_refusal_rate"] <= BLIND_FALSE_REFUSAL_CEILING, report
+    _assert_floors(blind_test_results, BLIND_FLOORS, BLIND_FALSE_REFUSAL_CEILING)
 
 
 # --- the second blind set (written blind on 2026-12-01, mapped by another reader; never tuned on) ----------
 
 BLIND2_SET = Path(__file__).resolve().parent.parent / "evals" / "blind2" / "questions.jsonl"
-# Measured 2026-12-01: hit@5 0.905, gold cited 0.750, key facts 0.622, refusal recall 0.816, false refusals 0.107.
-BLIND2_FLOORS = {"hit5": 0.87, "cited_gold": 0.71, "fact_accuracy": 0.58, "refusal_recall": 0.78}
-BLIND2_FALSE_REFUSAL_CEILING = 0.14
+# Measured 2026-12-01 (end of the third round): hit@5 0.905, gold cited 0.762, key facts 0.638, refusal recall
+# 0.908, false refusals 0.119.
+BLIND2_FLOORS = {"hit5": 0.87, "cited_gold": 0.73, "fact_accuracy": 0.60, "refusal_recall": 0.87}
+BLIND2_FALSE_REFUSAL_CEILING = 0.15
 
 
 def test_second_blind_set_floors(real_assistant) -> None:
     rows = [json.loads(line) for line in BLIND2_SET.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 160 and all(r["gold"] for r in rows if r["answerable"])
-    overall = summarise([evaluate_question(real_assistant, q) for q in load_questions(BLIND2_SET, None)])
-    report = ", ".join(f"{k}={overall[k]:.3f}" for k in (*BLIND2_FLOORS, "false_refusal_rate"))
-    below = {k: overall[k] for k, floor in BLIND2_FLOORS.items() if overall[k] < floor}
-    assert not below, f"below the floor: {below} ({report})"
-    assert overall["false_refusal_rate"] <= BLIND2_FALSE_REFUSAL_CEILING, report
+    results = [evaluate_question(real_assistant, q) for q in load_questions(BLIND2_SET, None)]
+    _assert_floors(results, BLIND2_FLOORS, BLIND2_FALSE_REFUSAL_CEILING)
+
+
+# --- the third blind set (written blind on 2026-12-01 for tuning: all dev) ---------------------------------
+
+BLIND3_SET = Path(__file__).resolve().parent.parent / "evals" / "blind3" / "questions.jsonl"
+# Measured 2026-12-01 (tuned on): hit@5 0.867, gold cited 0.893, key facts 0.808, refusal recall 0.929, false
+# refusals 0.040.
+BLIND3_FLOORS = {"hit5": 0.84, "cited_gold": 0.86, "fact_accuracy": 0.77, "refusal_recall": 0.89}
+BLIND3_FALSE_REFUSAL_CEILING = 0.07
+
+
+def test_third_blind_set_floors(real_assistant) -> None:
+    rows = [json.loads(line) for line in BLIND3_SET.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 160 and all(r["gold"] for r in rows if r["answerable"])
+    assert {r["split"] for r in rows} == {"dev"}
+    results = [evaluate_question(real_assistant, q) for q in load_questions(BLIND3_SET, None)]
+    _assert_floors(results, BLIND3_FLOORS, BLIND3_FALSE_REFUSAL_CEILING)

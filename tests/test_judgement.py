@@ -32,6 +32,10 @@ pytestmark = pytest.mark.slow
         ("2022年东南亚地区零售电商增速是多少?", "2022"),
         ("京东在中东有啥布局?", "not mention"),
         ("报告里甲骨文云的主权云方案是怎么写的?", "not mention"),
+        # General knowledge whose every topic word is absent from the documents, only its place names are there.
+        ("今天北京天气咋样", "never mention: 天气"),
+        ("泰国官方语言是啥?", "never mention"),
+        ("人民币兑美元现在汇率多少?", "never mention"),
     ],
 )
 def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_assistant, question, reason):
@@ -78,6 +82,7 @@ def test_a_contact_question_quotes_only_the_contact_line(real_assistant):
         ("阿里在沙特干了啥?", "沙特云计算公司"),
         ("What did Alibaba Cloud do in Saudi Arabia?", "SCCC"),
         ("What did FinVolution do in Indonesia?", "信也科技"),
+        ("抖音海外版在印尼跟谁合作的", "GoTo"),
         ("菜鸟出海在印尼把派送时效缩短了几天?", "2天"),
         ("Where does the figure on Southeast Asia's e-commerce growth come from?", "贝恩"),
     ],
@@ -168,3 +173,24 @@ def test_a_name_the_table_lacks_but_the_question_gives_constrains_the_answer() -
     assert not context_problem(analysis, "黑石集团认为美联储2022年将加息四次。", "", "", NameTable([]))
     words = analyse("国产短剧App在海外下载榜上表现怎么样?", NameTable([]), "app 海外", ["App"])
     assert not words.names, "a capitalised common word is no name"
+
+
+def test_a_source_question_about_an_unsourced_passage_says_so(real_assistant):
+    """The Arab culture passage carries no footnote: quoting it would look like a sourced answer."""
+    answer = real_assistant.ask("阿拉伯文化艺术网络那段的出处是啥")
+    assert answer.refused
+    assert answer.text.startswith("报告没有注明")
+    assert "阿拉伯文化艺术网络" in answer.see_also[0].text
+
+
+def test_which_regulations_are_cited_is_answered_from_the_text(real_assistant):
+    answer = real_assistant.ask("Which EU regulations on data or digital sovereignty are cited?")
+    assert not answer.refused
+    assert "通用数据保护条例" in answer.text
+
+
+@pytest.mark.parametrize("question", ["whats indonesia's digital economy size",
+                                      "What is China Telecom's capex on Digital Silk Road projects?"])
+def test_english_size_and_money_questions_want_their_figure(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.refused, answer.text

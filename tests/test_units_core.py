@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.answer.analysis import QuestionKind, analyse, classify, is_english
-from assistant.answer.evidence import expected_quantity, proper_names
+from assistant.answer.evidence import event_verbs, expected_quantity, proper_names, topic_nouns
 from assistant.answer.judgement import context_problem, sentence_problem
 from assistant.config import DEFAULT_EMBEDDER, ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
 from assistant.fusion import (
@@ -443,3 +443,40 @@ def test_expected_quantity_allows_a_long_modifier_before_the_counted_noun() -> N
     pattern = expected_quantity("商汤科技主导编制了多少项标准?")
     assert pattern is not None
     assert pattern.search("主导编制200余项国际、国家等相关标准")
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("今天北京天气咋样", ["天气"]),  # 北京 is a name, not a topic
+        ("沙特对云数据有啥要求", []),  # "对云" is a segmentation slip
+        ("全书一共分了几章,各讲啥?", []),  # how it asks, not what about
+    ],
+)
+def test_topic_nouns(question: str, topics: list[str]) -> None:
+    assert topic_nouns(question) == topics
+
+
+@pytest.mark.parametrize(
+    ("question", "events"),
+    [
+        ("北京冬奥会开幕日期是什么时候", ["开幕"]),
+        ("2023年世界人工智能大会在哪举办", ["举办"]),
+        ("2022年冬奥会开幕式总导演是谁", []),  # 是 says nothing about the event
+    ],
+)
+def test_event_verbs(question: str, events: list[str]) -> None:
+    assert event_verbs(question) == events
+
+
+def test_a_date_must_be_the_date_of_the_event_asked_about() -> None:
+    """RGB questions were answered with the date of another event of the same story (a torch relay for the opening)."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import context_problem
+    from assistant.lexicon import NameTable
+
+    names = NameTable([])
+    question = "北京冬奥会开幕日期是什么时候"
+    analysis = analyse(question, names, "", events=event_verbs(question))
+    assert context_problem(analysis, "北京冬奥会火炬传递于2022年2月2日启动。", "", "", names)
+    assert not context_problem(analysis, "北京冬奥会于2022年2月4日开幕。", "", "", names)

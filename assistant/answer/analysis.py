@@ -28,12 +28,13 @@ class QuestionKind(Enum):
 
 _SOURCE = re.compile(
     r"出处|来源|出自|引自|引用|数据.*哪里|哪份报告|依据.*哪|从哪(?:儿|里)?(?:来|得|出)|哪(?:儿|里)?来的|打哪|"
-    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|"
+    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|哪(?:个|家)?媒体|(?:谁|哪)[^,,。??]{0,6}报道|"
     r"\bsources?\b|\bcited?\b|\bcites\b|\breferences?\b|where .* come from|according to which|\bbased on what\b",
     re.I,
 )
 _LIST = re.compile(
-    r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大(?:特点|趋势|机遇|方面)|几个方面|有什么特点|特点是什么|"
+    r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大[\u4e00-\u9fff]{0,2}?(?:特点|趋势|机遇|方面|模式|挑战|"
+    r"角色|举措|方向|优势|原则|路径)|几个方面|有什么特点|特点是什么|"
     r"包括什么|包含什么|举措|建议|\blist\b|what are the|which .*(?:are|were)\b|name the",
     re.I,
 )
@@ -48,7 +49,9 @@ _WHEN_EN = r"^\W*when\b|\bwhen (?:did|was|is|were|will|does|do|has|had|can|could
 _NUMBER = re.compile(
     rf"多少|几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
     r"比例|比重|百分|增速|规模|占比|何时|哪一?年|什么时候|时间|"
-    rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b",
+    rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b|"
+    r"\bsize\b|\bcapex\b|\brevenues?\b|\bvaluation\b|\bprofits?\b|\bprice\b|\bcosts?\b|"
+    r"成本|价格|估值|营收|利润|市值",
     re.I,
 )
 
@@ -138,6 +141,8 @@ _PERSON_ROLE = re.compile(
 _WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-\u9fff])(?=[的是里中呢吗啊??,,。]|$)")
 # A title in 《》 names one work: an answer about another work does not answer.
 _TITLE = re.compile(r"《([^》]{1,30})》")
+# A term in quotes ("价值共生", 「标准塑造」) is the report's own word for the thing asked about.
+_QUOTED = re.compile(r"[\"“'‘「『]([^\"”'’」』]{2,20})[\"”'’」』]")
 # Who: a person (or an organisation, for "谁提出的…") the question does not already name.
 _WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhom\b|"
                   r"\bwhich (?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b",
@@ -163,6 +168,9 @@ class Analysis:
     titles: tuple[str, ...] = ()  # works named in 《》: the answer must be about them
     which: str = ""  # "哪个组" -> "组": the kind of thing the answer names
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
+    terms: tuple[str, ...] = ()  # Chinese terms in quotes that the corpus uses: the answer is read where they are
+    absent_topics: tuple[str, ...] = ()  # the question's common nouns when the corpus uses none of them (天气)
+    events: tuple[str, ...] = ()  # "去世" in "伊丽莎白二世去世时间": what a date, place or person answers for
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
 
@@ -190,8 +198,10 @@ def _wants(question: str, kind: QuestionKind) -> str:
     return ""
 
 
-def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = ()) -> Analysis:
-    """`chinese_names`: proper names a POS tagger found in the question (the caller tags, this stays pure)."""
+def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = (),
+            topics: Sequence[str] = (), events: Sequence[str] = ()) -> Analysis:
+    """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller
+    tags, this stays pure)."""
     kind = classify(question)
     section = section_reference(question)
     every = names.find(question)
@@ -217,6 +227,10 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         titles=tuple(_TITLE.findall(question)),
         which=(m.group(1) if (m := _WHICH.search(question)) else ""),
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
+        terms=tuple(t for t in _QUOTED.findall(question)
+                    if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
+        absent_topics=(tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()),
+        events=tuple(events),
         section=section,
         overview=asks_overview(question),
     )

@@ -18,7 +18,7 @@ import numpy as np
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
-from assistant.answer.evidence import nouns, proper_names, question_concepts
+from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
     asks_for_all_sources,
     footnoted_paragraphs,
@@ -41,6 +41,9 @@ from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit, Par
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
+NO_SOURCE_ZH = "报告没有注明这段内容的出处。"
+NO_SOURCE_EN = "The report cites no source for this."
+_WHICH_CITED = re.compile(r"哪些|哪几|\bwhich\b|\bwhat (?:sources|regulations|reports|documents)\b", re.I)
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -67,7 +70,8 @@ def compose_answer(
     english = is_english(question)
     # Patterns are written with ASCII punctuation: read the question with full-width forms folded (NFKC).
     folded = unicodedata.normalize("NFKC", question)
-    analysis = analyse(folded, names, corpus.text_key, () if english else proper_names(folded))
+    analysis = analyse(folded, names, corpus.text_key, () if english else proper_names(folded),
+                       () if english else topic_nouns(folded), () if english else event_verbs(folded))
     kind = analysis.kind
     debug: dict = {"kind": kind.value, "evidence": 0.0}
     problem = question_problem(analysis)
@@ -94,7 +98,7 @@ def compose_answer(
             return _quoted(question, analysis, quotes, corpus, debug, True)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
-    part = analysis.section or named_part(folded, corpus.part_headings)
+    part = analysis.section or named_part(folded, corpus.part_headings, names)
     if part and not searched_front:
         # "第三章讲了啥" is answered by the part's opening, whatever its wording matches.
         openings = opening_paragraphs(part, corpus) if analysis.overview and not analysis.names else []
@@ -154,6 +158,14 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
         marker = markers.setdefault(sentence.paragraph_id, len(markers) + 1)
         quoted.append(AnswerSentence(sentence.text, marker, sentence.paragraph_id))
     citations = tuple(_citation(corpus, pid, marker, quoted) for pid, marker in markers.items())
+    if (analysis.kind is QuestionKind.SOURCE and not _WHICH_CITED.search(question)
+            and not any(c.sources or c.role != "report" for c in citations)):
+        # "这段的出处是啥": the passage is found, but the report cites nothing for it; say so rather than quote
+        # it as an answer. "Which regulations are cited?" asks what the text names: its quote answers.
+        debug["reason"] = "the report gives no source for this passage"
+        text = NO_SOURCE_EN if analysis.lang == "en" else NO_SOURCE_ZH
+        return Answer(question, text, True, see_also=tuple(c.paragraph for c in citations), lang=analysis.lang,
+                      debug=debug)
     conflicts = (conflict_of(citations, quoted, analysis, other),) if other is not None else ()
     notes = [*(source_lines(citations, analysis.lang) if analysis.kind is QuestionKind.SOURCE else []),
              *(conflict_note(c, analysis.lang) for c in conflicts)]

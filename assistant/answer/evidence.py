@@ -162,6 +162,32 @@ def nouns(question: str) -> frozenset[str]:
     return frozenset(match_key(w) for w, tag in pos_tags(question) if tag[:1] == "n" or tag in ("vn", "eng"))
 
 
+# Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.
+_GENERIC_NOUNS = frozenset({
+    "办法", "方法", "方式", "情况", "问题", "区别", "不同", "意思", "东西", "内容", "全称", "名字", "时候", "地方",
+    "原因", "作用", "影响", "意义", "关系", "特点", "方面", "部分", "报告", "全书", "数据", "数字", "例子", "案例",
+    "目的", "目标", "重点", "核心", "整体", "具体", "消息", "事情", "现状", "前景", "趋势", "细节",
+})
+# A "noun" starting with one of these is a segmentation slip ("对云", "做云", "那节"), not a topic.
+_FUNCTION_CHARS = frozenset("对做那这在给把被让向从跟和与及或是有")
+
+
+def topic_nouns(question: str) -> list[str]:
+    """The common nouns a question is about (天气, 汇率, 坏账): not names, not words for how it asks."""
+    return [w for w, tag in pos_tags(question)
+            if (tag[:1] == "n" or tag == "vn") and tag not in _NAME_TAGS and tag != "nz" and len(w) >= 2
+            and w not in _GENERIC_NOUNS and w[0] not in _FUNCTION_CHARS and w not in _NOT_NAMES]
+
+
+_GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "包含", "进行", "成为", "属于", "位于", "发生",
+                            "提到", "讲述", "介绍", "说", "讲", "知道", "告诉"})
+
+
+def event_verbs(question: str) -> list[str]:
+    """The verbs naming what happened ("去世", "举办", "坠毁"): a date, place or person answers for that event."""
+    return [w for w, tag in pos_tags(question) if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
+
+
 _PLACE_TAGS = frozenset({"ns", "nsf"})
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _ORG_TAGS = frozenset({"nt", "nz"})

@@ -44,8 +44,9 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
 
     A name the question gives must be in the sentence, or named before it (`before`: its headings, the
     earlier sentences of its paragraph, the paragraph before) while the sentence names no other thing of
-    the same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier. Years and titles are
-    local: they must be in the sentence or `near` it (its headings and the sentence before).
+    the same kind: "印尼央行制定…" is not about the 欧盟 named a sentence earlier. A quoted term is read the
+    same way, in the sentence or before it. Years and titles are local: they must be in the sentence or
+    `near` it (its headings and the sentence before).
     """
     missing = []
     here: dict[str, object] | None = None
@@ -58,8 +59,14 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
             missing.append(mention.surface)
     local = near + "\n" + sentence
     missing += [f"《{title}》" for title in analysis.titles if _loose(title) not in _loose(local)]
+    missing += [f'"{term}"' for term in analysis.terms if _loose(term) not in _loose(before + "\n" + sentence)]
     if missing:
         return "not about " + ", ".join(dict.fromkeys(missing))
+    # "北京冬奥会开幕日期" is not answered by the date of the torch relay: the event must be named in the sentence
+    # or before it in its paragraph.
+    if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report and not any(
+            match_key(event) in match_key(before + "\n" + sentence) for event in analysis.events):
+        return "not about " + "/".join(analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
@@ -135,4 +142,8 @@ def question_problem(analysis: Analysis) -> str:
         return f"off-topic: {analysis.off_topic}"
     if analysis.unknown:
         return "names the corpus does not mention: " + ", ".join(analysis.unknown)
+    # "今天北京天气咋样": every thing it asks about is absent from the documents, only its names are there.
+    # Questions about the report itself and source questions are answered by place, not by their nouns.
+    if analysis.absent_topics and not analysis.about_report and analysis.kind is not QuestionKind.SOURCE:
+        return "asks about what the documents never mention: " + ", ".join(analysis.absent_topics)
     return ""

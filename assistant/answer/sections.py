@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.corpus import CorpusView
+from assistant.lexicon import NameTable
 from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key, tokenize
 from assistant.types import Hit, Paragraph
@@ -55,17 +56,29 @@ def section_reference(question: str) -> str:
     return ""
 
 
-# "金融科技那节", "平台企业角色那部分": a part named by (words of) its heading.
-_NAMED_PART = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:那|这|一)?(?:个)?(?:节|章|部分|小节)")
+# "金融科技那节", "平台企业角色那部分": a part named by (words of) its heading. 环节, 细节, 文章, 大部分 are words,
+# not parts; "支付这块" names a topic, not a part (tried: it sent a question about 机遇 to the fintech section).
+_NAMED_PART = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:那|这|一)?(?:个)?(?<![环细季关调情礼音春过文规印篇乐奖宪大])(?:节|章|部分|小节)"
+)
+# "the part on fintech", "the section about cloud computing": the English names of heading words.
+_NAMED_PART_EN = re.compile(
+    r"\b(?:part|section|chapter)s? (?:on|about|covering|dealing with)\s+(?:the\s+)?([\w\s&-]{2,40})", re.I)
 _FILLER = frozenset(["在", "的", "里", "中", "讲", "说", "提到", "关于", "有关", "报告", "这", "那"])
 
 
-def named_part(question: str, headings: dict[str, str]) -> str:
-    """The part whose heading holds the words before "那节/部分" in the question, or "" when none or several do."""
-    match = _NAMED_PART.search(question)
-    if not match:
-        return ""
-    words = [w for w in tokenize(match.group(1)) if w not in _FILLER]
+def named_part(question: str, headings: dict[str, str], names: NameTable | None = None) -> str:
+    """The part whose heading holds the words before "那节/部分" in the question (or, in English, the Chinese
+    names of the words after "the part on"), or "" when none or several do."""
+    if match := _NAMED_PART.search(question):
+        return _part_by_words([w for w in tokenize(match.group(1)) if w not in _FILLER], headings)
+    if names is not None and (match := _NAMED_PART_EN.search(question)):
+        words = [n for m in names.find(match.group(1)) for n in m.group.names if not n.isascii()]
+        return _part_by_words(words, headings)
+    return ""
+
+
+def _part_by_words(words: list[str], headings: dict[str, str]) -> str:
     best, best_score, tied = "", 0, False
     for heading, prefix in headings.items():
         key = match_key(heading)
@@ -76,7 +89,8 @@ def named_part(question: str, headings: dict[str, str]) -> str:
             best = prefix  # the deeper of two nested parts whose headings both hold the words
         elif score == best_score and prefix != best and not best.startswith(prefix + "."):
             tied = True
-    return best if best_score >= 4 and not tied else ""
+    # Two characters ("文娱那节") name a part when only one heading holds them.
+    return best if best_score >= 2 and not tied else ""
 
 
 # "第三章讲了啥", "4.2节主要内容", "what does section 4.1 say": the question asks what the part says as a whole.

@@ -1,0 +1,51 @@
+"""Questions about two named things at once: "微软和阿里云在数据主权上都是怎么做的".
+
+The report rarely names both in one sentence, so such a question, asked as a whole, finds no sentence
+about both and is refused. Asked once per name ("微软在数据主权上都是怎么做的", "阿里云在…") each part
+finds its own passage; the pipeline merges the answers as it does for a question in several parts.
+Comparisons that ask for a verdict ("哪个更牛") are not split: no quote answers them; nor are questions about
+what the two share ("华为和埃塞电信那个项目"): a quote about one alone does not answer them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
+
+_JOIN = re.compile(r"\s*(?:和|与|及|以及|跟|同|、|,|,|/|\band\b|&|\bvs\.?|\bversus\b)\s*", re.I)
+_VERDICT = re.compile(r"哪(?:个|家|一个)更|谁更|更(?:好|强|牛|厉害|大|成功)|\bwhich (?:is|was|one)\b.{0,30}\b(?:better|"
+                      r"stronger|bigger|more)\b|\bbetter\b", re.I)
+
+
+def _chain(mentions: list[Mention], question: str) -> list[Mention]:
+    """The first run of two or more different names joined only by "和 / 与 / 、 / and"."""
+    run: list[Mention] = []
+    for mention in mentions:
+        joined = run and _JOIN.fullmatch(question[run[-1].end:mention.start]) is not None
+        if joined and mention.group not in {m.group for m in run}:
+            run.append(mention)
+            continue
+        if len(run) >= 2:
+            return run
+        run = [mention]
+    return run if len(run) >= 2 else []
+
+
+# "华为和埃塞电信那个项目", "TikTok和GoTo是什么关系": one thing the two share, asked about as a whole.
+_JOINT = re.compile(r"合作|联合|携手|一起|共同|共建|关系|之间|那个|这个|项目|交易|\btogether\b|\bjoint|\bpartner|"
+                    r"\bbetween\b|\brelationship\b|\bdeal\b|\bproject\b", re.I)
+
+
+def name_parts(question: str, names: NameTable) -> list[str]:
+    """One question per coordinated name, or [] when the question names no such pair (or asks about what the
+    two share, or for a verdict between them)."""
+    if _VERDICT.search(question) or _JOINT.search(question):
+        return []
+    mentions = sorted((m for m in names.find(question) if m.group.kind in ENTITY_KINDS), key=lambda m: m.start)
+    chain = _chain(mentions, question)
+    if not chain:
+        return []
+    before, after = question[: chain[0].start], question[chain[-1].end :]
+    after = re.sub(r"^(\s*)(?:都|分别|各自|两家|两者|二者)", r"\1", after)
+    return [before + m.surface + after for m in chain]

@@ -1,0 +1,41 @@
+"""Questions about two named things at once are answered name by name when no sentence is about both
+(real report, real embedder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.coordination import name_parts
+from tests.test_answers import assert_extractive
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("微软和阿里云在数据主权上都是怎么做的", ["微软在数据主权上都是怎么做的", "阿里云在数据主权上都是怎么做的"]),
+        ("What did Huawei and Alibaba do in Saudi Arabia?",
+         ["What did Huawei do in Saudi Arabia?", "What did Alibaba do in Saudi Arabia?"]),
+        ("华为云和阿里云出海哪个更牛", []),  # a verdict: no quote answers it
+        ("华为和埃塞电信那个项目覆盖了多少人", []),  # one thing the two share
+        ("TikTok和GoTo是什么关系", []),
+        ("菜鸟在东南亚咋做的", []),
+    ],
+)
+def test_name_parts(real_assistant, question: str, parts: list[str]) -> None:
+    assert name_parts(question, real_assistant.names) == parts
+
+
+def test_two_names_without_a_shared_sentence_are_answered_each(real_assistant) -> None:
+    """Was refused ("not about 阿里云"): the report describes Microsoft's and Alibaba Cloud's approaches apart."""
+    answer = real_assistant.ask("微软和阿里云在数据主权上都是怎么做的")
+    assert not answer.refused, answer.debug
+    assert "微软主权云" in answer.text and "沙特云计算公司" in answer.text
+    assert_extractive(answer)
+
+
+def test_a_shared_project_is_not_split(real_assistant) -> None:
+    """Asked name by name, "华为…覆盖了多少人" would quote Huawei's 30亿人口, a different project."""
+    answer = real_assistant.ask("华为和埃塞电信那个项目覆盖了多少人")
+    assert "30亿人口" not in answer.text
