@@ -40,9 +40,15 @@ _PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4
 
 
+# "分别是什么?", "都有哪些?", "what are they?": a follow-up that asks about the part before it, not a question.
+_FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|有)(?:什么|啥|哪些|哪几个|谁)[呢啊]?[?\uff1f]?$|"
+                        r"^(?:and )?(?:what|which|who) (?:are|were|is) (?:they|those|these|it)\??$", re.I)
+
+
 def question_parts(question: str) -> list[str]:
-    """Split a multi-part question at its question marks; one part when it is a single question."""
+    """Split a multi-part question at its question marks; one part when it is a single question (or its
+    second part only follows up on the first: "企业层面的倡议有几条?分别是什么")."""
     parts = [p.strip() for p in _PART_END.split(question) if p.strip()]
-    if len(parts) < 2 or any(len(p) < MIN_PART_CHARS for p in parts):
+    if len(parts) < 2 or any(len(p) < MIN_PART_CHARS or _FOLLOW_UP.match(p) for p in parts):
         return [question]
     return parts

@@ -61,7 +61,9 @@ def test_paragraph_and_sources_endpoints(client, real_assistant) -> None:
     assert got["id"] == para.id and got["text"] == para.text and got["locator"] == para.locator
     assert any(s["title"] == "2023年东南亚数字经济报告" for s in got["sources"])
     sources = client.predict(api_name="/sources")
-    assert len(sources) == len(real_assistant.corpus.all_sources())
+    report_doc = real_assistant.corpus.report_paragraphs()[0].doc  # the report's footnotes, not a library's
+    assert {s["doc"] for s in sources} == {report_doc}
+    assert len(sources) == len(real_assistant.corpus.doc_sources(report_doc)) == 19
     assert any(para.id in [p["id"] for p in s["cited_by"]] for s in sources)
     with pytest.raises(gradio_client.exceptions.AppError, match="unknown paragraph"):
         client.predict("no-such-id", api_name="/paragraph")

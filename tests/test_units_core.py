@@ -480,3 +480,18 @@ def test_a_date_must_be_the_date_of_the_event_asked_about() -> None:
     analysis = analyse(question, names, "", events=event_verbs(question))
     assert context_problem(analysis, "北京冬奥会火炬传递于2022年2月2日启动。", "", "", names)
     assert not context_problem(analysis, "北京冬奥会于2022年2月4日开幕。", "", "", names)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("eWTP联合了多少国家?菜鸟在印尼缩短了几天?", ["eWTP联合了多少国家?", "菜鸟在印尼缩短了几天?"]),
+        ("企业层面的倡议有几条?分别是什么", ["企业层面的倡议有几条?分别是什么"]),  # a follow-up, not a question
+        ("How many trends are there? What are they?", ["How many trends are there? What are they?"]),
+        ("这是什么?", ["这是什么?"]),
+    ],
+)
+def test_question_parts(question: str, parts: list[str]) -> None:
+    from assistant.question import question_parts
+
+    assert question_parts(question) == parts

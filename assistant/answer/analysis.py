@@ -34,7 +34,7 @@ _SOURCE = re.compile(
 )
 _LIST = re.compile(
     r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大[\u4e00-\u9fff]{0,2}?(?:特点|趋势|机遇|方面|模式|挑战|"
-    r"角色|举措|方向|优势|原则|路径)|几个方面|有什么特点|特点是什么|"
+    r"角色|举措|方向|优势|原则|路径)|几个方面|有什么特点|特点是什么|分别是(?:什么|啥|哪)|"
     r"包括什么|包含什么|举措|建议|\blist\b|what are the|which .*(?:are|were)\b|name the",
     re.I,
 )
@@ -125,7 +125,7 @@ _AUTHORSHIP = re.compile(
     re.I,
 )
 # The comparison table ("表格里…", "the table comparing…").
-_TABLE = re.compile(r"表格|表里|表中|对照表|那张表|这张表|哪张表|列表对比|\btables?\b", re.I)
+_TABLE = re.compile(r"表格|表里|表中|对照表|(?:那|这|哪)(?:个|张)表|列表对比|\btables?\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[??]?$|"
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
 # Where: a place the question does not already name.
@@ -149,6 +149,9 @@ _WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织
                   re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A time counted from today ("去年", "next year"): a dated document cannot say which year that is.
+_RELATIVE_TIME = re.compile(r"明年|后年|今年|去年|前年|明天|今天|昨天|下个月|上个月|"
+                            r"\b(?:next|this|last) (?:year|month|week)\b|\btomorrow\b|\btoday\b|\byesterday\b", re.I)
 _QUESTION_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 @dataclass(frozen=True)
 class Analysis:
@@ -170,7 +173,8 @@ class Analysis:
     numbers: tuple[str, ...] = ()  # the numbers the question itself gives (never an answer)
     terms: tuple[str, ...] = ()  # Chinese terms in quotes that the corpus uses: the answer is read where they are
     absent_topics: tuple[str, ...] = ()  # the question's common nouns when the corpus uses none of them (天气)
-    events: tuple[str, ...] = ()  # "去世" in "伊丽莎白二世去世时间": what a date, place or person answers for
+    events: tuple[str, ...] = ()  # "开幕" in "北京冬奥会开幕日期": what a date, place or person answers for
+    relative_time: str = ""  # "去年", "next year": a time counted from today
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
 
@@ -231,6 +235,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
                     if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
         absent_topics=(tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()),
         events=tuple(events),
+        relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),
         section=section,
         overview=asks_overview(question),
     )

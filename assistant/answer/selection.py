@@ -91,6 +91,8 @@ def _with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
 # An open question ("菜鸟咋做本土化的") is answered by its paragraph when that is short: the report's
 # paragraphs make one point each (median 232 characters), and a cut window lost the example's facts
 # (all key facts on blind dev: 0.62 with a 240-character window from the best sentence, 0.76 with this).
+# A list question whose paragraph has no list structure is read the same way ("数字治理议题扩展到哪些方面":
+# the items follow the best sentence): all facts blind set 3 0.733 -> 0.773, blind test 0.70 -> 0.74.
 PARAGRAPH_CHARS = 360
 ANSWER_CHARS = 320  # otherwise a passage of about this length from the best sentence on
 
@@ -208,7 +210,7 @@ def choose(
     enumeration = _enumeration(best.sentence, corpus)
     if len(enumeration) > 1:
         return enumeration
-    if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION):
+    if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION, QuestionKind.LIST):
         chosen = _window(best.sentence, corpus)
     else:
         chosen = _with_follower(best.sentence, corpus)

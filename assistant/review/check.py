@@ -35,7 +35,7 @@ from assistant.review.verdicts import (  # re-exported: the CLI and the web app 
     reason_for,
     report_to_text,
 )
-from assistant.text import cjk_ratio, match_key, tokenize
+from assistant.text import cjk_ratio, match_key, pos_tags, tokenize
 from assistant.types import Hit, Paragraph
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ __all__ = ["VERDICTS", "CheckError", "CheckReport", "Checker", "ClaimVerdict", "
 SUGGEST_K = 8  # retrieved paragraphs tried for a suggestion
 _SOURCE_LINE = re.compile(r"^(?:出处|[Ss]ource)\s*\d+\s*[::]\s*")
 _NUMERIC = re.compile(r"[\d.,%]+|[\d零〇一二两三四五六七八九十百千万亿]*[多余]?[个家项年月日天国座张元人次倍款条种]?")
-_NAME_TAGS = frozenset({"ns", "nt"})  # jieba: place, organisation
+_NAME_TAGS = frozenset({"ns", "nt"})  # place, organisation (jieba tag set, which rjieba shares)
 _META = frozenset({"报告", "建议", "认为", "指出", "提到", "表示", "说", "称", "据", "the", "report", "says"})
 COMMON_FREQ = 3000  # jieba frequency above which a word the corpus lacks is everyday language, not a new fact
 _CLAUSE = re.compile(r"[,,;;::。]")
@@ -59,9 +59,8 @@ Retrieve = Callable[[str, int], Sequence[Hit]]
 
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
-    """jieba, for its word frequencies and place/organisation tags, loaded once without its banner on stderr."""
+    """jieba, for its word frequencies, loaded once without its banner on stderr."""
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
@@ -242,10 +241,10 @@ class Checker:
                             reason_for(verdict, best))
 
     def unknown_names(self, text: str, mentions: Sequence[Any]) -> tuple[str, ...]:
-        """Words jieba tags as places or organisations that no name in the table covers: 北极, 南极."""
+        """Words the shared tagger (text.pos_tags) marks as places or organisations that no name covers: 北极."""
 
         out, pos = [], 0
-        for word, flag in _jieba().posseg.cut(text):
+        for word, flag in pos_tags(text):
             start, pos = text.find(word, pos), pos + len(word)
             if flag not in _NAME_TAGS or len(word) < 2 or self.names.group_of(word) is not None:
                 continue

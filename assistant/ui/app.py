@@ -29,7 +29,7 @@ from assistant.question import QuestionError
 from assistant.quiz import QuizError, collect_facts
 from assistant.render import answer_to_dict
 from assistant.review.check import Checker, CheckError
-from assistant.types import Answer
+from assistant.types import Answer, Paragraph
 from assistant.ui import handlers as h
 from assistant.ui import history as hist
 from assistant.ui import tools as t
@@ -79,10 +79,18 @@ def api_error(endpoint: str, message: str) -> gr.Error:
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The Blocks app over an opened assistant (the model and index are already loaded)."""
     corpus = assistant.corpus
-    paragraphs = corpus.paragraphs
-    all_sources = corpus.all_sources()
+    # The report tab and the sources tab show the report: a library of thousands of documents would make a page
+    # of millions of paragraphs (and corpus.paragraphs also holds replaced rows until the next compaction).
+    paragraphs = corpus.report_paragraphs()
+    report_doc = paragraphs[0].doc if paragraphs else ""
+    all_sources = [(report_doc, s) for _, s in sorted(corpus.doc_sources(report_doc).items())]
     checker = Checker.from_assistant(assistant)  # quiz facts and the checker are built once, like the index
     pool = collect_facts(corpus.report_paragraphs(), checker.names)
+
+    def focus_paragraphs(paragraph_id: str) -> Sequence[Paragraph]:
+        """The report around a report paragraph; a library or source paragraph on its own."""
+        paragraph = assistant.paragraph(paragraph_id)
+        return paragraphs if paragraph is None or paragraph.doc == report_doc else [paragraph]
 
     def paragraph_view(paragraph_id: str) -> str:
         paragraph = assistant.paragraph(paragraph_id.strip())
@@ -142,7 +150,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         if assistant.paragraph(paragraph_id) is None:
             return (*restored[:4], h.unknown_paragraph_html(paragraph_id), restored[5], gr.skip(), gr.skip())
         return (*restored[:4], paragraph_view(paragraph_id), restored[5], gr.Tabs(selected="report"),
-                h.report_html(paragraphs, focus=paragraph_id))
+                h.report_html(focus_paragraphs(paragraph_id), focus=paragraph_id))
 
     def start_conversation(store: Any) -> tuple[Any, ...]:
         return conversation_outputs(hist.with_new_conversation(store))
