@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's package, whatever is installed
 QUESTIONS = ROOT / "evals" / "questions.jsonl"
 PARAGRAPHS_PER_DOC = 50
+LC_LIMIT_GB = 16  # the baseline runs under `prlimit --as`: at 1M it may not fit
+ROWS = ROOT / "benchmarks" / "scale.json"  # the last measured row of each size (merged with --merge)
 START, END = "<!-- scale:start -->", "<!-- scale:end -->"
 
 CHILD = r"""
@@ -50,7 +52,7 @@ def percentiles(lat):
     lat = sorted(lat)
     return {"n": len(lat), "p50": lat[len(lat) // 2], "p95": lat[max(int(len(lat) * 0.95) - 1, 0)]}
 
-if mode in ("ingest", "add", "compact", "first", "warm", "recall"):
+if mode in ("ingest", "add", "compact", "first", "warm", "recall", "scan"):
     from assistant.config import Settings
     settings = Settings(corpus_dir=corpus, index_dir=index, embedder="synthetic-512")
 if mode == "ingest":
@@ -88,9 +90,8 @@ elif mode == "recall":
     dense = loaded.dense
     out["approximate"] = dense.approximate
     if dense.approximate:  # exact top 10 over the same paragraph-level units, in chunks (float16 map)
-        starts = loaded.corpus.unit_starts[:-1]
-        heads = np.array([bool(p.heading_path) for p in loaded.corpus.paragraphs])
-        coarse = np.sort(np.concatenate([starts, starts[heads] + 1]))
+        from assistant.index.store import current_generation
+        coarse = np.load(current_generation(index) / "coarse.npy")  # the paragraph-level unit rows
         vq = load_embedder("synthetic-512").embed(questions())
         scores, ids = [], []
         for start in range(0, len(coarse), 65536):
@@ -99,11 +100,22 @@ elif mode == "recall":
             part = np.argpartition(-sc, 10, axis=1)[:, :10]
             scores.append(np.take_along_axis(sc, part, 1)); ids.append(rows[part])
         sc, ids = np.hstack(scores), np.hstack(ids)
-        found = 0
+        found = tied = 0
         for qi, q in enumerate(vq):
-            exact = set(ids[qi][np.argsort(-sc[qi])[:10]].tolist())
-            found += len(exact & set(dense.search(q, 10)[1].tolist()))
-        out["recall_at_10"] = found / (10 * len(vq))
+            best = np.argsort(-sc[qi])[:10]
+            rows = dense.search(q, 10)[1]
+            found += len(set(ids[qi][best].tolist()) & set(rows.tolist()))
+            # a row scoring as much as the exact 10th (to rounding) is as good a hit: many units are identical
+            got = np.asarray(loaded.corpus.vectors[np.sort(rows)], dtype=np.float32) @ q
+            tied += min(10, int((got >= sc[qi][best[-1]] - 1e-6).sum()))
+        out["recall_at_10"], out["recall_ties"] = found / (10 * len(vq)), tied / (10 * len(vq))
+elif mode == "scan":  # what opening pays to learn that the corpus folder did not change
+    from assistant.index.corpus_state import corpus_state, recorded_stats
+    from assistant.index.incremental import check_index
+    s = time.perf_counter(); state = corpus_state(settings, recorded_stats(index))
+    out["scan_s"] = time.perf_counter() - s
+    s = time.perf_counter(); out["stale"] = check_index(settings, state); out["check_s"] = time.perf_counter() - s
+    out["files"] = len(state.files)
 elif mode == "throughput":
     from assistant.corpus import make_units
     from assistant.index.embed import load_embedder
@@ -150,12 +162,20 @@ print(json.dumps(out))
 """
 
 
-def child(*args: str) -> dict:
+class ChildFailed(RuntimeError):
+    pass
+
+
+def child(*args: str, limit_gb: int | None = None) -> dict:
+    """Run one measurement in a fresh process (under `prlimit --as` when `limit_gb` is given)."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, cwd=ROOT,
+    command = [sys.executable, "-c", CHILD, *args]
+    if limit_gb is not None:
+        command = ["prlimit", f"--as={limit_gb << 30}", "--", *command]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}, check=False)
     if result.returncode != 0:
-        raise RuntimeError(f"{args[0]} failed: {result.stderr[-3000:]}")
+        raise ChildFailed(f"{args[0]} failed (rc {result.returncode}): {result.stderr[-3000:]}")
     out = json.loads(result.stdout.strip().splitlines()[-1])
     out["wall"] = time.perf_counter() - started  # includes interpreter start: what a user waits
     return out
@@ -188,10 +208,11 @@ def disk_mb(folder: Path, pattern: str = "*") -> float:
     return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file()) / 1e6
 
 
-def measure(size: int, work: Path, baseline: bool) -> dict:
+def measure(size: int, work: Path, baseline: bool, save=None) -> dict:
     corpus, index = work / f"corpus-{size}", work / f"index-{size}"
     make_library(corpus, size)
-    row: dict = {"size": size}
+    row: dict = {"size": size, "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                 "load_start": round(os.getloadavg()[0], 1)}
     q = str(QUESTIONS)
     ingest = child("ingest", str(corpus), str(index))
     row["ingest_s"], row["ingest_rss"] = ingest["wall"], ingest["peak_rss_mb"]
@@ -201,28 +222,70 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
     row["disk_index_mb"], row["disk_generation_mb"] = disk_mb(index), disk_mb(generation)
     row["vectors_mb"] = disk_mb(generation, "vectors.npy")
     row["paragraphs"] = json.loads((generation / "manifest.json").read_text())["counts"]["paragraphs"]
-    first = min((child("first", str(corpus), str(index)) for _ in range(2)), key=lambda r: r["wall"])
-    row["cold_s"] = first["wall"]
-    warm = child("warm", str(corpus), str(index), q)
-    row.update(p50=warm["p50"], p95=warm["p95"], rss=warm["rss_mb"], peak_rss=warm["peak_rss_mb"])
-    row["recall"] = child("recall", str(corpus), str(index), q).get("recall_at_10")
+    query_side(row, corpus, index)
     add = child("add", str(corpus), str(index))
     row["add_s"], row["add_rss"] = add["add_one"], add["peak_rss_mb"]
     row["compact_s"] = child("compact", str(corpus), str(index))["compact"]
+    scan = child("scan", str(corpus), str(index))
+    row["scan_s"], row["check_s"], row["files"] = scan["scan_s"], scan["check_s"], scan["files"]
+    if save is not None:
+        save(row)  # kept even if the baseline below is stopped
     if baseline:
-        lc_index = work / f"lc-{size}"
         (corpus / "library" / "zz-added-note.md").unlink()
-        lc = child("lc_ingest", str(corpus), str(lc_index))
-        row["lc"] = {"ingest_s": lc["wall"], "ingest_rss": lc["peak_rss_mb"], "chunks": lc["chunks"],
-                     "disk_mb": disk_mb(lc_index)}
-        row["lc"]["cold_s"] = min(child("lc_first", str(corpus), str(lc_index))["wall"] for _ in range(2))
-        lw = child("lc_warm", str(corpus), str(lc_index), q)
-        row["lc"].update(p50=lw["p50"], p95=lw["p95"], rss=lw["rss_mb"])
-        row["lc"]["add_s"] = child("lc_add", str(corpus), str(lc_index))["add_one"]
+        row["lc"] = baseline_row(corpus, work / f"lc-{size}", q)
+    row["finished"] = time.strftime("%H:%M UTC", time.gmtime())
+    row["load_end"] = round(os.getloadavg()[0], 1)
     shutil.rmtree(corpus, ignore_errors=True)
     shutil.rmtree(index, ignore_errors=True)
     shutil.rmtree(work / f"lc-{size}", ignore_errors=True)
     print(json.dumps(row), flush=True)
+    return row
+
+
+def query_side(row: dict, corpus: Path, index: Path) -> None:
+    """Cold first answer (best of two), warm latency and RSS, recall@10 against exact search."""
+    q = str(QUESTIONS)
+    first = min((child("first", str(corpus), str(index)) for _ in range(2)), key=lambda r: r["wall"])
+    row["cold_s"] = first["wall"]
+    warm = child("warm", str(corpus), str(index), q)
+    row.update(p50=warm["p50"], p95=warm["p95"], rss=warm["rss_mb"], peak_rss=warm["peak_rss_mb"])
+    recall = child("recall", str(corpus), str(index), q)
+    row["recall"], row["recall_ties"] = recall.get("recall_at_10"), recall.get("recall_ties")
+
+
+def requery(row: dict, folder: Path) -> dict:
+    """The query side again on a kept library (`folder`/corpus, `folder`/index), after a query-side change."""
+    row = {**row, "requeried": time.strftime("%H:%M UTC", time.gmtime()), "requery_load": round(os.getloadavg()[0], 1)}
+    query_side(row, folder / "corpus", folder / "index")
+    scan = child("scan", str(folder / "corpus"), str(folder / "index"))
+    row["scan_s"], row["check_s"], row["files"] = scan["scan_s"], scan["check_s"], scan["files"]
+    row["requery_load"] = f"{row['requery_load']} → {round(os.getloadavg()[0], 1)}"
+    print(json.dumps(row), flush=True)
+    return row
+
+
+def baseline_row(corpus: Path, lc_index: Path, q: str) -> dict:
+    """The LangChain baseline under a 16 GB address-space limit; a run that does not fit is recorded as such."""
+    try:
+        lc = child("lc_ingest", str(corpus), str(lc_index), limit_gb=LC_LIMIT_GB)
+    except ChildFailed as exc:
+        text = str(exc)
+        fits = not any(m in text for m in ("MemoryError", "bad_alloc", "Cannot allocate", "rc -9", "rc 137"))
+        print(text[-1500:], file=sys.stderr)
+        return {"failed": f"ingest failed: {text.splitlines()[0][:120]}" if fits
+                else f"did not fit in {LC_LIMIT_GB} GB (ingest)"}
+    row = {"ingest_s": lc["wall"], "ingest_rss": lc["peak_rss_mb"], "chunks": lc["chunks"],
+           "disk_mb": disk_mb(lc_index)}
+    try:
+        row["cold_s"] = min(child("lc_first", str(corpus), str(lc_index), limit_gb=LC_LIMIT_GB)["wall"]
+                            for _ in range(2))
+        lw = child("lc_warm", str(corpus), str(lc_index), q, limit_gb=LC_LIMIT_GB)
+        row.update(p50=lw["p50"], p95=lw["p95"], rss=lw["rss_mb"])
+        row["add_s"] = child("lc_add", str(corpus), str(lc_index), limit_gb=LC_LIMIT_GB)["add_one"]
+    except ChildFailed as exc:
+        print(str(exc)[-1500:], file=sys.stderr)
+        row["failed"] = f"queries did not fit in {LC_LIMIT_GB} GB"
+    shutil.rmtree(lc_index, ignore_errors=True)
     return row
 
 
@@ -249,18 +312,26 @@ def tables(rows: list[dict], throughput: float | None, started: str, busy: str) 
         "generation, its delta and the per-document cache) against the vectors file.",
         "",
         "| paragraphs | warm p50 | warm p95 | cold first answer | add one document | merge the delta | RSS (query) "
-        "| full ingest | ingest peak RSS | index on disk | vectors | disk ÷ vectors | recall@10 vs exact |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| full ingest | ingest peak RSS | index on disk | vectors | disk ÷ vectors | recall@10 vs exact "
+        "| folder scan at open |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        recall = "exact search" if r["recall"] is None else f"{r['recall']:.3f}"
+        recall = "exact search" if r["recall"] is None else f"{r['recall']:.3f}" + (
+            f" ({r['recall_ties']:.3f} with ties)" if r.get("recall_ties") is not None else "")
         ratio = r["disk_index_mb"] / r["vectors_mb"] if r["vectors_mb"] else None
         lines.append(
             f"| {r['paragraphs']:,} | {fmt(r['p50'], 'ms')} | {fmt(r['p95'], 'ms')} | {fmt(r['cold_s'], 's', 2)} "
             f"| {fmt(r['add_s'], 's', 2)} | {fmt(r.get('compact_s'), 's', 1)} | {fmt(r['rss'], 'MB', 0)} "
             f"| {fmt(r['ingest_s'], 's', 0)} | {fmt(r['ingest_rss'], 'MB', 0)} | {fmt(r['disk_index_mb'], 'MB', 0)} "
-            f"| {fmt(r['vectors_mb'], 'MB', 0)} | {fmt(ratio, '×', 2)} | {recall} |"
+            f"| {fmt(r['vectors_mb'], 'MB', 0)} | {fmt(ratio, '×', 2)} | {recall} "
+            f"| {fmt(r.get('scan_s'), 's', 2)} ({r.get('files', '?')} files) |"
         )
+    lines += ["", "When each row was measured (load average at its start → end): " + "; ".join(
+        f"{r['paragraphs']:,}: {r.get('started', '?')}–{r.get('finished', '?')} "
+        f"(load {r.get('load_start', '?')} → {r.get('load_end', '?')})"
+        + (f"; its query side (cold, warm, RSS, recall, folder scan) measured again at {r['requeried']} "
+           f"on the kept library (load {r['requery_load']})" if "requeried" in r else "") for r in rows) + "."]
     lines += ["", "Targets (issue 11): " + "; ".join(
         f"{n:,}: p50 {t[0]}, cold {t[1]}, add {t[2]}, RSS {t[3]}" for n, t in targets.items()), ""]
     if any("lc" in r for r in rows):
@@ -274,11 +345,13 @@ def tables(rows: list[dict], throughput: float | None, started: str, busy: str) 
             "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in rows:
-            if "lc" in r:
+            if "lc" in r and "chunks" not in r["lc"]:
+                lines.append(f"| {r['paragraphs']:,} | {r['lc']['failed']} |||||||||")
+            elif "lc" in r:
                 c = r["lc"]
                 lines.append(
-                    f"| {r['paragraphs']:,} | {c['chunks']:,} | {fmt(c['p50'], 'ms')} | {fmt(c['p95'], 'ms')} "
-                    f"| {fmt(c['cold_s'], 's', 2)} | {fmt(c['add_s'], 's', 2)} | {fmt(c['rss'], 'MB', 0)} "
+                    f"| {r['paragraphs']:,} | {c['chunks']:,} | {fmt(c.get('p50'), 'ms')} | {fmt(c.get('p95'), 'ms')} "
+                    f"| {fmt(c.get('cold_s'), 's', 2)} | {fmt(c.get('add_s'), 's', 2)} | {fmt(c.get('rss'), 'MB', 0)} "
                     f"| {fmt(c['ingest_s'], 's', 0)} | {fmt(c['ingest_rss'], 'MB', 0)} | {fmt(c['disk_mb'], 'MB', 0)} |"
                 )
         lines.append("")
@@ -297,8 +370,9 @@ def plot(rows: list[dict], path: Path) -> None:
     for ax, key, label in zip(axes, ("p50", "rss", "ingest_s"), ("warm p50 (ms)", "RSS, query (MB)", "full ingest (s)"),
                               strict=True):
         ax.plot(sizes, [r[key] for r in rows], "o-", label="assistant (hybrid + answer)")
-        if all("lc" in r for r in rows):
-            ax.plot(sizes, [r["lc"][key] for r in rows], "s--", label="LangChain FAISS (retrieval only)")
+        lc = [(r["paragraphs"], r["lc"][key]) for r in rows if r.get("lc", {}).get(key) is not None]
+        if lc:
+            ax.plot(*zip(*lc, strict=True), "s--", label="LangChain FAISS (retrieval only)")
         ax.set_xscale("log")
         ax.set_xlabel("paragraphs (synthetic vectors)")
         ax.set_title(label)
@@ -324,15 +398,35 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000", help="paragraph counts, comma-separated")
     parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md and the plot alone")
+    parser.add_argument("--merge", action="store_true", help="keep the saved rows of sizes not measured now")
+    parser.add_argument("--no-throughput", action="store_true", help="skip measuring USE's throughput")
+    parser.add_argument("--requery", default=None,
+                        help="SIZE=FOLDER: the query side again on a kept library (FOLDER/corpus, FOLDER/index)")
+    parser.add_argument("--scratch", default=None, help="folder for the libraries and indexes (default: /tmp)")
     args = parser.parse_args()
+    args.merge = args.merge or bool(args.requery)
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     busy = f"load average {os.getloadavg()[0]:.1f} at the start"
-    work = Path(tempfile.mkdtemp(prefix="scale-"))
+    work = Path(tempfile.mkdtemp(prefix="scale-", dir=args.scratch))
+    kept = {r["size"]: r for r in json.loads(ROWS.read_text())["rows"]} if args.merge and ROWS.is_file() else {}
+    throughput = json.loads(ROWS.read_text()).get("throughput") if args.merge and ROWS.is_file() else None
     try:
-        throughput = child("throughput", str(ROOT / "corpus"), str(work))["units_per_s"]
-        rows = [measure(int(size), work, not args.no_baseline) for size in args.sizes.split(",")]
+        if not args.no_throughput:
+            throughput = child("throughput", str(ROOT / "corpus"), str(work))["units_per_s"]
+        def save(row: dict) -> None:  # after each size: a long run that fails later keeps its rows
+            kept[row["size"]] = row
+            if not args.no_write:
+                ROWS.write_text(json.dumps({"throughput": throughput, "rows": sorted(kept.values(),
+                                            key=lambda r: r["size"])}, indent=1, ensure_ascii=False))
+
+        if args.requery:
+            size, folder = args.requery.split("=", 1)
+            save(requery(kept[int(size)], Path(folder)))
+        for size in filter(None, args.sizes.split(",")):
+            save(measure(int(size), work, not args.no_baseline, save))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    rows = sorted(kept.values(), key=lambda r: r["size"])
     busy += f", {os.getloadavg()[0]:.1f} at the end"
     lines = tables(rows, throughput, started, busy)
     print("\n".join(lines))

@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 from assistant.config import Settings
 from assistant.index.build import build_index
 from assistant.index.corpus_state import corpus_state
-from assistant.index.dense import DenseIndex
 from assistant.index.embed import HashEmbedder
 from assistant.index.load import load_index, stale_reason
 from assistant.index.store import (
@@ -309,15 +308,18 @@ def _boom(*_args: object, **_kwargs: object) -> None:
     raise RuntimeError("simulated crash while writing the dense index")
 
 
-@pytest.mark.parametrize("step", ["save", "build"])
+@pytest.mark.parametrize("step", ["append", "finish"])
 def test_crash_mid_build_keeps_the_previous_generation(
     cfg: Settings, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
+    from assistant.index.segment_writer import SegmentWriter
+    from assistant.index.vector_file import VectorFileWriter
+
     live = generation(cfg)
     pointer = (cfg.index_dir / CURRENT).read_bytes()
     ids_before = [p.id for p in load_index(cfg.index_dir).corpus.paragraphs]
     with monkeypatch.context() as patch:
-        patch.setattr(DenseIndex, step, _boom if step == "save" else classmethod(_boom))
+        patch.setattr(VectorFileWriter if step == "append" else SegmentWriter, step, _boom)
         with pytest.raises(RuntimeError, match="simulated crash"):
             ingest(cfg, force=True)
     assert (cfg.index_dir / CURRENT).read_bytes() == pointer

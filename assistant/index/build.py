@@ -11,8 +11,10 @@ import numpy as np
 
 from assistant.corpus import make_units, unit_counts
 from assistant.index.dense import TRAINED_INDEX
+from assistant.index.doc_cache import CachedDocument, CachedRef, DocumentCache
 from assistant.index.embed import Embedder
 from assistant.index.segment import document_tokens, write_segment
+from assistant.index.segment_writer import SegmentWriter
 from assistant.index.store import IndexStoreError, current_generation, write_generation
 from assistant.ingest import ParsedDocument
 from assistant.ingest.caps import clip_units
@@ -27,8 +29,9 @@ EMBED_BATCH = 64
 class EmbedProgress:
     """Progress lines for a long embedding run: done/total, rate and time left (at most one line a second)."""
 
-    def __init__(self, total: int, progress: Progress, clock: Callable[[], float] = time.monotonic) -> None:
-        self.total, self.done, self._progress, self._clock = total, 0, progress, clock
+    def __init__(self, total: int, progress: Progress, clock: Callable[[], float] = time.monotonic,
+                 unit: str = "units") -> None:
+        self.total, self.done, self._progress, self._clock, self.unit = total, 0, progress, clock, unit
         self._started = self._last = clock()
 
     def advance(self, count: int) -> None:
@@ -40,7 +43,7 @@ class EmbedProgress:
         rate = self.done / max(now - self._started, 1e-9)
         left = (self.total - self.done) / rate if rate > 0 else 0.0
         self._progress(f"embedding {self.done}/{self.total} ({100 * self.done // max(self.total, 1)}%, "
-                       f"{rate:.0f} units/s, ETA {format_duration(left)})")
+                       f"{rate:.{0 if rate >= 10 else 1}f} {self.unit}/s, ETA {format_duration(left)})")
 
 
 def format_duration(seconds: float) -> str:
@@ -74,7 +77,7 @@ def _live_generation(index_dir: Path) -> Path | None:
         return None
 
 
-def library_fields(docs: Sequence[ParsedDocument], links: dict[str, dict[int, str]] | None) -> dict:
+def library_fields(docs: Sequence[ParsedDocument | CachedRef], links: dict[str, dict[int, str]] | None) -> dict:
     """Document roles and the report's footnote -> source document links (library.json)."""
     return {"roles": {d.doc: d.role for d in docs},
             "links": {doc: {str(n): key for n, key in sorted(m.items())} for doc, m in (links or {}).items()}}
@@ -123,6 +126,54 @@ def build_index(
         (folder / "library.json").write_text(json.dumps(library, ensure_ascii=False), encoding="utf-8")
         return {**base_fields(embedder.name, int(vectors.shape[1]), corpus_hashes), **fields,
                 **(manifest_extra or {})}
+
+    generation = write_generation(index_dir, write_files)
+    progress(f"index written to {generation}")
+    return generation
+
+
+def build_from_cache(
+    refs: Sequence[CachedRef],
+    cache: DocumentCache,
+    embedder_name: str,
+    index_dir: Path,
+    corpus_hashes: dict[str, str],
+    progress: Progress = lambda _msg: None,
+    *,
+    links: dict[str, dict[int, str]] | None = None,
+    manifest_extra: dict | None = None,
+) -> Path:
+    """Write a new base generation from cached documents, read back one at a time; returns its folder.
+
+    Memory stays that of one document plus compact arrays (postings, text key, ids), whatever the
+    library's size: vectors go straight to the vectors file and the IVF is filled from it in blocks.
+    """
+    if not refs:
+        raise ValueError("the corpus has no paragraphs to index.")
+    total = sum(r.units for r in refs)
+    progress(f"indexing {sum(r.paragraphs for r in refs)} paragraphs ({total} units) from {len(refs)} document(s)")
+    previous = _live_generation(index_dir)
+    library = library_fields(refs, links)
+    tracker = EmbedProgress(len(refs), lambda msg: progress(msg.replace("embedding", "writing", 1)),
+                            unit="documents")
+
+    def write_files(folder: Path) -> dict:
+        writer = SegmentWriter(folder, total, allow_approximate=True)
+        try:
+            for ref in refs:
+                cached = cache.get(ref.key, mmap=True)
+                if not isinstance(cached, CachedDocument):
+                    raise OSError(f"the cached document {ref.doc} vanished or was damaged during the build; "
+                                  "run ingest again")
+                writer.add(cached.document, cached.tokens, cached.counts, cached.vectors)
+                tracker.advance(1)
+        except BaseException:
+            writer.abort()
+            raise
+        progress("sorting postings and filling the dense index")
+        fields = writer.finish(trained=previous / TRAINED_INDEX if previous is not None else None)
+        (folder / "library.json").write_text(json.dumps(library, ensure_ascii=False), encoding="utf-8")
+        return {**base_fields(embedder_name, writer.dim, corpus_hashes), **fields, **(manifest_extra or {})}
 
     generation = write_generation(index_dir, write_files)
     progress(f"index written to {generation}")

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.index import dense as dense_module
+from assistant.index import vector_file
 from assistant.index.dense import TRAINED_INDEX, VECTORS, DenseIndex
 from assistant.index.lexical import K1, B, LexicalSegment
 from assistant.index.paragraph_store import (
@@ -27,9 +28,12 @@ from assistant.index.paragraph_store import (
     copy_records,
 )
 from assistant.index.segment import COARSE, GROUPS, LEXICAL, NAMES, STARTS, TEXT_KEY, Segment, write_sources
+from assistant.index.text_key import ROW_BITS as _ROW_SHIFT
 from assistant.index.text_key import BigramPostings
+from assistant.index.vector_file import VectorFile, VectorFileWriter
 
-_CHUNK = 65_536
+_POSTINGS = 1 << 22  # postings (or text-key pairs) handled at a time when merging
+_SPILL = ".textkey-merge.bin"  # scratch, removed before the folder is checksummed
 
 
 def _row_ids(store: ParagraphStore) -> np.ndarray:
@@ -38,49 +42,68 @@ def _row_ids(store: ParagraphStore) -> np.ndarray:
     return ids
 
 
-def _postings(segment: LexicalSegment, rows: np.ndarray, new_pos: np.ndarray
-              ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """(vocab, token ids, new paragraph positions, term frequencies) of the kept rows."""
-    token_of = np.repeat(np.arange(len(segment.vocab)), np.diff(segment.indptr))
-    docs = np.asarray(segment.docs)
+def _postings(segment: LexicalSegment, rows: np.ndarray, new_pos: np.ndarray, remap: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(merged token ids, new paragraph positions, term frequencies) of the kept rows, a block at a time.
+
+    The term frequency is recovered from the stored component; blocks keep the float64 temporaries
+    small (whole, at a million paragraphs, they took several GB).
+    """
     keep = np.zeros(segment.size, dtype=bool)
     keep[rows] = True
-    hit = keep[docs]
     lengths = np.asarray(segment.lengths, dtype=np.float64)
     avgdl = float(segment.avgdl)
-    norm = K1 * ((1 - B) + B * lengths[docs[hit]] / avgdl)
-    tfc = np.asarray(segment.tfc, dtype=np.float64)[hit]
-    tf = np.rint(tfc * norm / (1.0 - tfc))
-    return segment.vocab, token_of[hit], new_pos[docs[hit]], tf
+    indptr = np.asarray(segment.indptr)
+    out_t, out_d, out_tf = [], [], []
+    for lo in range(0, len(segment.docs), _POSTINGS):
+        hi = min(lo + _POSTINGS, len(segment.docs))
+        docs = np.asarray(segment.docs[lo:hi])
+        hit = keep[docs]
+        kept = docs[hit]
+        token_of = np.searchsorted(indptr, np.arange(lo, hi)[hit], side="right") - 1
+        norm = K1 * ((1 - B) + B * lengths[kept] / avgdl)
+        tfc = np.asarray(segment.tfc[lo:hi], dtype=np.float64)[hit]
+        out_t.append(remap[token_of].astype(np.int32))
+        out_d.append(new_pos[kept].astype(np.int32))
+        out_tf.append(np.rint(tfc * norm / (1.0 - tfc)).astype(np.float32))  # whole numbers: exact in float32
+    empty = [np.zeros(0, dtype=np.int32)]
+    return (np.concatenate(out_t or empty), np.concatenate(out_d or empty),
+            np.concatenate(out_tf or [np.zeros(0, dtype=np.float32)]))
 
 
 def merge_lexical(parts: list[tuple[LexicalSegment, np.ndarray, np.ndarray]], lengths: np.ndarray) -> LexicalSegment:
     vocab: dict[str, int] = {}
     tokens, docs, tfs = [], [], []
     for segment, rows, new_pos in parts:
-        names, token_of, pos, tf = _postings(segment, rows, new_pos)
-        remap = np.array([vocab.setdefault(t, len(vocab)) for t in names] or [0], dtype=np.int64)
-        tokens.append(remap[token_of])
-        docs.append(pos)
+        remap = np.array([vocab.setdefault(t, len(vocab)) for t in segment.vocab] or [0], dtype=np.int64)
+        t, d, tf = _postings(segment, rows, new_pos, remap)
+        tokens.append(t)
+        docs.append(d)
         tfs.append(tf)
-    t, d, tf = np.concatenate(tokens), np.concatenate(docs).astype(np.int32), np.concatenate(tfs)
-    order = np.lexsort((d, t))
-    t, d, tf = t[order], d[order], tf[order]
-    avgdl = lengths.astype(np.float64).mean()
-    tfc = (tf / (K1 * ((1 - B) + B * lengths[d].astype(np.float64) / avgdl) + tf)).astype(np.float32)
-    indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-    np.add.at(indptr, t + 1, 1)
-    return LexicalSegment(list(vocab), np.cumsum(indptr), d, tfc, lengths.astype(np.int32), float(avgdl))
+    t, d, tf = np.concatenate(tokens), np.concatenate(docs), np.concatenate(tfs)
+    del tokens, docs, tfs
+    return LexicalSegment.from_postings(list(vocab), t, d, tf, lengths.astype(np.int32))
 
 
-def merge_text_keys(parts: list[tuple[BigramPostings, np.ndarray]]) -> BigramPostings:
-    grams, rows = [], []
-    for postings, new_pos in parts:
-        g, r = postings.pairs()
-        mapped = new_pos[r]
-        grams.append(g[mapped >= 0])
-        rows.append(mapped[mapped >= 0])
-    return BigramPostings.from_pairs(np.concatenate(grams), np.concatenate(rows))
+def merge_text_keys(folder: Path, parts: list[tuple[BigramPostings, np.ndarray]]) -> BigramPostings:
+    """The segments' (bigram, row) pairs with rows renumbered (-1: dropped), spilled in blocks then sorted once.
+
+    At a million paragraphs there are over 100M pairs: expanded whole into grams, rows and their
+    renumbered copies they took several GB, so each block is packed straight into a scratch file.
+    """
+    spill = folder / _SPILL
+    with spill.open("wb") as handle:
+        for postings, new_pos in parts:
+            indptr = np.asarray(postings.indptr)
+            for lo in range(0, len(postings.rows), _POSTINGS):
+                hi = min(lo + _POSTINGS, len(postings.rows))
+                grams = np.asarray(postings.keys)[np.searchsorted(indptr, np.arange(lo, hi), side="right") - 1]
+                mapped = new_pos[np.asarray(postings.rows[lo:hi], dtype=np.int64)]
+                keep = mapped >= 0
+                handle.write(((grams[keep].astype(np.uint64) << _ROW_SHIFT) | mapped[keep].astype(np.uint64)).tobytes())
+    packed = np.fromfile(spill, dtype=np.uint64)
+    spill.unlink()
+    return BigramPostings.from_packed(packed)
 
 
 def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: set[str]) -> dict:
@@ -122,8 +145,8 @@ def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: 
     starts = np.concatenate([[0], np.cumsum(unit_counts)]).astype(np.int64)
     np.save(folder / STARTS, starts)
     merge_lexical(lexical_parts, np.concatenate(lengths)).save(folder / LEXICAL)
-    merge_text_keys([(s.text_key, new_pos) for (s, _), (_, _, new_pos) in zip(parts, lexical_parts, strict=True)]
-                    ).save(folder / TEXT_KEY)
+    merge_text_keys(folder, [(s.text_key, new_pos) for (s, _), (_, _, new_pos)
+                             in zip(parts, lexical_parts, strict=True)]).save(folder / TEXT_KEY)
     keep_docs = {d["doc"] for d in documents}
     sources = [(doc, s) for segment, _ in parts for doc, s in segment.sources()
                if doc in keep_docs and (segment is not base or doc not in removed)]
@@ -140,7 +163,7 @@ def merge_segments(folder: Path, base: Segment, delta: Segment | None, removed: 
     np.save(folder / COARSE, coarse)
     total = int(starts[-1])
     if total >= dense_module.APPROX_MIN_UNITS:
-        vectors = np.load(folder / VECTORS, mmap_mode="r")
+        vectors = VectorFile(folder / VECTORS)  # read in blocks, not mapped: the build's memory stays small
         trained = base.folder / TRAINED_INDEX
         DenseIndex.build_approximate(vectors, coarse, trained=trained if trained.is_file() else None,
                                      codes_from=(base.dense, base_map)).save_index(folder)
@@ -158,7 +181,7 @@ def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts
     total = int(starts[-1])
     dim = parts[0][0].dense.dim
     dtype = np.float16 if total >= dense_module.APPROX_MIN_UNITS else np.float32
-    out = np.lib.format.open_memmap(folder / VECTORS, mode="w+", dtype=dtype, shape=(total, dim))
+    out = VectorFileWriter(folder / VECTORS, total, dim, dtype)
     coarse, at, maps = [], 0, []
     for segment, rows in parts:
         owner = np.repeat(np.arange(len(segment.paragraphs)), np.diff(segment.starts))
@@ -166,10 +189,10 @@ def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts
         kept_para[rows] = True
         unit_keep = kept_para[owner]
         kept_units = np.flatnonzero(unit_keep)
-        vectors = segment.dense.vectors
-        for lo in range(0, len(kept_units), _CHUNK):
-            chunk = kept_units[lo : lo + _CHUNK]
-            out[at + lo : at + lo + len(chunk)] = np.asarray(vectors[chunk], dtype=dtype)
+        vectors = VectorFile(segment.folder / VECTORS)
+        step = max(1, vector_file.BLOCK_BYTES // (dim * 4))
+        for lo in range(0, len(kept_units), step):
+            out.append(vectors[kept_units[lo : lo + step]])
         new_unit = np.full(segment.dense.size, -1, dtype=np.int64)
         new_unit[kept_units] = np.arange(len(kept_units)) + at
         maps.append(new_unit)
@@ -177,6 +200,5 @@ def _write_vectors(folder: Path, parts: list[tuple[Segment, np.ndarray]], starts
         mapped = new_unit[old_coarse]
         coarse.append(mapped[mapped >= 0])
         at += len(kept_units)
-    out.flush()
-    del out
+    out.close()
     return np.sort(np.concatenate(coarse)).astype(np.int64), maps[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,15 +53,15 @@ def corpus_state(settings: Settings, known: dict | None = None) -> CorpusState:
     taken = time.time_ns()
     recorded = (known or {}).get("files", {})
     limit = int((known or {}).get("taken", 0)) - _RACY_NS
-    hashes, stat_rows = {}, {}
+    hashes, stat_rows, sizes = {}, {}, {}
     for rel in sorted(found):
-        size, mtime = _stat(root / rel)
+        size, mtime = sizes[rel] = _stat(os.path.join(root, rel))
         old = recorded.get(rel)
         reuse = old is not None and size >= 0 and [size, mtime] == old[:2] and mtime < limit
         hashes[rel] = old[2] if reuse else _file_hash(root / rel)
         if size >= 0 and not hashes[rel].startswith("unreadable"):
             stat_rows[rel] = [size, mtime, hashes[rel]]
-    total = sum(_size(f.path) for f in files if f.role != "report")
+    total = sum(max(sizes[f.rel][0], 0) for f in files if f.role != "report")
     if total > CAPS.library_warn_bytes:
         warnings.append(f"the library and source documents hold {total / 1e6:,.0f} MB (over "
                         f"{CAPS.library_warn_bytes / 1e6:,.0f} MB): indexing them will be slow")
@@ -69,9 +70,9 @@ def corpus_state(settings: Settings, known: dict | None = None) -> CorpusState:
                        {"taken": taken, "files": stat_rows})
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: str) -> tuple[int, int]:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return -1, -1
     return info.st_size, info.st_mtime_ns
@@ -91,13 +92,6 @@ def _file_hash(path: Path) -> str:
         return sha256_file(path)
     except OSError as exc:
         return f"unreadable: {cause(exc)}"
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def pdf_limits(settings: Settings) -> PdfLimits:

@@ -8,7 +8,7 @@ Two kinds, chosen by size when the index is built:
 * approximate (more than APPROX_MIN_UNITS units): IVF with 8-bit scalar quantisation
   over the paragraph-level units only (paragraph and heading; ids are unit rows).
   Sentences are scored later, within the top paragraphs, from the float16 vectors
-  file, which is memory-mapped and read on demand. recall@10 against exact search is
+  file, whose rows are read on demand (by pread: see vector_file). recall@10 against exact search is
   measured in benchmarks/scale.py.
 
 Vectors are L2-normalised, so scores are cosine similarities.
@@ -24,6 +24,7 @@ import faiss
 import numpy as np
 
 from assistant.index.records import read_array
+from assistant.index.vector_file import VectorFile
 
 # Above this many units a library gets the approximate index (about 6.5k paragraphs: a flat scan of
 # more costs over 10 ms a query).
@@ -35,11 +36,16 @@ APPROX_MIN_UNITS = 32_768
 # flat float32 scan of every unit. Real embeddings cluster more than these hashes.
 NPROBE_SHARE = 0.4
 RERANK_DEPTH = 256
+# Lists are capped: a query probes a share of them either way, so more lists only cost build time
+# (training and assigning are linear in the list count: 5,600 lists at 1M paragraphs took most of
+# the build). 2,048 leaves libraries up to ~130k paragraphs as they were.
+MAX_LISTS = 2048
 
 
 def probes(nlist: int) -> int:
     return max(1, min(nlist, math.ceil(NPROBE_SHARE * nlist)))
 _TRAIN_SAMPLE = 64 * 1024
+ADD_BATCH = 65_536  # vectors converted to float32 and added at a time (134 MB at 512 dimensions)
 VECTORS = "vectors.npy"
 APPROX_INDEX = "dense.faiss"
 TRAINED_INDEX = "dense.trained.faiss"
@@ -75,8 +81,10 @@ def _move_codes(source: faiss.Index, target: faiss.Index, id_map: np.ndarray) ->
         keep = new >= 0
         if keep.any():
             new_ids = np.ascontiguousarray(new[keep], dtype=np.int64)
-            dst.invlists.add_entries(lst, len(new_ids), faiss.swig_ptr(new_ids),
-                                     faiss.swig_ptr(np.ascontiguousarray(codes[keep])))
+            # held in a name: a temporary passed through swig_ptr is freed before add_entries reads it
+            # (the moved codes were then whatever the allocator left there: zeros, in practice)
+            kept_codes = np.ascontiguousarray(codes[keep])
+            dst.invlists.add_entries(lst, len(new_ids), faiss.swig_ptr(new_ids), faiss.swig_ptr(kept_codes))
             moved.append(new_ids)
     done = np.concatenate(moved) if moved else np.zeros(0, dtype=np.int64)
     dst.ntotal += len(done)
@@ -96,7 +104,7 @@ class DenseIndex:
     def __init__(self, vectors: np.ndarray, index: faiss.Index | None = None) -> None:
         if vectors.ndim != 2 or vectors.shape[0] == 0:
             raise ValueError("cannot build a dense index over no vectors.")
-        self._vectors = vectors  # float32 (flat) or float16 (approximate), usually a read-only memory map
+        self._vectors = vectors  # float32 (flat) or float16 (approximate), a read-only map (flat) or a VectorFile
         self._index = index
         self.approximate = index is not None
         if index is not None and int(index.d) != vectors.shape[1]:
@@ -140,7 +148,7 @@ class DenseIndex:
             raise ValueError("cannot build a dense index over no vectors.")
         faiss.omp_set_num_threads(os.cpu_count() or 1)  # training and adding use every core
         dim = int(vectors.shape[1])
-        nlist = nlist or max(16, min(8192, int(4 * math.sqrt(rows.size))))
+        nlist = nlist or max(16, min(MAX_LISTS, int(4 * math.sqrt(rows.size))))
         index = _reusable(trained, dim, nlist)
         if index is None:
             quantizer = faiss.IndexFlatIP(dim)
@@ -152,8 +160,8 @@ class DenseIndex:
         elif codes_from is not None and codes_from[0]._index is not None:
             moved = _move_codes(codes_from[0]._index, index, codes_from[1])
             rows = rows[~np.isin(rows, moved)]
-        for start in range(0, rows.size, 65536):
-            chunk = rows[start : start + 65536]
+        for start in range(0, rows.size, ADD_BATCH):
+            chunk = rows[start : start + ADD_BATCH]
             index.add_with_ids(np.ascontiguousarray(vectors[chunk], dtype=np.float32), chunk)
         index.nprobe = probes(index.nlist)
         return cls(vectors, index)
@@ -205,7 +213,7 @@ class DenseIndex:
 
     @classmethod
     def load(cls, folder: Path) -> DenseIndex:
-        """Memory-map the vectors (nothing is read until searched) and read the approximate index if any."""
+        """Open the vectors (nothing is read until searched) and read the approximate index if any."""
         vectors = read_array(folder / VECTORS, mmap=True)
         if vectors.ndim != 2 or vectors.dtype not in (np.float32, np.float16):
             raise ValueError(f"{VECTORS} holds {vectors.dtype} of shape {vectors.shape}, not unit vectors")
@@ -213,71 +221,10 @@ class DenseIndex:
             if vectors.dtype != np.float32:
                 raise ValueError(f"{VECTORS} is float16 but {APPROX_INDEX} is missing")
             return cls(vectors)
+        vectors = VectorFile(folder / VECTORS)  # read by pread: a map of 5 GB stayed resident (see VectorFile)
         index = faiss.read_index(str(folder / APPROX_INDEX))
         ivf = faiss.extract_index_ivf(index)
         if ivf.ntotal > len(vectors) or ivf.d != vectors.shape[1]:
             raise ValueError(f"{APPROX_INDEX} does not match {VECTORS}")
         ivf.nprobe = probes(ivf.nlist)
         return cls(vectors, index)
-
-
-class StackedVectors:
-    """Unit vectors of several segments as one row space (base rows first), read without copying them all."""
-
-    def __init__(self, parts: list[np.ndarray]) -> None:
-        self._parts = parts
-        self._starts = np.cumsum([0, *[len(p) for p in parts]])
-        self.shape = (int(self._starts[-1]), int(parts[0].shape[1]))
-        self.dtype = np.result_type(*[p.dtype for p in parts])
-        self.ndim = 2
-
-    def __len__(self) -> int:
-        return self.shape[0]
-
-    def __getitem__(self, rows):
-        if isinstance(rows, slice):
-            rows = np.arange(*rows.indices(len(self)))
-        elif np.isscalar(rows):
-            row = int(rows) + (len(self) if int(rows) < 0 else 0)
-            part = int(np.searchsorted(self._starts, row, side="right")) - 1
-            return np.asarray(self._parts[part][row - int(self._starts[part])], dtype=self.dtype)
-        rows = np.asarray(rows, dtype=np.int64)
-        out = np.empty((len(rows), self.shape[1]), dtype=self.dtype)
-        part_of = np.searchsorted(self._starts, rows, side="right") - 1
-        for part in np.unique(part_of):
-            mask = part_of == part
-            out[mask] = self._parts[part][rows[mask] - int(self._starts[part])]
-        return out
-
-    def __array__(self, dtype=None, copy=None):
-        return np.asarray(self[np.arange(len(self))], dtype=dtype)
-
-
-class SegmentedDense:
-    """Dense search over the base and the delta, results merged (rows in one space, base first)."""
-
-    def __init__(self, segments: list[DenseIndex]) -> None:
-        self.segments = segments
-        self._starts = np.cumsum([0, *[s.size for s in segments]])
-        self.approximate = any(s.approximate for s in segments)
-        self.vectors = segments[0].vectors if len(segments) == 1 else StackedVectors([s.vectors for s in segments])
-
-    @property
-    def size(self) -> int:
-        return int(self._starts[-1])
-
-    @property
-    def dim(self) -> int:
-        return self.segments[0].dim
-
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        if len(self.segments) == 1:
-            return self.segments[0].search(query, k)
-        scores, rows = [], []
-        for segment, start in zip(self.segments, self._starts, strict=False):
-            s, r = segment.search(query, k)
-            scores.append(s)
-            rows.append(r + int(start))
-        score, row = np.concatenate(scores), np.concatenate(rows)
-        order = np.argsort(-score, kind="stable")[: max(1, min(k, self.size))]
-        return score[order], row[order]

@@ -48,6 +48,18 @@ class CachedDocument:
     counts: tuple[int, ...]  # units of each paragraph (`corpus.unit_counts`)
 
 
+@dataclass(frozen=True)
+class CachedRef:
+    """A cached document by reference: what a full build needs before reading it (one at a time)."""
+
+    key: str
+    doc: str
+    role: str
+    paragraphs: int
+    units: int
+    sources: int
+
+
 def cache_key(file: CorpusFile, file_sha: str, embedder: str, version: int) -> str:
     payload = json.dumps([file_sha, file.rel, file.role, file.doc, file.number, embedder, version])
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
@@ -57,21 +69,48 @@ class DocumentCache:
     def __init__(self, index_dir: Path) -> None:
         self.folder = index_dir / CACHE_DIR
 
-    def get(self, key: str, deep: bool = False) -> CachedDocument | SkippedFile | None:
-        """The cached document (or the remembered failure); None when absent or damaged."""
+    def _meta(self, entry: Path, deep: bool) -> dict | None:
+        """The entry's document.json when every file has its recorded size (and hash, `deep`)."""
+        sums = json.loads((entry / _CHECKSUMS).read_text(encoding="utf-8"))
+        for name, meta in sums.items():
+            path = entry / name
+            if path.stat().st_size != meta["bytes"] or (deep and sha256_file(path) != meta["sha256"]):
+                return None
+        return json.loads((entry / "document.json").read_text(encoding="utf-8"))
+
+    def peek(self, key: str) -> CachedRef | SkippedFile | None:
+        """What `get` would return, by reference: sizes checked, nothing large read."""
         entry = self.folder / key
         try:
-            sums = json.loads((entry / _CHECKSUMS).read_text(encoding="utf-8"))
-            for name, meta in sums.items():
-                path = entry / name
-                if path.stat().st_size != meta["bytes"] or (deep and sha256_file(path) != meta["sha256"]):
-                    return None
-            meta = json.loads((entry / "document.json").read_text(encoding="utf-8"))
+            meta = self._meta(entry, False)
+            if meta is None:
+                return None
+            if "skipped" in meta:
+                return SkippedFile(**meta["skipped"])
+            counts = [int(c) for c in meta["counts"]]
+            sources = meta.get("sources")
+            if sources is None:
+                with (entry / "sources.jsonl").open("rb") as handle:
+                    sources = sum(1 for line in handle if line.strip())
+            return CachedRef(key, str(meta["doc"]), str(meta["role"]), len(counts), sum(counts), int(sources))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def get(self, key: str, deep: bool = False, mmap: bool = False) -> CachedDocument | SkippedFile | None:
+        """The cached document (or the remembered failure); None when absent or damaged.
+
+        `mmap`: the vectors stay on disk, memory-mapped (a full build reads them once, in order).
+        """
+        entry = self.folder / key
+        try:
+            meta = self._meta(entry, deep)
+            if meta is None:
+                return None
             if "skipped" in meta:
                 return SkippedFile(**meta["skipped"])
             paragraphs = tuple(paragraph_from_dict(row) for row in read_jsonl(entry / "paragraphs.jsonl"))
             sources = tuple(source_from_dict(row)[1] for row in read_jsonl(entry / "sources.jsonl"))
-            vectors = read_array(entry / "vectors.npy")
+            vectors = read_array(entry / "vectors.npy", mmap=mmap)
             tokens = tuple(tuple(str(t) for t in row) for row in json.loads((entry / "tokens.json").read_text("utf-8")))
             document = ParsedDocument(meta["doc"], meta["path"], meta["title"], paragraphs, sources,
                                       tuple(meta["toc"]), meta["role"])
@@ -93,7 +132,7 @@ class DocumentCache:
         else:
             doc = value.document
             meta = {"doc": doc.doc, "path": doc.path, "title": doc.title, "toc": list(doc.toc), "role": doc.role,
-                    "counts": list(value.counts)}
+                    "counts": list(value.counts), "sources": len(doc.sources)}
             write_jsonl(building / "paragraphs.jsonl", (paragraph_to_dict(p) for p in doc.paragraphs))
             write_jsonl(building / "sources.jsonl", (source_to_dict(s, doc.doc) for s in doc.sources))
             np.save(building / "vectors.npy", np.ascontiguousarray(value.vectors, dtype=np.float32))

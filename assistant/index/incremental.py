@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy as np
-
 from assistant.config import Settings
 from assistant.environment import (
     EnvironmentFailure,
@@ -24,7 +22,7 @@ from assistant.environment import (
     check_writable,
     write_cause,
 )
-from assistant.index.build import build_index
+from assistant.index.build import build_from_cache
 from assistant.index.corpus_state import CorpusState, corpus_state, recorded_stats
 from assistant.index.delta import (
     Plan,
@@ -35,7 +33,7 @@ from assistant.index.delta import (
     read_live_manifest,
     write_delta_segment,
 )
-from assistant.index.doc_cache import CachedDocument, DocumentCache
+from assistant.index.doc_cache import CachedDocument, CachedRef, DocumentCache
 from assistant.index.embed import Embedder, embedder_name
 from assistant.index.load import effective_manifest, live_manifests, stale_reason
 from assistant.index.prepare import LazyEmbedder, prepare
@@ -143,37 +141,36 @@ def _restore_registry(settings: Settings, generation: Path, registry_doc: str | 
 def _build(
     settings: Settings, state: CorpusState, embedder: LazyEmbedder, progress: Progress, reuse: bool
 ) -> tuple[int, int]:
-    """Build a whole new base generation; returns (documents parsed, documents reused)."""
-    entries, keys, parsed, reused = prepare(settings, state.files, state, embedder, progress, reuse)
-    docs: list[ParsedDocument] = []
-    vectors_list: list[np.ndarray] = []
-    tokens: list[tuple[str, ...]] = []
-    counts: list[int] = []
+    """Build a whole new base generation; returns (documents parsed, documents reused).
+
+    Documents are embedded into the cache first, then streamed from it into the new base one at a
+    time: a million-paragraph build never holds the library's vectors, tokens or paragraphs at once.
+    """
+    entries, keys, parsed, reused = prepare(settings, state.files, state, embedder, progress, reuse, keep=False)
+    cache = DocumentCache(settings.index_dir)
+    refs: list[CachedRef] = []
     skipped = list(state.skipped)
     for entry in entries:
         if isinstance(entry, SkippedFile):
             progress(f"skipped {entry.path}: {entry.reason}")
             skipped.append(entry)
-        elif entry.document.paragraphs:
-            docs.append(entry.document)
-            vectors_list.append(entry.vectors)
-            tokens.extend(entry.tokens)
-            counts.extend(entry.counts)
-    if not any(d.role != "source" for d in docs):
+        elif isinstance(entry, CachedRef) and entry.paragraphs:
+            refs.append(entry)
+    if not any(r.role != "source" for r in refs):
         raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
     warnings = list(state.warnings)
-    report = next((d for d in docs if d.role == "report" and d.sources), None)
-    _sync_registry(settings, report, warnings, progress)
-    links = report_links(state, report.doc if report else None, {d.doc for d in docs})
-    extra = {"registry": state.registry, "registry_doc": report.doc if report else None,
+    report_ref = next((r for r in refs if r.role == "report" and r.sources), None)
+    report = cache.get(report_ref.key) if report_ref else None
+    report_doc = report.document if isinstance(report, CachedDocument) else None
+    _sync_registry(settings, report_doc, warnings, progress)
+    links = report_links(state, report_doc.doc if report_doc else None, {r.doc for r in refs})
+    extra = {"registry": state.registry, "registry_doc": report_doc.doc if report_doc else None,
              "skipped": [asdict(s) for s in skipped], "warnings": warnings,
              "reuse": {"parsed": parsed, "reused": reused}, "corpus_stats": state.stats}
-    build_index(docs, embedder, settings.index_dir, state.hashes, progress,
-                vectors=np.vstack(vectors_list).astype(np.float32), tokens=tokens, counts=counts,
-                links=links, manifest_extra=extra)
+    build_from_cache(refs, cache, embedder.name, settings.index_dir, state.hashes, progress,
+                     links=links, manifest_extra=extra)
     # The base holds every document now: only remembered failures stay cached (disk: vectors once).
-    DocumentCache(settings.index_dir).keep_only(k for k, e in zip(keys, entries, strict=True)
-                                                if isinstance(e, SkippedFile))
+    cache.keep_only(k for k, e in zip(keys, entries, strict=True) if isinstance(e, SkippedFile))
     return parsed, reused
 
 

@@ -21,6 +21,7 @@ import numpy as np
 from assistant.index.records import read_array
 
 K1, B = 1.5, 0.75
+_BLOCK = 1 << 22
 EMPTY = "\u2205"  # an empty paragraph counts as one placeholder token (as bm25s did), so lengths stay > 0
 
 
@@ -51,7 +52,6 @@ class LexicalSegment:
             raise ValueError("cannot build a lexical index over no documents.")
         docs_tokens = [list(tokens) or [EMPTY] for tokens in token_lists]
         lengths = np.array([len(tokens) for tokens in docs_tokens], dtype=np.int32)
-        l_avg = np.float64(avgdl) if avgdl else lengths.astype(np.float64).mean()
         vocab: dict[str, int] = {}
         rows_t, rows_d, rows_tf = [], [], []
         for d, tokens in enumerate(docs_tokens):
@@ -59,15 +59,22 @@ class LexicalSegment:
                 rows_t.append(vocab.setdefault(token, len(vocab)))
                 rows_d.append(d)
                 rows_tf.append(tf)
-        t = np.array(rows_t, dtype=np.int64)
-        d = np.array(rows_d, dtype=np.int32)
-        tf = np.array(rows_tf, dtype=np.float32)
-        dl = lengths[d].astype(np.float64)
-        tfc = (tf / (K1 * ((1 - B) + B * dl / l_avg) + tf)).astype(np.float32)
+        return cls.from_postings(list(vocab), np.array(rows_t, dtype=np.int64), np.array(rows_d, dtype=np.int32),
+                                 np.array(rows_tf, dtype=np.float32), lengths, avgdl)
+
+    @classmethod
+    def from_postings(cls, vocab: list[str], t: np.ndarray, d: np.ndarray, tf: np.ndarray, lengths: np.ndarray,
+                      avgdl: float | None = None) -> LexicalSegment:
+        """From (token id, paragraph, term frequency) triples in any order, and each paragraph's length."""
+        l_avg = np.float64(avgdl) if avgdl else lengths.astype(np.float64).mean()
+        tfc = np.empty(len(tf), dtype=np.float32)
+        for lo in range(0, len(tf), _BLOCK):  # in blocks: float64 temporaries of 60M postings took GBs
+            dl, tfb = lengths[d[lo : lo + _BLOCK]].astype(np.float64), tf[lo : lo + _BLOCK]
+            tfc[lo : lo + _BLOCK] = (tfb / (K1 * ((1 - B) + B * dl / l_avg) + tfb)).astype(np.float32)
         order = np.lexsort((d, t))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.add.at(indptr, t + 1, 1)
-        return cls(list(vocab), np.cumsum(indptr), d[order], tfc[order], lengths, float(l_avg))
+        return cls(vocab, np.cumsum(indptr), d[order], tfc[order], lengths, float(l_avg))
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ import numpy as np
 from assistant.corpus import CorpusView
 from assistant.corpus_lookup import SourceTable
 from assistant.index.build import PIPELINE_VERSION
-from assistant.index.dense import SegmentedDense
+from assistant.index.dense_stack import SegmentedDense
 from assistant.index.lexical import LexicalIndex
 from assistant.index.paragraph_store import ParagraphTable
 from assistant.index.segment import Segment, open_segment

@@ -8,17 +8,18 @@ filters need, as arrays. A paragraph is parsed the first time it is asked for.
 
 from __future__ import annotations
 
-import mmap
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from assistant.corpus import PARAGRAPH_KINDS
-from assistant.index.records import paragraph_from_dict, paragraph_to_dict, read_array
+from assistant.index.records import paragraph_from_dict, read_array
 from assistant.types import Paragraph
 
 KINDS = PARAGRAPH_KINDS
+_COPY_BYTES = 32 << 20
 _REMEMBER = 1 << 20  # ids whose position is remembered (a few per question)
 PARAGRAPHS, OFFSETS, IDS, ID_ORDER, DOCS, KIND_CODES = (
     "paragraphs.jsonl", "offsets.npy", "ids.npy", "id_order.npy", "docs.npy", "kinds.npy")
@@ -28,30 +29,12 @@ def kind_code(kind: str) -> int:
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
 
 
-def write_paragraphs(folder: Path, paragraphs: Sequence[Paragraph], doc_ordinal: dict[str, int]) -> None:
-    """The records and their lookup arrays (see the module docstring)."""
-    import json
-
-    offsets = np.zeros(len(paragraphs) + 1, dtype=np.int64)
-    with (folder / PARAGRAPHS).open("wb") as handle:
-        for i, paragraph in enumerate(paragraphs):
-            line = (json.dumps(paragraph_to_dict(paragraph), ensure_ascii=False) + "\n").encode("utf-8")
-            handle.write(line)
-            offsets[i + 1] = offsets[i] + len(line)
-    np.save(folder / OFFSETS, offsets)
-    ids = np.array([p.id.encode("utf-8") for p in paragraphs], dtype=bytes)
-    order = np.argsort(ids, kind="stable").astype(np.int32)
-    np.save(folder / IDS, ids[order])
-    np.save(folder / ID_ORDER, order)
-    np.save(folder / DOCS, np.array([doc_ordinal[p.doc] for p in paragraphs], dtype=np.int32))
-    np.save(folder / KIND_CODES, np.array([kind_code(p.kind) for p in paragraphs], dtype=np.uint8))
-
-
 def copy_records(source: ParagraphStore, rows: np.ndarray, handle, offsets: list[int]) -> None:
     """Append the raw JSON lines of `rows` (ascending runs copied as byte ranges) to an open file."""
     for run in np.split(rows, np.flatnonzero(np.diff(rows) != 1) + 1) if len(rows) else []:
         lo, hi = int(source.offsets[run[0]]), int(source.offsets[run[-1] + 1])
-        handle.write(source.raw(lo, hi))
+        for at in range(lo, hi, _COPY_BYTES):  # in pieces: a whole base's records are most of a GB at 1M
+            handle.write(source.raw(at, min(at + _COPY_BYTES, hi)))
         base = offsets[-1] - lo
         offsets.extend(int(o) + base for o in source.offsets[run[0] + 1 : run[-1] + 2])
 
@@ -70,22 +53,28 @@ class ParagraphStore(Sequence[Paragraph]):
         if n < 0 or not (len(self._ids) == len(self._id_order) == len(self.doc_codes) == len(self.kind_codes) == n) \
                 or int(self.offsets[-1]) != size or int(self.offsets[0]) != 0:
             raise ValueError("the paragraph offsets do not match paragraphs.jsonl")
-        with (folder / PARAGRAPHS).open("rb") as handle:
-            self._data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        # read by pread, not mapped: mapped, a scan of name candidates left most of the file resident
+        # (large page-cache folios are mapped whole), 0.7 GB at 1M paragraphs
+        self._fd = os.open(folder / PARAGRAPHS, os.O_RDONLY)
         self._cache: dict[int, Paragraph] = {}
+
+    def __del__(self) -> None:
+        fd = getattr(self, "_fd", None)
+        if fd is not None:
+            os.close(fd)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
     def raw(self, lo: int, hi: int) -> bytes:
-        return self._data[lo:hi]
+        return os.pread(self._fd, hi - lo, lo) if hi > lo else b""
 
     def _parse(self, i: int) -> Paragraph:
         import json
 
         found = self._cache.get(i)
         if found is None:
-            line = self._data[int(self.offsets[i]) : int(self.offsets[i + 1])]
+            line = self.raw(int(self.offsets[i]), int(self.offsets[i + 1]))
             try:
                 found = paragraph_from_dict(json.loads(line))
             except (ValueError, KeyError, TypeError) as exc:

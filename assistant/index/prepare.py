@@ -16,9 +16,8 @@ from assistant.config import Settings
 from assistant.corpus import make_units, unit_counts
 from assistant.index.build import PIPELINE_VERSION, EmbedProgress, document_tokens, embed_texts
 from assistant.index.corpus_state import CorpusState, pdf_limits
-from assistant.index.doc_cache import CachedDocument, DocumentCache, cache_key
+from assistant.index.doc_cache import CachedDocument, CachedRef, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
-from assistant.ingest import ParsedDocument
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file
 
 Progress = Callable[[str], None]
@@ -47,11 +46,13 @@ class LazyEmbedder:
 
 def prepare(
     settings: Settings, files: Sequence[CorpusFile], state: CorpusState, embedder: LazyEmbedder,
-    progress: Progress, reuse: bool,
-) -> tuple[list[CachedDocument | SkippedFile], list[str], int, int]:
+    progress: Progress, reuse: bool, keep: bool = True,
+) -> tuple[list[CachedDocument | CachedRef | SkippedFile], list[str], int, int]:
     """Each file's cached result, or parsed, tokenised and embedded now.
 
-    Returns (entries, cache keys, documents parsed and embedded, entries taken from the cache).
+    Returns (entries, cache keys, documents parsed and embedded, entries taken from the cache). With
+    `keep` the entries are the documents themselves (a delta: a few); without, references to the cache
+    (a full build reads them back one at a time, so no more than one document is in memory).
 
     Each document is cached as soon as it is embedded, so a killed run resumes after the last one.
     """
@@ -59,42 +60,50 @@ def prepare(
     attempts = Attempts(settings.index_dir)
     if not reuse:
         attempts.clear()
-    entries: list[CachedDocument | SkippedFile | ParsedDocument] = []
+    entries: list[CachedDocument | CachedRef | SkippedFile | None] = []
     keys, reused = [], 0
-    open_attempts: set[str] = set()
-    try:
-        for file in files:  # pass 1: reuse each unchanged document, read the others
-            key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
-            keys.append(key)
-            cached = cache.get(key) if reuse else None
-            if cached is None and file.role != "report" and attempts.unfinished(key):
-                cached = SkippedFile(file.rel, UNFINISHED)
-                cache.put(key, cached)
-                attempts.end(key)
-            elif cached is None:
-                progress(f"reading {file.rel}")
-                attempts.begin(key, file.rel)  # open until the document is embedded and cached
-                open_attempts.add(key)
-                cached = load_file(file, settings.corpus_dir, pdf_limits(settings))
-                if isinstance(cached, SkippedFile):
-                    cache.put(key, cached)  # remembered: a hostile file is not retried on every build
-                    attempts.end(key)
-                    open_attempts.discard(key)
-            else:
-                reused += 1
-            entries.append(cached)
-        pending = [i for i, entry in enumerate(entries) if isinstance(entry, ParsedDocument)]
-        tracker = EmbedProgress(sum(len(make_units(entries[i].paragraphs)) for i in pending), progress)
-        for i in pending:  # pass 2: tokenise and embed the new ones, each saved as soon as done (a killed run resumes)
-            document = entries[i]
-            units = make_units(document.paragraphs)
-            vectors = embed_texts(embedder, [u.text for u in units], progress, tracker)
-            entries[i] = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)),
-                                        tuple(unit_counts(document.paragraphs)))
-            cache.put(keys[i], entries[i])
-            attempts.end(keys[i])
-            open_attempts.discard(keys[i])
-    finally:
-        for key in open_attempts:  # an exception is not a crash; only a killed process leaves the marker
+    for file in files:  # pass 1: what the cache holds (sizes checked; nothing large is read)
+        key = cache_key(file, state.hashes[file.rel], embedder.name, PIPELINE_VERSION)
+        keys.append(key)
+        cached = cache.peek(key) if reuse else None
+        if cached is None and file.role != "report" and attempts.unfinished(key):
+            cached = SkippedFile(file.rel, UNFINISHED)
+            cache.put(key, cached)
             attempts.end(key)
-    return entries, keys, len(pending), reused  # type: ignore[return-value]
+        elif cached is not None and not isinstance(cached, SkippedFile):
+            reused += 1
+        entries.append(cached)
+    pending = [i for i, entry in enumerate(entries) if entry is None]
+    tracker = EmbedProgress(len(pending), progress, unit="documents")
+    embedded = 0
+    for i in pending:  # pass 2: read, tokenise and embed the others, each cached when done (a killed run resumes)
+        file = files[i]
+        progress(f"reading {file.rel}")
+        attempts.begin(keys[i], file.rel)  # open until the document is embedded and cached
+        try:
+            document = load_file(file, settings.corpus_dir, pdf_limits(settings))
+            if isinstance(document, SkippedFile):
+                entries[i] = document  # remembered: a hostile file is not retried on every build
+                cache.put(keys[i], document)
+            else:
+                units = make_units(document.paragraphs)
+                vectors = embed_texts(embedder, [u.text for u in units])
+                built = CachedDocument(document, vectors, tuple(tuple(t) for t in document_tokens(document)),
+                                       tuple(unit_counts(document.paragraphs)))
+                cache.put(keys[i], built)
+                embedded += 1
+                entries[i] = built if keep else CachedRef(keys[i], document.doc, document.role,
+                                                          len(document.paragraphs), len(units), len(document.sources))
+        finally:  # an exception is not a crash; only a killed process leaves the marker
+            attempts.end(keys[i])
+        tracker.advance(1)
+    if keep:
+        entries = [_load(cache, key) if isinstance(e, CachedRef) else e for key, e in zip(keys, entries, strict=True)]
+    return entries, keys, embedded, reused  # type: ignore[return-value]
+
+
+def _load(cache: DocumentCache, key: str) -> CachedDocument | SkippedFile:
+    found = cache.get(key)
+    if found is None:
+        raise OSError(f"the cached document {key} vanished or was damaged during the build; run ingest again")
+    return found

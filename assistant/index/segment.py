@@ -16,55 +16,34 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.context import indexed_texts, list_groups
+from assistant.context import indexed_texts
 from assistant.index.dense import DenseIndex
 from assistant.index.lexical import LexicalSegment
-from assistant.index.paragraph_store import ParagraphStore, write_paragraphs
+from assistant.index.paragraph_store import ParagraphStore
 from assistant.index.records import read_array, read_jsonl, source_from_dict, source_to_dict, write_jsonl
+from assistant.index.segment_writer import (
+    COARSE,
+    GROUPS,
+    LEXICAL,
+    NAMES,
+    SOURCES,
+    SOURCES_KEY,
+    STARTS,
+    SegmentWriter,
+)
 from assistant.index.text_key import FOLDER as TEXT_KEY
-from assistant.index.text_key import BigramPostings, paragraph_key
+from assistant.index.text_key import BigramPostings
 from assistant.ingest import ParsedDocument
-from assistant.lexicon.sources import corpus_pairs
 from assistant.text import match_key, tokenize
 from assistant.types import Source
 
-SOURCES, STARTS, COARSE, GROUPS, NAMES, LEXICAL = (
-    "sources.jsonl", "starts.npy", "coarse.npy", "groups.json", "names.json", "lexical")
-SOURCES_KEY = "sources.key.txt"
-# Name pairs (沙特电信(STC)) are read from these documents only: not from a library of any size.
-NAME_ROLES = ("report", "source")
+__all__ = ["COARSE", "GROUPS", "LEXICAL", "NAMES", "STARTS", "TEXT_KEY", "Segment", "open_segment",
+           "write_segment", "write_sources"]
 
 
 def document_tokens(document: ParsedDocument) -> list[list[str]]:
     """The BM25 input of each paragraph of one document (jieba is the slow part: done once per document)."""
     return [tokenize(text) for text in indexed_texts(document.paragraphs)]
-
-
-def coarse_rows(starts: np.ndarray, headed: np.ndarray) -> np.ndarray:
-    """Paragraph-level unit rows: each paragraph's first unit, and its heading unit right after when it has one."""
-    return np.sort(np.concatenate([starts[:-1], starts[:-1][headed] + 1])).astype(np.int64)
-
-
-def document_entries(docs: Sequence[ParsedDocument], counts: Sequence[int]) -> list[dict]:
-    entries, first = [], 0
-    for d in docs:
-        n = len(d.paragraphs)
-        entries.append({"doc": d.doc, "path": d.path, "title": d.title, "role": d.role, "toc": list(d.toc),
-                        "first": first, "count": n, "sources": len(d.sources),
-                        "units": int(sum(counts[first : first + n]))})
-        first += n
-    return entries
-
-
-def name_pairs(docs: Sequence[ParsedDocument]) -> dict[str, list[list]]:
-    """Per report or source document, the name pairs it writes itself (computed once, at index time)."""
-    out = {}
-    for d in docs:
-        if d.role in NAME_ROLES:
-            pairs = corpus_pairs(p.text for p in d.paragraphs)
-            if pairs:
-                out[d.doc] = [[g.kind, list(g.names)] for g in pairs]
-    return out
 
 
 def write_sources(folder: Path, sources: Sequence[tuple[str, Source]]) -> None:
@@ -84,29 +63,29 @@ def write_segment(
     trained: Path | None = None,
     avgdl: float | None = None,
 ) -> dict:
-    """Write the segment's files into `folder`; returns its manifest fields (documents, counts)."""
-    paragraphs = [p for d in docs for p in d.paragraphs]
+    """Write the segment's files into `folder` from documents in memory; returns its manifest fields.
+
+    A thin loop over `SegmentWriter`, which a full build feeds one cached document at a time instead.
+    """
+    paragraphs = sum(len(d.paragraphs) for d in docs)
     if not paragraphs:
         raise ValueError("the corpus has no paragraphs to index.")
-    if not len(tokens) == len(counts) == len(paragraphs):
-        raise ValueError(f"{len(tokens)} token lists and {len(counts)} unit counts for {len(paragraphs)} paragraphs.")
-    starts = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
-    if len(vectors) != int(starts[-1]):
-        raise ValueError(f"{len(vectors)} vectors for {int(starts[-1])} units.")
-    write_paragraphs(folder, paragraphs, {d.doc: i for i, d in enumerate(docs)})
-    write_sources(folder, [(d.doc, s) for d in docs for s in d.sources])
-    np.save(folder / STARTS, starts)
-    coarse = coarse_rows(starts, np.array([bool(p.heading_path) for p in paragraphs]))
-    np.save(folder / COARSE, coarse)
-    (folder / GROUPS).write_text(json.dumps(list_groups(paragraphs), ensure_ascii=False), encoding="utf-8")
-    (folder / NAMES).write_text(json.dumps(name_pairs(docs), ensure_ascii=False), encoding="utf-8")
-    LexicalSegment.build(tokens, avgdl).save(folder / LEXICAL)
-    BigramPostings.build([paragraph_key(p.heading_path, p.text) for p in paragraphs]).save(folder / TEXT_KEY)
-    dense = DenseIndex.build(vectors, coarse if allow_approximate else None, trained=trained)
-    dense.save(folder)
-    return {"documents": document_entries(docs, counts),
-            "counts": {"documents": len(docs), "paragraphs": len(paragraphs), "units": int(starts[-1]),
-                       "sources": sum(len(d.sources) for d in docs)}}
+    if not len(tokens) == len(counts) == paragraphs:
+        raise ValueError(f"{len(tokens)} token lists and {len(counts)} unit counts for {paragraphs} paragraphs.")
+    if len(vectors) != int(sum(counts)):
+        raise ValueError(f"{len(vectors)} vectors for {int(sum(counts))} units.")
+    writer = SegmentWriter(folder, int(sum(counts)), allow_approximate=allow_approximate, avgdl=avgdl)
+    first = unit = 0
+    try:
+        for d in docs:
+            n = len(d.paragraphs)
+            units = int(sum(counts[first : first + n]))
+            writer.add(d, tokens[first : first + n], counts[first : first + n], vectors[unit : unit + units])
+            first, unit = first + n, unit + units
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.finish(trained)
 
 
 @dataclass

@@ -30,11 +30,21 @@ def _codes(key: str) -> np.ndarray:
 
 _SHIFT = np.uint64(21)  # code points fit in 21 bits: a bigram in 42
 _ROW_BITS = np.uint64(22)  # rows per segment below 4M: (bigram, row) packed in one uint64
+ROW_BITS = _ROW_BITS
+_PAIRS = 1 << 22  # pairs handled at a time after the sort
 
 
 def bigrams(key: str) -> np.ndarray:
     codes = _codes(key)
     return (codes[:-1] << _SHIFT) | codes[1:]
+
+
+def pack_pairs(keys: Sequence[str], first: int) -> np.ndarray:
+    """Sorted unique packed (bigram, row) pairs of consecutive paragraphs' keys, rows from `first`."""
+    if first + len(keys) > 1 << int(_ROW_BITS):
+        raise ValueError("too many paragraphs in one segment for the text key")
+    parts = [(bigrams(key) << _ROW_BITS) | np.uint64(first + i) for i, key in enumerate(keys)]
+    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
 
 
 class BigramPostings:
@@ -48,15 +58,32 @@ class BigramPostings:
         """Postings of (bigram, row) pairs, duplicates dropped (one sort: numpy's hashing unique took 22 s at 100k)."""
         if len(rows) and int(rows.max()) >= 1 << int(_ROW_BITS):
             raise ValueError("too many paragraphs in one segment for the text key")
-        packed = np.sort((grams.astype(np.uint64) << _ROW_BITS) | rows.astype(np.uint64))
-        if len(packed):
-            packed = packed[np.concatenate([[True], packed[1:] != packed[:-1]])]
-        gram_of = packed >> _ROW_BITS
-        starts = np.flatnonzero(np.concatenate([[True], gram_of[1:] != gram_of[:-1]])) if len(packed) else \
-            np.zeros(0, dtype=np.int64)
-        indptr = np.append(starts, len(packed)).astype(np.int64)
-        rows_out = (packed & ((np.uint64(1) << _ROW_BITS) - np.uint64(1))).astype(np.int32)
-        return cls(gram_of[starts].astype(np.uint64), indptr, rows_out)
+        return cls.from_packed((grams.astype(np.uint64) << _ROW_BITS) | rows.astype(np.uint64))
+
+    @classmethod
+    def from_packed(cls, packed: np.ndarray) -> BigramPostings:
+        """Postings of packed (bigram << 22 | row) pairs; sorts `packed` in place (no copy of the largest array).
+
+        Everything after the sort goes a block at a time: whole-array temporaries (a uint64 mask, the
+        comparisons) took 2 GB more than the pairs themselves at 186M pairs (1M paragraphs).
+        """
+        packed.sort()
+        n = len(packed)
+        if any((packed[lo + 1 : min(lo + _PAIRS, n - 1) + 1] == packed[lo : min(lo + _PAIRS, n - 1)]).any()
+               for lo in range(0, n - 1, _PAIRS)):
+            packed = packed[np.concatenate([[True], packed[1:] != packed[:-1]])]  # duplicates: rare, small inputs
+        mask = (np.uint64(1) << _ROW_BITS) - np.uint64(1)
+        rows_out = np.empty(len(packed), dtype=np.int32)
+        starts = []
+        for lo in range(0, len(packed), _PAIRS):
+            block = packed[lo : lo + _PAIRS]
+            rows_out[lo : lo + len(block)] = block & mask
+            block >>= _ROW_BITS  # in place: now the bigram of each pair (the previous block's are shifted too)
+            first = [True] if lo == 0 else [bool(block[0] != packed[lo - 1])]
+            starts.append(np.flatnonzero(np.concatenate([first, block[1:] != block[:-1]])) + lo)
+        starts_all = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
+        indptr = np.append(starts_all, len(packed)).astype(np.int64)
+        return cls(packed[starts_all].astype(np.uint64), indptr, rows_out)
 
     @classmethod
     def build(cls, keys: Sequence[str]) -> BigramPostings:

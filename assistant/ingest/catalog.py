@@ -16,16 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.ingest.loader import (
+    LIBRARY_FOLDER,
     SOURCES_FOLDER,
     SUFFIXES,
     DocumentError,
     ParsedDocument,
     check_twins,
-    document_paths,
+    document_files,
     load_document,
-    role_of,
+    stem,
 )
 from assistant.ingest.pdf import PdfLimits
+from assistant.ingest.walk import walk_documents
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,7 @@ def source_paths(corpus_dir: Path) -> list[Path]:
     folder = corpus_dir / SOURCES_FOLDER
     if not folder.is_dir():
         return []
-    paths = [
-        path
-        for path in folder.rglob("*")
-        if path.is_file()
-        and path.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    ]
-    return sorted(paths, key=lambda path: path.relative_to(corpus_dir).as_posix())
+    return [path for _, path in walk_documents(folder, SUFFIXES)]
 
 
 def scan(corpus_dir: Path, links: dict[str, int]) -> tuple[list[CorpusFile], list[SkippedFile]]:
@@ -68,18 +63,17 @@ def scan(corpus_dir: Path, links: dict[str, int]) -> tuple[list[CorpusFile], lis
     Raises CorpusError when there is no top-level document or two of them share a key; a source file
     whose key is taken is skipped.
     """
-    top = document_paths(corpus_dir)
-    check_twins(top, corpus_dir)
-    files = [
-        CorpusFile(path, path.relative_to(corpus_dir).as_posix(), role_of(path.relative_to(corpus_dir)), path.stem)
-        for path in top
-    ]
+    top = document_files(corpus_dir)
+    check_twins([rel for rel, _ in top])
+    files = [CorpusFile(path, rel, "library" if rel.startswith(f"{LIBRARY_FOLDER}/") else "report", stem(rel))
+             for rel, path in top]
     taken = {f.doc.lower(): f.rel for f in files}
     skipped = []
-    for path in source_paths(corpus_dir):
-        rel = path.relative_to(corpus_dir).as_posix()
+    folder = corpus_dir / SOURCES_FOLDER
+    for inner, path in walk_documents(folder, SUFFIXES) if folder.is_dir() else []:
+        rel = f"{SOURCES_FOLDER}/{inner}"
         number = links.get(rel)
-        doc = f"S{number}" if number is not None else path.stem
+        doc = f"S{number}" if number is not None else stem(rel)
         if doc.lower() in taken:
             skipped.append(SkippedFile(rel, f"its name {doc!r} is already used by {taken[doc.lower()]}; rename it"))
             continue

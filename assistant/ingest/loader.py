@@ -18,6 +18,7 @@ from assistant.ingest.footnotes import build_sources, find_marks, number_notes
 from assistant.ingest.ids import paragraph_id
 from assistant.ingest.pages import assign_pages, label_locators
 from assistant.ingest.structure import layout
+from assistant.ingest.walk import walk_documents
 from assistant.types import Paragraph, Source
 
 SUFFIXES = (".txt", ".md", ".pdf")
@@ -140,24 +141,32 @@ def load_document(path: Path, root: Path, limits: pdf.PdfLimits | None = None, d
     return replace(parsed, paragraphs=paragraphs, role=role)
 
 
-def document_paths(corpus_dir: Path) -> list[Path]:
-    """The corpus files to ingest, sorted by relative path: .txt/.md/.pdf, not hidden, not under sources/."""
+def document_files(corpus_dir: Path) -> list[tuple[str, Path]]:
+    """(relative posix path, path) of the corpus files to ingest, sorted: .txt/.md/.pdf, not hidden, not sources/."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus_dir}")
-    paths = [
-        path
-        for path in corpus_dir.rglob("*")
-        if path.is_file() and path.suffix.lower() in SUFFIXES and _wanted(path.relative_to(corpus_dir))
-    ]
-    if not paths:
+    found = walk_documents(corpus_dir, SUFFIXES, SKIPPED_FOLDERS)
+    if not found:
         raise CorpusError(f"no .txt, .md or .pdf documents in {corpus_dir}")
-    return sorted(paths, key=lambda path: path.relative_to(corpus_dir).as_posix())
+    return found
 
 
-def check_twins(paths: list[Path], corpus_dir: Path) -> None:
+def document_paths(corpus_dir: Path) -> list[Path]:
+    """The corpus files to ingest, sorted by relative path (see `document_files`)."""
+    return [path for _, path in document_files(corpus_dir)]
+
+
+def stem(rel: str) -> str:
+    """`Path(rel).stem` without building a Path (20,000 of them cost 0.3 s of every start)."""
+    name = rel.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def check_twins(rels: list[str]) -> None:
     """Two files with the same stem (`a/x.txt`, `b/x.md`) are refused: the stem is the document key."""
-    stems = Counter(path.stem for path in paths)  # counted once: a list's count per path was quadratic
-    twins = sorted(_relative(path, corpus_dir) for path in paths if stems[path.stem] > 1)
+    stems = Counter(stem(rel) for rel in rels)  # counted once: a list's count per path was quadratic
+    twins = sorted(rel for rel in rels if stems[stem(rel)] > 1)
     if twins:  # the stem is the document key that IDs and sources are scoped by
         raise CorpusError(f"documents share a name, rename one: {', '.join(twins)}")
 
@@ -172,8 +181,9 @@ def load_corpus(corpus_dir: Path, limits: pdf.PdfLimits | None = None) -> list[P
 
     Documents under `sources/` are not here: `ingest.catalog` reads them, each on its own.
     """
-    paths = document_paths(corpus_dir)
-    check_twins(paths, corpus_dir)
+    found = document_files(corpus_dir)
+    check_twins([rel for rel, _ in found])
+    paths = [path for _, path in found]
     documents = [
         document
         for document in (
@@ -184,11 +194,6 @@ def load_corpus(corpus_dir: Path, limits: pdf.PdfLimits | None = None) -> list[P
     if not documents:
         raise CorpusError(f"all documents in {corpus_dir} are empty")
     return documents
-
-
-def _wanted(relative: Path) -> bool:
-    parts = relative.parts
-    return not any(part.startswith(".") for part in parts) and not any(part in SKIPPED_FOLDERS for part in parts[:-1])
 
 
 def _relative(path: Path, root: Path) -> str:
