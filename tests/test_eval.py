@@ -215,34 +215,24 @@ def test_blind_test_split_floors(blind_test_results) -> None:
     _assert_floors(blind_test_results, BLIND_FLOORS, BLIND_FALSE_REFUSAL_CEILING)
 
 
-# --- the second blind set (written blind on 2026-12-01, mapped by another reader; never tuned on) ----------
+# --- the second blind set (never tuned on) and the third (written for tuning: all dev), both written blind on
+# 2026-12-01 from the outline and mapped afterwards by another reader -------------------------------------------
 
-BLIND2_SET = Path(__file__).resolve().parent.parent / "evals" / "blind2" / "questions.jsonl"
-# Measured 2026-12-01 (end of the third round): hit@5 0.905, gold cited 0.762, key facts 0.659, refusal recall
-# 0.908, false refusals 0.119.
-BLIND2_FLOORS = {"hit5": 0.87, "cited_gold": 0.73, "fact_accuracy": 0.62, "refusal_recall": 0.87}
-BLIND2_FALSE_REFUSAL_CEILING = 0.15
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+# Measured 2026-12-01 at the end of the third round (evals/RESULTS.md):
+# set 2: hit@5 0.905, gold cited 0.762, key facts 0.659, refusal recall 0.908, false refusals 0.119;
+# set 3: hit@5 0.867, gold cited 0.920, key facts 0.864, refusal recall 0.941, false refusals 0.013.
+LATER_SETS = {
+    "blind2": ({"hit5": 0.87, "cited_gold": 0.73, "fact_accuracy": 0.62, "refusal_recall": 0.87}, 0.15, {"test"}),
+    "blind3": ({"hit5": 0.84, "cited_gold": 0.88, "fact_accuracy": 0.82, "refusal_recall": 0.90}, 0.05, {"dev"}),
+}
 
 
-def test_second_blind_set_floors(real_assistant) -> None:
-    rows = [json.loads(line) for line in BLIND2_SET.read_text(encoding="utf-8").splitlines()]
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_later_blind_set_floors(real_assistant, name: str) -> None:
+    floors, ceiling, splits = LATER_SETS[name]
+    path = EVALS / name / "questions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 160 and all(r["gold"] for r in rows if r["answerable"])
-    results = [evaluate_question(real_assistant, q) for q in load_questions(BLIND2_SET, None)]
-    _assert_floors(results, BLIND2_FLOORS, BLIND2_FALSE_REFUSAL_CEILING)
-
-
-# --- the third blind set (written blind on 2026-12-01 for tuning: all dev) ---------------------------------
-
-BLIND3_SET = Path(__file__).resolve().parent.parent / "evals" / "blind3" / "questions.jsonl"
-# Measured 2026-12-01 (tuned on): hit@5 0.867, gold cited 0.920, key facts 0.864, refusal recall 0.941, false
-# refusals 0.013.
-BLIND3_FLOORS = {"hit5": 0.84, "cited_gold": 0.88, "fact_accuracy": 0.82, "refusal_recall": 0.90}
-BLIND3_FALSE_REFUSAL_CEILING = 0.05
-
-
-def test_third_blind_set_floors(real_assistant) -> None:
-    rows = [json.loads(line) for line in BLIND3_SET.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 160 and all(r["gold"] for r in rows if r["answerable"])
-    assert {r["split"] for r in rows} == {"dev"}
-    results = [evaluate_question(real_assistant, q) for q in load_questions(BLIND3_SET, None)]
-    _assert_floors(results, BLIND3_FLOORS, BLIND3_FALSE_REFUSAL_CEILING)
+    assert {r["split"] for r in rows} == splits
+    _assert_floors([evaluate_question(real_assistant, q) for q in load_questions(path, None)], floors, ceiling)
