@@ -44,8 +44,8 @@ def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_ass
     answer = real_assistant.ask(question)
     assert answer.refused, answer.text
     assert reason in answer.debug["reason"]
-    if reason == "off-topic":
-        assert answer.see_also == ()  # nothing in the report is "close" to a greeting or a poem
+    if reason in ("off-topic", "never mention: 天气"):
+        assert answer.see_also == ()  # nothing in the report is "close" to a greeting, a poem or the weather
 
 
 @pytest.mark.parametrize(

@@ -49,8 +49,10 @@ _MARKER = re.compile(r"\[(\d+)\]")
 
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
     refusal = REFUSAL_EN if analysis.lang == "en" else REFUSAL_ZH
-    # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem.
-    see_also = () if analysis.off_topic else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
+    # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem, or to
+    # a question all of whose topics they never mention (天气).
+    unrelated = analysis.off_topic or (analysis.absent_topics and debug.get("reason", "").startswith("asks about what"))
+    see_also = () if unrelated else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
 
 
