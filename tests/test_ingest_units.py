@@ -39,6 +39,7 @@ IDEOGRAPHS = "甲乙丙丁戊己庚辛壬癸天地玄黄宇宙洪荒"  # no nume
         ("Market 2 . 0 release", "Market 2 . 0 release"),
         ("  Azure   Stack混合云 ", "Azure Stack混合云"),
         ("第一行 \n  第 二行", "第一行\n第二行"),
+        ("乙 , 1", "乙,1"),  # found by hypothesis: the space before the comma went first, the one after on a rerun
     ],
 )
 def test_repair_text(raw: str, repaired: str) -> None:

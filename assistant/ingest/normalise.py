@@ -60,7 +60,9 @@ def _space_or_nothing(match: re.Match[str], line: str) -> str:
     if (left.isdigit() or left == "%") and (right == "%" or right in _ASCII_CJK_PUNCT):
         return ""
     # `例如, 2024年`: an ASCII comma after CJK text is Chinese punctuation in disguise.
-    if left in _ASCII_CJK_PUNCT and start >= 2 and (is_cjk(line[start - 2]) or line[start - 2] in SUPERSCRIPT_DIGITS):
+    # The character before the comma is read past spaces ("乙 , 1"), whose own removal comes in the same pass.
+    before = line[: start - 1].rstrip()[-1:]
+    if left in _ASCII_CJK_PUNCT and before and (is_cjk(before) or before in SUPERSCRIPT_DIGITS):
         return ""
     return " "
 
