@@ -27,7 +27,7 @@ from assistant.answer.footnotes import (
     unplaced_line,
 )
 from assistant.answer.front_matter import by_role, front_matter_quotes, front_role
-from assistant.answer.judgement import judge, question_problem, verified
+from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
 from assistant.answer.sections import named_part, opening_paragraphs, section_hits
 from assistant.answer.selection import (
     choose,
@@ -51,7 +51,7 @@ def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: Cor
     refusal = REFUSAL_EN if analysis.lang == "en" else REFUSAL_ZH
     # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem, or to
     # a question all of whose topics they never mention (天气).
-    unrelated = analysis.off_topic or (analysis.absent_topics and debug.get("reason", "").startswith("asks about what"))
+    unrelated = analysis.off_topic or str(debug.get("reason", "")).startswith(ABSENT_TOPICS)
     see_also = () if unrelated else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
 

@@ -153,13 +153,19 @@ def warm_up_tokenizers() -> None:
     pos_tags("预热")
 
 
+@lru_cache(maxsize=256)
+def _question_tags(question: str) -> tuple[tuple[str, str], ...]:
+    """A question's POS tags, computed once: its names, nouns, topics and events are all read from them."""
+    return tuple(pos_tags(question))
+
+
 # Words a POS tagger takes for names in colloquial questions ("东西" as a place, "啥" as anything).
 _NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底"})
 
 
 def nouns(question: str) -> frozenset[str]:
     """The question's nouns (matching keys), by jieba's POS tags."""
-    return frozenset(match_key(w) for w, tag in pos_tags(question) if tag[:1] == "n" or tag in ("vn", "eng"))
+    return frozenset(match_key(w) for w, tag in _question_tags(question) if tag[:1] == "n" or tag in ("vn", "eng"))
 
 
 # Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.
@@ -174,7 +180,7 @@ _FUNCTION_CHARS = frozenset("对做那这在给把被让向从跟和与及或是
 
 def topic_nouns(question: str) -> list[str]:
     """The common nouns a question is about (天气, 汇率, 坏账): not names, not words for how it asks."""
-    return [w for w, tag in pos_tags(question)
+    return [w for w, tag in _question_tags(question)
             if (tag[:1] == "n" or tag == "vn") and tag not in _NAME_TAGS and tag != "nz" and len(w) >= 2
             and w not in _GENERIC_NOUNS and w[0] not in _FUNCTION_CHARS and w not in _NOT_NAMES]
 
@@ -185,7 +191,8 @@ _GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "
 
 def event_verbs(question: str) -> list[str]:
     """The verbs naming what happened ("去世", "举办", "坠毁"): a date, place or person answers for that event."""
-    return [w for w, tag in pos_tags(question) if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
+    return [w for w, tag in _question_tags(question)
+            if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
 
 
 _PLACE_TAGS = frozenset({"ns", "nsf"})
@@ -212,7 +219,7 @@ def tagged_names(text: str) -> tuple[tuple[str, str], ...]:
 def proper_names(question: str) -> list[str]:
     """Proper names, numbers with digits and Latin terms in a Chinese question (jieba POS tags)."""
     names = []
-    for word, tag in pos_tags(question):
+    for word, tag in _question_tags(question):
         if len(word) < 2 or word in _NOT_NAMES:
             continue
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)

@@ -31,6 +31,7 @@ _NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+(?:
 
 
 WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}
+ABSENT_TOPICS = "asks about what the documents never mention: "  # a refusal that gets no "see also"
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,21 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
         if here.get(mention.group.kind) is not None or not names.occurs(mention.group, before):
             missing.append(mention.surface)
     local = near + "\n" + sentence
-    missing += [f"《{title}》" for title in analysis.titles if _loose(title) not in _loose(local)]
-    missing += [f'"{term}"' for term in analysis.terms if _loose(term) not in _loose(before + "\n" + sentence)]
+    read = before + "\n" + sentence  # the sentence with what its paragraph says before it
+    if analysis.titles:
+        local_key = _loose(local)
+        missing += [f"《{title}》" for title in analysis.titles if _loose(title) not in local_key]
+    if analysis.terms:
+        read_key = _loose(read)
+        missing += [f'"{term}"' for term in analysis.terms if _loose(term) not in read_key]
     if missing:
         return "not about " + ", ".join(dict.fromkeys(missing))
     # "北京冬奥会开幕日期" is not answered by the date of the torch relay: the event must be named in the sentence
     # or before it in its paragraph.
-    if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report and not any(
-            match_key(event) in match_key(before + "\n" + sentence) for event in analysis.events):
-        return "not about " + "/".join(analysis.events)
+    if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report:
+        read_key = match_key(read)
+        if not any(match_key(event) in read_key for event in analysis.events):
+            return "not about " + "/".join(analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
@@ -145,7 +152,7 @@ def question_problem(analysis: Analysis) -> str:
     # "今天北京天气咋样": every thing it asks about is absent from the documents, only its names are there.
     # Questions about the report itself and source questions are answered by place, not by their nouns.
     if analysis.absent_topics and not analysis.about_report and analysis.kind is not QuestionKind.SOURCE:
-        return "asks about what the documents never mention: " + ", ".join(analysis.absent_topics)
+        return ABSENT_TOPICS + ", ".join(analysis.absent_topics)
     if analysis.relative_time and not analysis.about_report:
         return f"asks about {analysis.relative_time}, counted from today: the documents are dated"
     return ""

@@ -85,7 +85,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     report_doc = paragraphs[0].doc if paragraphs else ""
     all_sources = [(report_doc, s) for _, s in sorted(corpus.doc_sources(report_doc).items())]
     checker = Checker.from_assistant(assistant)  # quiz facts and the checker are built once, like the index
-    pool = collect_facts(corpus.report_paragraphs(), checker.names)
+    pool = collect_facts(paragraphs, checker.names)
 
     def focus_paragraphs(paragraph_id: str) -> Sequence[Paragraph]:
         """The report around a report paragraph; a library or source paragraph on its own."""
