@@ -205,13 +205,17 @@ class CorpusView:
     @cached_property
     def median_idf(self) -> float:
         """The weight of a noun the corpus never uses (sorted once: a large library has a large vocabulary)."""
+        median = getattr(self.idf, "median", None)  # the index's table computes it from its arrays
+        if median is not None:
+            return median()
         values = sorted(self.idf.values())
         return values[len(values) // 2] if values else 1.0
 
     @cached_property
     def max_idf(self) -> float:
         """The weight term coverage gives a word the corpus never uses."""
-        return max(self.idf.values(), default=1.0)
+        maximum = getattr(self.idf, "maximum", None)
+        return maximum() if maximum is not None else max(self.idf.values(), default=1.0)
 
     @cached_property
     def text_key(self) -> Container[str]:

@@ -75,7 +75,7 @@ def first_answer(code: Path, folder: Path, index: Path, question: str, profile: 
         raise RuntimeError(f"assistant ask failed (rc {proc.returncode}): {err.decode()[-2000:]}")
     return {"code": str(code), "first_answer_s": round(answered, 3),
             "exit_s": round(time.perf_counter() - started, 3), "load": round(load, 2),
-            "answer": (first + rest).decode().strip()[:120]}
+            "answer": (first + rest).decode().strip()}
 
 
 def main() -> int:
@@ -93,13 +93,15 @@ def main() -> int:
     for _ in range(args.runs):
         for code in codes:
             rows.append(first_answer(code, args.folder, index, args.question))
-            print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+            print(json.dumps({**rows[-1], "answer": rows[-1]["answer"][:60]}, ensure_ascii=False), flush=True)
     for code in codes:
         times = [r["first_answer_s"] for r in rows if r["code"] == str(code)]
         loads = [r["load"] for r in rows if r["code"] == str(code)]
         print(json.dumps({"code": str(code), "runs": len(times), "median_s": statistics.median(times),
                           "min_s": min(times), "max_s": max(times), "load": f"{min(loads)}-{max(loads)}",
                           "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}), flush=True)
+    answers = {r["answer"] for r in rows}
+    print(f"{len(answers)} distinct answer(s) over {len(rows)} runs", flush=True)
     if args.profile:
         first_answer(codes[-1], args.folder, index, args.question, args.profile)
         import pstats

@@ -222,8 +222,13 @@ class DenseIndex:
                 raise ValueError(f"{VECTORS} is float16 but {APPROX_INDEX} is missing")
             return cls(vectors)
         vectors = VectorFile(folder / VECTORS)  # read by pread: a map of 5 GB stayed resident (see VectorFile)
-        index = faiss.read_index(str(folder / APPROX_INDEX))
+        # The lists (1 GB of codes at 1M paragraphs) are mapped, not read: opening costs the same at any size,
+        # and a query reads only the lists it probes. Read-only; a compaction builds a new index from them.
+        index = faiss.read_index(str(folder / APPROX_INDEX), faiss.IO_FLAG_MMAP)
         ivf = faiss.extract_index_ivf(index)
+        lists = faiss.downcast_InvertedLists(ivf.invlists)
+        if hasattr(lists, "prefetch_nthread"):
+            lists.prefetch_nthread = 0  # else each search starts 32 threads to touch the probed lists first
         if ivf.ntotal > len(vectors) or ivf.d != vectors.shape[1]:
             raise ValueError(f"{APPROX_INDEX} does not match {VECTORS}")
         ivf.nprobe = probes(ivf.nlist)

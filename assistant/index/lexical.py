@@ -195,6 +195,36 @@ class IdfTable(Mapping[str, float]):
             self._all = {token: bm25_idf(c, n) for token, c in df.items() if c > 0 and token != EMPTY}
         return self._all
 
+    def _alive_df(self) -> np.ndarray:
+        """Document frequency of every token alive, in no order (for order statistics: no 1M-entry dict)."""
+        first, *rest = self._lexical.segments
+        df = first.df.astype(np.int64)
+        extra: Counter = Counter()
+        changes = [(s.vocab, s.df.tolist(), 1) for s in rest]
+        changes.append((list(self._lexical._removed_df), list(self._lexical._removed_df.values()), -1))
+        for tokens, counts, sign in changes:  # the delta and the tombstones: a few documents' tokens
+            for token, count in zip(tokens, counts, strict=True):
+                i = first.ids.get(token)
+                if i is None:
+                    extra[token] += sign * count
+                else:
+                    df[i] += sign * count
+        empty = first.ids.get(EMPTY)
+        if empty is not None:
+            df[empty] = 0
+        df = np.concatenate([df, np.array([c for t, c in extra.items() if t != EMPTY], dtype=np.int64)])
+        return df[df > 0]
+
+    def median(self) -> float:
+        """`sorted(self.values())[len(self) // 2]`, from the document frequencies (idf falls as df grows)."""
+        df = np.sort(self._alive_df())
+        return bm25_idf(int(df[len(df) - 1 - len(df) // 2]), self._lexical.n) if len(df) else 1.0
+
+    def maximum(self) -> float:
+        """`max(self.values())`: the idf of the rarest token."""
+        df = self._alive_df()
+        return bm25_idf(int(df.min()), self._lexical.n) if len(df) else 1.0
+
     def __iter__(self):
         return iter(self._table())
 
