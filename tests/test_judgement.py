@@ -177,6 +177,26 @@ def test_a_name_the_table_lacks_but_the_question_gives_constrains_the_answer() -
     assert not words.names, "a capitalised common word is no name"
 
 
+@pytest.mark.parametrize(("question", "wrong", "right"), [
+    # another edition of the same event, in digits or Chinese numerals
+    ("香港第七届立法会选举有多少个议席?", "2022年补选中建制派全取4个议席。", "第7届立法会共有90个议席。"),
+    ("谁是神舟十四号的指令长", "神舟十六号的指令长是景海鹏。", "神舟14号乘组由指令长陈冬带领。"),
+    ("首届中阿峰会的时间", "第二届中阿峰会于2024年举行。", "第一届中阿峰会于2022年12月9日举行。"),
+    # another role's or placing's winner
+    ("2023年奥斯卡最佳女主角", "关继威获得2023年奥斯卡最佳男配角。", "杨紫琼获得2023年奥斯卡最佳女主角。"),
+    ("2023年德班世乒赛女子单打冠军", "2023年樊振东/王楚钦夺得男双冠军。", "孙颖莎夺得2023年女单冠军。"),
+])
+def test_an_answer_must_be_for_the_edition_and_role_asked_about(question, wrong, right) -> None:
+    """RGB-style same-story news: the sentence names the event but another edition or another role."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import context_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse(question, NameTable([]), wrong + right)
+    assert context_problem(analysis, wrong, "", "", NameTable([])).startswith("not about")
+    assert context_problem(analysis, right, "", "", NameTable([])) == ""
+
+
 def test_a_source_question_about_an_unsourced_passage_says_so(real_assistant):
     """The Arab culture passage carries no footnote: quoting it would look like a sourced answer."""
     answer = real_assistant.ask("阿拉伯文化艺术网络那段的出处是啥")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.answer.constraints import designators, roles
 from assistant.answer.question_names import latin_names, unknown_names, untabled_names
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
@@ -177,6 +178,8 @@ class Analysis:
     relative_time: str = ""  # "去年", "next year": a time counted from today
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
+    designators: tuple[str, ...] = ()  # "第七届", "神舟十四号": the edition the answer must be about
+    roles: tuple[str, ...] = ()  # "女主角", "季军": the role or placing the answer must be for
 
 
 def off_topic_kind(question: str) -> str:
@@ -238,4 +241,6 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),
         section=section,
         overview=asks_overview(question),
+        designators=designators(question),
+        roles=roles(question),
     )

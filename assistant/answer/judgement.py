@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
+from assistant.answer.constraints import missing_designators, role_named
 from assistant.answer.evidence import expected_quantity, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
@@ -77,6 +78,12 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
+    # "第七届" / "神舟十四号": another edition's figure is not the answer; "最佳女主角": nor another role's winner.
+    other_edition = missing_designators(analysis.designators, local)
+    if other_edition:
+        return "not about " + ", ".join(other_edition)
+    if analysis.roles and not any(role_named(role, read) for role in analysis.roles):
+        return "not about " + "/".join(analysis.roles)
     return ""
 
 

@@ -1,0 +1,85 @@
+"""Constraints a question puts on its answer beyond names and years: which edition, which role.
+
+"香港第七届立法会选举有多少个议席" is not answered by a sentence about a by-election of another term,
+"神舟十四号的指令长" not by one about 神舟十六号, and "2023年奥斯卡最佳女主角" not by the winner of
+best supporting actor. The question names the edition (第七届, 十三届五次, 神舟十四号, 首届) or the role
+(女主角, 单打冠军, 季军) it asks about; the answering text must name the same one, whether it writes
+the number in Chinese numerals or in digits.
+
+Pure functions over strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import match_key
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_N = r"[\d零〇一二两三四五六七八九十百千]+"
+# An edition or serial: "第七届", "第3期", "十三届五次", "神舟十四号" (not a date's "5月4号"), "首届".
+_DESIGNATOR = re.compile(
+    rf"第\s*{_N}\s*[届期轮批季]|{_N}\s*届\s*{_N}\s*次|第\s*{_N}\s*次(?=会议|全会|峰会|大会)|"
+    rf"[\u4e00-\u9fff]{{2}}(?<![月日年])(?<!\d){_N}号|首届"
+)
+# Roles and placings a person (or team) is asked for: the answer must be for that role.
+ROLE = re.compile(
+    r"最佳[\u4e00-\u9fff]{0,4}?(?:男主角|女主角|男配角|女配角|导演|编剧|影片|男演员|女演员)|"
+    r"(?:男|女)(?:子)?(?:单打|双打|单|双)冠军|男主角|女主角|男配角|女配角|主演|导演|编剧|"
+    r"冠军|亚军|季军|金牌|银牌|铜牌|指令长|旗手|火炬手|创始人|创办人|董事长|总裁|首席执行官|"
+    r"\b(?:lead actor|lead actress|director|founder|champion|winner|chairman|CEO)\b",
+    re.I,
+)
+
+
+def _value(numeral: str) -> int:
+    """A Chinese numeral below ten thousand: 十四 -> 14, 一百零五 -> 105, 二〇二二 (digit by digit) -> 2022."""
+    if not any(c in _UNITS for c in numeral):
+        return int("".join(str(_DIGITS[c]) for c in numeral))
+    total, digit = 0, 0
+    for char in numeral:
+        if char in _UNITS:
+            total += (digit or 1) * _UNITS[char]
+            digit = 0
+        else:
+            digit = _DIGITS[char]
+    return total + digit
+
+
+def numeral_key(text: str) -> str:
+    """A matching key with Chinese numerals as digits and 首届 as 第1届: "第七届" and "第7届" match."""
+    key = re.sub(r"\s+", "", match_key(text)).replace("首届", "第1届")
+    return _CN_NUMBER.sub(lambda m: str(_value(m.group(0))), key)
+
+
+def designators(question: str) -> tuple[str, ...]:
+    """The editions and serials a question names ("第七届", "神舟十四号"), as written."""
+    return tuple(dict.fromkeys(m.group(0) for m in _DESIGNATOR.finditer(question)))
+
+
+def missing_designators(wanted: tuple[str, ...], text: str) -> list[str]:
+    """The wanted editions the text does not name, in any numeral form."""
+    key = numeral_key(text)
+    return [d for d in wanted if numeral_key(d) not in key]
+
+
+def roles(question: str) -> tuple[str, ...]:
+    """The roles or placings a question asks who holds ("女主角", "季军")."""
+    return tuple(dict.fromkeys(m.group(0) for m in ROLE.finditer(question)))
+
+
+_GENDERED = re.compile(r"^(男|女)子?(单打|双打|单|双)冠军$")
+
+
+def role_named(role: str, text: str) -> bool:
+    """Whether the text names the role; "女子单打冠军" is also written "女单冠军" (and the reverse)."""
+    key = match_key(text)
+    if match_key(role) in key:
+        return True
+    parts = _GENDERED.match(role)
+    if not parts:
+        return False
+    sex, event = parts.group(1), parts.group(2)[0]
+    return bool(re.search(rf"{sex}子?{event}(?:打)?冠军", key))
