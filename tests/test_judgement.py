@@ -224,3 +224,47 @@ def test_a_question_about_the_table_quotes_its_rows(real_assistant, question):
     assert not answer.refused, answer.debug
     assert answer.citations[0].paragraph.kind == "table"
     assert "混合主权架构" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "讲数字主权时举的是哪家美国云厂商的例子",  # 美国 describes the answer (微软), it is not what the answer is about
+    "Which Chinese cloud provider launched a database in Thailand?",
+])
+def test_a_country_that_describes_the_company_asked_for_is_no_constraint(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+
+
+def test_where_in_an_argument_is_not_a_place() -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.lexicon import NameTable
+
+    assert analyse("本土化的老做法和新做法区别在哪里", NameTable([]), "").wants == ""
+    assert analyse("世界互联网大会在哪里举办", NameTable([]), "").wants == "place"
+
+
+@pytest.mark.parametrize("question", [
+    "东南亚电商以后还能涨吗?你预测下",  # one opinion question, not two parts
+    "should I buy alibaba shares now",
+    "Is this report biased toward Chinese firms?",
+    "Draft an email to my manager about this report",
+])
+def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.refused and str(answer.debug.get("reason", "")).startswith("off-topic"), answer.debug
+
+
+@pytest.mark.parametrize(("question", "text", "problem"), [
+    # a growth rate says how fast, not how big
+    ("东南亚电商盘子多大", "东南亚地区增速达18.6%,位居第一。", "no figure of the kind asked for"),
+    ("中国数字经济规模多大", "数字经济核心产业增加值占国内生产总值比重达10%左右。", ""),
+    # a date is no count
+    ("华为云泰国节点有多少个机柜", "2024年5月,华为云在泰国推出数据库。", "no figure of the kind asked for"),
+    ("印尼数字经济规模能到多少亿美元", "印尼央行制定《2024—2045年支付系统蓝图》。", "no figure of the kind asked for"),
+])
+def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    assert sentence_problem(analyse(question, NameTable([]), text), text, NameTable([])) == problem

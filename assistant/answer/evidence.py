@@ -26,8 +26,9 @@ _DIGIT = re.compile(r"\d")
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万]+)(?:多|余|\+)?"  # "18.6", "1500多", "近百", "30余"
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|(?<!\d)(?:19|20)\d{2}\s*[-/.—–]\s*\d{1,2}")
 _MONEY = re.compile(
-    r"多少钱|花了多少|投资了?多少|成本|价格|售价|营收|收入|利润|市值|估值|融资|"
-    r"how much money|invest|\bpa(?:y|id)\b|\bcosts?\b|\bprice\b|\bcapex\b|\brevenues?\b|\bprofits?\b|"
+    r"多少钱|花了多少|投资了?多少|成本|价格|售价|营收|收入|收益|利润|市值|估值|融资|"
+    r"how much money|invest|\bput (?:in|into)\b|"
+    r"\bpa(?:y|id)\b|\bcosts?\b|\bprice\b|\bcapex\b|\brevenues?\b|\bprofits?\b|"
     r"\bvaluation\b|\bspen[dt]\b|\bmarket cap",
     re.I,
 )
@@ -40,13 +41,14 @@ _RATE_UNITS = re.compile(r"\d[\d.]*\s*%|百分之[一二三四五六七八九十
                          r"[一二三四五六七八九十\d]成|[一二三四五六七八九十\d]+分之|\bpercent\b")
 # "规模有多大 / how big": an amount with its magnitude (3.3亿, 1500多亿元, 2万亿美元), or a share of a whole
 # ("占国内生产总值比重达10%左右" is how the report sizes China's digital economy).
-_SIZE = re.compile(r"规模(?:有|是)?多(?:大|少)|多大规模|(?:市场|体量)(?:有)?多大|\bhow (?:big|large)\b|\bsize\b",
+_SIZE = re.compile(r"规模(?:有|是|能到|达到)?多(?:大|少)|多大规模|(?:市场|体量|盘子)(?:现在|目前)?(?:有)?多大|"
+                   r"\bhow (?:big|large)\b|\bsize\b",
                    re.I)
 _SIZE_UNITS = re.compile(r"(?:\d[\d.,]*|[一二两三四五六七八九十]+)(?:多|余|\+)?\s*(?:万亿|千亿|百亿|亿|万)|"
                          + _MONEY_UNITS.pattern + "|" + _RATE_UNITS.pattern)
 # "多少个数据中心" / "几家工厂" / "多少万亿元": the measure word the answer's number must carry.
 _MEASURE = re.compile(
-    r"(?:多少|几)(万亿元|亿元|万元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
+    r"(?:多少|几)(万亿元|亿元|万元|万亿美元|亿美元|万美元|美元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
 )
 # "多长 / 多高 / 多重 / 多远 / 多久": the units a measurement answer must carry.
 _DIMENSIONS = {
@@ -79,6 +81,19 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     if _SIZE.search(question):
         return _SIZE_UNITS
     return None
+
+
+# A percentage right after 增速/增长 is a growth rate: it says how fast, not how big.
+_GROWTH_BEFORE = re.compile(r"(?:增速|增长|增幅|增长率|同比|增加|提升)[^,,。;;]{0,4}$")
+
+
+def is_growth_rate(text: str, start: int) -> bool:
+    """Whether the figure starting at `start` in `text` is a growth rate."""
+    return bool(_GROWTH_BEFORE.search(text[max(0, start - 8):start]))
+
+
+def asks_size(question: str) -> bool:
+    return bool(_SIZE.search(question)) and expected_quantity(question) is _SIZE_UNITS
 
 
 def _counted(measure: re.Match[str]) -> re.Pattern[str]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
 from assistant.answer.constraints import missing_designators, role_named
-from assistant.answer.evidence import expected_quantity, tagged_names
+from assistant.answer.evidence import asks_size, expected_quantity, is_growth_rate, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
 
@@ -124,10 +124,14 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return f"names no {analysis.which}"
     if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
         quantity = expected_quantity(analysis.question)
+        # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share.
+        figures = text if analysis.wants == "date" else _DATE_ANY.sub(" ", text)
+        size = quantity is not None and asks_size(analysis.question)
         if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
-                                            for m in quantity.finditer(text)):
+                                            and not (size and is_growth_rate(figures, m.start()))
+                                            for m in quantity.finditer(figures)):
             return "no figure of the kind asked for"
-        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _new_figure(text, analysis.numbers):
+        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _new_figure(figures, analysis.numbers):
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
         return "no date"

@@ -97,7 +97,7 @@ PARAGRAPH_CHARS = 360
 ANSWER_CHARS = 320  # otherwise a passage of about this length from the best sentence on
 
 
-def _window(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -> list[Sentence]:
+def passage_from(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -> list[Sentence]:
     """The sentence's paragraph when short, else the sentence and the ones after it within `limit` characters."""
     sentences = corpus.sentences.get(sentence.paragraph_id, ())
     if sentence not in sentences:
@@ -157,24 +157,12 @@ def _announces(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith((":", "\uff1a"))
 
 
-def _announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
+def announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
     """The items of a list whose intro ("该模式有三大特点:") ends the quoted passage of its paragraph."""
     last = chosen[-1]
     if not _announces(last) or last.paragraph_id not in corpus.groups:
         return []
     return _list_quotes(corpus.by_id[last.paragraph_id], corpus) or []
-
-
-def overview_quotes(openings: Sequence[Paragraph], corpus: CorpusView) -> list[Sentence]:
-    """"第三章讲了啥": the part's opening paragraph (a passage of it when long, with the list it announces);
-    for a part that opens with sub-parts, each sub-part's lead sentence."""
-    if len(openings) == 1:
-        sentences = corpus.sentences.get(openings[0].id, ())
-        if not sentences:
-            return []
-        chosen = _window(sentences[0], corpus)
-        return list(dict.fromkeys([*chosen, *_announced_list(chosen, corpus)]))
-    return [s for p in openings if (lead := corpus.sentences.get(p.id)) for s in _with_follower(lead[0], corpus)]
 
 
 def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusView) -> list[Sentence]:
@@ -211,10 +199,10 @@ def choose(
     if len(enumeration) > 1:
         return enumeration
     if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION, QuestionKind.LIST):
-        chosen = _window(best.sentence, corpus)
+        chosen = passage_from(best.sentence, corpus)
     else:
         chosen = _with_follower(best.sentence, corpus)
-    announced = _announced_list(chosen, corpus)
+    announced = announced_list(chosen, corpus)
     if announced:  # "…有三大特点:" is never left hanging: its items follow
         return list(dict.fromkeys([*chosen, *announced]))
     for candidate in scored[1:]:
