@@ -268,3 +268,26 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
     from assistant.lexicon import NameTable
 
     assert sentence_problem(analyse(question, NameTable([]), text), text, NameTable([])) == problem
+
+
+@pytest.mark.parametrize(("question", "wrong", "right"), [
+    # a sentence dated to another year is about that year, whatever the passage said before it
+    ("2021年中国城镇新增就业了多少人", "2020年全年城镇新增就业1186万人。", "2021年全年城镇新增就业1269万人。"),
+    # where an event is held is said as "在…举办", "于…举行"
+    ("2022年男排世锦赛在哪举办", "俄罗斯获得了2022年男排世锦赛的举办权。", "2022年男排世锦赛在波兰和斯洛文尼亚举行。"),
+    # the same event under another verb
+    ("伊丽莎白二世去世时间", "2012年2月6日是伊丽莎白二世登基60周年纪念日。", "伊丽莎白二世于2022年9月8日逝世。"),
+])
+def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong, right) -> None:
+    """RGB's negative passages: on the question's topic, about another year, event or part of the story."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.evidence import event_verbs
+    from assistant.answer.judgement import context_problem, sentence_problem
+    from assistant.lexicon import NameTable
+
+    def problem(text: str) -> str:
+        analysis = analyse(question, NameTable([]), wrong + right, events=event_verbs(question))
+        return context_problem(analysis, text, "", "", NameTable([])) or sentence_problem(analysis, text, NameTable([]))
+
+    assert problem(wrong)
+    assert problem(right) == ""

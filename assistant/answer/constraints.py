@@ -83,3 +83,39 @@ def role_named(role: str, text: str) -> bool:
         return False
     sex, event = parts.group(1), parts.group(2)[0]
     return bool(re.search(rf"{sex}子?{event}(?:打)?冠军", key))
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def other_year(asked: tuple[str, ...], sentence: str) -> str:
+    """The year a sentence is about when it dates itself to another year than the one asked about
+    ("2020年全年城镇新增就业1186万人" does not answer for 2021, whatever the passage said before); "" else."""
+    own = _YEAR_IN_TEXT.findall(sentence)
+    if not asked or not own or any(year in own for year in asked):
+        return ""
+    return own[0]
+
+
+# "在哪举办": where an event takes place is said as "在…举办", "于…举行", "举办地为…".
+HELD = re.compile(r"举办|举行|召开|开幕|闭幕|发生|落幕")
+_HELD_AT = re.compile(r"(?:在|于)[^,,。;;]{1,16}?(?:举办|举行|召开|开幕|闭幕|发生|落幕|上演|进行)|"
+                      r"(?:举办地|举行地|主办地|开幕地|地点)(?:为|是|在|:|:|定在|设在)|落户|花落|移师|东道主")
+
+
+def says_where_held(sentence: str) -> bool:
+    return bool(_HELD_AT.search(sentence))
+
+
+# One event, several verbs: a question's "举办" is answered by "…于11月9日至11日举行".
+_SAME_EVENT = (("举办", "举行", "召开"), ("去世", "逝世", "病逝", "离世"), ("创立", "创办", "成立", "创建"),
+               ("施行", "实施", "生效"), ("上映", "公映", "定档"), ("发售", "上市", "开售"))
+
+
+def event_forms(event: str) -> tuple[str, ...]:
+    """The words that name the same event as `event` (itself first)."""
+    for group in _SAME_EVENT:
+        if event in group:
+            return (event, *(w for w in group if w != event))
+    return (event,)
+

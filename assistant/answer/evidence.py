@@ -57,7 +57,8 @@ _DIMENSIONS = {
     "多重": r"(?:吨|公斤|千克|克|斤)", "多深": r"(?:米|公里|千米)",
 }
 # Words the report uses for the same count: "多少人" is answered by "3.3亿用户".
-_SAME_COUNT = {"人": ("用户", "人口", "名"), "国": ("个",), "个": ("余国", "国")}
+_SAME_COUNT = {"人": ("用户", "人口", "名"), "名": ("人",), "国": ("个",), "个": ("余国", "国")}
+_ANY_COUNTER = "[个座家所条台项只位部款种类张]"
 
 
 def expected_quantity(question: str) -> re.Pattern[str] | None:
@@ -102,7 +103,9 @@ def _counted(measure: re.Match[str]) -> re.Pattern[str]:
     # "131个共建国家" for "多少个一带一路国家"), so "多少个数据中心" is not answered by "17个国家";
     # the report's synonyms count as the same.
     chars = "".join(sorted({c for c in noun if "\u4e00" <= c <= "\u9fff"}))
-    counted = re.escape(unit) + (rf"[^,,。;;]{{0,10}}?[{re.escape(chars)}]" if chars else "")
+    # 个 is the generic counter: "多少个车站" is answered by "10座车站".
+    counter = _ANY_COUNTER if unit == "个" else re.escape(unit)
+    counted = counter + (rf"[^,,。;;]{{0,10}}?[{re.escape(chars)}]" if chars else "")
     same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()))
     return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
 
@@ -204,10 +207,17 @@ _GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "
                             "提到", "讲述", "介绍", "说", "讲", "知道", "告诉"})
 
 
+# Event words the tagger often files under another tag ("去世" as a time word).
+_EVENT_WORDS = re.compile(r"去世|逝世|病逝|开幕|闭幕|举办|举行|召开|发售|上映|施行|实施|生效|发射|交付|首飞|"
+                          r"成立|创立|创办|上线|发布|坠毁|遇袭|中枪|通车|开通|开业|上市")
+
+
 def event_verbs(question: str) -> list[str]:
     """The verbs naming what happened ("去世", "举办", "坠毁"): a date, place or person answers for that event."""
-    return [w for w, tag in _question_tags(question)
-            if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
+    tagged = [w for w, tag in _question_tags(question)
+              if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
+    listed = [m.group(0) for m in _EVENT_WORDS.finditer(question) if not any(m.group(0) in w for w in tagged)]
+    return list(dict.fromkeys([*tagged, *listed]))
 
 
 _PLACE_TAGS = frozenset({"ns", "nsf"})

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
-from assistant.answer.constraints import missing_designators, role_named
+from assistant.answer.constraints import HELD, event_forms, missing_designators, other_year, role_named, says_where_held
 from assistant.answer.evidence import asks_size, expected_quantity, is_growth_rate, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
@@ -73,11 +73,13 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     # or before it in its paragraph.
     if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report:
         read_key = match_key(read)
-        if not any(match_key(event) in read_key for event in analysis.events):
+        if not any(match_key(form) in read_key for event in analysis.events for form in event_forms(event)):
             return "not about " + "/".join(analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
+    if dated := other_year(analysis.years, sentence):
+        return f"about {dated}, not " + ", ".join(analysis.years)
     # "第七届" / "神舟十四号": another edition's figure is not the answer; "最佳女主角": nor another role's winner.
     other_edition = missing_designators(analysis.designators, local)
     if other_edition:
@@ -137,6 +139,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return "no date"
     if analysis.wants in ("place", "who", "person") and not _names_a({analysis.wants}, text, analysis.question, names):
         return f"names no {WANTED_NAME[analysis.wants]}"
+    if analysis.wants == "place" and HELD.search(analysis.question) and not says_where_held(text):
+        return "does not say where it is held"
     return ""
 
 
