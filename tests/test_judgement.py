@@ -291,3 +291,19 @@ def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong,
 
     assert problem(wrong)
     assert problem(right) == ""
+
+
+@pytest.mark.parametrize(("question", "mention", "value"), [
+    ("2022中关村论坛的主题是什么?", "请许强主任介绍2022中关村论坛的主要安排和主题。",
+     "本届中关村论坛的主题是“开放合作·共享未来”。"),
+    ("成都大运会吉祥物是什么", "大运会吉祥物是...", "成都大运会吉祥物为一只名叫“蓉宝”的大熊猫。"),
+    ("这次大会的主题是啥", "大会主题鲜明。", "大会以“智联世界 元生无界”为主题。"),
+])
+def test_an_attribute_question_needs_the_value_not_the_word(question, mention, value) -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse(question, NameTable([]), mention + value)
+    assert sentence_problem(analysis, mention, NameTable([])).startswith("does not give")
+    assert sentence_problem(analysis, value, NameTable([])) == ""

@@ -21,7 +21,7 @@ _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _N = r"[\d零〇一二两三四五六七八九十百千]+"
 # An edition or serial: "第七届", "第3期", "十三届五次", "神舟十四号" (not a date's "5月4号"), "首届".
 _DESIGNATOR = re.compile(
-    rf"第\s*{_N}\s*[届期轮批季]|{_N}\s*届\s*{_N}\s*次|第\s*{_N}\s*次(?=会议|全会|峰会|大会)|"
+    rf"第\s*{_N}\s*[届期轮批季棒]|{_N}\s*届\s*{_N}\s*次|第\s*{_N}\s*次(?=会议|全会|峰会|大会)|"
     rf"[\u4e00-\u9fff]{{2}}(?<![月日年])(?<!\d){_N}号|首届"
 )
 # Roles and placings a person (or team) is asked for: the answer must be for that role.
@@ -118,4 +118,26 @@ def event_forms(event: str) -> tuple[str, ...]:
         if event in group:
             return (event, *(w for w in group if w != event))
     return (event,)
+
+
+# "中关村论坛的主题是什么", "吉祥物是啥": a named attribute whose value the answer must give
+# ("主题是“开放合作·共享未来”", "吉祥物为一只名叫“蓉宝”的大熊猫", "以“智联世界”为主题"), not only mention.
+_ATTRIBUTE = re.compile(r"(主题曲|主题口号|口号|主题|吉祥物|原型(?:事件|人物)?|会徽|代号|昵称|绰号|用途)[^,,。??]{0,2}?"
+                        r"(?:是|为|叫)?(?:什么|啥|哪个|哪些)")
+
+
+def asked_attribute(question: str) -> str:
+    """The attribute a question asks the value of ("主题"), or ""."""
+    m = _ATTRIBUTE.search(question)
+    return m.group(1) if m else ""
+
+
+def gives_value(attribute: str, sentence: str) -> bool:
+    """Whether the sentence states the attribute's value, not just names the attribute."""
+    name = re.escape(attribute)
+    if attribute == "用途":
+        return bool(re.search(r"用于|用途(?:是|为|:|:)", sentence))
+    return bool(re.search(rf"{name}[^,,。;;]{{0,3}}?(?:是|为|:|:|名叫|叫做|定为)\s*[“\"「『《]?[\w\u4e00-\u9fff]{{2}}|"
+                          rf"{name}\s*[“\"「『《]|"
+                          rf"以\s*[“\"「『][^”\"」』]{{1,30}}[”\"」』]\s*为{name}", sentence))
 

@@ -22,7 +22,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
-from assistant.answer.constraints import HELD, event_forms, missing_designators, other_year, role_named, says_where_held
+from assistant.answer.constraints import (
+    HELD,
+    asked_attribute,
+    event_forms,
+    gives_value,
+    missing_designators,
+    other_year,
+    role_named,
+    says_where_held,
+)
 from assistant.answer.evidence import asks_size, expected_quantity, is_growth_rate, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
@@ -72,8 +81,8 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     # "北京冬奥会开幕日期" is not answered by the date of the torch relay: the event must be named in the sentence
     # or before it in its paragraph.
     if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report:
-        read_key = match_key(read)
-        if not any(match_key(form) in read_key for event in analysis.events for form in event_forms(event)):
+        local_key = match_key(local)
+        if not any(match_key(form) in local_key for event in analysis.events for form in event_forms(event)):
             return "not about " + "/".join(analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
@@ -141,6 +150,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return f"names no {WANTED_NAME[analysis.wants]}"
     if analysis.wants == "place" and HELD.search(analysis.question) and not says_where_held(text):
         return "does not say where it is held"
+    if (attribute := asked_attribute(analysis.question)) and not gives_value(attribute, text):
+        return f"does not give the {attribute}"
     return ""
 
 
