@@ -209,7 +209,7 @@ _GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "
 
 
 # Event words the tagger often files under another tag ("去世" as a time word).
-_EVENT_WORDS = re.compile(r"去世|逝世|病逝|开幕|闭幕|举办|举行|召开|发售|上映|施行|实施|生效|发射|交付|首飞|"
+EVENT_WORDS = re.compile(r"去世|逝世|病逝|开幕|闭幕|举办|举行|召开|发售|上映|施行|实施|生效|发射|交付|首飞|"
                           r"成立|创立|创办|上线|发布|坠毁|遇袭|中枪|通车|开通|开业|上市")
 
 
@@ -217,7 +217,7 @@ def event_verbs(question: str) -> list[str]:
     """The verbs naming what happened ("去世", "举办", "坠毁"): a date, place or person answers for that event."""
     tagged = [w for w, tag in _question_tags(question)
               if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
-    listed = [m.group(0) for m in _EVENT_WORDS.finditer(question) if not any(m.group(0) in w for w in tagged)]
+    listed = [m.group(0) for m in EVENT_WORDS.finditer(question) if not any(m.group(0) in w for w in tagged)]
     return list(dict.fromkeys([*tagged, *listed]))
 
 

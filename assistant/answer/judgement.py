@@ -32,7 +32,7 @@ from assistant.answer.constraints import (
     role_named,
     says_where_held,
 )
-from assistant.answer.evidence import asks_size, expected_quantity, is_growth_rate, tagged_names
+from assistant.answer.evidence import EVENT_WORDS, asks_size, expected_quantity, is_growth_rate, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
 
@@ -81,8 +81,11 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     # "北京冬奥会开幕日期" is not answered by the date of the torch relay: the event must be named in the sentence
     # or before it in its paragraph.
     if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report:
-        local_key = match_key(local)
-        if not any(match_key(form) in local_key for event in analysis.events for form in event_forms(event)):
+        # A named event (举办, 去世, 发射) is stated where its date or place is: in the sentence or the one before;
+        # another verb ("达到") may have been said anywhere before in the paragraph.
+        keys = {True: match_key(local), False: match_key(read)}
+        if not any(match_key(form) in keys[bool(EVENT_WORDS.fullmatch(event))]
+                   for event in analysis.events for form in event_forms(event)):
             return "not about " + "/".join(analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
