@@ -246,3 +246,13 @@ def test_a_counted_list_with_a_modifier_is_a_list_question() -> None:
 
     assert classify("共建共享的三大新趋势分别是啥") is QuestionKind.LIST
     assert classify("DEPA在报告的未来展望和行动倡议中分别是怎么提到的?") is not QuestionKind.LIST
+
+
+def test_a_list_written_across_paragraphs_quotes_each_paragraphs_lead(real_assistant) -> None:
+    """§1.1's drivers are three paragraphs, each opening with its point: a list question quotes all three."""
+    answer = real_assistant.ask("数字丝路背后的驱动因素有哪些")
+    assert [c.paragraph.locator for c in answer.citations] == ["§1.1 ¶2", "§1.1 ¶3", "§1.1 ¶4"]
+    assert all(lead in answer.text for lead in ("区域紧密合作牵引", "经济与技术环境驱动", "国家内生需求支撑"))
+    # a detail inside one of those paragraphs is still answered by its own sentence
+    detail = real_assistant.ask("一带一路沿线国家中哪些地区的数字经济最为领先?")
+    assert "东亚和太平洋" in detail.text and len(detail.citations) == 1

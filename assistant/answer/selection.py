@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.answer.analysis import QuestionKind, wants_enumeration
 from assistant.answer.evidence import Concept, concept_coverage
+from assistant.answer.sections import sibling_leads
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key
 from assistant.types import Hit, Paragraph
@@ -183,12 +184,15 @@ def choose(
     best = scored[0]
     if kind is QuestionKind.LIST:
         structured = _list_quotes(top, corpus)
-        quotes = structured or _paragraph_leads(top, corpus)
         # The list answers the question when the question is about the list itself (it asks for a
         # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
         # the one sentence naming them instead.
         top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
         best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
+        across = sibling_leads(top, corpus) if structured is None else None
+        if across and (best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
+            return [s for lead in across for s in _with_follower(lead, corpus)]
+        quotes = structured or _paragraph_leads(top, corpus)
         # A section whose heading is what the question asks about ("对政府有哪些建议" under "1.政府层面")
         # is itself the list.
         about_section = concept_coverage(concepts, match_key(top.section)) > 0
