@@ -256,3 +256,15 @@ def test_a_list_written_across_paragraphs_quotes_each_paragraphs_lead(real_assis
     # a detail inside one of those paragraphs is still answered by its own sentence
     detail = real_assistant.ask("一带一路沿线国家中哪些地区的数字经济最为领先?")
     assert "东亚和太平洋" in detail.text and len(detail.citations) == 1
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("报告有没有提到中国电信?", "中国电信推出国际车联网连接管理平台"),  # not the cover, where the publisher's name is
+    ("Does the report mention Amazon at all?", "亚马逊拥有庞大且成熟的物流体系FBA"),
+])
+def test_a_mention_question_quotes_where_the_report_names_it(real_assistant, question, named) -> None:
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert named in answer.text.replace(" ", "")
+    assert all(c.paragraph.kind != "front" for c in answer.citations)
+    assert_extractive(answer)

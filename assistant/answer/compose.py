@@ -28,6 +28,7 @@ from assistant.answer.footnotes import (
 )
 from assistant.answer.front_matter import by_role, front_matter_quotes, front_role
 from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
+from assistant.answer.mentions import asks_mention, mention_quotes
 from assistant.answer.overview import overview_quotes
 from assistant.answer.sections import named_part, section_hits
 from assistant.answer.selection import (
@@ -87,6 +88,9 @@ def compose_answer(
     # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
     # something the front matter does not); questions about the table from the table.
     front: list[Paragraph] = []
+    if asks_mention(folded) and analysis.names and (places := mention_quotes(analysis.names, corpus)):
+        debug.update(evidence=1.0, answered="where the report names it")
+        return _quoted(question, analysis, places, corpus, debug, True)
     searched_front = False
     if analysis.about_report:
         front = [p for p in corpus.of_kind("front") if corpus.role(p.doc) == "report"]
