@@ -177,6 +177,26 @@ def test_a_name_the_table_lacks_but_the_question_gives_constrains_the_answer() -
     assert not words.names, "a capitalised common word is no name"
 
 
+@pytest.mark.parametrize(("question", "wrong", "right"), [
+    # another edition of the same event, in digits or Chinese numerals
+    ("香港第七届立法会选举有多少个议席?", "2022年补选中建制派全取4个议席。", "第7届立法会共有90个议席。"),
+    ("谁是神舟十四号的指令长", "神舟十六号的指令长是景海鹏。", "神舟14号乘组由指令长陈冬带领。"),
+    ("首届中阿峰会的时间", "第二届中阿峰会于2024年举行。", "第一届中阿峰会于2022年12月9日举行。"),
+    # another role's or placing's winner
+    ("2023年奥斯卡最佳女主角", "关继威获得2023年奥斯卡最佳男配角。", "杨紫琼获得2023年奥斯卡最佳女主角。"),
+    ("2023年德班世乒赛女子单打冠军", "2023年樊振东/王楚钦夺得男双冠军。", "孙颖莎夺得2023年女单冠军。"),
+])
+def test_an_answer_must_be_for_the_edition_and_role_asked_about(question, wrong, right) -> None:
+    """RGB-style same-story news: the sentence names the event but another edition or another role."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import context_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse(question, NameTable([]), wrong + right)
+    assert context_problem(analysis, wrong, "", "", NameTable([])).startswith("not about")
+    assert context_problem(analysis, right, "", "", NameTable([])) == ""
+
+
 def test_a_source_question_about_an_unsourced_passage_says_so(real_assistant):
     """The Arab culture passage carries no footnote: quoting it would look like a sourced answer."""
     answer = real_assistant.ask("阿拉伯文化艺术网络那段的出处是啥")
@@ -204,3 +224,86 @@ def test_a_question_about_the_table_quotes_its_rows(real_assistant, question):
     assert not answer.refused, answer.debug
     assert answer.citations[0].paragraph.kind == "table"
     assert "混合主权架构" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "讲数字主权时举的是哪家美国云厂商的例子",  # 美国 describes the answer (微软), it is not what the answer is about
+    "Which Chinese cloud provider launched a database in Thailand?",
+])
+def test_a_country_that_describes_the_company_asked_for_is_no_constraint(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+
+
+def test_where_in_an_argument_is_not_a_place() -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.lexicon import NameTable
+
+    assert analyse("本土化的老做法和新做法区别在哪里", NameTable([]), "").wants == ""
+    assert analyse("世界互联网大会在哪里举办", NameTable([]), "").wants == "place"
+
+
+@pytest.mark.parametrize("question", [
+    "东南亚电商以后还能涨吗?你预测下",  # one opinion question, not two parts
+    "should I buy alibaba shares now",
+    "Is this report biased toward Chinese firms?",
+    "Draft an email to my manager about this report",
+])
+def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.refused and str(answer.debug.get("reason", "")).startswith("off-topic"), answer.debug
+
+
+@pytest.mark.parametrize(("question", "text", "problem"), [
+    # a growth rate says how fast, not how big
+    ("东南亚电商盘子多大", "东南亚地区增速达18.6%,位居第一。", "no figure of the kind asked for"),
+    ("中国数字经济规模多大", "数字经济核心产业增加值占国内生产总值比重达10%左右。", ""),
+    # a date is no count
+    ("华为云泰国节点有多少个机柜", "2024年5月,华为云在泰国推出数据库。", "no figure of the kind asked for"),
+    ("印尼数字经济规模能到多少亿美元", "印尼央行制定《2024—2045年支付系统蓝图》。", "no figure of the kind asked for"),
+])
+def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    assert sentence_problem(analyse(question, NameTable([]), text), text, NameTable([])) == problem
+
+
+@pytest.mark.parametrize(("question", "wrong", "right"), [
+    # a sentence dated to another year is about that year, whatever the passage said before it
+    ("2021年中国城镇新增就业了多少人", "2020年全年城镇新增就业1186万人。", "2021年全年城镇新增就业1269万人。"),
+    # where an event is held is said as "在…举办", "于…举行"
+    ("2022年男排世锦赛在哪举办", "俄罗斯获得了2022年男排世锦赛的举办权。", "2022年男排世锦赛在波兰和斯洛文尼亚举行。"),
+    # the same event under another verb
+    ("伊丽莎白二世去世时间", "2012年2月6日是伊丽莎白二世登基60周年纪念日。", "伊丽莎白二世于2022年9月8日逝世。"),
+])
+def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong, right) -> None:
+    """RGB's negative passages: on the question's topic, about another year, event or part of the story."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.evidence import event_verbs
+    from assistant.answer.judgement import context_problem, sentence_problem
+    from assistant.lexicon import NameTable
+
+    def problem(text: str) -> str:
+        analysis = analyse(question, NameTable([]), wrong + right, events=event_verbs(question))
+        return context_problem(analysis, text, "", "", NameTable([])) or sentence_problem(analysis, text, NameTable([]))
+
+    assert problem(wrong)
+    assert problem(right) == ""
+
+
+@pytest.mark.parametrize(("question", "mention", "value"), [
+    ("2022中关村论坛的主题是什么?", "请许强主任介绍2022中关村论坛的主要安排和主题。",
+     "本届中关村论坛的主题是“开放合作·共享未来”。"),
+    ("成都大运会吉祥物是什么", "大运会吉祥物是...", "成都大运会吉祥物为一只名叫“蓉宝”的大熊猫。"),
+    ("这次大会的主题是啥", "大会主题鲜明。", "大会以“智联世界 元生无界”为主题。"),
+])
+def test_an_attribute_question_needs_the_value_not_the_word(question, mention, value) -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse(question, NameTable([]), mention + value)
+    assert sentence_problem(analysis, mention, NameTable([])).startswith("does not give")
+    assert sentence_problem(analysis, value, NameTable([])) == ""

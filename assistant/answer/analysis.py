@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from assistant.answer.question_names import latin_names, unknown_names, untabled_names
+from assistant.answer.constraints import designators, roles
+from assistant.answer.question_names import describes_answer, latin_names, unknown_names, untabled_names
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
@@ -48,7 +49,7 @@ _DEFINITION = re.compile(
 _WHEN_EN = r"^\W*when\b|\bwhen (?:did|was|is|were|will|does|do|has|had|can|could|should)\b"
 _NUMBER = re.compile(
     rf"多少|几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
-    r"比例|比重|百分|增速|规模|占比|何时|哪一?年|什么时候|时间|"
+    r"比例|比重|百分|增速|规模|占比|(?:盘子|体量|市场)(?:现在|目前)?(?:有)?多大|何时|哪一?年|什么时候|时间|"
     rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b|"
     r"\bsize\b|\bcapex\b|\brevenues?\b|\bvaluation\b|\bprofits?\b|\bprice\b|\bcosts?\b|"
     r"成本|价格|估值|营收|利润|市值",
@@ -94,13 +95,19 @@ _INSTRUCTION = re.compile(
     r"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个)(?:诗|文章|故事|笑话|歌|代码|邮件|总结|演讲)|"
     r"写首|写诗|作诗|翻译成|译成|翻成|用英文(?:写|说)|用中文(?:写|说)|讲个笑话|"
     r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet)|"
-    r"\btranslate\b|\btell (?:me )?a joke\b",
+    r"\btranslate\b|\btell (?:me )?a joke\b|"
+    r"\bdraft (?:me )?(?:an? |some )?(?:email|letter|memo|reply|message|speech)\b|"
+    r"(?:帮我|给我|请)?起草(?:一)?(?:封|份|篇|个)",
     re.I,
 )
 _OPINION = re.compile(
     r"你(?:觉得|认为|怎么看|看好|猜|预测|建议我)|你的(?:看法|观点|意见)|依你看|在你看来|值不值得|值得投资|该不该|"
     r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"
-    r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) invest\b|\bis it worth\b",
+    r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) (?:invest|buy|sell)\b|\bis it worth\b|"
+    # judging the report itself: whether it is biased, reliable, any good
+    r"报告[^,,。??]{0,6}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
+    r"\b(?:is|was) (?:this|the) report\b[^?]{0,20}"
+    r"\b(?:biased|reliable|credible|objective|trustworthy|any good|accurate)\b",
     re.I,
 )
 # Questions about the report itself (who wrote it, its title, contact): the front matter answers them.
@@ -130,6 +137,11 @@ WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪�
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
 # Where: a place the question does not already name.
 _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
+# "区别在哪", "难点在哪里": where in an argument, not a place.
+_ABSTRACT_WHERE = re.compile(r"在哪一?[集期章页节段部季篇版]|"
+                             r"(?:区别|差别|差异|不同|差|难点|关键|问题|好处|优势|亮点|意义|特点|重点|"
+                             r"创新|不足|短板|痛点|价值)"
+                             r"(?:主要)?(?:在|是)?哪(?:里|儿)?")
 # Roles only people hold: the answer must name a person, not a place or a company.
 _PERSON_ROLE = re.compile(
     r"主演|导演|演员|编剧|男主角|女主角|男配角|女配角|歌手|创始人|创办人|董事长|总裁|首席执行官|\bCEO\b|"
@@ -177,6 +189,8 @@ class Analysis:
     relative_time: str = ""  # "去年", "next year": a time counted from today
     section: str = ""  # "第二章" -> "§2", "preface" -> "前言": the part of the report it points at
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
+    designators: tuple[str, ...] = ()  # "第七届", "神舟十四号": the edition the answer must be about
+    roles: tuple[str, ...] = ()  # "女主角", "季军": the role or placing the answer must be for
 
 
 def off_topic_kind(question: str) -> str:
@@ -193,7 +207,7 @@ def _wants(question: str, kind: QuestionKind) -> str:
         return "reason"
     if kind is QuestionKind.SOURCE or kind is QuestionKind.LIST:
         return ""
-    if _WHERE.search(question):
+    if _WHERE.search(_ABSTRACT_WHERE.sub("", question)):
         return "place"
     if _PERSON_ROLE.search(question):
         return "person"
@@ -209,7 +223,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     kind = classify(question)
     section = section_reference(question)
     every = names.find(question)
-    mentions = tuple(m for m in every if m.group.kind in ENTITY_KINDS)
+    mentions = tuple(m for m in every if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
     candidates = [m.surface for m in mentions]
     # "4.2节": the number of the part pointed at is no name the corpus must mention.
@@ -238,4 +252,6 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),
         section=section,
         overview=asks_overview(question),
+        designators=designators(question),
+        roles=roles(question),
     )

@@ -28,10 +28,11 @@ from assistant.answer.footnotes import (
 )
 from assistant.answer.front_matter import by_role, front_matter_quotes, front_role
 from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
-from assistant.answer.sections import named_part, opening_paragraphs, section_hits
+from assistant.answer.mentions import asks_mention, mention_quotes
+from assistant.answer.overview import overview_quotes
+from assistant.answer.sections import named_part, section_hits
 from assistant.answer.selection import (
     choose,
-    overview_quotes,
     score_sentences,
     table_quotes,
 )
@@ -87,6 +88,9 @@ def compose_answer(
     # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
     # something the front matter does not); questions about the table from the table.
     front: list[Paragraph] = []
+    if asks_mention(folded) and analysis.names and (places := mention_quotes(analysis.names, corpus)):
+        debug.update(evidence=1.0, answered="where the report names it")
+        return _quoted(question, analysis, places, corpus, debug, True)
     searched_front = False
     if analysis.about_report:
         front = [p for p in corpus.of_kind("front") if corpus.role(p.doc) == "report"]
@@ -103,10 +107,10 @@ def compose_answer(
     part = analysis.section or named_part(folded, corpus.part_headings, names)
     if part and not searched_front:
         # "第三章讲了啥" is answered by the part's opening, whatever its wording matches.
-        openings = opening_paragraphs(part, corpus) if analysis.overview and not analysis.names else []
-        if openings:
-            debug.update(evidence=1.0, answered="opening of " + part)
-            return _quoted(question, analysis, overview_quotes(openings, corpus), corpus, debug, len(openings) > 1)
+        outline = overview_quotes(part, corpus) if analysis.overview and not analysis.names else []
+        if outline:
+            debug.update(evidence=1.0, answered="overview of " + part)
+            return _quoted(question, analysis, outline, corpus, debug, True)
         hits = section_hits(part, hits, corpus, query_vector)
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
     if tables and not searched_front:

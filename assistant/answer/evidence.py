@@ -26,8 +26,9 @@ _DIGIT = re.compile(r"\d")
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万]+)(?:多|余|\+)?"  # "18.6", "1500多", "近百", "30余"
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|(?<!\d)(?:19|20)\d{2}\s*[-/.—–]\s*\d{1,2}")
 _MONEY = re.compile(
-    r"多少钱|花了多少|投资了?多少|成本|价格|售价|营收|收入|利润|市值|估值|融资|"
-    r"how much money|invest|\bpa(?:y|id)\b|\bcosts?\b|\bprice\b|\bcapex\b|\brevenues?\b|\bprofits?\b|"
+    r"多少钱|花了多少|投资了?多少|成本|价格|售价|营收|收入|收益|利润|市值|估值|融资|"
+    r"how much money|invest|\bput (?:in|into)\b|"
+    r"\bpa(?:y|id)\b|\bcosts?\b|\bprice\b|\bcapex\b|\brevenues?\b|\bprofits?\b|"
     r"\bvaluation\b|\bspen[dt]\b|\bmarket cap",
     re.I,
 )
@@ -40,13 +41,14 @@ _RATE_UNITS = re.compile(r"\d[\d.]*\s*%|百分之[一二三四五六七八九十
                          r"[一二三四五六七八九十\d]成|[一二三四五六七八九十\d]+分之|\bpercent\b")
 # "规模有多大 / how big": an amount with its magnitude (3.3亿, 1500多亿元, 2万亿美元), or a share of a whole
 # ("占国内生产总值比重达10%左右" is how the report sizes China's digital economy).
-_SIZE = re.compile(r"规模(?:有|是)?多(?:大|少)|多大规模|(?:市场|体量)(?:有)?多大|\bhow (?:big|large)\b|\bsize\b",
+_SIZE = re.compile(r"规模(?:有|是|能到|达到)?多(?:大|少)|多大规模|(?:市场|体量|盘子)(?:现在|目前)?(?:有)?多大|"
+                   r"\bhow (?:big|large)\b|\bsize\b",
                    re.I)
 _SIZE_UNITS = re.compile(r"(?:\d[\d.,]*|[一二两三四五六七八九十]+)(?:多|余|\+)?\s*(?:万亿|千亿|百亿|亿|万)|"
                          + _MONEY_UNITS.pattern + "|" + _RATE_UNITS.pattern)
 # "多少个数据中心" / "几家工厂" / "多少万亿元": the measure word the answer's number must carry.
 _MEASURE = re.compile(
-    r"(?:多少|几)(万亿元|亿元|万元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
+    r"(?:多少|几)(万亿元|亿元|万元|万亿美元|亿美元|万美元|美元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
 )
 # "多长 / 多高 / 多重 / 多远 / 多久": the units a measurement answer must carry.
 _DIMENSIONS = {
@@ -55,7 +57,8 @@ _DIMENSIONS = {
     "多重": r"(?:吨|公斤|千克|克|斤)", "多深": r"(?:米|公里|千米)",
 }
 # Words the report uses for the same count: "多少人" is answered by "3.3亿用户".
-_SAME_COUNT = {"人": ("用户", "人口", "名"), "国": ("个",), "个": ("余国", "国")}
+_SAME_COUNT = {"人": ("用户", "人口", "名"), "名": ("人",), "国": ("个",), "个": ("余国", "国")}
+_ANY_COUNTER = "[个座家所条台项只位部款种类张]"
 
 
 def expected_quantity(question: str) -> re.Pattern[str] | None:
@@ -81,13 +84,28 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     return None
 
 
+# A percentage right after 增速/增长 is a growth rate: it says how fast, not how big.
+_GROWTH_BEFORE = re.compile(r"(?:增速|增长|增幅|增长率|同比|增加|提升)[^,,。;;]{0,4}$")
+
+
+def is_growth_rate(text: str, start: int) -> bool:
+    """Whether the figure starting at `start` in `text` is a growth rate."""
+    return bool(_GROWTH_BEFORE.search(text[max(0, start - 8):start]))
+
+
+def asks_size(question: str) -> bool:
+    return bool(_SIZE.search(question)) and expected_quantity(question) is _SIZE_UNITS
+
+
 def _counted(measure: re.Match[str]) -> re.Pattern[str]:
     unit, noun = measure.group(1), measure.group(2)
     # The counted noun must follow the number within a few characters ("11座世界\"灯塔工厂\"",
     # "131个共建国家" for "多少个一带一路国家"), so "多少个数据中心" is not answered by "17个国家";
     # the report's synonyms count as the same.
     chars = "".join(sorted({c for c in noun if "\u4e00" <= c <= "\u9fff"}))
-    counted = re.escape(unit) + (rf"[^,,。;;]{{0,10}}?[{re.escape(chars)}]" if chars else "")
+    # 个 is the generic counter: "多少个车站" is answered by "10座车站".
+    counter = _ANY_COUNTER if unit == "个" else re.escape(unit)
+    counted = counter + (rf"[^,,。;;]{{0,10}}?[{re.escape(chars)}]" if chars else "")
     same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()))
     return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
 
@@ -160,7 +178,8 @@ def _question_tags(question: str) -> tuple[tuple[str, str], ...]:
 
 
 # Words a POS tagger takes for names in colloquial questions ("东西" as a place, "啥" as anything).
-_NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底"})
+_NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底",
+                        "城市", "国家", "地区", "省份", "海外", "国内", "当地", "全球", "世界"})
 
 
 def nouns(question: str) -> frozenset[str]:
@@ -189,10 +208,17 @@ _GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "
                             "提到", "讲述", "介绍", "说", "讲", "知道", "告诉"})
 
 
+# Event words the tagger often files under another tag ("去世" as a time word).
+EVENT_WORDS = re.compile(r"去世|逝世|病逝|开幕|闭幕|举办|举行|召开|发售|上映|施行|实施|生效|发射|交付|首飞|"
+                          r"成立|创立|创办|上线|发布|坠毁|遇袭|中枪|通车|开通|开业|上市")
+
+
 def event_verbs(question: str) -> list[str]:
     """The verbs naming what happened ("去世", "举办", "坠毁"): a date, place or person answers for that event."""
-    return [w for w, tag in _question_tags(question)
-            if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
+    tagged = [w for w, tag in _question_tags(question)
+              if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
+    listed = [m.group(0) for m in EVENT_WORDS.finditer(question) if not any(m.group(0) in w for w in tagged)]
+    return list(dict.fromkeys([*tagged, *listed]))
 
 
 _PLACE_TAGS = frozenset({"ns", "nsf"})

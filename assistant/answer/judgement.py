@@ -22,7 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
-from assistant.answer.evidence import expected_quantity, tagged_names
+from assistant.answer.constraints import (
+    HELD,
+    asked_attribute,
+    event_forms,
+    gives_value,
+    missing_designators,
+    other_year,
+    role_named,
+    says_where_held,
+)
+from assistant.answer.evidence import EVENT_WORDS, asks_size, expected_quantity, is_growth_rate, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key
 
@@ -71,12 +81,23 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     # "北京冬奥会开幕日期" is not answered by the date of the torch relay: the event must be named in the sentence
     # or before it in its paragraph.
     if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report:
-        read_key = match_key(read)
-        if not any(match_key(event) in read_key for event in analysis.events):
+        # A named event (举办, 去世, 发射) is stated where its date or place is: in the sentence or the one before;
+        # another verb ("达到") may have been said anywhere before in the paragraph.
+        keys = {True: match_key(local), False: match_key(read)}
+        if not any(match_key(form) in keys[bool(EVENT_WORDS.fullmatch(event))]
+                   for event in analysis.events for form in event_forms(event)):
             return "not about " + "/".join(analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
+    if dated := other_year(analysis.years, sentence):
+        return f"about {dated}, not " + ", ".join(analysis.years)
+    # "第七届" / "神舟十四号": another edition's figure is not the answer; "最佳女主角": nor another role's winner.
+    other_edition = missing_designators(analysis.designators, local)
+    if other_edition:
+        return "not about " + ", ".join(other_edition)
+    if analysis.roles and not any(role_named(role, read) for role in analysis.roles):
+        return "not about " + "/".join(analysis.roles)
     return ""
 
 
@@ -117,15 +138,23 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return f"names no {analysis.which}"
     if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
         quantity = expected_quantity(analysis.question)
+        # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share.
+        figures = text if analysis.wants == "date" else _DATE_ANY.sub(" ", text)
+        size = quantity is not None and asks_size(analysis.question)
         if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
-                                            for m in quantity.finditer(text)):
+                                            and not (size and is_growth_rate(figures, m.start()))
+                                            for m in quantity.finditer(figures)):
             return "no figure of the kind asked for"
-        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _new_figure(text, analysis.numbers):
+        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _new_figure(figures, analysis.numbers):
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
         return "no date"
     if analysis.wants in ("place", "who", "person") and not _names_a({analysis.wants}, text, analysis.question, names):
         return f"names no {WANTED_NAME[analysis.wants]}"
+    if analysis.wants == "place" and HELD.search(analysis.question) and not says_where_held(text):
+        return "does not say where it is held"
+    if (attribute := asked_attribute(analysis.question)) and not gives_value(attribute, text):
+        return f"does not give the {attribute}"
     return ""
 
 

@@ -68,3 +68,22 @@ def untabled_names(question: str, candidates: Sequence[str], unknown: Sequence[s
         start = question.index(name)
         mentions.append(Mention(start, start + len(name), name, NameGroup("other", (name,))))
     return tuple(mentions)
+
+
+# "哪家美国云厂商", "which Chinese cloud provider": a country before the kind of thing asked for says what the
+# answer is, not what the answer must be about (the report's sentence names 微软, not 美国).
+_ASKED_KIND_ZH = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂商|平台|运营商|银行|集团|品牌)")
+_ASKED_KIND_EN = re.compile(
+    r"^(?:[\s-]+[a-z][\w-]*){0,2}?\s+(?:companies|company|providers?|firms?|platforms?|operators?|banks?|vendors?|"
+    r"giants?|players?|brands?|groups?)\b", re.I)
+_ASKS_WHICH = re.compile(r"(?:哪|什么|啥)[个家些]?[^,,。??]{0,2}$|\b(?:which|what)\s+$", re.I)
+_PLACE_KINDS = frozenset({"country", "region", "city"})
+
+
+def describes_answer(question: str, mention: Mention) -> bool:
+    """Whether a place name only describes the kind of thing a which-question asks for."""
+    if mention.group.kind not in _PLACE_KINDS or not _ASKS_WHICH.search(question[: mention.start]):
+        return False
+    after = question[mention.end:]
+    return bool(_ASKED_KIND_ZH.match(after) or _ASKED_KIND_EN.match(after))
+

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.corpus import CorpusView
+from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key, tokenize
@@ -28,6 +28,8 @@ _CHAPTER_EN = re.compile(
     r"\b(?:chapter|part)\s+(\d+|one|two|three|four|five)\b|\b(first|second|third|fourth|fifth)\s+(?:chapter|part)\b",
     re.I,
 )
+_CHAPTER_SECTION = re.compile(
+    r"(?<![\u4e00-\u9fff])([一二三四五六七八九十])\s*[(\uff08]\s*([一二三四五六七八九十])\s*[)\uff09]")
 _FOREWORD = re.compile(r"前言|序言|\bpreface\b|\bforeword\b", re.I)
 FOREWORD = "前言"
 
@@ -46,6 +48,8 @@ def section_reference(question: str) -> str:
     if m := _SECTION_DOTTED.search(question):
         chapter, section = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         return f"§{int(chapter)}.{int(section)}"
+    if m := _CHAPTER_SECTION.search(question):  # "一(一)", the report's own numbering of §1.1
+        return f"§{_number(m.group(1))}.{_number(m.group(2))}"
     if m := _CHAPTER_ZH.search(question):
         chapter = _number(m.group(1))
         return f"§{chapter}.{_number(m.group(2))}" if m.group(2) else f"§{chapter}"
@@ -95,12 +99,13 @@ def _part_by_words(words: list[str], headings: dict[str, str]) -> str:
 
 # "第三章讲了啥", "4.2节主要内容", "what does section 4.1 say": the question asks what the part says as a whole.
 _OVERVIEW = re.compile(
-    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|哪些内容)(?:内容|东西)?(?:呢|啊|呀)?\W*$|"
-    r"主要(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么)?(?:呢|啊)?\W*$|"
+    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?(?:呢|啊|呀)?\W*$|"
+    r"主要(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)?(?:呢|啊)?\W*$|"
     r"(?:内容|大意|要点|观点)(?:是(?:什么|啥))?(?:呢|啊)?\W*$|概括一下|概述一下|总结一下|简述一下|"
     r"\bwhat does\b.{0,40}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
     r"\bsummari[sz]e\b|\bsummary\b|\boverview\b|"
-    r"\bwhat(?:'s| is)\b.{0,40}\babout\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b",
+    r"\bwhat(?:'s| is)\b.{0,40}\babout\b(?:\W+(?:in (?:a|one|two|a few|a couple(?: of)?) (?:sentences?|words|lines)|"
+    r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b",
     re.I,
 )
 
@@ -121,7 +126,7 @@ def asks_overview(question: str) -> bool:
     if not match:
         return False
     rest = question[: match.start()] + " " + question[match.end():]
-    for pattern in (_SECTION_DOTTED, _CHAPTER_ZH, _CHAPTER_EN, _FOREWORD, _NAMED_PART):
+    for pattern in (_SECTION_DOTTED, _CHAPTER_SECTION, _CHAPTER_ZH, _CHAPTER_EN, _FOREWORD, _NAMED_PART):
         rest = pattern.sub(" ", rest)
     return len(_OVERVIEW_FILLER.sub("", rest)) <= 1
 
@@ -153,17 +158,24 @@ def part_paragraphs(prefix: str, corpus: CorpusView) -> list[Paragraph]:
     return [p for p in corpus.report_paragraphs() if in_part(p, prefix) and p.kind != "table"]
 
 
-def opening_paragraphs(prefix: str, corpus: CorpusView) -> list[Paragraph]:
-    """What opens a part: its own first paragraph ("§3 ¶1" for §3), or, for a part that starts straight
-    with sub-parts (§1 with §1.1 and §1.2), the first paragraph of each sub-part."""
-    inside = part_paragraphs(prefix, corpus)
-    if not inside or inside[0].locator[len(prefix):].startswith(" "):
-        return inside[:1]
-    openings: dict[str, Paragraph] = {}
-    for paragraph in inside:
-        child = prefix + "." + paragraph.locator[len(prefix) + 1:].split(" ")[0].split(".")[0]
-        openings.setdefault(child, paragraph)
-    return list(openings.values())
+LEAD_CHARS = 30  # a paragraph whose first sentence is shorter states its point first ("区域紧密合作牵引…建设。")
+MIN_PARALLEL = 3  # three such paragraphs in one part make a list written across paragraphs
+
+
+def sibling_leads(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
+    """A list written across paragraphs: the part's paragraphs that each open with a short lead, when the given
+    paragraph is one of them ("驱动因素有哪些": 区域紧密合作牵引…, 经济与技术环境驱动…, 国家内生需求支撑…)."""
+    place = paragraph.locator.split(" ")[0]
+    leads: list[Sentence] = []
+    for other in corpus.report_paragraphs():
+        if other.locator.split(" ")[0] != place or other.kind == "table":
+            continue
+        sentences = corpus.sentences.get(other.id, ())
+        if sentences and len(sentences[0].text) < LEAD_CHARS and not sentences[0].text.startswith(("一是", "二是")):
+            leads.append(sentences[0])
+    if len(leads) < MIN_PARALLEL or not any(lead.paragraph_id == paragraph.id for lead in leads):
+        return None
+    return leads
 
 
 def _best_cosine(paragraph: Paragraph, corpus: CorpusView, query_vector: np.ndarray) -> float:

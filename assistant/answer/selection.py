@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.answer.analysis import QuestionKind, wants_enumeration
 from assistant.answer.evidence import Concept, concept_coverage
+from assistant.answer.sections import sibling_leads
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key
 from assistant.types import Hit, Paragraph
@@ -97,7 +98,7 @@ PARAGRAPH_CHARS = 360
 ANSWER_CHARS = 320  # otherwise a passage of about this length from the best sentence on
 
 
-def _window(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -> list[Sentence]:
+def passage_from(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -> list[Sentence]:
     """The sentence's paragraph when short, else the sentence and the ones after it within `limit` characters."""
     sentences = corpus.sentences.get(sentence.paragraph_id, ())
     if sentence not in sentences:
@@ -157,24 +158,12 @@ def _announces(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith((":", "\uff1a"))
 
 
-def _announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
+def announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
     """The items of a list whose intro ("该模式有三大特点:") ends the quoted passage of its paragraph."""
     last = chosen[-1]
     if not _announces(last) or last.paragraph_id not in corpus.groups:
         return []
     return _list_quotes(corpus.by_id[last.paragraph_id], corpus) or []
-
-
-def overview_quotes(openings: Sequence[Paragraph], corpus: CorpusView) -> list[Sentence]:
-    """"第三章讲了啥": the part's opening paragraph (a passage of it when long, with the list it announces);
-    for a part that opens with sub-parts, each sub-part's lead sentence."""
-    if len(openings) == 1:
-        sentences = corpus.sentences.get(openings[0].id, ())
-        if not sentences:
-            return []
-        chosen = _window(sentences[0], corpus)
-        return list(dict.fromkeys([*chosen, *_announced_list(chosen, corpus)]))
-    return [s for p in openings if (lead := corpus.sentences.get(p.id)) for s in _with_follower(lead[0], corpus)]
 
 
 def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusView) -> list[Sentence]:
@@ -195,12 +184,15 @@ def choose(
     best = scored[0]
     if kind is QuestionKind.LIST:
         structured = _list_quotes(top, corpus)
-        quotes = structured or _paragraph_leads(top, corpus)
         # The list answers the question when the question is about the list itself (it asks for a
         # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
         # the one sentence naming them instead.
         top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
         best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
+        across = sibling_leads(top, corpus) if structured is None else None
+        if across and (best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
+            return [s for lead in across for s in _with_follower(lead, corpus)]
+        quotes = structured or _paragraph_leads(top, corpus)
         # A section whose heading is what the question asks about ("对政府有哪些建议" under "1.政府层面")
         # is itself the list.
         about_section = concept_coverage(concepts, match_key(top.section)) > 0
@@ -211,10 +203,10 @@ def choose(
     if len(enumeration) > 1:
         return enumeration
     if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION, QuestionKind.LIST):
-        chosen = _window(best.sentence, corpus)
+        chosen = passage_from(best.sentence, corpus)
     else:
         chosen = _with_follower(best.sentence, corpus)
-    announced = _announced_list(chosen, corpus)
+    announced = announced_list(chosen, corpus)
     if announced:  # "…有三大特点:" is never left hanging: its items follow
         return list(dict.fromkeys([*chosen, *announced]))
     for candidate in scored[1:]:

@@ -1,0 +1,143 @@
+"""Constraints a question puts on its answer beyond names and years: which edition, which role.
+
+"香港第七届立法会选举有多少个议席" is not answered by a sentence about a by-election of another term,
+"神舟十四号的指令长" not by one about 神舟十六号, and "2023年奥斯卡最佳女主角" not by the winner of
+best supporting actor. The question names the edition (第七届, 十三届五次, 神舟十四号, 首届) or the role
+(女主角, 单打冠军, 季军) it asks about; the answering text must name the same one, whether it writes
+the number in Chinese numerals or in digits.
+
+Pure functions over strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import match_key
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_N = r"[\d零〇一二两三四五六七八九十百千]+"
+# An edition or serial: "第七届", "第3期", "十三届五次", "神舟十四号" (not a date's "5月4号"), "首届".
+_DESIGNATOR = re.compile(
+    rf"第\s*{_N}\s*[届期轮批季棒]|{_N}\s*届\s*{_N}\s*次|第\s*{_N}\s*次(?=会议|全会|峰会|大会)|"
+    rf"[\u4e00-\u9fff]{{2}}(?<![月日年])(?<!\d){_N}号|首届"
+)
+# Roles and placings a person (or team) is asked for: the answer must be for that role.
+ROLE = re.compile(
+    r"最佳[\u4e00-\u9fff]{0,4}?(?:男主角|女主角|男配角|女配角|导演|编剧|影片|男演员|女演员)|"
+    r"(?:男|女)(?:子)?(?:单打|双打|单|双)冠军|男主角|女主角|男配角|女配角|主演|导演|编剧|"
+    r"冠军|亚军|季军|金牌|银牌|铜牌|指令长|旗手|火炬手|创始人|创办人|董事长|总裁|首席执行官|"
+    r"\b(?:lead actor|lead actress|director|founder|champion|winner|chairman|CEO)\b",
+    re.I,
+)
+
+
+def _value(numeral: str) -> int:
+    """A Chinese numeral below ten thousand: 十四 -> 14, 一百零五 -> 105, 二〇二二 (digit by digit) -> 2022."""
+    if not any(c in _UNITS for c in numeral):
+        return int("".join(str(_DIGITS[c]) for c in numeral))
+    total, digit = 0, 0
+    for char in numeral:
+        if char in _UNITS:
+            total += (digit or 1) * _UNITS[char]
+            digit = 0
+        else:
+            digit = _DIGITS[char]
+    return total + digit
+
+
+def numeral_key(text: str) -> str:
+    """A matching key with Chinese numerals as digits and 首届 as 第1届: "第七届" and "第7届" match."""
+    key = re.sub(r"\s+", "", match_key(text)).replace("首届", "第1届")
+    return _CN_NUMBER.sub(lambda m: str(_value(m.group(0))), key)
+
+
+def designators(question: str) -> tuple[str, ...]:
+    """The editions and serials a question names ("第七届", "神舟十四号"), as written."""
+    return tuple(dict.fromkeys(m.group(0) for m in _DESIGNATOR.finditer(question)))
+
+
+def missing_designators(wanted: tuple[str, ...], text: str) -> list[str]:
+    """The wanted editions the text does not name, in any numeral form."""
+    key = numeral_key(text)
+    return [d for d in wanted if numeral_key(d) not in key]
+
+
+def roles(question: str) -> tuple[str, ...]:
+    """The roles or placings a question asks who holds ("女主角", "季军")."""
+    return tuple(dict.fromkeys(m.group(0) for m in ROLE.finditer(question)))
+
+
+_GENDERED = re.compile(r"^(男|女)子?(单打|双打|单|双)冠军$")
+
+
+def role_named(role: str, text: str) -> bool:
+    """Whether the text names the role; "女子单打冠军" is also written "女单冠军" (and the reverse)."""
+    key = match_key(text)
+    if match_key(role) in key:
+        return True
+    parts = _GENDERED.match(role)
+    if not parts:
+        return False
+    sex, event = parts.group(1), parts.group(2)[0]
+    return bool(re.search(rf"{sex}子?{event}(?:打)?冠军", key))
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def other_year(asked: tuple[str, ...], sentence: str) -> str:
+    """The year a sentence is about when it dates itself to another year than the one asked about
+    ("2020年全年城镇新增就业1186万人" does not answer for 2021, whatever the passage said before); "" else."""
+    own = _YEAR_IN_TEXT.findall(sentence)
+    if not asked or not own or any(year in own for year in asked):
+        return ""
+    return own[0]
+
+
+# "在哪举办": where an event takes place is said as "在…举办", "于…举行", "举办地为…".
+HELD = re.compile(r"举办|举行|召开|开幕|闭幕|发生|落幕")
+_HELD_AT = re.compile(r"(?:在|于)[^,,。;;]{1,16}?(?:举办|举行|召开|开幕|闭幕|发生|落幕|上演|进行)|"
+                      r"(?:举办地|举行地|主办地|开幕地|地点)(?:为|是|在|:|:|定在|设在)|落户|花落|移师|东道主")
+
+
+def says_where_held(sentence: str) -> bool:
+    return bool(_HELD_AT.search(sentence))
+
+
+# One event, several verbs: a question's "举办" is answered by "…于11月9日至11日举行".
+_SAME_EVENT = (("举办", "举行", "召开"), ("去世", "逝世", "病逝", "离世"), ("创立", "创办", "成立", "创建"),
+               ("施行", "实施", "生效"), ("上映", "公映", "定档"), ("发售", "上市", "开售"))
+
+
+def event_forms(event: str) -> tuple[str, ...]:
+    """The words that name the same event as `event` (itself first)."""
+    for group in _SAME_EVENT:
+        if event in group:
+            return (event, *(w for w in group if w != event))
+    return (event,)
+
+
+# "中关村论坛的主题是什么", "吉祥物是啥": a named attribute whose value the answer must give
+# ("主题是“开放合作·共享未来”", "吉祥物为一只名叫“蓉宝”的大熊猫", "以“智联世界”为主题"), not only mention.
+_ATTRIBUTE = re.compile(r"(主题曲|主题口号|口号|主题|吉祥物|原型(?:事件|人物)?|会徽|代号|昵称|绰号|用途)[^,,。??]{0,2}?"
+                        r"(?:是|为|叫)?(?:什么|啥|哪个|哪些)")
+
+
+def asked_attribute(question: str) -> str:
+    """The attribute a question asks the value of ("主题"), or ""."""
+    m = _ATTRIBUTE.search(question)
+    return m.group(1) if m else ""
+
+
+def gives_value(attribute: str, sentence: str) -> bool:
+    """Whether the sentence states the attribute's value, not just names the attribute."""
+    name = re.escape(attribute)
+    if attribute == "用途":
+        return bool(re.search(r"用于|用途(?:是|为|:|:)", sentence))
+    return bool(re.search(rf"{name}[^,,。;;]{{0,3}}?(?:是|为|:|:|名叫|叫做|定为)\s*[“\"「『《]?[\w\u4e00-\u9fff]{{2}}|"
+                          rf"{name}\s*[“\"「『《]|"
+                          rf"以\s*[“\"「『][^”\"」』]{{1,30}}[”\"」』]\s*为{name}", sentence))
+

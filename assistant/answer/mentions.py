@@ -1,0 +1,54 @@
+""""有没有提到中国电信?", "Does the report mention Amazon at all?": where the report names something.
+
+Such a question is not answered by the one passage that best matches its words (the cover, for a question
+naming the publisher) but by the places the report names the thing: the first sentence naming it in each
+of the first few body paragraphs that do, in reading order, the foreword last. A name the corpus never
+mentions is refused before this (analysis.unknown).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.corpus import CorpusView, Sentence
+from assistant.lexicon import Mention
+from assistant.text import match_key
+
+_MENTION = re.compile(
+    r"有没有(?:提到|提及|讲到|说到|写到|涉及|出现)|是否(?:提到|提及|涉及)|"
+    r"(?:提到|提及|讲到|涉及)(?:了|过)?[^,,。??]{0,12}(?:吗|没有|没)[??]?$|"
+    r"\bdoes (?:the|this|it) (?:report )?(?:mention|discuss|talk about|refer to|cover)\b|"
+    r"\bis [^?]{1,40}\bmentioned\b|\bany mention of\b",
+    re.I,
+)
+MAX_PLACES = 3
+
+
+def asks_mention(question: str) -> bool:
+    return bool(_MENTION.search(question))
+
+
+def mention_quotes(mentions: tuple[Mention, ...], corpus: CorpusView) -> list[Sentence]:
+    """The first sentence naming any of the mentioned things in each of the first body paragraphs that do.
+
+    A thing is looked for under its names no shorter than the question's ("中国电信" is not found in
+    "电信网络", though 电信 is one of its short forms; "阿里" finds 阿里巴巴 and 阿里)."""
+    forms = {match_key(n) for m in mentions for n in m.group.names if len(n) >= len(m.surface)}
+    forms |= {match_key(m.surface) for m in mentions}
+
+    def names_it(text: str) -> bool:
+        key = match_key(text)
+        return any(form in key for form in forms)
+
+    report = [p for p in corpus.report_paragraphs() if p.kind != "front"]
+    ordered = [p for p in report if p.locator.startswith("§")] + [p for p in report if not p.locator.startswith("§")]
+    quotes: list[Sentence] = []
+    for paragraph in ordered:
+        if not names_it(paragraph.text):
+            continue
+        sentence = next((s for s in corpus.sentences.get(paragraph.id, ()) if names_it(s.text)), None)
+        if sentence is not None:
+            quotes.append(sentence)
+        if len(quotes) == MAX_PLACES:
+            break
+    return quotes

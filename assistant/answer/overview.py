@@ -1,0 +1,93 @@
+"""What a part of the report says as a whole: "第三章讲了啥", "summarize chapter 4", "前言主要说了些啥".
+
+A reader asking for a part's gist wants its opening and its outline, not the passage that best matches
+the words "讲了啥". So the answer is the part's own opening passage (with the list it announces), then
+one line per sub-part: the sentence that states the sub-part's heading (the report opens each of its
+modes with one, "保障数字主权的云服务模式采用…"), or its first sentence. A part without sub-parts gets
+the lead of each later paragraph ("组织形态更稳定:从本地运营团队转向合资设厂。"). Every line is a
+sentence of the report, cited to its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.sections import part_paragraphs
+from assistant.answer.selection import SHORT_SENTENCE, announced_list, passage_from
+from assistant.corpus import CorpusView, Sentence
+from assistant.text import match_key
+from assistant.types import Paragraph
+
+MAX_LINES = 14  # an outline, not the part itself
+_NUMBERING = re.compile(r"^\s*(?:[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*)\s*")
+STATES_HEADING = 0.6  # share of the heading's character pairs a sentence must hold to state it
+
+
+def overview_quotes(part: str, corpus: CorpusView) -> list[Sentence]:
+    """The part's opening and its outline; [] when the part does not exist."""
+    inside = part_paragraphs(part, corpus)
+    own = [p for p in inside if p.locator[len(part):].startswith(" ")]
+    children: dict[str, list[Paragraph]] = {}
+    for paragraph in inside:
+        if paragraph not in own:
+            child = part + "." + paragraph.locator[len(part) + 1:].split(" ")[0].split(".")[0]
+            children.setdefault(child, []).append(paragraph)
+    opening: list[Sentence] = []
+    if own and (first := corpus.sentences.get(own[0].id, ())):
+        chosen = passage_from(first[0], corpus)
+        opening = [*chosen, *announced_list(chosen, corpus)]
+    if not children:
+        leads = [s for p in own[1:] if (s := _lead(p, corpus)) is not None]
+        return list(dict.fromkeys([*opening, *leads]))[:MAX_LINES]
+    # One line per sub-part, with its sub-points' short leads when the outline stays short enough.
+    lines = [_sub_part_line(prefix, paragraphs, corpus) for prefix, paragraphs in children.items()]
+    detailed = [[*line, *(s for p in paragraphs[1:] if (s := _lead(p, corpus)) is not None
+                          and len(s.text) < SHORT_SENTENCE)]
+                for line, paragraphs in zip(lines, children.values(), strict=True)]
+    outline = list(dict.fromkeys([*opening, *(s for line in detailed for s in line)]))
+    if len(outline) > MAX_LINES:
+        outline = list(dict.fromkeys([*opening, *(s for line in lines for s in line)]))
+    return outline[:MAX_LINES]
+
+
+def _lead(paragraph: Paragraph, corpus: CorpusView) -> Sentence | None:
+    """A paragraph's lead: its first sentence (the report states each paragraph's point first)."""
+    sentences = corpus.sentences.get(paragraph.id, ())
+    return sentences[0] if sentences else None
+
+
+def _sub_part_line(prefix: str, paragraphs: Sequence[Paragraph], corpus: CorpusView) -> list[Sentence]:
+    """The sentence of a sub-part that states its heading, else its first sentence (with the next when short)."""
+    depth = prefix.count(".")
+    heading = paragraphs[0].heading_path[depth] if len(paragraphs[0].heading_path) > depth else ""
+    sentences = [s for p in paragraphs for s in corpus.sentences.get(p.id, ())]
+    if not sentences:
+        return []
+    best = max(sentences, key=lambda s: (_states(heading, s.text), -_where(heading, s.text))) if heading else None
+    if best is not None and _states(heading, best.text) >= STATES_HEADING:
+        return [best]
+    first = sentences[0]
+    return [first, sentences[1]] if len(first.text) < SHORT_SENTENCE and len(sentences) > 1 else [first]
+
+
+def _core(heading: str) -> str:
+    core = _NUMBERING.sub("", heading)
+    return match_key(re.split(r"[::]", core)[-1] or core)
+
+
+def _where(heading: str, text: str) -> int:
+    """Where the heading's core starts in the text: a sentence that opens with it states it best."""
+    at = match_key(text).find(_core(heading))
+    return at if at >= 0 else len(text)
+
+
+def _states(heading: str, text: str) -> float:
+    """Share of the heading's core (after its numbering and its "云计算平台:" label) found in the text,
+    as character pairs, so "保障数字主权的云服务模式" is found in "保障数字主权的云服务模式采用…"."""
+    key = _core(heading)
+    pairs = {key[i:i + 2] for i in range(len(key) - 1)}
+    if not pairs:
+        return 0.0
+    text_key = match_key(text)
+    return sum(pair in text_key for pair in pairs) / len(pairs)
