@@ -268,3 +268,8 @@ def test_a_mention_question_quotes_where_the_report_names_it(real_assistant, que
     assert named in answer.text.replace(" ", "")
     assert all(c.paragraph.kind != "front" for c in answer.citations)
     assert_extractive(answer)
+
+
+def test_a_why_question_about_causes_written_across_paragraphs_gets_them_all(real_assistant) -> None:
+    answer = real_assistant.ask("what's driving the Digital Silk Road?")
+    assert [c.paragraph.locator for c in answer.citations] == ["§1.1 ¶2", "§1.1 ¶3", "§1.1 ¶4"]

@@ -159,7 +159,8 @@ _QUOTED = re.compile(r"[\"“'‘「『]([^\"”'’」』]{2,20})[\"”'’」�
 _WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhom\b|"
                   r"\bwhich (?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b",
                   re.I)
-_WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
+_WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|驱动因素|动因|"
+                  r"\bwhy\b|\breason|\bwhat(?:'s| is) driving\b|\bdrivers?\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A time counted from today ("去年", "next year"): a dated document cannot say which year that is.
 _RELATIVE_TIME = re.compile(r"明年|后年|今年|去年|前年|明天|今天|昨天|下个月|上个月|"

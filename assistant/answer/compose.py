@@ -144,7 +144,7 @@ def compose_answer(
     elif top.kind == "table":
         chosen = table_quotes(top, concepts, corpus)
     else:
-        chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts)
+        chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason")
     other = disagreeing(analysis, chosen, admissible, corpus)
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"
