@@ -59,8 +59,8 @@ _DIMENSIONS = {
 # "死亡人数", "中重卡销量", "总票房": the measured quantity names its unit.
 _MEASURED = (
     (re.compile(r"人数|人次"), r"(?:人次|人|名)"),
-    (re.compile(r"销量|产量|出货量|交付量|保有量"), r"(?:辆|台|部|件|套|吨|架|艘)"),
-    (re.compile(r"票房"), r"(?:元|美元)"),
+    (re.compile(r"销量|产量|出货量|交付量|保有量"), r"(?:辆|台|部|件|套|吨|架|艘|斤|公斤|千克|桶|千瓦时|度)"),
+    (re.compile(r"票房"), r"(?:元|美元|(?<=[万亿]))"),  # "票房8.4亿" drops its 元
 )
 # "发售日期", "哪天", "几号": a day, not a year ("有爆料人猜测是2023年的年底" gives no release date).
 _ON_A_DAY = re.compile(r"日期|哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bon what day\b", re.I)
