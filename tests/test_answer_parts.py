@@ -268,3 +268,21 @@ def test_a_mention_question_quotes_where_the_report_names_it(real_assistant, que
     assert named in answer.text.replace(" ", "")
     assert all(c.paragraph.kind != "front" for c in answer.citations)
     assert_extractive(answer)
+
+
+def test_a_why_question_about_causes_written_across_paragraphs_gets_them_all(real_assistant) -> None:
+    answer = real_assistant.ask("what's driving the Digital Silk Road?")
+    assert [c.paragraph.locator for c in answer.citations] == ["§1.1 ¶2", "§1.1 ¶3", "§1.1 ¶4"]
+
+
+@pytest.mark.parametrize(("question", "introduced"), [
+    # the sentence introducing the mode, not the later one announcing its three features (which follow it)
+    ("规则驱动的文化与科技共生模式咋理解", "以规则共建共治破解跨国法律与文化冲突"),
+    ('报告里的"价值共生"具体指什么意思', "共建繁荣开放生态为特征的"),
+    ("全链路数字化的贸易生态咋理解?", "全链路数字化的贸易生态模式以数据为纽带"),
+])
+def test_a_term_a_part_is_named_after_is_explained_where_the_part_introduces_it(real_assistant, question, introduced):
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert introduced in answer.text.replace(" ", "")
+    assert_extractive(answer)

@@ -307,3 +307,20 @@ def test_an_attribute_question_needs_the_value_not_the_word(question, mention, v
     analysis = analyse(question, NameTable([]), mention + value)
     assert sentence_problem(analysis, mention, NameTable([])).startswith("does not give")
     assert sentence_problem(analysis, value, NameTable([])) == ""
+
+
+@pytest.mark.parametrize(("question", "wrong", "right"), [
+    ("10·29索马里首都汽车炸弹爆炸死亡人数", "10月29日,索马里首都发生两起汽车炸弹袭击。", "爆炸已造成119人死亡。"),
+    ("一汽解放2022年上半年中重卡销量", "2022年一汽解放中重卡终端份额升至30.2%。",
+     "2022年上半年一汽解放中重卡销售8.5万辆。"),
+    ("艾尔登法环发售日期", "有爆料人猜测艾尔登法环DLC于2023年发售。", "艾尔登法环于2022年2月25日发售。"),
+])
+def test_a_measured_quantity_or_a_day_needs_its_unit(question, wrong, right) -> None:
+    """人数 wants people, 销量 units sold, 日期 a day (not a year)."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse(question, NameTable([]), wrong + right)
+    assert sentence_problem(analysis, wrong, NameTable([])) == "no figure of the kind asked for"
+    assert sentence_problem(analysis, right, NameTable([])) == ""

@@ -49,7 +49,7 @@ _DEFINITION = re.compile(
 _WHEN_EN = r"^\W*when\b|\bwhen (?:did|was|is|were|will|does|do|has|had|can|could|should)\b"
 _NUMBER = re.compile(
     rf"多少|几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
-    r"比例|比重|百分|增速|规模|占比|(?:盘子|体量|市场)(?:现在|目前)?(?:有)?多大|何时|哪一?年|什么时候|时间|"
+    r"比例|比重|百分|增速|规模|占比|(?:人数|人次|销量|产量|出货量|票房)(?:是|有|为)?(?:多少)?\W*$|(?:盘子|体量|市场)(?:现在|目前)?(?:有)?多大|何时|哪一?年|什么时候|时间|"
     rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b|"
     r"\bsize\b|\bcapex\b|\brevenues?\b|\bvaluation\b|\bprofits?\b|\bprice\b|\bcosts?\b|"
     r"成本|价格|估值|营收|利润|市值",
@@ -159,7 +159,9 @@ _QUOTED = re.compile(r"[\"“'‘「『]([^\"”'’」』]{2,20})[\"”'’」�
 _WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhom\b|"
                   r"\bwhich (?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b",
                   re.I)
-_WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|\bwhy\b|\breason", re.I)
+_ASKS_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
+_WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|驱动因素|动因|"
+                  r"\bwhy\b|\breason|\bwhat(?:'s| is) driving\b|\bdrivers?\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # A time counted from today ("去年", "next year"): a dated document cannot say which year that is.
 _RELATIVE_TIME = re.compile(r"明年|后年|今年|去年|前年|明天|今天|昨天|下个月|上个月|"
@@ -209,6 +211,8 @@ def _wants(question: str, kind: QuestionKind) -> str:
         return ""
     if _WHERE.search(_ABSTRACT_WHERE.sub("", question)):
         return "place"
+    if kind is QuestionKind.NUMBER and not _ASKS_WHO.search(question):
+        return ""  # "特拉斯当了多久首相" asks how long, not who
     if _PERSON_ROLE.search(question):
         return "person"
     if _WHO.search(question):

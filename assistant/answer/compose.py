@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
+from assistant.answer.definitions import defined_term, definition_quotes
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
@@ -88,6 +89,9 @@ def compose_answer(
     # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
     # something the front matter does not); questions about the table from the table.
     front: list[Paragraph] = []
+    if (term := defined_term(folded)) and (meaning := definition_quotes(term, corpus)):
+        debug.update(evidence=1.0, answered="where the report introduces " + term)
+        return _quoted(question, analysis, meaning, corpus, debug, True)
     if asks_mention(folded) and analysis.names and (places := mention_quotes(analysis.names, corpus)):
         debug.update(evidence=1.0, answered="where the report names it")
         return _quoted(question, analysis, places, corpus, debug, True)
@@ -144,7 +148,7 @@ def compose_answer(
     elif top.kind == "table":
         chosen = table_quotes(top, concepts, corpus)
     else:
-        chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts)
+        chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason")
     other = disagreeing(analysis, chosen, admissible, corpus)
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"

@@ -78,6 +78,8 @@ def role_named(role: str, text: str) -> bool:
     key = match_key(text)
     if match_key(role) in key:
         return True
+    if role == "冠军" and re.search(r"夺冠|夺得冠军|登顶|折桂|第一名", key):
+        return True
     parts = _GENDERED.match(role)
     if not parts:
         return False

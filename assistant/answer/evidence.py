@@ -56,6 +56,16 @@ _DIMENSIONS = {
     "多长": r"(?:米|公里|千米|厘米|km|m\b)", "多高": r"(?:米|公里|千米|厘米|层)", "多远": r"(?:米|公里|千米|km)",
     "多重": r"(?:吨|公斤|千克|克|斤)", "多深": r"(?:米|公里|千米)",
 }
+# "死亡人数", "中重卡销量", "总票房": the measured quantity names its unit.
+_MEASURED = (
+    (re.compile(r"人数|人次"), r"(?:人次|人|名)"),
+    (re.compile(r"销量|产量|出货量|交付量|保有量"), r"(?:辆|台|部|件|套|吨|架|艘|斤|公斤|千克|桶|千瓦时|度)"),
+    (re.compile(r"票房"), r"(?:元|美元|(?<=[万亿]))"),  # "票房8.4亿" drops its 元
+)
+# "发售日期", "哪天", "几号": a day, not a year ("有爆料人猜测是2023年的年底" gives no release date).
+_ON_A_DAY = re.compile(r"日期|哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bon what day\b", re.I)
+_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号]|"
+                  r"(?<!\d)(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
 # Words the report uses for the same count: "多少人" is answered by "3.3亿用户".
 _SAME_COUNT = {"人": ("用户", "人口", "名"), "名": ("人",), "国": ("个",), "个": ("余国", "国")}
 _ANY_COUNTER = "[个座家所条台项只位部款种类张]"
@@ -68,7 +78,10 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     counts ("多少个国家" is answered by "30余国"), in digits or Chinese numerals.
     """
     if WHEN.search(question):
-        return _DATE
+        return _DAY if _ON_A_DAY.search(question) else _DATE
+    for nouns, units in _MEASURED:
+        if nouns.search(question):
+            return re.compile(_NUMBER + _MAGNITUDE + units)
     if _MONEY.search(question):
         return _MONEY_UNITS
     for word, units in _DIMENSIONS.items():

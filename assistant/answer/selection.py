@@ -178,20 +178,22 @@ def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusVi
 
 def choose(
     question: str, scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind,
-    max_citations: int, concepts: Sequence[Concept] = (),
+    max_citations: int, concepts: Sequence[Concept] = (), causes: bool = False,
 ) -> list[Sentence]:
-    """The quoted sentences; a list question follows the structure of the best paragraph."""
+    """The quoted sentences; a list question follows the structure of the best paragraph. `causes`: the question
+    asks why, and reasons are sometimes a list written across paragraphs (§1.1's three drivers)."""
     best = scored[0]
+    top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
+    best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
+    if kind is QuestionKind.LIST or causes:
+        across = sibling_leads(top, corpus) if _list_quotes(top, corpus) is None else None
+        if across and (best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
+            return [s for lead in across for s in _with_follower(lead, corpus)]
     if kind is QuestionKind.LIST:
         structured = _list_quotes(top, corpus)
         # The list answers the question when the question is about the list itself (it asks for a
         # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
         # the one sentence naming them instead.
-        top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
-        best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
-        across = sibling_leads(top, corpus) if structured is None else None
-        if across and (best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
-            return [s for lead in across for s in _with_follower(lead, corpus)]
         quotes = structured or _paragraph_leads(top, corpus)
         # A section whose heading is what the question asks about ("对政府有哪些建议" under "1.政府层面")
         # is itself the list.

@@ -1,0 +1,54 @@
+""""价值共生具体啥意思", "规则驱动的文化与科技共生模式咋理解": a term the report names a part after.
+
+The report introduces each of its modes and trends in the part whose heading names it, in the first
+sentence of that part that uses the term ("区别于传统版权贸易的单一授权,规则驱动的文化与科技共生模式以规则
+共建共治破解…"); the words of such a question often match a later sentence better (the one announcing
+the mode's three features), which then answers without the definition. So a definition question whose
+term is in a heading is answered from that part: the passage from the first sentence using the term,
+then the features list the part announces about it, if any.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.sections import in_part
+from assistant.answer.selection import announced_list, passage_from
+from assistant.corpus import CorpusView, Sentence
+from assistant.text import match_key
+
+# "…具体啥意思", "…咋理解", "what does … mean": the question asks what a term means.
+MEANING = re.compile(r"(?:是|的|应该)?(?:啥意思|什么意思|指什么意思|指的什么意思|咋理解|怎么理解|如何理解|是个啥|"
+                     r"是啥东西|指的是什么|指什么|是什么概念|什么是|是什么)|"
+                     r"\bwhat (?:is|are|does)\b|\bmean(?:s|ing)?\b", re.I)
+_FILLER = re.compile(r"在?报告里?的?|在文中|文中的?|里说的|提到的|所谓的?|具体|到底|究竟|这个|那个|"
+                     r"[\"“”'‘’「」『』?？!！,，。\s]|"
+                     r"\b(?:the|report|term|concept|model|in|this)\b", re.I)
+MIN_TERM = 4  # characters: shorter words name too many things
+
+
+def defined_term(question: str) -> str:
+    """The term a meaning question asks about, as written, or "" when it asks something else."""
+    match = MEANING.search(question)
+    if not match:
+        return ""
+    term = _FILLER.sub("", question[: match.start()] + question[match.end():])
+    return term if len(term) >= MIN_TERM and not term.isascii() else ""
+
+
+def definition_quotes(term: str, corpus: CorpusView) -> list[Sentence]:
+    """The passage introducing `term` in the part whose heading names it (with the list it announces), or []."""
+    key = match_key(term)
+    parts = [prefix for heading, prefix in corpus.part_headings.items() if key in match_key(heading)]
+    if len(parts) != 1:
+        return []
+    inside = [p for p in corpus.report_paragraphs() if in_part(p, parts[0]) and p.kind != "table"]
+    using = [s for p in inside for s in corpus.sentences.get(p.id, ()) if key in match_key(s.text)]
+    if not using:
+        return []
+    passage = passage_from(using[0], corpus)
+    features = announced_list(passage, corpus)
+    if not features:  # "…模式有三大特点:" may open the next paragraph
+        later = [s for s in using[1:] if s.paragraph_id != using[0].paragraph_id]
+        features = announced_list([later[0]], corpus) if later else []
+    return list(dict.fromkeys([*passage, *features]))
