@@ -102,7 +102,7 @@ _OVERVIEW = re.compile(
     r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?(?:呢|啊|呀)?\W*$|"
     r"主要(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)?(?:呢|啊)?\W*$|"
     r"(?:内容|大意|要点|观点)(?:是(?:什么|啥))?(?:呢|啊)?\W*$|概括一下|概述一下|总结一下|简述一下|"
-    r"\bwhat does\b.{0,40}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
+    r"\bwhat does\b.{0,60}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
     r"\bsummari[sz]e\b|\bsummary\b|\boverview\b|"
     r"\bwhat(?:'s| is)\b.{0,40}\babout\b(?:\W+(?:in (?:a|one|two|a few|a couple(?: of)?) (?:sentences?|words|lines)|"
     r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b",
