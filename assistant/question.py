@@ -45,7 +45,10 @@ MIN_PART_CHARS = 4
 _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|有)(?:什么|啥|哪些|哪几个|谁)[呢啊]?[?\uff1f]?$|"
                         r"^(?:那|那么)?你(?:觉得|认为|怎么看|预测|猜|看)(?:一?下)?(?:呢|吧|啊|呀)?[?\uff1f]?$|"
                         r"^(?:and )?(?:what|which|who) (?:are|were|is) (?:they|those|these|it)\??$|"
-                        r"^what do you think\??$", re.I)
+                        r"^what do you think\??$|"
+                        # "…盘子多大?报告里给数没": whether the report gives the figure the first part asks for
+                        r"^(?:报告|文中|里面)?(?:里|中)?(?:有没有|有|给|给了)(?:具体)?(?:的)?(?:数|数字|数据)(?:吗|没|没有)?[?\uff1f]?$",
+                        re.I)
 
 
 def question_parts(question: str) -> list[str]:

@@ -286,3 +286,10 @@ def test_a_term_a_part_is_named_after_is_explained_where_the_part_introduces_it(
     assert not answer.refused
     assert introduced in answer.text.replace(" ", "")
     assert_extractive(answer)
+
+
+def test_asking_whether_the_report_gives_the_figure_is_part_of_the_question() -> None:
+    from assistant.question import question_parts
+
+    assert question_parts("东南亚电商现在盘子多大?报告里给数没") == ["东南亚电商现在盘子多大?报告里给数没"]
+    assert question_parts("华为做了啥?菜鸟做了啥?") == ["华为做了啥?", "菜鸟做了啥?"]

@@ -84,7 +84,7 @@ def role_named(role: str, text: str) -> bool:
     if not parts:
         return False
     sex, event = parts.group(1), parts.group(2)[0]
-    return bool(re.search(rf"{sex}子?{event}(?:打)?冠军", key))
+    return bool(re.search(rf"{sex}子?{event}(?:打)?冠军|男女{event}(?:打)?冠军", key))
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

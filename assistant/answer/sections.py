@@ -102,7 +102,7 @@ _OVERVIEW = re.compile(
     r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?(?:呢|啊|呀)?\W*$|"
     r"主要(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)?(?:呢|啊)?\W*$|"
     r"(?:内容|大意|要点|观点)(?:是(?:什么|啥))?(?:呢|啊)?\W*$|概括一下|概述一下|总结一下|简述一下|"
-    r"\bwhat does\b.{0,40}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
+    r"\bwhat does\b.{0,60}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
     r"\bsummari[sz]e\b|\bsummary\b|\boverview\b|"
     r"\bwhat(?:'s| is)\b.{0,40}\babout\b(?:\W+(?:in (?:a|one|two|a few|a couple(?: of)?) (?:sentences?|words|lines)|"
     r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b",
@@ -112,7 +112,7 @@ _OVERVIEW = re.compile(
 
 # What may surround a part reference and "讲了啥" in a question that asks nothing more specific.
 _OVERVIEW_FILLER = re.compile(
-    r"请问|一下|帮我|给我|告诉我|报告|主要|哪些|什么|[的里中在了呢啊吧吗呀这那个下本该和与及有啥]|"
+    r"请问|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|哪些|什么|[的里中在了呢啊吧吗呀这那个下本该和与及有啥]|"
     r"\b(?:what|does|do|did|the|of|in|this|that|report|says?|please|pls|me|tell|about|is|it|its|section|chapter|"
     r"part|can|could|you|give|a|an|briefly|quick|quickly)\b|[\W_\d]",
     re.I,
@@ -126,7 +126,8 @@ def asks_overview(question: str) -> bool:
     if not match:
         return False
     rest = question[: match.start()] + " " + question[match.end():]
-    for pattern in (_SECTION_DOTTED, _CHAPTER_SECTION, _CHAPTER_ZH, _CHAPTER_EN, _FOREWORD, _NAMED_PART):
+    for pattern in (_SECTION_DOTTED, _CHAPTER_SECTION, _CHAPTER_ZH, _CHAPTER_EN, _FOREWORD, _NAMED_PART,
+                    _NAMED_PART_EN):
         rest = pattern.sub(" ", rest)
     return len(_OVERVIEW_FILLER.sub("", rest)) <= 1
 
