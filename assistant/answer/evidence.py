@@ -71,11 +71,13 @@ _SAME_COUNT = {"人": ("用户", "人口", "名"), "名": ("人",), "国": ("个
 _ANY_COUNTER = "[个座家所条台项只位部款种类张]"
 
 
+@lru_cache(maxsize=256)
 def expected_quantity(question: str) -> re.Pattern[str] | None:
     """The pattern an answer sentence must contain for a quantity or date question, if any.
 
     A count may be written with its measure word or straight before the noun it
     counts ("多少个国家" is answered by "30余国"), in digits or Chinese numerals.
+    Cached: the judgement asks it of every candidate sentence of a question.
     """
     if WHEN.search(question):
         return _DAY if _ON_A_DAY.search(question) else _DATE
@@ -107,7 +109,7 @@ def is_growth_rate(text: str, start: int) -> bool:
 
 
 def asks_size(question: str) -> bool:
-    return bool(_SIZE.search(question)) and expected_quantity(question) is _SIZE_UNITS
+    return expected_quantity(question) is _SIZE_UNITS
 
 
 def _counted(measure: re.Match[str]) -> re.Pattern[str]:

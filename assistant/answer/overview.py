@@ -21,7 +21,7 @@ from assistant.types import Paragraph
 
 MAX_LINES = 14  # an outline, not the part itself
 _NUMBERING = re.compile(r"^\s*(?:[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*)\s*")
-STATES_HEADING = 0.6  # share of the heading's character pairs a sentence must hold to state it
+STATES_HEADING = 0.6  # share of the heading's character pairs (of its core) a sentence must hold to state it
 
 
 def overview_quotes(part: str, corpus: CorpusView) -> list[Sentence]:
@@ -64,30 +64,26 @@ def _sub_part_line(prefix: str, paragraphs: Sequence[Paragraph], corpus: CorpusV
     sentences = [s for p in paragraphs for s in corpus.sentences.get(p.id, ())]
     if not sentences:
         return []
-    best = max(sentences, key=lambda s: (_states(heading, s.text), -_where(heading, s.text))) if heading else None
-    if best is not None and _states(heading, best.text) >= STATES_HEADING:
-        return [best]
+    core = _core(heading)
+    pairs = {core[i:i + 2] for i in range(len(core) - 1)}
+    if pairs:
+        keys = [match_key(s.text) for s in sentences]
+        states = [sum(pair in key for pair in pairs) / len(pairs) for key in keys]
+        # the sentence stating most of the heading, the one that opens with it first among equals
+        best = max(range(len(sentences)), key=lambda i: (states[i], -_where(core, keys[i])))
+        if states[best] >= STATES_HEADING:
+            return [sentences[best]]
     first = sentences[0]
     return [first, sentences[1]] if len(first.text) < SHORT_SENTENCE and len(sentences) > 1 else [first]
 
 
 def _core(heading: str) -> str:
+    """A heading's matching key after its numbering and its "云计算平台:" label: "保障数字主权的云服务模式"."""
     core = _NUMBERING.sub("", heading)
     return match_key(re.split(r"[::]", core)[-1] or core)
 
 
-def _where(heading: str, text: str) -> int:
-    """Where the heading's core starts in the text: a sentence that opens with it states it best."""
-    at = match_key(text).find(_core(heading))
-    return at if at >= 0 else len(text)
-
-
-def _states(heading: str, text: str) -> float:
-    """Share of the heading's core (after its numbering and its "云计算平台:" label) found in the text,
-    as character pairs, so "保障数字主权的云服务模式" is found in "保障数字主权的云服务模式采用…"."""
-    key = _core(heading)
-    pairs = {key[i:i + 2] for i in range(len(key) - 1)}
-    if not pairs:
-        return 0.0
-    text_key = match_key(text)
-    return sum(pair in text_key for pair in pairs) / len(pairs)
+def _where(core: str, key: str) -> int:
+    """Where the heading's core starts in a sentence's key: a sentence that opens with it states it best."""
+    at = key.find(core)
+    return at if at >= 0 else len(key)

@@ -185,12 +185,12 @@ def choose(
     best = scored[0]
     top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
     best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
+    structured = _list_quotes(top, corpus) if kind is QuestionKind.LIST or causes else None
     if kind is QuestionKind.LIST or causes:
-        across = sibling_leads(top, corpus) if _list_quotes(top, corpus) is None else None
+        across = sibling_leads(top, corpus) if structured is None else None
         if across and (best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
             return [s for lead in across for s in _with_follower(lead, corpus)]
     if kind is QuestionKind.LIST:
-        structured = _list_quotes(top, corpus)
         # The list answers the question when the question is about the list itself (it asks for a
         # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
         # the one sentence naming them instead.
