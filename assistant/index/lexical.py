@@ -169,6 +169,7 @@ class IdfTable(Mapping[str, float]):
     def __init__(self, lexical: LexicalIndex) -> None:
         self._lexical = lexical
         self._all: dict[str, float] | None = None
+        self._sorted_df: np.ndarray | None = None
 
     def __getitem__(self, token: str) -> float:
         idf = self._lexical.idf(token) if token != EMPTY else None
@@ -215,15 +216,21 @@ class IdfTable(Mapping[str, float]):
         df = np.concatenate([df, np.array([c for t, c in extra.items() if t != EMPTY], dtype=np.int64)])
         return df[df > 0]
 
+    def _df_sorted(self) -> np.ndarray:
+        """The alive document frequencies, sorted once: the median and the maximum both read them."""
+        if self._sorted_df is None:
+            self._sorted_df = np.sort(self._alive_df())
+        return self._sorted_df
+
     def median(self) -> float:
         """`sorted(self.values())[len(self) // 2]`, from the document frequencies (idf falls as df grows)."""
-        df = np.sort(self._alive_df())
+        df = self._df_sorted()
         return bm25_idf(int(df[len(df) - 1 - len(df) // 2]), self._lexical.n) if len(df) else 1.0
 
     def maximum(self) -> float:
         """`max(self.values())`: the idf of the rarest token."""
-        df = self._alive_df()
-        return bm25_idf(int(df.min()), self._lexical.n) if len(df) else 1.0
+        df = self._df_sorted()
+        return bm25_idf(int(df[0]), self._lexical.n) if len(df) else 1.0
 
     def __iter__(self):
         return iter(self._table())
