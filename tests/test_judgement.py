@@ -277,6 +277,11 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
     ("2022年男排世锦赛在哪举办", "俄罗斯获得了2022年男排世锦赛的举办权。", "2022年男排世锦赛在波兰和斯洛文尼亚举行。"),
     # the same event under another verb
     ("伊丽莎白二世去世时间", "2012年2月6日是伊丽莎白二世登基60周年纪念日。", "伊丽莎白二世于2022年9月8日逝世。"),
+    # a run-on web text: the date stands beside another clause, not beside the event it is asked for
+    ("艾尔登法环发售日期",
+     "艾尔登法环相关问答艾尔登法环什么时候发售热门排行魂斗罗手游最新版手游类型飞行射击放开那女优近日"
+     "母公司角川公开了截至2023年3月31日的财年",
+     "《艾尔登法环》于2022年2月25日正式发售。"),
 ])
 def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong, right) -> None:
     """RGB's negative passages: on the question's topic, about another year, event or part of the story."""
@@ -324,3 +329,16 @@ def test_a_measured_quantity_or_a_day_needs_its_unit(question, wrong, right) -> 
     analysis = analyse(question, NameTable([]), wrong + right)
     assert sentence_problem(analysis, wrong, NameTable([])) == "no figure of the kind asked for"
     assert sentence_problem(analysis, right, NameTable([])) == ""
+
+
+@pytest.mark.parametrize("question", ["金融科技那块提到的国有大行是哪家", "华为在非洲跟哪家运营商合作",
+                                      "Which US ride-hailing company is mentioned?", "which cloud provider runs it"])
+def test_which_company_questions_ask_for_an_organisation(question) -> None:
+    """"哪家…" / "which <adjectives> company": the answer names an organisation, not only the topic."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse(question, NameTable([]), "")
+    assert analysis.wants == "who"
+    assert sentence_problem(analysis, "金融科技水平稳步提升,促进跨境支付。", NameTable([])).startswith("names no")

@@ -159,8 +159,10 @@ _TITLE = re.compile(r"《([^》]{1,30})》")
 # A term in quotes ("价值共生", 「标准塑造」) is the report's own word for the thing asked about.
 _QUOTED = re.compile(r"[\"“'‘「『]([^\"”'’」』]{2,20})[\"”'’」』]")
 # Who: a person (or an organisation, for "谁提出的…") the question does not already name.
-_WHO = re.compile(r"谁|哪位|哪(?:个|家|些)?(?:公司|企业|机构|组织|平台|单位|银行|厂商|国家|地区|城市)|\bwho\b|\bwhom\b|"
-                  r"\bwhich (?:company|companies|firm|firms|organi[sz]ations?|platforms?|countr(?:y|ies)|banks?)\b",
+_WHO = re.compile(r"谁|哪位|哪家|哪(?:个|些|一)?(?:公司|企业|机构|组织|平台|单位|银行|大行|[运厂供服]\w?商|集团|"
+                  r"巨头|品牌|媒体|国家|地区|城市)|\bwho\b|\bwhom\b|"
+                  r"\bwhich (?:[\w-]+ ){0,3}?(?:compan(?:y|ies)|firms?|organi[sz]ations?|platforms?|countr(?:y|ies)|"
+                  r"banks?|operators?|carriers?|providers?|vendors?|giants?|brands?|telcos?|groups?)\b",
                   re.I)
 _ASKS_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|驱动因素|动因|"

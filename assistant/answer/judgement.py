@@ -116,6 +116,24 @@ def _new_date(text: str, numbers: Sequence[str]) -> bool:
     return any(_new_figure(m.group(0), numbers) for m in _DATE_ANY.finditer(text))
 
 
+# How far (characters between them) a date may stand from the event it dates, in a sentence naming both:
+# "开幕式于…2月4日举行" and "2022年2月4日,北京冬奥会开幕" are dates of the opening; a date forty characters on,
+# in another clause of a run-on web text, dates something else.
+EVENT_REACH = 24
+
+
+def _dated_event(analysis: Analysis, text: str) -> bool:
+    """Whether a new date stands beside a named event the sentence states (True when it states none here:
+    the event was named the sentence before)."""
+    key = match_key(text)
+    spots = [m.start() for event in analysis.events if EVENT_WORDS.fullmatch(event)
+             for form in event_forms(event) for m in re.finditer(re.escape(match_key(form)), key)]
+    if not spots:
+        return True
+    dates = [(m.start(), m.end()) for m in _DATE_ANY.finditer(key) if _new_figure(m.group(0), analysis.numbers)]
+    return any(start - EVENT_REACH <= spot <= end + EVENT_REACH for spot in spots for start, end in dates)
+
+
 def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool:
     """Whether the text names a place/person/organisation (per `kinds`) that the question does not."""
     table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS, "person": {"person"}}
@@ -149,6 +167,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
         return "no date"
+    if analysis.wants == "date" and not _dated_event(analysis, text):
+        return "no date beside " + "/".join(analysis.events)
     if analysis.wants in ("place", "who", "person") and not _names_a({analysis.wants}, text, analysis.question, names):
         return f"names no {WANTED_NAME[analysis.wants]}"
     if analysis.wants == "place" and HELD.search(analysis.question) and not says_where_held(text):
