@@ -23,7 +23,7 @@ from assistant.index.incremental import IngestReport, check_index, ingest, regis
 from assistant.index.load import LoadedIndex, load_index
 from assistant.lexicon import NameGroup, NameTable, load_name_table
 from assistant.provenance import with_provenance
-from assistant.question import question_parts, validate_question
+from assistant.question import question_parts, reading_form, validate_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
 
@@ -86,7 +86,8 @@ class Assistant:
         and the parts merged, so each gets its own quote and citation.
         """
         started = time.perf_counter()
-        text = validate_question(question, self.settings.max_question_chars)
+        typed = validate_question(question, self.settings.max_question_chars)
+        text = reading_form(typed)
         k = k or self.settings.top_k
         retrieval = self.retriever.retrieve(text, max(k, search_k), scope)
         parts = question_parts(text)
@@ -102,7 +103,7 @@ class Assistant:
                     text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in names]
                 )
         answer = with_provenance(answer, self.index.corpus)
-        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval
+        return replace(answer, question=typed, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval
 
     def _compose(self, question: str, retrieval: Retrieval, k: int) -> Answer:
         return compose_answer(

@@ -7,6 +7,7 @@ refuses the same bad input with the same one-line reason.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 class QuestionError(ValueError):
@@ -58,3 +59,33 @@ def question_parts(question: str) -> list[str]:
     if len(parts) < 2 or any(len(p) < MIN_PART_CHARS or _FOLLOW_UP.match(p) for p in parts):
         return [question]
     return parts
+
+
+# Cantonese words a Hong Kong colleague types ("報告講嘅…有邊幾間", "京東喺巴西有冇做嘢") and their Mandarin
+# reading; only words no Mandarin text uses, so a simplified question is never changed by them.
+_CANTONESE = (
+    ("乜嘢", "什么"), ("咩嘢", "什么"), ("點解", "为什么"), ("点解", "为什么"),
+    ("點樣", "怎样"), ("点样", "怎样"), ("邊個", "哪个"), ("边个", "哪个"),
+    ("邊間", "哪家"), ("边间", "哪家"), ("邊度", "哪里"), ("边度", "哪里"),
+    ("邊幾", "哪几"), ("边几", "哪几"), ("幾多", "多少"), ("几多", "多少"),
+    ("有冇", "有没有"), ("冇", "没有"), ("嘅", "的"), ("喺", "在"),
+    ("咗", "了"), ("咩", "什么"), ("啲", "些"), ("嘢", "东西"),
+)
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc  # loaded on the first question, not at import
+
+    return opencc.OpenCC("t2s")
+
+
+def reading_form(question: str) -> str:
+    """The question as the corpus is written: simplified characters, Mandarin words.
+
+    Questions typed in traditional characters (數字絲綢之路) or with Cantonese words would otherwise match
+    nothing lexically; the user still sees the question as typed.
+    """
+    for cantonese, mandarin in _CANTONESE:
+        question = question.replace(cantonese, mandarin)
+    return _to_simplified().convert(question)

@@ -342,3 +342,22 @@ def test_which_company_questions_ask_for_an_organisation(question) -> None:
     analysis = analyse(question, NameTable([]), "")
     assert analysis.wants == "who"
     assert sentence_problem(analysis, "金融科技水平稳步提升,促进跨境支付。", NameTable([])).startswith("names no")
+
+
+@pytest.mark.parametrize(("typed", "simplified"), [
+    ("數字絲綢之路合作國家有多少個?", "数字丝绸之路合作国家有多少个?"),
+    ("報告講嘅雲計算平台有邊幾間?", "报告讲的云计算平台有哪几间?"),
+    ("京東喺巴西有冇做嘢", "京东在巴西有没有做东西"),
+])
+def test_traditional_and_cantonese_questions_are_read_in_simplified_mandarin(typed, simplified) -> None:
+    from assistant.question import reading_form
+
+    assert reading_form(typed) == simplified
+    assert reading_form(simplified) == simplified, "a simplified question is never changed"
+
+
+def test_a_question_in_traditional_characters_gets_the_simplified_questions_answer(real_assistant):
+    typed = real_assistant.ask("數字絲綢之路合作國家有多少個?")
+    simplified = real_assistant.ask("数字丝绸之路合作国家有多少个?")
+    assert not typed.refused and typed.text == simplified.text
+    assert typed.question == "數字絲綢之路合作國家有多少個?", "the user sees the question as typed"
