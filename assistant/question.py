@@ -7,7 +7,8 @@ refuses the same bad input with the same one-line reason.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from assistant.text import simplified
 
 
 class QuestionError(ValueError):
@@ -73,13 +74,6 @@ _CANTONESE = (
 )
 
 
-@lru_cache(maxsize=1)
-def _to_simplified():
-    import opencc  # loaded on the first question, not at import
-
-    return opencc.OpenCC("t2s")
-
-
 def reading_form(question: str) -> str:
     """The question as the corpus is written: simplified characters, Mandarin words.
 
@@ -88,4 +82,4 @@ def reading_form(question: str) -> str:
     """
     for cantonese, mandarin in _CANTONESE:
         question = question.replace(cantonese, mandarin)
-    return _to_simplified().convert(question)
+    return simplified(question)

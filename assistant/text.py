@@ -62,9 +62,25 @@ def strip_marks(text: str) -> str:
     return _SUPERSCRIPT_RE.sub("", text)
 
 
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # a C++ table converter: about 1.5 µs for 50 characters
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters in their simplified forms (數字絲綢之路 -> 数字丝绸之路); simplified text unchanged.
+
+    For matching only: a library document in traditional characters and a question in simplified ones (or
+    the other way round) then share their words.
+    """
+    return _converter().convert(text) if text else text
+
+
 def match_key(text: str) -> str:
-    """A normalised form for matching: no marks, NFKC, lower case, no spaces."""
-    return _SPACE_RE.sub("", unicodedata.normalize("NFKC", strip_marks(text)).lower())
+    """A normalised form for matching: no marks, NFKC, lower case, simplified characters, no spaces."""
+    return _SPACE_RE.sub("", simplified(unicodedata.normalize("NFKC", strip_marks(text)).lower()))
 
 
 def is_cjk(char: str) -> bool:
@@ -118,13 +134,13 @@ def tokenizer_signature() -> str:
     import hashlib
     from importlib.metadata import version
 
-    payload = " ".join(sorted(STOPWORDS)) + "|rjieba " + version("rjieba") + "|search-mode nfkc-lower v1"
+    payload = " ".join(sorted(STOPWORDS)) + "|rjieba " + version("rjieba") + "|search-mode nfkc-lower-t2s v2"
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 def tokenize(text: str) -> list[str]:
     """jieba search-mode tokens of the matching key, without stopwords and punctuation."""
-    key = unicodedata.normalize("NFKC", strip_marks(text)).lower()
+    key = simplified(unicodedata.normalize("NFKC", strip_marks(text)).lower())
     tokens = _segmenter().cut_for_search(key)
     return [t for t in (tok.strip() for tok in tokens) if t and _TOKEN_OK.search(t) and t not in STOPWORDS]
 

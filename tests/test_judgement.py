@@ -361,3 +361,39 @@ def test_a_question_in_traditional_characters_gets_the_simplified_questions_answ
     simplified = real_assistant.ask("数字丝绸之路合作国家有多少个?")
     assert not typed.refused and typed.text == simplified.text
     assert typed.question == "數字絲綢之路合作國家有多少個?", "the user sees the question as typed"
+
+
+@pytest.fixture(scope="module")
+def traditional_library(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The report plus a library document written in traditional characters (a Hong Kong brief)."""
+    corpus = tmp_path_factory.mktemp("corpus-traditional")
+    for path in report_corpus.iterdir():
+        shutil.copy(path, corpus / path.name)
+    (corpus / "library").mkdir()
+    (corpus / "library" / "hk-brief.txt").write_text(
+        "數碼港位於香港島南區,由香港特區政府全資擁有。\n\n"
+        "截至2023年底,數碼港社群共有超過2,000家初創企業進駐,其中包括多家獨角獸企業。\n",
+        encoding="utf-8",
+    )
+    return Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index-traditional")))
+
+
+@pytest.mark.parametrize(("question", "quote"), [
+    ("数码港由谁全资拥有?", "由香港特區政府全資擁有"),  # unfolded: "asks about what the documents never mention"
+    ("数码港在哪里?", "數碼港位於香港島南區"),
+    ("数码港的独角兽企业", "多家獨角獸企業"),  # unfolded: weak evidence
+    ("數碼港有多少家初創企業進駐?", "2,000家初創企業進駐"),
+])
+def test_a_document_in_traditional_characters_answers_simplified_questions(traditional_library, question, quote):
+    """Matching folds traditional characters to simplified ones; the quote stays as the document wrote it."""
+    answer = traditional_library.ask(question, scope="library")
+    assert not answer.refused, answer.debug
+    assert quote in answer.text
+    assert_extractive(answer)
+
+
+def test_matching_keys_and_search_tokens_fold_traditional_characters() -> None:
+    from assistant.text import match_key, tokenize
+
+    assert match_key("數字絲綢之路 合作國家") == match_key("数字丝绸之路合作国家")
+    assert tokenize("數字絲綢之路合作國家") == tokenize("数字丝绸之路合作国家")

@@ -34,7 +34,7 @@ from assistant.answer.constraints import (
 )
 from assistant.answer.evidence import EVENT_WORDS, asks_size, expected_quantity, is_growth_rate, tagged_names
 from assistant.lexicon import ENTITY_KINDS, NameTable
-from assistant.text import match_key
+from assistant.text import match_key, simplified
 
 _DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
 _NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+(?:[个家项座张台条位名次倍天年人国种类款成元]|美元)")
@@ -59,6 +59,8 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     same way, in the sentence or before it. Years and titles are local: they must be in the sentence or
     `near` it (its headings and the sentence before).
     """
+    # Read in simplified characters: the rules' words (举办, 万人) then match a document written in traditional ones.
+    sentence, before, near = simplified(sentence), simplified(before), simplified(near)
     missing = []
     here: dict[str, object] | None = None
     for mention in analysis.names:
@@ -147,6 +149,7 @@ def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> boo
 
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
+    text = simplified(text)  # as in context_problem
     if text.rstrip().endswith(("?", "\uff1f")):
         return "a question, not an answer"
     metrics = names.find(analysis.question, kinds=("metric",))

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from assistant.text import simplified
+
 KINDS = ("country", "region", "city", "org", "company", "product", "person", "term", "metric")
 # "metric": what a figure measures (员工 / employees, 营收 / revenue): a figure answers only about its own metric.
 # Kinds that name one particular thing: swapping one for another of the same kind changes a claim.
@@ -44,13 +46,13 @@ class Mention:
 
 
 def fold(text: str) -> str:
-    """NFKC and lower case, one character for one, so spans map back to the original text."""
-    whole = unicodedata.normalize("NFKC", text).lower()
+    """NFKC, lower case and simplified characters, one character for one, so spans map back to the original."""
+    whole = simplified(unicodedata.normalize("NFKC", text).lower())
     if len(whole) == len(text):  # the usual case: no character expanded or merged
         return whole
     out = []
     for ch in text:
-        folded = unicodedata.normalize("NFKC", ch).lower()
+        folded = simplified(unicodedata.normalize("NFKC", ch).lower())
         out.append(folded if len(folded) == 1 else ch.lower())
     return "".join(out)
 
