@@ -66,3 +66,20 @@ def test_bad_alias_file_is_a_clear_error():
         parse_alias_toml('[[group]]\nkind = "planet"\nnames = ["火星"]\n', "aliases.toml")
     with pytest.raises(AliasFileError, match="TOML"):
         parse_alias_toml("[[group]\n", "aliases.toml")
+
+
+def test_names_where_letters_meet_digits_match_however_spaced() -> None:
+    from assistant.lexicon import NameGroup, NameTable
+
+    conference = NameGroup("org", ("EMNLP2022",))
+    phone = NameGroup("product", ("iPhone 14",))
+    table = NameTable([conference, phone])
+    assert table.occurs(conference, "「EMNLP 2022会议」在阿布扎比举办")
+    assert table.occurs(phone, "苹果iPhone14发布") and table.occurs(phone, "iPhone 14 Pro")
+    assert not table.occurs(conference, "EMNLP2021") and not table.occurs(phone, "iPhone 140")
+
+
+def test_a_growth_rate_is_named_by_its_verb(table):
+    """"GDP增长率" is answered by "GDP同比增长2.6%": the metric's name need not be written out."""
+    growth = table.group_of("增长率")
+    assert growth is not None and table.occurs(growth, "2022年重庆GDP同比增长2.6%")

@@ -85,6 +85,17 @@ def _word_pattern(key: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])")
 
 
+_LETTER_DIGIT = re.compile(r"[a-z][0-9]|[0-9][a-z]")
+
+
+@lru_cache(maxsize=4096)
+def _spaced_pattern(key: str) -> re.Pattern[str]:
+    """The name with optional spaces where its letters meet its digits, as a whole word."""
+    body = re.sub(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])", "\0", key)
+    body = r"\s?".join(re.escape(part) for part in body.split("\0"))
+    return re.compile(r"(?<![a-z0-9])" + body + r"(?![a-z0-9])")
+
+
 def _occurs_in(key: str, folded: str) -> bool:
     """A folded name inside folded text; a Latin name only as a whole word."""
     if key not in folded:
@@ -158,4 +169,8 @@ class NameTable:
         telling 南亚 from 东南亚 (use `find` for that).
         """
         folded = fold(text)
-        return any(_occurs_in(fold(name), folded) for name in group.names)
+        if any(_occurs_in(fold(name), folded) for name in group.names):
+            return True
+        # "EMNLP2022" / "EMNLP 2022", "iPhone 14": where letters meet digits, writers space them differently.
+        return any(_spaced_pattern(key).search(folded) for key in (fold(name).replace(" ", "") for name in group.names)
+                   if _LETTER_DIGIT.search(key))
