@@ -83,3 +83,16 @@ def reading_form(question: str) -> str:
     for cantonese, mandarin in _CANTONESE:
         question = question.replace(cantonese, mandarin)
     return simplified(question)
+
+
+# A greeting or thanks around a question ("你好,请问…", "Hi, how many…?", "…谢谢!") is politeness, not chit-chat.
+_OPENING = re.compile(r"^\s*(?:(?:(?:你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|谢谢|多谢|感谢|辛苦了|打扰了|请问)"
+                      r"(?:呀|啊|哈|了)?|(?:hi|hello|hey|thanks|thank you|good (?:morning|afternoon|evening))\b"
+                      r"(?=\s*[,，.。!！~～:：;；]))[\s,，.。!！~～、:：;；]*)+", re.I)
+_CLOSING = re.compile(r"[\s,，.。!！~～]*(?:谢谢|多谢|感谢|thanks|thank you)(?:啦|了|你|您)?[\s.。!！~～]*$", re.I)
+
+
+def without_pleasantries(question: str) -> str:
+    """The question without a greeting before it or thanks after it; unchanged when nothing else is left."""
+    core = _CLOSING.sub("", _OPENING.sub("", question)).strip()
+    return core if sum(ch.isalnum() for ch in core) >= 2 else question

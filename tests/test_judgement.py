@@ -397,3 +397,21 @@ def test_matching_keys_and_search_tokens_fold_traditional_characters() -> None:
 
     assert match_key("數字絲綢之路 合作國家") == match_key("数字丝绸之路合作国家")
     assert tokenize("數字絲綢之路合作國家") == tokenize("数字丝绸之路合作国家")
+
+
+@pytest.mark.parametrize(("polite", "plain"), [
+    ("你好,请问数字丝绸之路合作国家有多少个?", "数字丝绸之路合作国家有多少个?"),
+    ("Hi, who wrote this report? Thanks!", "who wrote this report?"),
+    ("谢谢!另外想问下菜鸟在东南亚做了什么", "另外想问下菜鸟在东南亚做了什么"),
+])
+def test_a_greeting_or_thanks_around_a_question_is_not_chit_chat(real_assistant, polite, plain):
+    """Every blind question prefixed with "你好,请问" / "Hi, " was refused as chit-chat before this."""
+    answer, reference = real_assistant.ask(polite), real_assistant.ask(plain)
+    assert not answer.refused and answer.text == reference.text
+    assert answer.question == polite
+
+
+@pytest.mark.parametrize("question", ["你好", "谢谢!", "hi there", "thanks a lot", "你好吗"])
+def test_a_greeting_alone_is_still_chit_chat(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.refused and answer.debug["reason"].startswith("off-topic")
