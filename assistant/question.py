@@ -96,3 +96,27 @@ def without_pleasantries(question: str) -> str:
     """The question without a greeting before it or thanks after it; unchanged when nothing else is left."""
     core = _CLOSING.sub("", _OPENING.sub("", question)).strip()
     return core if sum(ch.isalnum() for ch in core) >= 2 else question
+
+
+# Background before the question ("我下周要跟印尼合作方开会,想了解一下:…", "I'm preparing a briefing …: how many…?"):
+# the question is what follows the last colon or the last phrase announcing it.
+_ANNOUNCED = re.compile(r"(?:(?<!\d)[:\uff1a](?!\d)|(?:我|就是)?(?:想|要)(?:先|再)?(?:问|了解|知道|请教|确认)"
+                        r"(?:一下|下)?|请教一下|问一下|帮(?:我|忙)?(?:查|看|找)(?:一下|下)?|"
+                        r"\b(?:i(?:'d| would) like to know|i want to know|(?:can|could) you (?:please )?tell me)\b)\s*",
+                        re.I)
+_ASKS = re.compile(r"[??]|吗|呢|什么|啥|哪|谁|几|多少|怎么|咋|如何|为什么|为何|是否|有没有|是不是|"
+                   r"\b(?:what|which|who|when|where|why|how|is|are|does|do|did|can)\b", re.I)
+BACKGROUND_CHARS = 8  # a colon after fewer letters is part of a title ("数字丝路:平台企业…") or a label
+
+
+def asked_part(question: str) -> str:
+    """The question without the background a user wrote before it; unchanged when no part after an announcing
+    colon or phrase is a question by itself."""
+    for m in reversed(list(_ANNOUNCED.finditer(question))):
+        rest = question[m.end():].strip()
+        colon = m.group(0).strip() in (":", "\uff1a")
+        if colon and sum(ch.isalnum() for ch in question[: m.start()]) < BACKGROUND_CHARS:
+            continue
+        if sum(ch.isalnum() for ch in rest) >= 4 and _ASKS.search(rest):
+            return rest
+    return question

@@ -415,3 +415,24 @@ def test_a_greeting_or_thanks_around_a_question_is_not_chit_chat(real_assistant,
 def test_a_greeting_alone_is_still_chit_chat(real_assistant, question):
     answer = real_assistant.ask(question)
     assert answer.refused and answer.debug["reason"].startswith("off-topic")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("我下周要跟印尼的合作方开会,想先了解一下:报告里提到印尼的有哪些案例?", "印尼"),
+    ("I'm preparing a briefing for tomorrow's meeting: how many countries signed Digital Silk Road MoUs with China?",
+     "17国"),
+    ("我们部门在做东南亚业务规划:菜鸟在东南亚做了啥", "菜鸟"),
+])
+def test_background_before_the_question_is_set_aside(real_assistant, question, fact):
+    """The question is what follows the colon or "想了解一下"; "tomorrow" in the background asks about no date."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert fact in answer.text
+
+
+def test_a_colon_inside_a_title_is_not_background() -> None:
+    from assistant.question import asked_part
+
+    assert asked_part("数字丝路:平台企业共建共享的全球数字经济新生态是谁写的") == (
+        "数字丝路:平台企业共建共享的全球数字经济新生态是谁写的")
+    assert asked_part("报告第四章:讲了啥") == "报告第四章:讲了啥"

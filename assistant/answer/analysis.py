@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from assistant.answer.constraints import designators, roles
-from assistant.answer.question_names import describes_answer, latin_names, unknown_names, untabled_names
+from assistant.answer.question_names import describes_answer, latin_names, singular, unknown_names, untabled_names
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
@@ -237,7 +237,10 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     candidates = [m.surface for m in mentions]
     # "4.2节": the number of the part pointed at is no name the corpus must mention.
     candidates += [n for n in chinese_names if match_key(n) not in found and not (section and n in section)]
-    candidates += [n for start, n in latin_names(question) if not any(m.start <= start < m.end for m in every)]
+    latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
+             if not any(m.start <= start < m.end for m in every)]
+    # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
+    candidates += [n for n in latin if (group := names.group_of(n)) is None or group.kind in ENTITY_KINDS]
     unknown = tuple(unknown_names(candidates, names, corpus_key))
     return Analysis(
         question=question,

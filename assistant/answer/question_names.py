@@ -41,6 +41,15 @@ def latin_names(question: str) -> list[tuple[int, str]]:
     return names
 
 
+def singular(name: str, names: NameTable, corpus_key: str) -> str:
+    """"MoUs", "APIs", "SMEs": an English plural of a name the table or the corpus knows in the singular."""
+    if name.isascii() and len(name) > 2 and name.endswith("s") and not name.endswith("ss"):
+        stem = name[:-1]
+        if names.group_of(stem) is not None or match_key(stem) in corpus_key:
+            return stem
+    return name
+
+
 def unknown_names(candidates: Sequence[str], names: NameTable, corpus_key: str) -> list[str]:
     """Candidates the corpus never mentions, under their own name or any alias."""
     unknown = []
