@@ -436,3 +436,10 @@ def test_a_colon_inside_a_title_is_not_background() -> None:
     assert asked_part("数字丝路:平台企业共建共享的全球数字经济新生态是谁写的") == (
         "数字丝路:平台企业共建共享的全球数字经济新生态是谁写的")
     assert asked_part("报告第四章:讲了啥") == "报告第四章:讲了啥"
+
+
+def test_a_keyword_query_naming_a_metric_is_answered_where_the_report_names_it(real_assistant):
+    """"菜鸟 东南亚 仓库" asks about the warehouses (海外仓), not for a count; a count question is still refused."""
+    answer = real_assistant.ask("菜鸟 东南亚 仓库")
+    assert not answer.refused and "海外仓" in answer.text
+    assert real_assistant.ask("菜鸟在东南亚有多少个仓库").refused
