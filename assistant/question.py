@@ -92,9 +92,18 @@ _OPENING = re.compile(r"^\s*(?:(?:(?:你好|您好|嗨|哈喽|哈啰|早上好|�
 _CLOSING = re.compile(r"[\s,，.。!！~～]*(?:谢谢|多谢|感谢|thanks|thank you)(?:啦|了|你|您)?[\s.。!！~～]*$", re.I)
 
 
+# How to reply ("用英文说", "简单说说", "please answer in English"): the answer quotes the documents as they are
+# written, so such a request changes nothing, and the question before it is still asked.
+_REPLY_FORM = re.compile(r"[\s,，.。;；!！]*(?:(?:请|麻烦)?(?:你)?(?:用|以)(?:英文|英语|中文|汉语|普通话)(?:来)?"
+                         r"(?:说|回答|答|讲|写)(?:一下|下)?|(?:请)?简(?:单|短)(?:点|些|一点|说说|说一下|讲讲|回答)|说重点|"
+                         r"(?:please )?(?:answer|reply|respond) in (?:english|chinese)(?: please)?|in english,? please|"
+                         r"(?:please )?(?:keep it|be) (?:short|brief))[\s.。!！~～]*$", re.I)
+
+
 def without_pleasantries(question: str) -> str:
-    """The question without a greeting before it or thanks after it; unchanged when nothing else is left."""
-    core = _CLOSING.sub("", _OPENING.sub("", question)).strip()
+    """The question without a greeting before it, thanks or a request about the reply's form after it;
+    unchanged when nothing else is left."""
+    core = _CLOSING.sub("", _REPLY_FORM.sub("", _CLOSING.sub("", _OPENING.sub("", question)))).strip()
     return core if sum(ch.isalnum() for ch in core) >= 2 else question
 
 

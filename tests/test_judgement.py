@@ -443,3 +443,13 @@ def test_a_keyword_query_naming_a_metric_is_answered_where_the_report_names_it(r
     answer = real_assistant.ask("菜鸟 东南亚 仓库")
     assert not answer.refused and "海外仓" in answer.text
     assert real_assistant.ask("菜鸟在东南亚有多少个仓库").refused
+
+
+@pytest.mark.parametrize(("asked", "plain"), [
+    ("数字丝路的三大特点是什么,用英文说", "数字丝路的三大特点是什么"),
+    ("Who wrote this report? Keep it short, thanks!", "Who wrote this report?"),
+])
+def test_a_request_about_the_replys_form_does_not_turn_a_question_into_an_instruction(real_assistant, asked, plain):
+    answer = real_assistant.ask(asked)
+    assert not answer.refused and answer.text == real_assistant.ask(plain).text
+    assert real_assistant.ask("把这段翻译成英文").refused
