@@ -7,6 +7,7 @@ refuses the same bad input with the same one-line reason.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from assistant.text import simplified
 
@@ -38,6 +39,7 @@ def validate_question(question: str, max_chars: int) -> str:
     return text
 
 
+_INTENT = re.compile(r"我|我们|咱|要|打算|准备|安排|计划|需要|\b(?:I|we|my|our)\b", re.I)
 _PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4
 
@@ -57,7 +59,10 @@ def question_parts(question: str) -> list[str]:
     """Split a multi-part question at its question marks; one part when it is a single question (or its
     second part only follows up on the first: "企业层面的倡议有几条?分别是什么")."""
     parts = [p.strip() for p in _PART_END.split(question) if p.strip()]
-    if len(parts) < 2 or any(len(p) < MIN_PART_CHARS or _FOLLOW_UP.match(p) for p in parts):
+    # A part that asks nothing and says what the user means to do ("…几号开始?要安排去沙特出差") is context for
+    # the question, not a question ("蚂蚁商汤百度腾讯那些" after a question still asks about those).
+    if len(parts) < 2 or any(len(p) < MIN_PART_CHARS or _FOLLOW_UP.match(p)
+                             or (not _ASKS.search(p) and _INTENT.search(p)) for p in parts):
         return [question]
     return parts
 
@@ -82,7 +87,7 @@ def reading_form(question: str) -> str:
     """
     for cantonese, mandarin in _CANTONESE:
         question = question.replace(cantonese, mandarin)
-    return simplified(question)
+    return simplified(unicodedata.normalize("NFKC", question))  # "第４章", "ＡＩ" as 第4章, AI
 
 
 # A greeting or thanks around a question ("你好,请问…", "Hi, how many…?", "…谢谢!") is politeness, not chit-chat.
@@ -104,7 +109,8 @@ def without_pleasantries(question: str) -> str:
     """The question without a greeting before it, thanks or a request about the reply's form after it;
     unchanged when nothing else is left."""
     core = _CLOSING.sub("", _REPLY_FORM.sub("", _CLOSING.sub("", _OPENING.sub("", question)))).strip()
-    return core if sum(ch.isalnum() for ch in core) >= 2 else question
+    # "thanks, that's really helpful!" is still chit-chat: what is left must ask something.
+    return core if sum(ch.isalnum() for ch in core) >= 2 and _ASKS.search(core) else question
 
 
 # Background before the question ("我下周要跟印尼合作方开会,想了解一下:…", "I'm preparing a briefing …: how many…?"):

@@ -453,3 +453,17 @@ def test_a_request_about_the_replys_form_does_not_turn_a_question_into_an_instru
     answer = real_assistant.ask(asked)
     assert not answer.refused and answer.text == real_assistant.ask(plain).text
     assert real_assistant.ask("把这段翻译成英文").refused
+
+
+def test_thanks_with_a_remark_is_still_chit_chat_and_a_plan_after_a_question_is_context(real_assistant):
+    assert real_assistant.ask("thanks, that's really helpful!").debug["reason"].startswith("off-topic")
+    answer = real_assistant.ask("今年斋月大概几号开始?要安排去沙特出差")  # one question, counted from today
+    assert answer.refused and "counted from today" in answer.debug["reason"]
+
+
+def test_a_question_pointing_at_a_part_is_answered_from_that_part_on_weaker_wording(real_assistant):
+    """"第4章一共把平台企业分成了几类": §4's opening says 四类企业 in few of the question's words."""
+    for question in ("第4章一共把平台企业分成了几类?", "第４章一共把平台企业分成了几类?"):
+        answer = real_assistant.ask(question)
+        assert not answer.refused and "四类企业" in answer.text
+        assert all(c.paragraph.locator.startswith("§4") for c in answer.citations)

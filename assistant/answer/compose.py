@@ -31,7 +31,7 @@ from assistant.answer.front_matter import by_role, front_matter_quotes, front_ro
 from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes
 from assistant.answer.overview import overview_quotes
-from assistant.answer.sections import named_part, section_hits
+from assistant.answer.sections import in_part, named_part, section_hits
 from assistant.answer.selection import (
     choose,
     score_sentences,
@@ -56,6 +56,11 @@ def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: Cor
     unrelated = analysis.off_topic or str(debug.get("reason", "")).startswith(ABSENT_TOPICS)
     see_also = () if unrelated else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
+
+
+# The evidence a quote needs, as a share of the usual threshold, when it comes from the part of the report the
+# question points at ("第4章一共把平台企业分成了几类": 四类企业 in §4's opening shares few of the question's words).
+PART_THRESHOLD = 0.5
 
 
 def compose_answer(
@@ -135,7 +140,10 @@ def compose_answer(
     evidence = 1.0 if from_front or from_table else candidates.evidence(
         top, admissible[0].sentence.text, concepts, dense, english)
     debug["evidence"] = round(evidence, 4)
-    verdict = judge(analysis, evidence, thresholds[1 if english else 0])
+    threshold = thresholds[1 if english else 0]
+    if part and not searched_front and in_part(top, part):
+        threshold *= PART_THRESHOLD  # the user said where the answer is, and it was found there
+    verdict = judge(analysis, evidence, threshold)
     if check is not None and not (from_front or from_table):  # those answer by their place, not their wording
         assessment = verifier.assess(check, analysis, query_tokens, concepts, admissible, hits, corpus, query_vector)
         debug["verifier"] = assessment
