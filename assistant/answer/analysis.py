@@ -91,7 +91,8 @@ def classify(question: str) -> QuestionKind:
 _CHITCHAT = re.compile(
     r"^\s*(?:你好|您好|嗨|哈喽|早上好|晚上好|谢谢|多谢|再见|在吗)|你是谁|你叫什么|你是(?:什么|哪个)|你会什么|"
     r"^\s*(?:hi|hello|hey|thanks|thank you|good (?:morning|evening))\b|\bwho are you\b|\bhow are you\b|"
-    r"\bwhat can you do\b|\bwhat(?:'s| is) your name\b",
+    r"\bwhat can you do\b|\bwhat(?:'s| is) your name\b|\bwho (?:built|made|created|trained|developed) you\b|"
+    r"谁(?:开发|做|训练|创造)(?:了|的)?你|你是谁(?:开发|做)的",
     re.I,
 )
 _INSTRUCTION = re.compile(

@@ -19,7 +19,7 @@ _COMMON_CAPITALISED = frozenset(
         "I", "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was", "Were", "Do",
         "Does", "Did", "Can", "Could", "Should", "Would", "Will", "The", "A", "An", "In", "On", "At", "For", "From",
         "By", "Of", "To", "And", "Or", "But", "According", "Please", "Tell", "List", "Name", "Give", "Explain",
-        "Describe", "Chinese", "English", "Report",
+        "Describe", "Chinese", "English", "Report", "I'm", "I've", "I'd", "I'll", "Im", "Ive", "Quick", "Honestly",
     )
 )
 

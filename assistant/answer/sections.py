@@ -105,7 +105,8 @@ _OVERVIEW = re.compile(
     r"\bwhat does\b.{0,60}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
     r"\bsummari[sz]e\b|\bsummary\b|\boverview\b|"
     r"\bwhat(?:'s| is)\b.{0,40}\babout\b(?:\W+(?:in (?:a|one|two|a few|a couple(?: of)?) (?:sentences?|words|lines)|"
-    r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b",
+    r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b|\brundown\b|\brecap\b|"
+    r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b",
     re.I,
 )
 
