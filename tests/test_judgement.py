@@ -248,6 +248,10 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "should I buy alibaba shares now",
     "Is this report biased toward Chinese firms?",
     "Draft an email to my manager about this report",
+    "我们公司要不要去越南做电商,给点建议",  # advice for the user
+    "金融科技出海哪个国家最容易做",  # a verdict
+    "数字丝路以后会不会受地缘政治影响",  # a forecast
+    "who built you?",
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)
@@ -467,3 +471,8 @@ def test_a_question_pointing_at_a_part_is_answered_from_that_part_on_weaker_word
         answer = real_assistant.ask(question)
         assert not answer.refused and "四类企业" in answer.text
         assert all(c.paragraph.locator.startswith("§4") for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望"])
+def test_the_reports_own_advice_and_outlook_are_not_opinions(real_assistant, question):
+    assert not real_assistant.ask(question).refused

@@ -105,13 +105,19 @@ _INSTRUCTION = re.compile(
     re.I,
 )
 _OPINION = re.compile(
-    r"你(?:觉得|认为|怎么看|看好|猜|预测|建议我)|你的(?:看法|观点|意见)|依你看|在你看来|值不值得|值得投资|该不该|"
+    r"你(?:个人)?(?:觉得|认为|怎么看|看好|猜|预测|建议我)|你的(?:看法|观点|意见)|依你看|在你看来|值不值得|值得投资?|该不该|"
+    # advice for the user ("要不要去印尼做跨境电商?给点建议"), a verdict ("哪个国家最好做"),
+    # a forecast ("以后还会不会再被禁")
+    r"(?:我|我们|咱)[^,,。??]{0,6}(?:要不要|应不应该|能不能去)|给(?:我|点|些|个)(?:建议|意见)|"
+    r"哪(?:个|家|里|国|个国家|个市场)[^,,。??]{0,6}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱)|"
+    r"(?:以后|将来|今后|未来[^,,。??]{0,4}|明年|接下来)[^,,。??]{0,12}(?:会不会|能不能|能否|会否)|"
     r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"
     r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) (?:invest|buy|sell)\b|\bis it worth\b|"
     # judging the report itself: whether it is biased, reliable, any good
     r"报告[^,,。??]{0,6}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
     r"\b(?:is|was) (?:this|the) report\b[^?]{0,20}"
-    r"\b(?:biased|reliable|credible|objective|trustworthy|any good|accurate)\b",
+    r"\b(?:biased|reliable|credible|objective|trustworthy|any good|accurate|(?:just )?propaganda)\b|"
+    r"报告[^,,。??]{0,6}(?:宣传|硬伤|写得怎么样|写得好不好)",
     re.I,
 )
 # Questions about the report itself (who wrote it, its title, contact): the front matter answers them.
