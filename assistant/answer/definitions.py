@@ -15,7 +15,7 @@ import re
 from assistant.answer.sections import in_part
 from assistant.answer.selection import announced_list, passage_from
 from assistant.corpus import CorpusView, Sentence
-from assistant.text import match_key
+from assistant.text import cjk_ratio, match_key
 
 # "…具体啥意思", "…咋理解", "what does … mean": the question asks what a term means.
 MEANING = re.compile(r"(?:是|的|应该)?(?:啥意思|什么意思|指什么意思|指的什么意思|咋理解|怎么理解|如何理解|是个啥|"
@@ -33,7 +33,15 @@ def defined_term(question: str) -> str:
     if not match:
         return ""
     term = _FILLER.sub("", question[: match.start()] + question[match.end():])
-    return term if len(term) >= MIN_TERM and not term.isascii() else ""
+    # "What does the report mean by 'value symbiosis' (价值共生) in the localization part?": the term as the
+    # report writes it, given in brackets or quotes beside the question's own words.
+    given = _GIVEN_TERM.findall(question)
+    if term.isascii() or (len(given) == 1 and (cjk_ratio(term) < 1.0 or given[0] in term)):
+        return given[0] if len(given) == 1 else ""
+    return term if len(term) >= MIN_TERM else ""
+
+
+_GIVEN_TERM = re.compile(r"[(（\"“'‘「『]([\u4e00-\u9fff]{" + str(MIN_TERM) + r",20})[)）\"”'’」』]")
 
 
 def definition_quotes(term: str, corpus: CorpusView) -> list[Sentence]:
