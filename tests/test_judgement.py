@@ -476,3 +476,10 @@ def test_a_question_pointing_at_a_part_is_answered_from_that_part_on_weaker_word
 @pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望"])
 def test_the_reports_own_advice_and_outlook_are_not_opinions(real_assistant, question):
     assert not real_assistant.ask(question).refused
+
+
+def test_a_part_named_in_english_before_the_part_word_is_searched(real_assistant):
+    """"the digital governance part", "in the cloud bit": the words before part/section/bit name the part."""
+    answer = real_assistant.ask("Which Chinese AI company shows up in the digital governance part?")
+    assert not answer.refused and "商汤" in answer.text
+    assert all(c.paragraph.locator.startswith("§3.3") for c in answer.citations)

@@ -68,6 +68,8 @@ _NAMED_PART = re.compile(
 # "the part on fintech", "the section about cloud computing": the English names of heading words.
 _NAMED_PART_EN = re.compile(
     r"\b(?:part|section|chapter)s? (?:on|about|covering|dealing with)\s+(?:the\s+)?([\w\s&-]{2,40})", re.I)
+# "the digital governance part", "in the cloud bit": the words before the part word.
+_NAMED_PART_EN_BEFORE = re.compile(r"\bthe\s+([\w&-]+(?:\s+[\w&-]+){0,3}?)\s+(?:part|section|bit|chapter)\b", re.I)
 _FILLER = frozenset(["在", "的", "里", "中", "讲", "说", "提到", "关于", "有关", "报告", "这", "那"])
 
 
@@ -76,9 +78,12 @@ def named_part(question: str, headings: dict[str, str], names: NameTable | None 
     names of the words after "the part on"), or "" when none or several do."""
     if match := _NAMED_PART.search(question):
         return _part_by_words([w for w in tokenize(match.group(1)) if w not in _FILLER], headings)
-    if names is not None and (match := _NAMED_PART_EN.search(question)):
-        words = [n for m in names.find(match.group(1)) for n in m.group.names if not n.isascii()]
-        return _part_by_words(words, headings)
+    if names is not None:
+        for pattern in (_NAMED_PART_EN, _NAMED_PART_EN_BEFORE):
+            if match := pattern.search(question):
+                words = [n for m in names.find(match.group(1)) for n in m.group.names if not n.isascii()]
+                if part := _part_by_words(words, headings):
+                    return part
     return ""
 
 
