@@ -483,3 +483,14 @@ def test_a_part_named_in_english_before_the_part_word_is_searched(real_assistant
     answer = real_assistant.ask("Which Chinese AI company shows up in the digital governance part?")
     assert not answer.refused and "商汤" in answer.text
     assert all(c.paragraph.locator.startswith("§3.3") for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "part", "fact"), [
+    ("跨境电商为啥要做全链路数字化,报告怎么解释的", "§4.2", "打破传统环节割裂"),
+    ("为什么说平台企业要从技术转移转向应用赋能?", "§3.1", "应用赋能"),
+])
+def test_why_a_named_trend_or_mode_is_answered_from_its_parts_opening(real_assistant, question, part, fact):
+    answer = real_assistant.ask(question)
+    assert not answer.refused and fact in answer.text
+    assert all(c.paragraph.locator.startswith(part) for c in answer.citations)
+    assert_extractive(answer)

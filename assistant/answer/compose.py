@@ -31,6 +31,7 @@ from assistant.answer.front_matter import by_role, front_matter_quotes, front_ro
 from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes
 from assistant.answer.overview import overview_quotes
+from assistant.answer.reasons import reason_part, reason_quotes
 from assistant.answer.sections import in_part, named_part, section_hits
 from assistant.answer.selection import (
     choose,
@@ -97,6 +98,9 @@ def compose_answer(
     if (term := defined_term(folded)) and (meaning := definition_quotes(term, corpus)):
         debug.update(evidence=1.0, answered="where the report introduces " + term)
         return _quoted(question, analysis, meaning, corpus, debug, True)
+    if analysis.wants == "reason" and (why := reason_part(folded, corpus.part_headings)):
+        debug.update(evidence=1.0, answered="the opening of the part named after it: " + why)
+        return _quoted(question, analysis, reason_quotes(why, corpus), corpus, debug, True)
     if asks_mention(folded) and analysis.names and (places := mention_quotes(analysis.names, corpus)):
         debug.update(evidence=1.0, answered="where the report names it")
         return _quoted(question, analysis, places, corpus, debug, True)
