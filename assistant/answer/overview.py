@@ -20,6 +20,7 @@ from assistant.text import match_key
 from assistant.types import Paragraph
 
 MAX_LINES = 14  # an outline, not the part itself
+LATER_PARAGRAPH_CHARS = 200  # of a part without sub-parts, each later paragraph's lead and what follows it
 _NUMBERING = re.compile(r"^\s*(?:[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*)\s*")
 STATES_HEADING = 0.6  # share of the heading's character pairs (of its core) a sentence must hold to state it
 
@@ -37,8 +38,13 @@ def overview_quotes(part: str, corpus: CorpusView) -> list[Sentence]:
     if own and (first := corpus.sentences.get(own[0].id, ())):
         chosen = passage_from(first[0], corpus)
         opening = [*chosen, *announced_list(chosen, corpus)]
-    if not children:
-        leads = [s for p in own[1:] if (s := _lead(p, corpus)) is not None]
+    if not children:  # each later paragraph's lead with what follows it, briefly (the preface's last paragraph
+        # names the report's trends, modes and roadmap after a lead about its framework)
+        leads = [lead for p in own[1:] if (lead := _lead(p, corpus)) is not None]
+        fuller = list(dict.fromkeys([*opening, *(s for lead in leads
+                                                 for s in passage_from(lead, corpus, LATER_PARAGRAPH_CHARS))]))
+        if len(fuller) <= MAX_LINES:
+            return fuller
         return list(dict.fromkeys([*opening, *leads]))[:MAX_LINES]
     # One line per sub-part, with its sub-points' short leads when the outline stays short enough.
     lines = [_sub_part_line(prefix, paragraphs, corpus) for prefix, paragraphs in children.items()]
