@@ -83,3 +83,18 @@ def test_a_growth_rate_is_named_by_its_verb(table):
     """"GDP增长率" is answered by "GDP同比增长2.6%": the metric's name need not be written out."""
     growth = table.group_of("增长率")
     assert growth is not None and table.occurs(growth, "2022年重庆GDP同比增长2.6%")
+
+
+def test_a_region_the_documents_never_name_is_about_its_members() -> None:
+    """"the Gulf states": the report names 沙特阿拉伯 and 阿联酋, never 海湾; 东南亚, which it names, must be named."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import context_problem
+    from assistant.lexicon import load_name_table
+
+    table = load_name_table(None)
+    corpus = "沙特阿拉伯金融管理局推出监管沙盒计划。东南亚地区增速达18.6%。中国电信在越南建设数据中心。"
+    gulf = analyse("fintech rules in the Gulf states?", table, corpus)
+    assert not gulf.unknown
+    assert context_problem(gulf, "沙特阿拉伯金融管理局推出监管沙盒计划。", "", "", table) == ""
+    south_east = analyse("中国电信在东南亚建设了多少个数据中心?", table, corpus)
+    assert context_problem(south_east, "中国电信在越南建设数据中心。", "", "", table).startswith("not about")

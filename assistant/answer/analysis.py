@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from assistant.answer.constraints import designators, roles
-from assistant.answer.question_names import describes_answer, latin_names, singular, unknown_names, untabled_names
+from assistant.answer.question_names import (
+    describes_answer,
+    latin_names,
+    singular,
+    through_members,
+    unknown_names,
+    untabled_names,
+)
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
@@ -240,7 +247,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     kind = classify(question)
     section = section_reference(question)
     every = names.find(question)
-    mentions = tuple(m for m in every if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
+    mentions = tuple(through_members(m, names, corpus_key) for m in every
+                     if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
     candidates = [m.surface for m in mentions]
     # "4.2节": the number of the part pointed at is no name the corpus must mention.

@@ -36,8 +36,11 @@ def latin_names(question: str) -> list[tuple[int, str]]:
             words = words[1:]
         while words and words[-1] in _COMMON_CAPITALISED:
             words = words[:-1]
-        if words:
-            names.append((start, " ".join(words)))
+        name = " ".join(words)
+        if name.endswith(".") and name.count(".") == 1:  # "…in the Gulf." ends a sentence; "U.S." is a name
+            name = name[:-1]
+        if name:
+            names.append((start, name))
     return names
 
 
@@ -54,9 +57,7 @@ def unknown_names(candidates: Sequence[str], names: NameTable, corpus_key: str) 
     """Candidates the corpus never mentions, under their own name or any alias."""
     unknown = []
     for name in candidates:
-        group = names.group_of(name)
-        spellings = group.names if group else (name,)
-        if not any(match_key(s) in corpus_key for s in spellings):
+        if not any(match_key(s) in corpus_key for s in names.spellings(name)):
             unknown.append(name)
     return unknown
 
@@ -96,3 +97,13 @@ def describes_answer(question: str, mention: Mention) -> bool:
     after = question[mention.end:]
     return bool(_ASKED_KIND_ZH.match(after) or _ASKED_KIND_EN.match(after))
 
+
+
+def through_members(mention: Mention, names: NameTable, corpus_key: str) -> Mention:
+    """A region the documents never name ("Gulf states") is about whichever of its members they do name (沙特,
+    阿联酋); a region they name (东南亚) must be named."""
+    group = mention.group
+    if not group.members or any(match_key(n) in corpus_key for n in group.names):
+        return mention
+    spellings = tuple(n for n in names.spellings(mention.surface) if n not in group.names)
+    return Mention(mention.start, mention.end, mention.surface, NameGroup(group.kind, spellings))

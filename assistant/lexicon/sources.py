@@ -37,7 +37,11 @@ def parse_alias_toml(text: str, origin: str) -> list[NameGroup]:
             raise AliasFileError(f"{origin}: group {number} needs `names`, a list of non-empty strings.")
         if kind not in KINDS:
             raise AliasFileError(f"{origin}: group {number} has kind {kind!r}; use one of {', '.join(KINDS)}.")
-        groups.append(NameGroup(kind, tuple(dict.fromkeys(n.strip() for n in names))))
+        members = entry.get("members", [])
+        if not isinstance(members, list) or not all(isinstance(n, str) and n.strip() for n in members):
+            raise AliasFileError(f"{origin}: group {number} has `members` that is not a list of names.")
+        groups.append(NameGroup(kind, tuple(dict.fromkeys(n.strip() for n in names)),
+                                tuple(dict.fromkeys(n.strip() for n in members))))
     return groups
 
 

@@ -29,6 +29,8 @@ class NameGroup:
 
     kind: str
     names: tuple[str, ...]
+    # A region's member countries ("海湾国家": 沙特阿拉伯, 阿联酋…): a text naming one is about the region.
+    members: tuple[str, ...] = ()
 
     @property
     def preferred(self) -> str:
@@ -114,7 +116,7 @@ class NameTable:
             known = next((merged[fold(n)] for n in group.names if fold(n) in merged), None)
             if known is not None:
                 names = tuple(dict.fromkeys((*known.names, *group.names)))
-                updated = NameGroup(known.kind, names)
+                updated = NameGroup(known.kind, names, tuple(dict.fromkeys((*known.members, *group.members))))
                 self.groups[self.groups.index(known)] = updated
                 for name in names:
                     merged[fold(name)] = updated
@@ -161,6 +163,14 @@ class NameTable:
                     found.append(Mention(m.start(), m.end(), m.group(0), self._acronyms[m.group(0)]))
         found.sort(key=lambda f: f.start)
         return [f for f in found if wanted is None or f.group.kind in wanted]
+
+    def spellings(self, name: str) -> tuple[str, ...]:
+        """Every way the corpus may write the thing `name` names: its group's names and its members' names."""
+        group = self.group_of(name)
+        if group is None:
+            return (name,)
+        members = [self.group_of(m) or NameGroup("country", (m,)) for m in group.members]
+        return tuple(dict.fromkeys((*group.names, *(n for m in members for n in m.names))))
 
     def occurs(self, group: NameGroup, text: str) -> bool:
         """Whether any name of the group occurs in the text, even inside a longer name (阿里 in 阿里云).
