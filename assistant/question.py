@@ -108,9 +108,12 @@ _REPLY_FORM = re.compile(r"[\s,，.。;；!！]*(?:(?:请|麻烦)?(?:你)?(?:用
 def without_pleasantries(question: str) -> str:
     """The question without a greeting before it, thanks or a request about the reply's form after it;
     unchanged when nothing else is left."""
+    opening = _OPENING.match(question)
     core = _CLOSING.sub("", _REPLY_FORM.sub("", _CLOSING.sub("", _OPENING.sub("", question)))).strip()
-    # "thanks, that's really helpful!" is still chit-chat: what is left must ask something.
-    return core if sum(ch.isalnum() for ch in core) >= 2 and _ASKS.search(core) else question
+    # "thanks, that's really helpful!" is still chit-chat: what is left must ask something, unless the user
+    # said a question follows ("你好,请问 菜鸟 东南亚 仓库").
+    asks = _ASKS.search(core) or (opening is not None and "请问" in opening.group(0))
+    return core if sum(ch.isalnum() for ch in core) >= 2 and asks else question
 
 
 # Background before the question ("我下周要跟印尼合作方开会,想了解一下:…", "I'm preparing a briefing …: how many…?"):
