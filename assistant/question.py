@@ -75,8 +75,12 @@ _CANTONESE = (
     ("邊間", "哪家"), ("边间", "哪家"), ("邊度", "哪里"), ("边度", "哪里"),
     ("邊幾", "哪几"), ("边几", "哪几"), ("幾多", "多少"), ("几多", "多少"),
     ("有冇", "有没有"), ("冇", "没有"), ("嘅", "的"), ("喺", "在"),
-    ("咗", "了"), ("咩", "什么"), ("啲", "些"), ("嘢", "东西"),
+    ("咗", "了"), ("咩", "什么"), ("啲", "些"), ("嘢", "东西"), ("唔係", "不是"), ("唔", "不"),
 )
+
+
+# Cantonese 係 is 是 ("有邊幾間係中國公司"), except inside the words it also writes (關係, 聯係, 係數).
+_CANTONESE_IS = re.compile(r"(?<![關关聯联干幹體体派世直維维])係(?![數数統统])")
 
 
 def reading_form(question: str) -> str:
@@ -87,6 +91,7 @@ def reading_form(question: str) -> str:
     """
     for cantonese, mandarin in _CANTONESE:
         question = question.replace(cantonese, mandarin)
+    question = _CANTONESE_IS.sub("是", question)
     return simplified(unicodedata.normalize("NFKC", question))  # "第４章", "ＡＩ" as 第4章, AI
 
 

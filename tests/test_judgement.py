@@ -353,6 +353,8 @@ def test_which_company_questions_ask_for_an_organisation(question) -> None:
     ("數字絲綢之路合作國家有多少個?", "数字丝绸之路合作国家有多少个?"),
     ("報告講嘅雲計算平台有邊幾間?", "报告讲的云计算平台有哪几间?"),
     ("京東喺巴西有冇做嘢", "京东在巴西有没有做东西"),
+    ("有邊幾間係中國公司,唔係外國嘅?", "有哪几间是中国公司,不是外国的?"),
+    ("兩國關係點樣", "两国关系怎样"),  # 係 inside 關係 is no Cantonese 是
 ])
 def test_traditional_and_cantonese_questions_are_read_in_simplified_mandarin(typed, simplified) -> None:
     from assistant.question import reading_form
