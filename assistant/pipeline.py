@@ -23,13 +23,8 @@ from assistant.index.incremental import IngestReport, check_index, ingest, regis
 from assistant.index.load import LoadedIndex, load_index
 from assistant.lexicon import NameGroup, NameTable, load_name_table
 from assistant.provenance import with_provenance
-from assistant.question import (
-    asked_part,
-    question_parts,
-    reading_form,
-    validate_question,
-    without_pleasantries,
-)
+from assistant.question import question_parts, validate_question
+from assistant.question_reading import read_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
 
@@ -93,7 +88,7 @@ class Assistant:
         """
         started = time.perf_counter()
         typed = validate_question(question, self.settings.max_question_chars)
-        text = asked_part(without_pleasantries(reading_form(typed)))
+        text = read_question(typed)
         k = k or self.settings.top_k
         retrieval = self.retriever.retrieve(text, max(k, search_k), scope)
         parts = question_parts(text)

@@ -7,9 +7,6 @@ refuses the same bad input with the same one-line reason.
 from __future__ import annotations
 
 import re
-import unicodedata
-
-from assistant.text import simplified
 
 
 class QuestionError(ValueError):
@@ -39,6 +36,9 @@ def validate_question(question: str, max_chars: int) -> str:
     return text
 
 
+# Words that make a text ask something (a question mark, 吗, 哪, "what"…).
+ASKS = re.compile(r"[??]|吗|呢|什么|啥|哪|谁|几|多少|怎么|咋|如何|为什么|为何|是否|有没有|是不是|"
+                  r"\b(?:what|which|who|when|where|why|how|is|are|does|do|did|can)\b", re.I)
 _INTENT = re.compile(r"我|我们|咱|要|打算|准备|安排|计划|需要|\b(?:I|we|my|our)\b", re.I)
 _PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4
@@ -62,84 +62,6 @@ def question_parts(question: str) -> list[str]:
     # A part that asks nothing and says what the user means to do ("…几号开始?要安排去沙特出差") is context for
     # the question, not a question ("蚂蚁商汤百度腾讯那些" after a question still asks about those).
     if len(parts) < 2 or any(len(p) < MIN_PART_CHARS or _FOLLOW_UP.match(p)
-                             or (not _ASKS.search(p) and _INTENT.search(p)) for p in parts):
+                             or (not ASKS.search(p) and _INTENT.search(p)) for p in parts):
         return [question]
     return parts
-
-
-# Cantonese words a Hong Kong colleague types ("報告講嘅…有邊幾間", "京東喺巴西有冇做嘢") and their Mandarin
-# reading; only words no Mandarin text uses, so a simplified question is never changed by them.
-_CANTONESE = (
-    ("乜嘢", "什么"), ("咩嘢", "什么"), ("點解", "为什么"), ("点解", "为什么"),
-    ("點樣", "怎样"), ("点样", "怎样"), ("邊個", "哪个"), ("边个", "哪个"),
-    ("邊間", "哪家"), ("边间", "哪家"), ("邊度", "哪里"), ("边度", "哪里"),
-    ("邊幾", "哪几"), ("边几", "哪几"), ("幾多", "多少"), ("几多", "多少"),
-    ("有冇", "有没有"), ("冇", "没有"), ("嘅", "的"), ("喺", "在"),
-    ("咗", "了"), ("咩", "什么"), ("啲", "些"), ("嘢", "东西"), ("唔係", "不是"), ("唔", "不"),
-)
-
-
-# Cantonese 係 is 是 ("有邊幾間係中國公司"), except inside the words it also writes (關係, 聯係, 係數).
-_CANTONESE_IS = re.compile(r"(?<![關关聯联干幹體体派世直維维])係(?![數数統统])")
-
-
-def reading_form(question: str) -> str:
-    """The question as the corpus is written: simplified characters, Mandarin words.
-
-    Questions typed in traditional characters (數字絲綢之路) or with Cantonese words would otherwise match
-    nothing lexically; the user still sees the question as typed.
-    """
-    for cantonese, mandarin in _CANTONESE:
-        question = question.replace(cantonese, mandarin)
-    question = _CANTONESE_IS.sub("是", question)
-    return simplified(unicodedata.normalize("NFKC", question))  # "第４章", "ＡＩ" as 第4章, AI
-
-
-# A greeting or thanks around a question ("你好,请问…", "Hi, how many…?", "…谢谢!") is politeness, not chit-chat.
-_OPENING = re.compile(r"^\s*(?:(?:(?:你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|谢谢|多谢|感谢|辛苦了|打扰了|请问)"
-                      r"(?:呀|啊|哈|了)?|(?:hi|hello|hey|thanks|thank you|good (?:morning|afternoon|evening))\b"
-                      r"(?=\s*[,，.。!！~～:：;；]))[\s,，.。!！~～、:：;；]*)+", re.I)
-_CLOSING = re.compile(r"[\s,，.。!！~～]*(?:谢谢|多谢|感谢|thanks|thank you)(?:啦|了|你|您)?[\s.。!！~～]*$", re.I)
-
-
-# How to reply ("用英文说", "简单说说", "please answer in English"): the answer quotes the documents as they are
-# written, so such a request changes nothing, and the question before it is still asked.
-_REPLY_FORM = re.compile(r"[\s,，.。;；!！]*(?:(?:请|麻烦)?(?:你)?(?:用|以)(?:英文|英语|中文|汉语|普通话)(?:来)?"
-                         r"(?:说|回答|答|讲|写)(?:一下|下)?|(?:请)?简(?:单|短)(?:点|些|一点|说说|说一下|讲讲|回答)|说重点|"
-                         r"(?:please )?(?:answer|reply|respond) in (?:english|chinese)(?: please)?|in english,? please|"
-                         r"(?:please )?(?:keep it|be) (?:short|brief))[\s.。!！~～]*$", re.I)
-
-
-def without_pleasantries(question: str) -> str:
-    """The question without a greeting before it, thanks or a request about the reply's form after it;
-    unchanged when nothing else is left."""
-    opening = _OPENING.match(question)
-    core = _CLOSING.sub("", _REPLY_FORM.sub("", _CLOSING.sub("", _OPENING.sub("", question)))).strip()
-    # "thanks, that's really helpful!" is still chit-chat: what is left must ask something, unless the user
-    # said a question follows ("你好,请问 菜鸟 东南亚 仓库").
-    asks = _ASKS.search(core) or (opening is not None and "请问" in opening.group(0))
-    return core if sum(ch.isalnum() for ch in core) >= 2 and asks else question
-
-
-# Background before the question ("我下周要跟印尼合作方开会,想了解一下:…", "I'm preparing a briefing …: how many…?"):
-# the question is what follows the last colon or the last phrase announcing it.
-_ANNOUNCED = re.compile(r"(?:(?<!\d)[:\uff1a](?!\d)|(?:我|就是)?(?:想|要)(?:先|再)?(?:问|了解|知道|请教|确认)"
-                        r"(?:一下|下)?|请教一下|问一下|帮(?:我|忙)?(?:查|看|找)(?:一下|下)?|"
-                        r"\b(?:i(?:'d| would) like to know|i want to know|(?:can|could) you (?:please )?tell me)\b)\s*",
-                        re.I)
-_ASKS = re.compile(r"[??]|吗|呢|什么|啥|哪|谁|几|多少|怎么|咋|如何|为什么|为何|是否|有没有|是不是|"
-                   r"\b(?:what|which|who|when|where|why|how|is|are|does|do|did|can)\b", re.I)
-BACKGROUND_CHARS = 8  # a colon after fewer letters is part of a title ("数字丝路:平台企业…") or a label
-
-
-def asked_part(question: str) -> str:
-    """The question without the background a user wrote before it; unchanged when no part after an announcing
-    colon or phrase is a question by itself."""
-    for m in reversed(list(_ANNOUNCED.finditer(question))):
-        rest = question[m.end():].strip()
-        colon = m.group(0).strip() in (":", "\uff1a")
-        if colon and sum(ch.isalnum() for ch in question[: m.start()]) < BACKGROUND_CHARS:
-            continue
-        if sum(ch.isalnum() for ch in rest) >= 4 and _ASKS.search(rest):
-            return rest
-    return question

@@ -357,7 +357,7 @@ def test_which_company_questions_ask_for_an_organisation(question) -> None:
     ("兩國關係點樣", "两国关系怎样"),  # 係 inside 關係 is no Cantonese 是
 ])
 def test_traditional_and_cantonese_questions_are_read_in_simplified_mandarin(typed, simplified) -> None:
-    from assistant.question import reading_form
+    from assistant.question_reading import reading_form
 
     assert reading_form(typed) == simplified
     assert reading_form(simplified) == simplified, "a simplified question is never changed"
@@ -438,7 +438,7 @@ def test_background_before_the_question_is_set_aside(real_assistant, question, f
 
 
 def test_a_colon_inside_a_title_is_not_background() -> None:
-    from assistant.question import asked_part
+    from assistant.question_reading import asked_part
 
     assert asked_part("数字丝路:平台企业共建共享的全球数字经济新生态是谁写的") == (
         "数字丝路:平台企业共建共享的全球数字经济新生态是谁写的")
