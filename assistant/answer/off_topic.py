@@ -1,0 +1,51 @@
+"""Questions that are not about the documents at all: chit-chat, instructions, the assistant's opinion.
+
+They are refused outright, without "see also": no text of the corpus answers a greeting, a request to write a
+poem, or advice on whether to invest.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Not questions about the documents at all: greetings, requests to write or translate, the assistant's opinion.
+_CHITCHAT = re.compile(
+    r"^\s*(?:你好|您好|嗨|哈喽|早上好|晚上好|谢谢|多谢|再见|在吗)|你是谁|你叫什么|你是(?:什么|哪个)|你会什么|"
+    r"^\s*(?:hi|hello|hey|thanks|thank you|good (?:morning|evening))\b|\bwho are you\b|\bhow are you\b|"
+    r"\bwhat can you do\b|\bwhat(?:'s| is) your name\b|\bwho (?:built|made|created|trained|developed) you\b|"
+    r"谁(?:开发|做|训练|创造)(?:了|的)?你|你是谁(?:开发|做)的",
+    re.I,
+)
+_INSTRUCTION = re.compile(
+    r"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个)(?:诗|文章|故事|笑话|歌|代码|邮件|总结|演讲)|"
+    r"写首|写诗|作诗|翻译成|译成|翻成|用英文(?:写|说)|用中文(?:写|说)|讲个笑话|"
+    r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet)|"
+    r"\btranslate\b|\btell (?:me )?a joke\b|"
+    r"\bdraft (?:me )?(?:an? |some )?(?:email|letter|memo|reply|message|speech)\b|"
+    r"(?:帮我|给我|请)?起草(?:一)?(?:封|份|篇|个)",
+    re.I,
+)
+_OPINION = re.compile(
+    r"你(?:个人)?(?:觉得|认为|怎么看|看好|猜|预测|建议我)|你的(?:看法|观点|意见)|依你看|在你看来|值不值得|值得投资?|该不该|"
+    # advice for the user ("要不要去印尼做跨境电商?给点建议"), a verdict ("哪个国家最好做"),
+    # a forecast ("以后还会不会再被禁")
+    r"(?:我|我们|咱)[^,,。??]{0,6}(?:要不要|应不应该|能不能去)|给(?:我|点|些|个)(?:建议|意见)|"
+    r"哪(?:个|家|里|国|个国家|个市场)[^,,。??]{0,6}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱)|"
+    r"(?:以后|将来|今后|未来[^,,。??]{0,4}|明年|接下来)[^,,。??]{0,12}(?:会不会|能不能|能否|会否)|"
+    r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"
+    r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) (?:invest|buy|sell)\b|\bis it worth\b|"
+    # judging the report itself: whether it is biased, reliable, any good
+    r"报告[^,,。??]{0,6}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
+    r"\b(?:is|was) (?:this|the) report\b[^?]{0,20}"
+    r"\b(?:biased|reliable|credible|objective|trustworthy|any good|accurate|(?:just )?propaganda)\b|"
+    r"报告[^,,。??]{0,6}(?:宣传|硬伤|写得怎么样|写得好不好)",
+    re.I,
+)
+
+
+def off_topic_kind(question: str) -> str:
+    """"instruction", "opinion" or "chitchat" when the question is one, else ""."""
+    for kind, pattern in (("instruction", _INSTRUCTION), ("opinion", _OPINION), ("chitchat", _CHITCHAT)):
+        if pattern.search(question):
+            return kind
+    return ""
