@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.answer.analysis import QuestionKind, analyse, classify, is_english
-from assistant.answer.evidence import event_verbs, expected_quantity, proper_names, topic_nouns
+from assistant.answer.evidence import event_verbs, proper_names, topic_nouns
 from assistant.answer.judgement import context_problem, sentence_problem
+from assistant.answer.quantities import expected_quantity
 from assistant.config import DEFAULT_EMBEDDER, ENV_CORPUS, ENV_EMBEDDER, ENV_INDEX, Settings
 from assistant.fusion import (
     RRF_K,

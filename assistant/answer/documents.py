@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.analysis import Analysis, QuestionKind
-from assistant.answer.evidence import expected_quantity
+from assistant.answer.quantities import expected_quantity
 from assistant.answer.selection import ScoredSentence
 from assistant.corpus import CorpusView, Sentence
 from assistant.types import AnswerSentence, Citation, Conflict

@@ -1,9 +1,9 @@
-"""Evidence measures for the judgement: term coverage, similarity, and the figures a question wants.
+"""Evidence measures for the judgement: term coverage, similarity, and the words a question is about.
 
 `evidence_score` weighs the question's term coverage of the best paragraph and of its
 best sentence with the dense similarity (weights from a grid search, evals/RESULTS.md);
-`expected_quantity` says what figure a "多少个数据中心 / 哪一年 / 多少钱" question needs;
-`proper_names` finds the names a question is about. The judgement (judgement.py) uses them.
+`proper_names`, `topic_nouns` and `event_verbs` find the names, nouns and events a question is about
+(quantities.py says what figure it wants). The judgement (judgement.py) uses them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answer.analysis import SIZE_ASKED, WHEN
 from assistant.text import match_key, pos_tags, tokenize
 
 # Weights found by a grid search on the Chinese eval questions (see evals/RESULTS.md).
@@ -23,108 +22,6 @@ W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
 _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
-_NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万]+)(?:多|余|\+)?"  # "18.6", "1500多", "近百", "30余"
-_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|(?<!\d)(?:19|20)\d{2}\s*[-/.—–]\s*\d{1,2}")
-_MONEY = re.compile(
-    r"多少钱|花了多少|投资了?多少|成本|价格|售价|营收|收入|收益|利润|市值|估值|融资|"
-    r"how much money|invest|\bput (?:in|into)\b|"
-    r"\bpa(?:y|id)\b|\bcosts?\b|\bprice\b|\bcapex\b|\brevenues?\b|\bprofits?\b|"
-    r"\bvaluation\b|\bspen[dt]\b|\bmarket cap",
-    re.I,
-)
-_MAGNITUDE = r"\s*[万亿千百]{0,2}\s*"
-_MONEY_UNITS = re.compile(
-    _NUMBER + _MAGNITUDE + r"(?:元|美元|美金|港元|欧元)|\$\s*\d|\d\s*(?:billion|million|trillion)")
-# "坏账率多少 / 占比多少 / what rate": a share, so the answer gives a percentage (or a fraction, 一成).
-_RATE = re.compile(r"率|比例|比重|占比|增速|份额|百分之几|\brate\b|\bpercent(?:age)?\b|\bshare of\b|\bratio\b", re.I)
-_RATE_UNITS = re.compile(r"\d[\d.]*\s*%|百分之[一二三四五六七八九十百\d]|\d[\d.]*\s*个?百分点|"
-                         r"[一二三四五六七八九十\d]成|[一二三四五六七八九十\d]+分之|\bpercent\b")
-# "规模有多大 / how big": an amount with its magnitude (3.3亿, 1500多亿元, 2万亿美元), or a share of a whole
-# ("占国内生产总值比重达10%左右" is how the report sizes China's digital economy).
-_SIZE = re.compile(rf"规模(?:有|是|能到|达到)?多(?:大|少)|多大规模|{SIZE_ASKED}|"
-                   r"\bhow (?:big|large)\b|\bsize\b",
-                   re.I)
-_SIZE_UNITS = re.compile(r"(?:\d[\d.,]*|[一二两三四五六七八九十]+)(?:多|余|\+)?\s*(?:万亿|千亿|百亿|亿|万)|"
-                         + _MONEY_UNITS.pattern + "|" + _RATE_UNITS.pattern)
-# "多少个数据中心" / "几家工厂" / "多少万亿元": the measure word the answer's number must carry.
-_MEASURE = re.compile(
-    r"(?:多少|几)(万亿元|亿元|万元|万亿美元|亿美元|万美元|美元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
-)
-# "多长 / 多高 / 多重 / 多远 / 多久": the units a measurement answer must carry.
-_DIMENSIONS = {
-    "多长时间": r"(?:天|年|月|周|小时|分钟|秒)", "多久": r"(?:天|年|月|周|小时|分钟|秒)",
-    "多长": r"(?:米|公里|千米|厘米|km|m\b)", "多高": r"(?:米|公里|千米|厘米|层)", "多远": r"(?:米|公里|千米|km)",
-    "多重": r"(?:吨|公斤|千克|克|斤)", "多深": r"(?:米|公里|千米)",
-}
-# "死亡人数", "中重卡销量", "总票房": the measured quantity names its unit.
-_MEASURED = (
-    (re.compile(r"人数|人次"), r"(?:人次|人|名)"),
-    (re.compile(r"销量|产量|出货量|交付量|保有量"), r"(?:辆|台|部|件|套|吨|架|艘|斤|公斤|千克|桶|千瓦时|度)"),
-    (re.compile(r"票房"), r"(?:元|美元|(?<=[万亿]))"),  # "票房8.4亿" drops its 元
-)
-# "发售日期", "哪天", "几号": a day, not a year ("有爆料人猜测是2023年的年底" gives no release date).
-_ON_A_DAY = re.compile(r"日期|哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bon what day\b", re.I)
-_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]+月[一二三四五六七八九十]+[日号]|"
-                  r"(?<!\d)(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
-# Words the report uses for the same count: "多少人" is answered by "3.3亿用户".
-_SAME_COUNT = {"人": ("用户", "人口", "名"), "名": ("人",), "国": ("个",), "个": ("余国", "国")}
-_ANY_COUNTER = "[个座家所条台项只位部款种类张]"
-
-
-@lru_cache(maxsize=256)
-def expected_quantity(question: str) -> re.Pattern[str] | None:
-    """The pattern an answer sentence must contain for a quantity or date question, if any.
-
-    A count may be written with its measure word or straight before the noun it
-    counts ("多少个国家" is answered by "30余国"), in digits or Chinese numerals.
-    Cached: the judgement asks it of every candidate sentence of a question.
-    """
-    if WHEN.search(question):
-        return _DAY if _ON_A_DAY.search(question) else _DATE
-    for nouns, units in _MEASURED:
-        if nouns.search(question):
-            return re.compile(_NUMBER + _MAGNITUDE + units)
-    if _MONEY.search(question):
-        return _MONEY_UNITS
-    for word, units in _DIMENSIONS.items():
-        if word in question:
-            return re.compile(_NUMBER + _MAGNITUDE + units)
-    measure = _MEASURE.search(question)
-    if measure:  # the most specific: "多少万亿元", "多少个数据中心"
-        return _counted(measure)
-    if _RATE.search(question):
-        return _RATE_UNITS
-    if _SIZE.search(question):
-        return _SIZE_UNITS
-    return None
-
-
-# A percentage right after 增速/增长 is a growth rate: it says how fast, not how big.
-_GROWTH_BEFORE = re.compile(r"(?:增速|增长|增幅|增长率|同比|增加|提升)[^,,。;;]{0,4}$")
-
-
-def is_growth_rate(text: str, start: int) -> bool:
-    """Whether the figure starting at `start` in `text` is a growth rate."""
-    return bool(_GROWTH_BEFORE.search(text[max(0, start - 8):start]))
-
-
-def asks_size(question: str) -> bool:
-    return expected_quantity(question) is _SIZE_UNITS
-
-
-def _counted(measure: re.Match[str]) -> re.Pattern[str]:
-    unit, noun = measure.group(1), measure.group(2)
-    # The counted noun must follow the number within a few characters ("11座世界\"灯塔工厂\"",
-    # "131个共建国家" for "多少个一带一路国家"), so "多少个数据中心" is not answered by "17个国家";
-    # the report's synonyms count as the same.
-    chars = "".join(sorted({c for c in noun if "\u4e00" <= c <= "\u9fff"}))
-    # 个 is the generic counter: "多少个车站" is answered by "10座车站".
-    counter = _ANY_COUNTER if unit == "个" else re.escape(unit)
-    counted = counter + (rf"[^,,。;;]{{0,10}}?[{re.escape(chars)}]" if chars else "")
-    same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()))
-    return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
-
-
 def term_coverage(
     query_tokens: Sequence[str], text_key: str, idf: dict[str, float], unknown: float | None = None
 ) -> float:

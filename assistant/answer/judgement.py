@@ -32,7 +32,8 @@ from assistant.answer.constraints import (
     role_named,
     says_where_held,
 )
-from assistant.answer.evidence import EVENT_WORDS, asks_size, expected_quantity, is_growth_rate, tagged_names
+from assistant.answer.evidence import EVENT_WORDS, tagged_names
+from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key, simplified
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.analysis import Analysis, QuestionKind, is_english
-from assistant.answer.evidence import Concept, concept_coverage, expected_quantity, tagged_names
+from assistant.answer.evidence import Concept, concept_coverage, tagged_names
+from assistant.answer.quantities import expected_quantity
 from assistant.text import STOPWORDS, is_cjk, match_key, segment, tokenize
 
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
