@@ -132,19 +132,22 @@ def test_two_part_questions_never_repeat_a_sentence(real_assistant):
     assert_extractive(answer)
 
 
-@pytest.fixture(scope="module")
-def library_assistant(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """The report plus one library document that gives another figure for the same thing."""
-    corpus = tmp_path_factory.mktemp("corpus-library")
+def _report_with(name: str, text: str, report_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over the report plus one library document `name` holding `text`."""
+    corpus = tmp_path_factory.mktemp("corpus-" + name)
     for path in report_corpus.iterdir():
         shutil.copy(path, corpus / path.name)
     (corpus / "library").mkdir()
-    (corpus / "library" / "sea-ecommerce-brief.txt").write_text(
-        "2023年全球零售电商市场增速排名中,东南亚地区增速达到15.2%,仍居全球前列。\n\n"
-        "越南和菲律宾的电商用户增长最快。\n",
-        encoding="utf-8",
-    )
-    return Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index-library")))
+    (corpus / "library" / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index-" + name)))
+
+
+@pytest.fixture(scope="module")
+def library_assistant(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The report plus one library document that gives another figure for the same thing."""
+    return _report_with("sea-ecommerce-brief",
+                        "2023年全球零售电商市场增速排名中,东南亚地区增速达到15.2%,仍居全球前列。\n\n"
+                        "越南和菲律宾的电商用户增长最快。\n", report_corpus, tmp_path_factory)
 
 
 def test_quotes_from_other_documents_name_them_and_conflicts_are_shown(library_assistant):
@@ -373,16 +376,9 @@ def test_a_question_in_traditional_characters_gets_the_simplified_questions_answ
 @pytest.fixture(scope="module")
 def traditional_library(report_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """The report plus a library document written in traditional characters (a Hong Kong brief)."""
-    corpus = tmp_path_factory.mktemp("corpus-traditional")
-    for path in report_corpus.iterdir():
-        shutil.copy(path, corpus / path.name)
-    (corpus / "library").mkdir()
-    (corpus / "library" / "hk-brief.txt").write_text(
-        "數碼港位於香港島南區,由香港特區政府全資擁有。\n\n"
-        "截至2023年底,數碼港社群共有超過2,000家初創企業進駐,其中包括多家獨角獸企業。\n",
-        encoding="utf-8",
-    )
-    return Assistant.open(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index-traditional")))
+    return _report_with("hk-brief", "數碼港位於香港島南區,由香港特區政府全資擁有。\n\n"
+                        "截至2023年底,數碼港社群共有超過2,000家初創企業進駐,其中包括多家獨角獸企業。\n",
+                        report_corpus, tmp_path_factory)
 
 
 @pytest.mark.parametrize(("question", "quote"), [
