@@ -256,6 +256,9 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "金融科技出海哪个国家最容易做",  # a verdict
     "数字丝路以后会不会受地缘政治影响",  # a forecast
     "who built you?",
+    "which ASEAN country is the best bet for a cloud expansion over the next five years?",
+    "which is better for a gulf government, Alibaba Cloud or Huawei Cloud?",
+    "should they partner with a Chinese platform or a local bank?",
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)

@@ -34,6 +34,12 @@ _OPINION = re.compile(
     r"(?:以后|将来|今后|未来[^,,。??]{0,4}|明年|接下来)[^,,。??]{0,12}(?:会不会|能不能|能否|会否)|"
     r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"
     r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) (?:invest|buy|sell)\b|\bis it worth\b|"
+    # advice, verdicts and forecasts in English ("should they partner with…", "which is better", "best bet")
+    r"\b(?:your|my) (?:personal )?(?:take|view|thoughts)\b|\bpersonal take\b|\bgood or bad\b|\bbest bet\b|"
+    r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer|smarter)\b|"
+    r"\bshould (?:i|we|they|my \w+|our \w+)(?: \w+)? "
+    r"(?:invest|buy|sell|partner|go|enter|choose|pick|expand|launch|move|bet|trust|worry)\b|"
+    r"\b(?:would|do) you recommend\b|\bover the next (?:few|two|three|five|ten|\d+) years\b|"
     # judging the report itself: whether it is biased, reliable, any good
     r"报告[^,,。??]{0,6}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
     r"\b(?:is|was) (?:this|the) report\b[^?]{0,20}"
