@@ -98,7 +98,6 @@ def describes_answer(question: str, mention: Mention) -> bool:
     return bool(_ASKED_KIND_ZH.match(after) or _ASKED_KIND_EN.match(after))
 
 
-
 def through_members(mention: Mention, names: NameTable, corpus_key: str) -> Mention:
     """A region the documents never name ("Gulf states") is about whichever of its members they do name (沙特,
     阿联酋); a region they name (东南亚) must be named."""

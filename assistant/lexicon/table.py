@@ -98,6 +98,15 @@ def _spaced_pattern(key: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + body + r"(?![a-z0-9])")
 
 
+@lru_cache(maxsize=4096)
+def _group_keys(group: NameGroup) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    """A group's folded names, and patterns for those where letters meet digits ("EMNLP2022" / "EMNLP 2022",
+    "iPhone 14": writers space them differently). Folded once per group, not on every `occurs` call."""
+    keys = tuple(fold(name) for name in group.names)
+    squeezed = (key.replace(" ", "") for key in keys)
+    return keys, tuple(_spaced_pattern(key) for key in squeezed if _LETTER_DIGIT.search(key))
+
+
 def _occurs_in(key: str, folded: str) -> bool:
     """A folded name inside folded text; a Latin name only as a whole word."""
     if key not in folded:
@@ -179,8 +188,5 @@ class NameTable:
         telling 南亚 from 东南亚 (use `find` for that).
         """
         folded = fold(text)
-        if any(_occurs_in(fold(name), folded) for name in group.names):
-            return True
-        # "EMNLP2022" / "EMNLP 2022", "iPhone 14": where letters meet digits, writers space them differently.
-        return any(_spaced_pattern(key).search(folded) for key in (fold(name).replace(" ", "") for name in group.names)
-                   if _LETTER_DIGIT.search(key))
+        keys, spaced = _group_keys(group)
+        return any(_occurs_in(key, folded) for key in keys) or any(p.search(folded) for p in spaced)
