@@ -19,18 +19,17 @@ def read_question(typed: str) -> str:
 
 
 # Cantonese words a Hong Kong colleague types ("報告講嘅…有邊幾間", "京東喺巴西有冇做嘢") and their Mandarin
-# reading; only words no Mandarin text uses, so a simplified question is never changed by them.
+# reading, in simplified characters (they are replaced after t2s); only words no Mandarin text uses, so a
+# simplified question is never changed by them.
 _CANTONESE = (
-    ("乜嘢", "什么"), ("咩嘢", "什么"), ("點解", "为什么"), ("点解", "为什么"),
-    ("點樣", "怎样"), ("点样", "怎样"), ("邊個", "哪个"), ("边个", "哪个"),
-    ("邊間", "哪家"), ("边间", "哪家"), ("邊度", "哪里"), ("边度", "哪里"),
-    ("邊幾", "哪几"), ("边几", "哪几"), ("幾多", "多少"), ("几多", "多少"),
-    ("有冇", "有没有"), ("冇", "没有"), ("嘅", "的"), ("喺", "在"),
-    ("咗", "了"), ("咩", "什么"), ("啲", "些"), ("嘢", "东西"), ("唔係", "不是"), ("唔", "不"),
+    ("乜嘢", "什么"), ("咩嘢", "什么"), ("点解", "为什么"), ("点样", "怎样"), ("边个", "哪个"), ("边间", "哪家"),
+    ("边度", "哪里"), ("边几", "哪几"), ("几多", "多少"), ("有冇", "有没有"), ("冇", "没有"), ("嘅", "的"),
+    ("喺", "在"), ("咗", "了"), ("咩", "什么"), ("啲", "些"), ("嘢", "东西"), ("唔", "不"),
 )
 
 
-# Cantonese 係 is 是 ("有邊幾間係中國公司"), except inside the words it also writes (關係, 聯係, 係數).
+# Cantonese 係 is 是 ("有邊幾間係中國公司"), except inside the words it also writes (關係, 聯係, 係數); read before
+# t2s, which makes it 系.
 _CANTONESE_IS = re.compile(r"(?<![關关聯联干幹體体派世直維维])係(?![數数統统])")
 
 
@@ -40,10 +39,10 @@ def reading_form(question: str) -> str:
     Questions typed in traditional characters (數字絲綢之路) or with Cantonese words would otherwise match
     nothing lexically; the user still sees the question as typed.
     """
+    question = simplified(unicodedata.normalize("NFKC", _CANTONESE_IS.sub("是", question)))  # "第４章" as 第4章
     for cantonese, mandarin in _CANTONESE:
         question = question.replace(cantonese, mandarin)
-    question = _CANTONESE_IS.sub("是", question)
-    return simplified(unicodedata.normalize("NFKC", question))  # "第４章", "ＡＩ" as 第4章, AI
+    return question
 
 
 # A greeting or thanks around a question ("你好,请问…", "Hi, how many…?", "…谢谢!") is politeness, not chit-chat.
