@@ -497,3 +497,56 @@ def test_why_a_named_trend_or_mode_is_answered_from_its_parts_opening(real_assis
     assert not answer.refused and fact in answer.text
     assert all(c.paragraph.locator.startswith(part) for c in answer.citations)
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize(("question", "pair"), [
+    ("5G和4G到底有啥区别?", ("5G", "4G")),
+    ("区块链和云计算是啥关系", ("区块链", "云计算")),
+    ("市场适配和价值共生 这俩到底差在哪", ("市场适配", "价值共生")),
+    ("what's the difference between 5G and 4G?", ("5G", "4G")),
+    # a description, not a thing the documents name: left to the other rules
+    ("出海本土化老的做法和现在的新做法区别在哪", ()),
+    ("数字丝绸之路合作国家有多少个?", ()),
+])
+def test_a_comparison_question_names_what_it_compares(question, pair) -> None:
+    from assistant.answer.comparison import compared_things
+    from assistant.lexicon import NameTable
+
+    corpus = "从以4G、5G与光纤铺设为代表的硬件互联阶段;利用区块链、物联网、云计算等技术;从市场适配转向价值共生;做法"
+    from assistant.text import match_key
+
+    assert compared_things(question, NameTable([]), match_key(corpus)) == pair
+
+
+@pytest.mark.parametrize(("pair", "listed", "apart"), [
+    (("5G", "4G"), "具体而言,从以4G、5G与光纤铺设为代表的硬件互联阶段,逐步升级为提供云计算与AI中台等平台化服务。",
+     "与4G相比,5G的时延更低、带宽更大。"),
+    (("区块链", "云计算"), "利用区块链、物联网、云计算、AI等技术,打通全链条数据。",
+     "云计算提供算力底座,区块链则保障数据可信流转。"),
+    (("WeChat", "TikTok"), "持续加强对WeChat、TikTok、YouTube等平台的治理。",
+     "WeChat与TikTok持续加强对儿童保护、网络诈骗以及涉及种族、宗教与皇室内容的精准治理。"),
+])
+def test_things_named_only_inside_a_list_are_not_compared(pair, listed, apart) -> None:
+    """A list of three or more things (or one closed by 等) mentions them in passing; a sentence about both, or
+    one contrasting them, treats them apart."""
+    from assistant.answer.comparison import only_listed_together
+    from assistant.lexicon import NameTable
+
+    assert only_listed_together(pair, listed, NameTable([]))
+    assert not only_listed_together(pair, apart, NameTable([]))
+    assert only_listed_together(pair, apart.replace(pair[1], ""), NameTable([]))  # one of them missing
+
+
+@pytest.mark.parametrize("question", ["5G和4G到底有啥区别?", "区块链和云计算是啥关系",
+                                      "What's the difference between 5G and 4G?"])
+def test_things_the_report_only_lists_together_are_not_compared(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.refused, answer.text
+    assert "apart" in answer.debug["reason"]
+
+
+def test_things_the_report_contrasts_are_compared(real_assistant):
+    answer = real_assistant.ask("市场适配和价值共生这俩到底差在哪")
+    assert not answer.refused
+    assert "市场适配" in answer.text and "价值共生" in answer.text
+    assert_extractive(answer)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.answer.comparison import compared_things
 from assistant.answer.constraints import designators, roles
 from assistant.answer.off_topic import off_topic_kind
 from assistant.answer.question_names import (
@@ -181,6 +182,7 @@ class Analysis:
     overview: bool = False  # "讲了啥", "what does it say": asks what a part says as a whole
     designators: tuple[str, ...] = ()  # "第七届", "神舟十四号": the edition the answer must be about
     roles: tuple[str, ...] = ()  # "女主角", "季军": the role or placing the answer must be for
+    compared: tuple[str, ...] = ()  # "5G和4G有啥区别" -> ("5G", "4G"): an answer must treat them apart
 
 
 def _wants(question: str, kind: QuestionKind) -> str:
@@ -243,4 +245,5 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         overview=asks_overview(question),
         designators=designators(question),
         roles=roles(question),
+        compared=compared_things(question, names, corpus_key),
     )

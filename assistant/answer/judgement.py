@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
+from assistant.answer.comparison import only_listed_together
 from assistant.answer.constraints import (
     HELD,
     asked_attribute,
@@ -101,6 +102,8 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
         return "not about " + ", ".join(other_edition)
     if analysis.roles and not any(role_named(role, read) for role in analysis.roles):
         return "not about " + "/".join(analysis.roles)
+    if analysis.compared and only_listed_together(analysis.compared, read, names):
+        return "does not set " + " and ".join(analysis.compared) + " apart"
     return ""
 
 
