@@ -529,12 +529,12 @@ def test_a_comparison_question_names_what_it_compares(question, pair) -> None:
 def test_things_named_only_inside_a_list_are_not_compared(pair, listed, apart) -> None:
     """A list of three or more things (or one closed by 等) mentions them in passing; a sentence about both, or
     one contrasting them, treats them apart."""
-    from assistant.answer.comparison import only_listed_together
+    from assistant.answer.passing import named_only_in_lists
     from assistant.lexicon import NameTable
 
-    assert only_listed_together(pair, listed, NameTable([]))
-    assert not only_listed_together(pair, apart, NameTable([]))
-    assert only_listed_together(pair, apart.replace(pair[1], ""), NameTable([]))  # one of them missing
+    assert named_only_in_lists(pair, listed, NameTable([]))
+    assert not named_only_in_lists(pair, apart, NameTable([]))
+    assert named_only_in_lists(pair, apart.replace(pair[1], ""), NameTable([]))  # one of them missing
 
 
 @pytest.mark.parametrize("question", ["5G和4G到底有啥区别?", "区块链和云计算是啥关系",
@@ -549,4 +549,35 @@ def test_things_the_report_contrasts_are_compared(real_assistant):
     answer = real_assistant.ask("市场适配和价值共生这俩到底差在哪")
     assert not answer.refused
     assert "市场适配" in answer.text and "价值共生" in answer.text
+    assert_extractive(answer)
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("大语言模型是什么原理", "大语言模型"),
+    ("GDP怎么算的?", "GDP"),
+    ("how does a CDN actually work?", "CDN"),
+    ("hey, how are GDPR fines calculated?", "GDPR fines"),
+    ("Explain what an API is in simple terms", "API"),
+    ("数字丝绸之路合作国家有多少个?", ""),
+])
+def test_questions_about_how_a_thing_works_name_the_thing(question, subject) -> None:
+    from assistant.answer.passing import workings_subject
+
+    assert workings_subject(question) == subject
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("Explain what an API is in simple terms", "only in passing"),  # "开放API、标准化接口、资源共享平台、激励机制"
+    ("大语言模型是什么原理", "never mention"),
+])
+def test_how_a_thing_works_is_not_answered_by_a_passing_mention(real_assistant, question, reason):
+    answer = real_assistant.ask(question)
+    assert answer.refused, answer.text
+    assert reason in answer.debug["reason"]
+
+
+def test_how_a_thing_the_report_explains_works_is_answered(real_assistant):
+    answer = real_assistant.ask("混合主权架构是什么原理")
+    assert not answer.refused
+    assert "混合主权架构" in answer.text
     assert_extractive(answer)

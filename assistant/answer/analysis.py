@@ -15,6 +15,7 @@ from enum import Enum
 from assistant.answer.comparison import compared_things
 from assistant.answer.constraints import designators, roles
 from assistant.answer.off_topic import off_topic_kind
+from assistant.answer.passing import named, workings_subject
 from assistant.answer.question_names import (
     describes_answer,
     latin_names,
@@ -183,6 +184,7 @@ class Analysis:
     designators: tuple[str, ...] = ()  # "第七届", "神舟十四号": the edition the answer must be about
     roles: tuple[str, ...] = ()  # "女主角", "季军": the role or placing the answer must be for
     compared: tuple[str, ...] = ()  # "5G和4G有啥区别" -> ("5G", "4G"): an answer must treat them apart
+    workings: str = ""  # "how does a CDN work" -> "CDN" (when the documents name it): not just listed in passing
 
 
 def _wants(question: str, kind: QuestionKind) -> str:
@@ -221,6 +223,11 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
     candidates += [n for n in latin if (group := names.group_of(n)) is None or group.kind in ENTITY_KINDS]
     unknown = tuple(unknown_names(candidates, names, corpus_key))
+    absent = tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()
+    subject = workings_subject(question)
+    known = bool(subject) and named(subject, names, corpus_key)
+    if subject and not known and cjk_ratio(subject) > 0.5 and subject not in absent:
+        absent = (*absent, subject)  # "大语言模型是什么原理": the documents never name it, let alone explain it
     return Analysis(
         question=question,
         lang="en" if is_english(question) else "zh",
@@ -238,7 +245,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
         terms=tuple(t for t in _QUOTED.findall(question)
                     if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
-        absent_topics=(tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()),
+        absent_topics=absent,
         events=tuple(events),
         relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),
         section=section,
@@ -246,4 +253,5 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         designators=designators(question),
         roles=roles(question),
         compared=compared_things(question, names, corpus_key),
+        workings=subject if known else "",
     )

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.passing import named
 from assistant.lexicon import NameTable
-from assistant.lexicon.table import fold
-from assistant.text import match_key
 
 _ZH = re.compile(
     r"([^,,。??!!;;::、和与跟同及]{1,14}?)(?:和|与|跟|同|及)([^,,。??!!;;::、和与跟同及]{1,14}?)"
@@ -32,11 +31,7 @@ _EN = (
 # Words around a compared thing that are not part of its name: "报告里的", "the", a possessive.
 _ZH_FILLER = re.compile(r"^(?:请问|报告里|报告中|报告|文中|这里|那个|这个|所谓的?|的)+|(?:的|之间|两者|这俩)+$")
 _EN_FILLER = re.compile(r"^(?:the|a|an)\s+|'s?$|\s+(?:rules?|approach(?:es)?|model|models)$", re.I)
-# Items of one list (short: a list names things, a clause that merely contains 、 is longer): three or more joined
-# by 、 (the last may be joined by 和/与/及), or two or more closed by 等.
-_ITEM = r"[^、,,。;;::!!??\n()()《》等]{1,10}"
-_LIST = re.compile(rf"{_ITEM}(?:、{_ITEM}){{2,}}|{_ITEM}(?:、{_ITEM})+(?:和|与|及|以及){_ITEM}|"
-                   rf"{_ITEM}(?:[、和与及]{_ITEM})+等")
+
 
 
 def compared_things(question: str, names: NameTable, corpus_key: str) -> tuple[str, ...]:
@@ -47,40 +42,7 @@ def compared_things(question: str, names: NameTable, corpus_key: str) -> tuple[s
             continue
         english = pattern is not _ZH
         pair = tuple((_EN_FILLER if english else _ZH_FILLER).sub("", part.strip()).strip() for part in m.groups())
-        if all(_named(thing, names, corpus_key) for thing in pair):
+        if all(named(thing, names, corpus_key) for thing in pair):
             return pair
         return ()
     return ()
-
-
-def _named(thing: str, names: NameTable, corpus_key: str) -> bool:
-    """A name the table knows, covering the whole of `thing`, or words the documents use as written."""
-    if len(match_key(thing)) < 2:
-        return False
-    found = names.find(thing)
-    if len(found) == 1 and found[0].surface.strip() == thing.strip():
-        return True
-    return match_key(thing) in corpus_key
-
-
-def _spans(thing: str, text: str, folded: str, names: NameTable) -> list[tuple[int, int]]:
-    group = names.group_of(thing)
-    if group is not None:
-        return [(m.start, m.end) for m in names.find(text) if m.group is group]
-    key = fold(thing).replace(" ", "")
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(key), folded)] if key else []
-
-
-def only_listed_together(pair: tuple[str, ...], read: str, names: NameTable) -> bool:
-    """Whether the text fails to treat the pair apart: in what is read (the sentence with its headings and what
-    its paragraph says before it), one of them is missing or named only inside lists of three or more things
-    (or lists closed by 等)."""
-    if len(pair) != 2:
-        return False
-    folded = fold(read)
-    lists = [m.span() for m in _LIST.finditer(folded)]
-    for thing in pair:
-        spans = _spans(thing, read, folded, names)
-        if not any(not any(start <= a and b <= end for start, end in lists) for a, b in spans):
-            return True
-    return False

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.analysis import Analysis, QuestionKind
-from assistant.answer.comparison import only_listed_together
 from assistant.answer.constraints import (
     HELD,
     asked_attribute,
@@ -34,6 +33,7 @@ from assistant.answer.constraints import (
     says_where_held,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
+from assistant.answer.passing import named_only_in_lists
 from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key, simplified
@@ -102,8 +102,10 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
         return "not about " + ", ".join(other_edition)
     if analysis.roles and not any(role_named(role, read) for role in analysis.roles):
         return "not about " + "/".join(analysis.roles)
-    if analysis.compared and only_listed_together(analysis.compared, read, names):
+    if analysis.compared and named_only_in_lists(analysis.compared, read, names):
         return "does not set " + " and ".join(analysis.compared) + " apart"
+    if analysis.workings and named_only_in_lists((analysis.workings,), read, names):
+        return f"names {analysis.workings} only in passing"
     return ""
 
 
