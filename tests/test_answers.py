@@ -28,7 +28,8 @@ _NOTE = re.compile(
 def assert_extractive(answer: Answer) -> None:
     """Every answer sentence is quoted verbatim from the paragraph its marker cites; nothing else is said.
 
-    Source lines (`出处n:…[m]`) quote footnotes, not paragraphs, and are checked against the cited sources.
+    Source lines (`出处n:…[m]`) quote footnotes, not paragraphs, and are checked against the cited sources;
+    chapter lines (`章节n:…[m]`) quote the heading of the chapter they cite.
     """
     by_marker = {c.marker: c for c in answer.citations}
     assert sorted(by_marker) == list(range(1, len(by_marker) + 1))
@@ -46,6 +47,10 @@ def assert_extractive(answer: Answer) -> None:
             assert any(s.number == number and text in (s.text, s.title) for s in sources), line
             continue
         if _NOTE.fullmatch(line):  # "the documents give different figures [1][2]"
+            continue
+        chapter = re.fullmatch(r"(?:章节\d+:|Chapter \d+: )(.*)\[(\d+)\]", line)
+        if chapter:  # a structure answer's chapter line: the heading of the chapter it cites
+            assert by_marker[int(chapter.group(2))].paragraph.heading_path[0] == chapter.group(1), line
             continue
         pieces = [(_LABEL.sub("", s), m) for s, m in _MARKED.findall(line)]
         assert pieces, f"unmarked answer text: {line!r}"

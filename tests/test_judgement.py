@@ -62,8 +62,8 @@ def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_ass
         ("天翼智库这个报告全名叫啥", ["数字丝路:平台企业共建共享的全球数字经济新生态"]),
         ("What's the full title of the report?", ["数字丝路:平台企业共建共享的全球数字经济新生态"]),
         ("想联系编辑组,邮箱或者电话多少", ["zhiku@chinatelecom.cn"]),
-        ("how is the report structured, how many chapters", ["四种创新模式"]),
-        ("这报告一共几章?每章大概讲啥", ["三大新趋势"]),
+        ("how is the report structured, how many chapters", ["四种创新模式", "Chapter 5: 五、未来展望与行动倡议"]),
+        ("这报告一共几章?每章大概讲啥", ["三大新趋势", "章节1:一、数字丝路的发展机遇", "章节5:五、未来展望与行动倡议"]),
     ],
 )
 def test_front_matter_answers_questions_about_the_report(real_assistant, question, expected):
@@ -71,7 +71,7 @@ def test_front_matter_answers_questions_about_the_report(real_assistant, questio
     assert not answer.refused, answer.debug
     for fact in expected:
         assert fact in answer.text
-    assert all(c.paragraph.kind == "front" for c in answer.citations)
+    assert all(c.paragraph.kind == "front" for c in answer.citations if c.sentences)  # chapter lines cite chapters
     assert_extractive(answer)
 
 
@@ -580,4 +580,15 @@ def test_how_a_thing_the_report_explains_works_is_answered(real_assistant):
     answer = real_assistant.ask("混合主权架构是什么原理")
     assert not answer.refused
     assert "混合主权架构" in answer.text
+    assert_extractive(answer)
+
+
+def test_a_structure_answer_lists_every_chapter_cited_to_it(real_assistant):
+    """The foreword says what the report discusses; the chapter headings say how many chapters and which."""
+    answer = real_assistant.ask("整个报告的框架是怎么安排的,分几章")
+    lines = [line for line in answer.text.splitlines() if line.startswith("章节")]
+    assert len(lines) == 5
+    cited = {c.marker: c.paragraph for c in answer.citations}
+    assert [cited[int(line.rsplit("[", 1)[1].rstrip("]"))].locator.split()[0] for line in lines] == [
+        "§1.1", "§2.1", "§3", "§4", "§5"]
     assert_extractive(answer)

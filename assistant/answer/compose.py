@@ -27,7 +27,7 @@ from assistant.answer.footnotes import (
     source_lines,
     unplaced_line,
 )
-from assistant.answer.front_matter import by_role, front_matter_quotes, front_role
+from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
 from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes
 from assistant.answer.overview import overview_quotes
@@ -114,7 +114,8 @@ def compose_answer(
         if answering:  # its title, a contact line, the chapter walk-through: found by role, not by wording
             debug.update(evidence=1.0, answered="front matter: " + role)
             quotes = [s for p in answering for s in corpus.sentences.get(p.id, ())]
-            return _quoted(question, analysis, quotes, corpus, debug, True)
+            outline = chapters(corpus) if role == "structure" else ()
+            return _quoted(question, analysis, quotes, corpus, debug, True, outline=outline)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
     part = analysis.section or named_part(folded, corpus.part_headings, names)
@@ -168,9 +169,10 @@ def compose_answer(
 
 
 def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpus: CorpusView, debug: dict,
-            one_per_line: bool, other: Sentence | None = None) -> Answer:
+            one_per_line: bool, other: Sentence | None = None, outline: Sequence[Paragraph] = ()) -> Answer:
     """The answer quoting `chosen` (each sentence once), each cited to its paragraph; `other` is another
-    document's quote that gives a different figure, shown as a conflict."""
+    document's quote that gives a different figure, shown as a conflict; `outline`, the chapters' first
+    paragraphs, adds a line per chapter heading, cited to the chapter."""
     chosen = list(dict.fromkeys(chosen))
     if other is not None and other not in chosen:
         chosen.append(other)
@@ -179,6 +181,8 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     for sentence in chosen:
         marker = markers.setdefault(sentence.paragraph_id, len(markers) + 1)
         quoted.append(AnswerSentence(sentence.text, marker, sentence.paragraph_id))
+    chapter_lines = [outline_line(number, p, markers.setdefault(p.id, len(markers) + 1), analysis.lang)
+                     for number, p in enumerate(outline, start=1)]
     citations = tuple(_citation(corpus, pid, marker, quoted) for pid, marker in markers.items())
     if (analysis.kind is QuestionKind.SOURCE and not _WHICH_CITED.search(question)
             and not any(c.sources or c.role != "report" for c in citations)):
@@ -189,7 +193,7 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
         return Answer(question, text, True, see_also=tuple(c.paragraph for c in citations), lang=analysis.lang,
                       debug=debug)
     conflicts = (conflict_of(citations, quoted, analysis, other),) if other is not None else ()
-    notes = [*(source_lines(citations, analysis.lang) if analysis.kind is QuestionKind.SOURCE else []),
+    notes = [*chapter_lines, *(source_lines(citations, analysis.lang) if analysis.kind is QuestionKind.SOURCE else []),
              *(conflict_note(c, analysis.lang) for c in conflicts)]
     text = "\n".join([render(quoted, citations, analysis.lang, one_per_line or len(citations) > 2), *notes])
     return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug,

@@ -80,3 +80,25 @@ def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship:
     """
     chosen = [*by_role("authorship", front, ()), best] if authorship else [best]
     return [s for p in dict.fromkeys(chosen) for s in corpus.sentences.get(p.id, ())]
+
+
+OUTLINE_PREFIX = "章节"  # "章节1:一、数字丝路的发展机遇[2]": one line per chapter of a structure answer
+
+
+def chapters(corpus: CorpusView) -> list[Paragraph]:
+    """The first paragraph of each of the report's chapters, in order: its heading path names the chapter.
+
+    "How is it laid out" is answered by the foreword's walk-through, which names what the chapters discuss but
+    not the chapters themselves; their headings say how many there are and what each is called.
+    """
+    tops = [h for h, place in corpus.part_headings.items() if "." not in place]
+    firsts = {}
+    for paragraph in corpus.report_paragraphs():
+        if paragraph.heading_path and paragraph.heading_path[0] in tops:
+            firsts.setdefault(paragraph.heading_path[0], paragraph)
+    return list(firsts.values())
+
+
+def outline_line(number: int, chapter: Paragraph, marker: int, lang: str) -> str:
+    prefix = f"Chapter {number}: " if lang == "en" else f"{OUTLINE_PREFIX}{number}:"
+    return f"{prefix}{chapter.heading_path[0]}[{marker}]"
