@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -32,6 +31,7 @@ from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, v
 from assistant.answer.mentions import asks_mention, mention_quotes
 from assistant.answer.overview import overview_quotes
 from assistant.answer.reasons import reason_part, reason_quotes
+from assistant.answer.roster import asked_kinds, roster_quotes
 from assistant.answer.sections import in_part, named_part, section_hits
 from assistant.answer.selection import (
     choose,
@@ -40,14 +40,13 @@ from assistant.answer.selection import (
 )
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
-from assistant.types import Answer, AnswerSentence, Citation, Conflict, Hit, Paragraph
+from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
 NO_SOURCE_ZH = "报告没有注明这段内容的出处。"
 NO_SOURCE_EN = "The report cites no source for this."
 _WHICH_CITED = re.compile(r"哪些|哪几|\bwhich\b|\bwhat (?:sources|regulations|reports|documents)\b", re.I)
-_MARKER = re.compile(r"\[(\d+)\]")
 
 
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
@@ -119,6 +118,10 @@ def compose_answer(
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
     part = analysis.section or named_part(folded, corpus.part_headings, names)
+    kinds = asked_kinds(folded) if part and not searched_front and not analysis.names else ()
+    if kinds and (roster := roster_quotes(kinds, part, corpus, names)):
+        debug.update(evidence=1.0, answered=f"the {'/'.join(kinds)} names of {part}")
+        return _quoted(question, analysis, roster, corpus, debug, True)
     if part and not searched_front:
         # "第三章讲了啥" is answered by the part's opening, whatever its wording matches.
         outline = overview_quotes(part, corpus) if analysis.overview and not analysis.names else []
@@ -220,42 +223,3 @@ def _citation(corpus: CorpusView, pid: str, marker: int, quoted: Sequence[Answer
     sentences = tuple(q.text for q in quoted if q.paragraph_id == pid)
     return Citation(marker, paragraph, corpus.sources_of(paragraph), sentences,
                     doc_title=corpus.title_of(paragraph.doc), role=corpus.role(paragraph.doc))
-
-
-def merge_answers(question: str, parts: Sequence[Answer]) -> Answer:
-    """One answer from the answers to each part: markers renumbered per cited paragraph, no sentence twice.
-
-    Refused parts are left out; the whole is a refusal only when every part is.
-    """
-    answered = [a for a in parts if not a.refused]
-    debug = {"evidence": max(float(a.debug.get("evidence", 0.0)) for a in parts), "parts": [a.debug for a in parts]}
-    if not answered:
-        first = parts[0]
-        see_also = tuple(dict.fromkeys(p for a in parts for p in a.see_also))[:3]
-        return Answer(question, first.text, True, see_also=see_also, lang=first.lang, debug=debug)
-    markers: dict[str, int] = {}
-    sentences: dict[tuple[str, str], AnswerSentence] = {}
-    citations: dict[str, Citation] = {}
-    notes: list[str] = []
-    conflicts: list[Conflict] = []
-    for part in answered:
-        renumber = {}
-        for citation in part.citations:
-            pid = citation.paragraph.id
-            new = markers.setdefault(pid, len(markers) + 1)
-            renumber[citation.marker] = new
-            old = citations.get(pid)
-            quoted = tuple(dict.fromkeys((*(old.sentences if old else ()), *citation.sentences)))
-            citations[pid] = replace(citation, marker=new, sentences=quoted)
-        for s in part.sentences:
-            sentences.setdefault((s.paragraph_id, s.text), AnswerSentence(s.text, renumber[s.marker], s.paragraph_id))
-        for note in part.notes:
-            note = _MARKER.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]", note)
-            if note not in notes:
-                notes.append(note)
-        conflicts.extend(replace(c, markers=tuple(renumber.get(m, m) for m in c.markers)) for c in part.conflicts)
-    ordered = sorted(citations.values(), key=lambda c: c.marker)
-    quoted = list(sentences.values())
-    text = "\n".join([render(quoted, ordered, answered[0].lang, True), *notes])
-    return Answer(question, text, False, tuple(quoted), tuple(ordered), lang=answered[0].lang, debug=debug,
-                  conflicts=tuple(conflicts), notes=tuple(notes))

@@ -173,6 +173,15 @@ class NameTable:
         found.sort(key=lambda f: f.start)
         return [f for f in found if wanted is None or f.group.kind in wanted]
 
+    def of_kinds(self, kinds: Iterable[str]) -> NameTable:
+        """The table of these kinds only (kept once built): its `find` sees the country in "沙特阿拉伯金融管理局",
+        which the whole table reads as the authority's name."""
+        wanted = frozenset(kinds)
+        tables: dict[frozenset[str], NameTable] = self.__dict__.setdefault("_of_kinds", {})
+        if wanted not in tables:
+            tables[wanted] = NameTable([g for g in self.groups if g.kind in wanted])
+        return tables[wanted]
+
     def spellings(self, name: str) -> tuple[str, ...]:
         """Every way the corpus may write the thing `name` names: its group's names and its members' names."""
         group = self.group_of(name)

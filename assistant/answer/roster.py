@@ -1,0 +1,50 @@
+"""Which countries or companies a part of the report names ("金融科技那节提到哪些国家", "Which countries are covered
+in the fintech section?").
+
+Such a question asks for every country (or company) the part names, not for the passage that best matches its
+words: that passage names one or two, and the rest are spread over the part's other paragraphs. So the answer is
+the part's sentences that name one not yet listed, in reading order, each cited to its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.sections import in_part
+from assistant.corpus import CorpusView, Sentence
+from assistant.lexicon import NameTable
+
+_ASKED_ZH = re.compile(r"哪(?:些|几个|几家)[\w]{0,4}?(国家|地区|公司|企业|机构|组织)")
+_ASKED_EN = re.compile(r"\bwhich (?:[\w-]+ ){0,2}?(countries|companies|firms|businesses|organi[sz]ations|bodies)\b",
+                       re.I)
+_KINDS = {
+    "国家": ("country",), "地区": ("country", "region"), "countries": ("country",),
+    "公司": ("company",), "企业": ("company",), "companies": ("company",), "firms": ("company",),
+    "businesses": ("company",), "机构": ("org",), "组织": ("org",), "organisations": ("org",),
+    "organizations": ("org",), "bodies": ("org",),
+}
+MAX_SENTENCES = 8  # a part rarely names more; beyond that the answer stops being short
+
+
+def asked_kinds(question: str) -> tuple[str, ...]:
+    """The name-table kinds a "which countries / 哪些公司" question asks for, or ()."""
+    match = _ASKED_ZH.search(question) or _ASKED_EN.search(question)
+    return _KINDS.get(match.group(1).lower(), ()) if match else ()
+
+
+def roster_quotes(kinds: tuple[str, ...], part: str, corpus: CorpusView, names: NameTable) -> list[Sentence]:
+    """The part's sentences that each name a thing of those kinds not named by an earlier one, in reading order."""
+    table = names.of_kinds(kinds)
+    seen: set[str] = set()
+    quotes: list[Sentence] = []
+    for paragraph in corpus.report_paragraphs():
+        if not in_part(paragraph, part) or paragraph.kind == "table":
+            continue
+        for sentence in corpus.sentences.get(paragraph.id, ()):
+            found = {m.group.preferred for m in table.find(sentence.text)} - seen
+            if found:
+                quotes.append(sentence)
+                seen |= found
+            if len(quotes) == MAX_SENTENCES:
+                return quotes
+    return quotes
