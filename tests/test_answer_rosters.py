@@ -87,8 +87,11 @@ def test_things_the_report_only_lists_together_are_not_compared(real_assistant, 
     assert "apart" in answer.debug["reason"]
 
 
-def test_things_the_report_contrasts_are_compared(real_assistant):
-    answer = real_assistant.ask("市场适配和价值共生这俩到底差在哪")
+@pytest.mark.parametrize("question", ["市场适配和价值共生这俩到底差在哪",
+                                      "what's the difference between 'market adaptation' and 'value symbiosis'?"])
+def test_things_the_report_contrasts_are_compared(real_assistant, question):
+    """The English names of the report's trend terms come from corpus/aliases.toml."""
+    answer = real_assistant.ask(question)
     assert not answer.refused
     assert "市场适配" in answer.text and "价值共生" in answer.text
     assert_extractive(answer)
