@@ -130,6 +130,11 @@ def test_rrf_scores_aligned_with_documents() -> None:
         ("东南亚地区零售电商增速是多少?", QuestionKind.NUMBER),
         ("沙特电信持股比例是多少?", QuestionKind.NUMBER),
         ("How many countries are partners?", QuestionKind.NUMBER),
+        # asking for figures without a quantity word
+        ("菜鸟跨境物流时效有啥数字吗?", QuestionKind.NUMBER),
+        ("支付金融这块的机遇有具体数据没", QuestionKind.NUMBER),
+        ("Are there any figures on the cooperation?", QuestionKind.NUMBER),
+        ("有数字经济合作吗?", QuestionKind.OTHER),
         ("什么是平台企业?", QuestionKind.DEFINITION),
         ("混合主权架构的核心是什么?", QuestionKind.DEFINITION),
         ("What is XaaS?", QuestionKind.DEFINITION),
