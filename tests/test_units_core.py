@@ -428,6 +428,9 @@ def test_settings_are_frozen() -> None:
         ("我国数字经济规模多大", "数字经济核心产业增加值占国内生产总值比重达10%左右", True),
         ("中国数字经济规模有多大", "中国网络文学海外市场规模超过40亿元", True),
         ("印尼数字经济规模有多大", "计划通过推广数字支付工具,将数千万未注册银行账户的人群纳入", False),
+        # a size however it is asked for: "规模报告咋说", "规模 报告给的数是多少"
+        ("印尼数字经济规模报告咋说", "计划通过推广数字支付工具,将数千万未注册银行账户的人群纳入", False),
+        ("2024年中国网络文学海外市场规模", "中国网络文学海外市场规模超过40亿元", True),
         ("How much did TikTok pay for the deal?", "TikTok与印尼GoTo集团达成电商战略合作", False),
         ("中国游戏卖到海外一年能有多少收入?", "网络游戏海外销售收入连续4年超千亿元", True),
         ("菜鸟在东南亚单票物流成本是多少", "实现平均派送时效缩短2天", False),
@@ -443,6 +446,7 @@ def test_expected_quantity_only_for_counted_questions() -> None:
     assert expected_quantity("什么是平台企业?") is None
     assert expected_quantity("华为帮助多少人实现联接?") is not None
     assert expected_quantity("数字丝路有什么数据?") is None  # any number will do
+    assert expected_quantity("规模化经营带来了什么?") is None
 
 
 def test_expected_quantity_allows_a_long_modifier_before_the_counted_noun() -> None:

@@ -28,7 +28,7 @@ _RATE_UNITS = re.compile(r"\d[\d.]*\s*%|百分之[一二三四五六七八九十
                          r"[一二三四五六七八九十\d]成|[一二三四五六七八九十\d]+分之|\bpercent\b")
 # "规模有多大 / how big": an amount with its magnitude (3.3亿, 1500多亿元, 2万亿美元), or a share of a whole
 # ("占国内生产总值比重达10%左右" is how the report sizes China's digital economy).
-_SIZE = re.compile(rf"规模(?:有|是|能到|达到)?多(?:大|少)|多大规模|{SIZE_ASKED}|"
+_SIZE = re.compile(rf"规模(?!化|以上|效应|优势)|{SIZE_ASKED}|"
                    r"\bhow (?:big|large)\b|\bsize\b",
                    re.I)
 _SIZE_UNITS = re.compile(r"(?:\d[\d.,]*|[一二两三四五六七八九十]+)(?:多|余|\+)?\s*(?:万亿|千亿|百亿|亿|万)|"
