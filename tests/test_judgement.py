@@ -315,6 +315,9 @@ def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong,
      "本届中关村论坛的主题是“开放合作·共享未来”。"),
     ("成都大运会吉祥物是什么", "大运会吉祥物是...", "成都大运会吉祥物为一只名叫“蓉宝”的大熊猫。"),
     ("这次大会的主题是啥", "大会主题鲜明。", "大会以“智联世界 元生无界”为主题。"),
+    # general knowledge about a country the documents name: a sentence on 数字货币 gives no currency
+    ("印尼用的货币叫啥", "欧盟央行通过测试数字货币的支付功能,加速推进数字欧元建设。", "印尼的法定货币为印尼盾。"),
+    ("What is the currency of Saudi Arabia?", "沙特阿拉伯金融管理局推出监管沙盒计划。", "沙特的货币是沙特里亚尔。"),
 ])
 def test_an_attribute_question_needs_the_value_not_the_word(question, mention, value) -> None:
     from assistant.answer.analysis import analyse

@@ -124,14 +124,24 @@ def event_forms(event: str) -> tuple[str, ...]:
 
 # "中关村论坛的主题是什么", "吉祥物是啥": a named attribute whose value the answer must give
 # ("主题是“开放合作·共享未来”", "吉祥物为一只名叫“蓉宝”的大熊猫", "以“智联世界”为主题"), not only mention.
-_ATTRIBUTE = re.compile(r"(主题曲|主题口号|口号|主题|吉祥物|原型(?:事件|人物)?|会徽|代号|昵称|绰号|用途)[^,,。??]{0,2}?"
-                        r"(?:是|为|叫)?(?:什么|啥|哪个|哪些)")
+# A country's currency, capital or official language is general knowledge: "印尼用的货币叫啥" is not answered by a
+# sentence about 数字货币.
+_ATTRIBUTE = re.compile(r"(主题曲|主题口号|口号|主题|吉祥物|原型(?:事件|人物)?|会徽|代号|昵称|绰号|用途|"
+                        r"货币|首都|官方语言)[^,,。??]{0,2}?(?:是|为|叫)?(?:什么|啥|哪个|哪些|哪里|哪儿)")
+# The same attributes asked in English, by their Chinese names (the sentences that answer are Chinese).
+_ATTRIBUTE_EN = re.compile(r"\b(?:what|which)(?: is| was| are)?(?: the| its| their)? "
+                           r"(currency|capital|official language|slogan|theme|mascot)\b", re.I)
+_ATTRIBUTE_ZH = {"currency": "货币", "capital": "首都", "official language": "官方语言", "slogan": "口号",
+                 "theme": "主题", "mascot": "吉祥物"}
 
 
 def asked_attribute(question: str) -> str:
-    """The attribute a question asks the value of ("主题"), or ""."""
-    m = _ATTRIBUTE.search(question)
-    return m.group(1) if m else ""
+    """The attribute a question asks the value of ("主题"; "what currency" -> "货币"), or ""."""
+    if m := _ATTRIBUTE.search(question):
+        return m.group(1)
+    if m := _ATTRIBUTE_EN.search(question):
+        return _ATTRIBUTE_ZH[m.group(1).lower()]
+    return ""
 
 
 def gives_value(attribute: str, sentence: str) -> bool:
