@@ -494,6 +494,8 @@ def test_a_part_named_in_english_before_the_part_word_is_searched(real_assistant
 @pytest.mark.parametrize(("question", "part", "fact"), [
     ("跨境电商为啥要做全链路数字化,报告怎么解释的", "§4.2", "打破传统环节割裂"),
     ("为什么说平台企业要从技术转移转向应用赋能?", "§3.1", "应用赋能"),
+    # the opening's second paragraph says why (the first sets the scene): the one sharing the question's words
+    ("金融科技平台为什么要本地化嵌入当地金融体系", "§4.3", "激活区域金融市场"),
 ])
 def test_why_a_named_trend_or_mode_is_answered_from_its_parts_opening(real_assistant, question, part, fact):
     answer = real_assistant.ask(question)

@@ -99,7 +99,7 @@ def compose_answer(
         return _quoted(question, analysis, meaning, corpus, debug, True)
     if analysis.wants == "reason" and (why := reason_part(folded, corpus.part_headings)):
         debug.update(evidence=1.0, answered="the opening of the part named after it: " + why)
-        return _quoted(question, analysis, reason_quotes(why, corpus), corpus, debug, True)
+        return _quoted(question, analysis, reason_quotes(why, corpus, folded), corpus, debug, True)
     if asks_mention(folded) and analysis.names and (places := mention_quotes(analysis.names, corpus)):
         debug.update(evidence=1.0, answered="where the report names it")
         return _quoted(question, analysis, places, corpus, debug, True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.answer.sections import part_paragraphs
+from assistant.answer.sections import LEAD_CHARS, part_paragraphs
 from assistant.answer.selection import passage_from
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key, segment
+from assistant.types import Paragraph
 
 # The heading words a question must share with one sub-part's heading (characters, counting only words at
 # most two headings use: 平台企业 and 模式 name every part of chapter 4).
@@ -34,8 +35,22 @@ def reason_part(question: str, headings: dict[str, str]) -> str:
     return scores[0][1]
 
 
-def reason_quotes(prefix: str, corpus: CorpusView) -> list[Sentence]:
-    """The part's opening paragraph (whole when short, else a passage from its first sentence)."""
-    opening = part_paragraphs(prefix, corpus)[:1]
-    sentences = corpus.sentences.get(opening[0].id, ()) if opening else ()
+# A part's opening may take two paragraphs: context first ("数字普惠金融既是…"), then why ("…既能激活区域金融市场").
+OPENING_PARAGRAPHS = 2
+
+
+def reason_quotes(prefix: str, corpus: CorpusView, question: str = "") -> list[Sentence]:
+    """The part's opening paragraph that shares most of the question's words (the first on a tie), whole when
+    short, else a passage from its first sentence. The opening ends where the features begin."""
+    opening: list[Paragraph] = []
+    for paragraph in part_paragraphs(prefix, corpus)[:OPENING_PARAGRAPHS]:
+        first = corpus.sentences.get(paragraph.id, ())[:1]
+        # "一是…", or a short lead ("技术供给更灵活:…"): the features begin
+        lead = first[0].text if first else ""
+        if opening and (not lead or lead.startswith(("一是", "1.", "(1)")) or len(lead) < LEAD_CHARS):
+            break
+        opening.append(paragraph)
+    words = {match_key(w) for w in segment(question) if len(w) >= 2}
+    best = max(opening, key=lambda p: sum(len(w) for w in words if w in match_key(p.text)), default=None)
+    sentences = corpus.sentences.get(best.id, ()) if best else ()
     return passage_from(sentences[0], corpus) if sentences else []
