@@ -513,3 +513,29 @@ def test_a_structure_answer_lists_every_chapter_cited_to_it(real_assistant):
     assert [cited[int(line.rsplit("[", 1)[1].rstrip("]"))].locator.split()[0] for line in lines] == [
         "§1.1", "§2.1", "§3", "§4", "§5"]
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("华为在非洲那个案例是跟哪家运营商合作的", "operator"),
+    ("金融科技那块提到的国有大行是哪家", "bank"),
+    ("Which US cloud provider is discussed?", "cloud"),
+    ("哪家公司在印尼做跨境电商", ""),
+])
+def test_which_kind_of_organisation_a_question_asks_for(question, kind) -> None:
+    from assistant.answer.org_kinds import asked_org_kind
+
+    assert asked_org_kind(question) == kind
+
+
+def test_a_which_bank_question_needs_a_bank_not_any_company(real_assistant) -> None:
+    """"国有大行是哪家": the fintech part's other companies (信也科技, 支付宝) do not answer; 中国建设银行 does."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    question = "金融科技那块提到的国有大行是哪家"
+    analysis = analyse(question, NameTable([]), "")
+    assert sentence_problem(analysis, "例如,信也科技在取得印尼金融借贷机构许可证后上线项目。", NameTable([])) == "names no bank"
+    assert sentence_problem(analysis, "中国建设银行推出跨境翼支付产品。", NameTable([])) == ""
+    answer = real_assistant.ask(question)
+    assert not answer.refused and "中国建设银行" in answer.text

@@ -33,6 +33,7 @@ from assistant.answer.constraints import (
     says_where_held,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
+from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
 from assistant.lexicon import ENTITY_KINDS, NameTable
@@ -180,6 +181,11 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return "no date beside " + "/".join(analysis.events)
     if analysis.wants in ("place", "who", "person") and not _names_a({analysis.wants}, text, analysis.question, names):
         return f"names no {WANTED_NAME[analysis.wants]}"
+    if analysis.wants == "who" and (org := asked_org_kind(analysis.question)):
+        found = [(m.surface, m.group.names) for m in names.find(text, kinds=ENTITY_KINDS)]
+        found += [(word, (word,)) for word, kind in tagged_names(text) if kind == "org"]
+        if not names_org_of_kind(org, found, analysis.question):
+            return f"names no {org}"
     if analysis.wants == "place" and HELD.search(analysis.question) and not says_where_held(text):
         return "does not say where it is held"
     if (attribute := asked_attribute(analysis.question)) and not gives_value(attribute, text):
