@@ -535,7 +535,8 @@ def test_a_which_bank_question_needs_a_bank_not_any_company(real_assistant) -> N
 
     question = "金融科技那块提到的国有大行是哪家"
     analysis = analyse(question, NameTable([]), "")
-    assert sentence_problem(analysis, "例如,信也科技在取得印尼金融借贷机构许可证后上线项目。", NameTable([])) == "names no bank"
+    other_company = "例如,信也科技在取得印尼金融借贷机构许可证后上线项目。"
+    assert sentence_problem(analysis, other_company, NameTable([])) == "names no bank"
     assert sentence_problem(analysis, "中国建设银行推出跨境翼支付产品。", NameTable([])) == ""
     answer = real_assistant.ask(question)
     assert not answer.refused and "中国建设银行" in answer.text
