@@ -479,6 +479,20 @@ def test_a_question_pointing_at_a_part_is_answered_from_that_part_on_weaker_word
         assert all(c.paragraph.locator.startswith("§4") for c in answer.citations)
 
 
+def test_a_question_writing_a_parts_title_is_answered_from_that_part(real_assistant):
+    """"行动倡议中企业层面": the titles of §5.2 and §5.2.2; the deeper one is the part asked about."""
+    from assistant.answer.sections import titled_part
+
+    headings = {"五、未来展望与行动倡议": "§5", "(二)行动倡议": "§5.2", "2.企业层面": "§5.2.2", "1.政府层面": "§5.2.1"}
+    assert titled_part("行动倡议中企业层面有哪些建议?", headings) == "§5.2.2"
+    assert titled_part("政府层面和企业层面有啥不同", headings) == ""  # two parts apart
+    assert titled_part("企业有哪些建议", headings) == ""
+    answer = real_assistant.ask("行动倡议中企业层面有哪些建议?")
+    assert not answer.refused and all(c.paragraph.locator.startswith("§5.2.2") for c in answer.citations)
+    assert "开源开放策略" in answer.text and "绿色发展模式" in answer.text
+    assert_extractive(answer)
+
+
 @pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望"])
 def test_the_reports_own_advice_and_outlook_are_not_opinions(real_assistant, question):
     assert not real_assistant.ask(question).refused

@@ -32,7 +32,7 @@ from assistant.answer.mentions import asks_mention, mention_quotes
 from assistant.answer.overview import overview_quotes
 from assistant.answer.reasons import reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, roster_quotes
-from assistant.answer.sections import in_part, named_part, section_hits
+from assistant.answer.sections import in_part, named_part, section_hits, titled_part
 from assistant.answer.selection import (
     choose,
     score_sentences,
@@ -117,7 +117,8 @@ def compose_answer(
             return _quoted(question, analysis, quotes, corpus, debug, True, outline=outline)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
-    part = analysis.section or named_part(folded, corpus.part_headings, names)
+    part = (analysis.section or named_part(folded, corpus.part_headings, names)
+            or titled_part(folded, corpus.part_headings))
     kinds = asked_kinds(folded) if part and not searched_front and not analysis.names else ()
     if kinds and (roster := roster_quotes(kinds, part, corpus, names)):
         debug.update(evidence=1.0, answered=f"the {'/'.join(kinds)} names of {part}")

@@ -87,6 +87,21 @@ def named_part(question: str, headings: dict[str, str], names: NameTable | None 
     return ""
 
 
+# A heading's own title, without its number: "(二)行动倡议" -> "行动倡议", "2.企业层面" -> "企业层面".
+_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])\s*")
+MIN_TITLE = 4  # shorter titles are ordinary words
+
+
+def titled_part(question: str, headings: dict[str, str]) -> str:
+    """The deepest part whose whole title the question writes ("行动倡议中企业层面有哪些建议" -> §5.2.2), or ""
+    when none does or two parts apart from each other do."""
+    key = match_key(question)
+    found = [prefix for heading, prefix in headings.items()
+             if len(title := match_key(_HEADING_NUMBER.sub("", heading))) >= MIN_TITLE and title in key]
+    deepest = max(found, key=lambda prefix: prefix.count("."), default="")
+    return deepest if all(deepest.startswith(p) for p in found) else ""
+
+
 def _part_by_words(words: list[str], headings: dict[str, str]) -> str:
     best, best_score, tied = "", 0, False
     for heading, prefix in headings.items():
