@@ -289,6 +289,9 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
     ("2022年男排世锦赛在哪举办", "俄罗斯获得了2022年男排世锦赛的举办权。", "2022年男排世锦赛在波兰和斯洛文尼亚举行。"),
     # the same event under another verb
     ("伊丽莎白二世去世时间", "2012年2月6日是伊丽莎白二世登基60周年纪念日。", "伊丽莎白二世于2022年9月8日逝世。"),
+    # a news dateline dates the report, not the visit
+    ("马克龙访华时间", "新华社北京4月3日电 外交部发言人介绍了法国总统马克龙访华有关安排。",
+     "法国总统马克龙将于4月5日至7日访华。"),
     # a run-on web text: the date stands beside another clause, not beside the event it is asked for
     ("艾尔登法环发售日期",
      "艾尔登法环相关问答艾尔登法环什么时候发售热门排行魂斗罗手游最新版手游类型飞行射击放开那女优近日"
@@ -315,6 +318,8 @@ def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong,
      "本届中关村论坛的主题是“开放合作·共享未来”。"),
     ("成都大运会吉祥物是什么", "大运会吉祥物是...", "成都大运会吉祥物为一只名叫“蓉宝”的大熊猫。"),
     ("这次大会的主题是啥", "大会主题鲜明。", "大会以“智联世界 元生无界”为主题。"),
+    # a keyword question ends with the attribute it asks for
+    ("中国误入美国飞艇的用途", "建议美国军方确认飞行物的真实用途。", "该飞艇用于气象等科研。"),
     # general knowledge about a country the documents name: a sentence on 数字货币 gives no currency
     ("印尼用的货币叫啥", "欧盟央行通过测试数字货币的支付功能,加速推进数字欧元建设。", "印尼的法定货币为印尼盾。"),
     ("What is the currency of Saudi Arabia?", "沙特阿拉伯金融管理局推出监管沙盒计划。", "沙特的货币是沙特里亚尔。"),

@@ -127,7 +127,7 @@ def event_forms(event: str) -> tuple[str, ...]:
 # A country's currency, capital or official language is general knowledge: "印尼用的货币叫啥" is not answered by a
 # sentence about 数字货币.
 _ATTRIBUTE = re.compile(r"(主题曲|主题口号|口号|主题|吉祥物|原型(?:事件|人物)?|会徽|代号|昵称|绰号|用途|"
-                        r"货币|首都|官方语言)[^,,。??]{0,2}?(?:是|为|叫)?(?:什么|啥|哪个|哪些|哪里|哪儿)")
+                        r"货币|首都|官方语言)(?:[^,,。??]{0,2}?(?:是|为|叫)?(?:什么|啥|哪个|哪些|哪里|哪儿)|\W*$)")
 # The same attributes asked in English, by their Chinese names (the sentences that answer are Chinese).
 _ATTRIBUTE_EN = re.compile(r"\b(?:what|which)(?: is| was| are)?(?: the| its| their)? "
                            r"(currency|capital|official language|slogan|theme|mascot)\b", re.I)

@@ -154,9 +154,13 @@ def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> boo
     return any(kind in wanted_tags and word not in question for word, kind in tagged_names(text))
 
 
+# "新华社北京4月3日电": a news dateline dates the report, not the event it reports.
+_DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
+
+
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
-    text = simplified(text)  # as in context_problem
+    text = _DATELINE.sub("电", simplified(text))  # simplified as in context_problem
     if text.rstrip().endswith(("?", "\uff1f")):
         return "a question, not an answer"
     metrics = names.find(analysis.question, kinds=("metric",))
