@@ -86,7 +86,8 @@ def test_a_growth_rate_is_named_by_its_verb(table):
 
 
 def test_a_region_the_documents_never_name_is_about_its_members() -> None:
-    """"the Gulf states": the report names 沙特阿拉伯 and 阿联酋, never 海湾; 东南亚, which it names, must be named."""
+    """"the Gulf states": the report names 沙特阿拉伯 and 阿联酋, never 海湾; 东南亚, which it names, must be named
+    when a figure is asked for."""
     from assistant.answer.analysis import analyse
     from assistant.answer.judgement import context_problem
     from assistant.lexicon import load_name_table
@@ -98,3 +99,6 @@ def test_a_region_the_documents_never_name_is_about_its_members() -> None:
     assert context_problem(gulf, "沙特阿拉伯金融管理局推出监管沙盒计划。", "", "", table) == ""
     south_east = analyse("中国电信在东南亚建设了多少个数据中心?", table, corpus)
     assert context_problem(south_east, "中国电信在越南建设数据中心。", "", "", table).startswith("not about")
+    # A region the documents name is about its members too, except for a figure: a count for 东南亚 is not one for 越南.
+    which = analyse("中国电信在东南亚是跟哪家企业合作建数据中心的?", table, corpus)
+    assert context_problem(which, "中国电信在越南建设数据中心。", "", "", table) == ""

@@ -215,7 +215,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     kind = classify(question)
     section = section_reference(question)
     every = names.find(question)
-    mentions = tuple(through_members(m, names, corpus_key) for m in every
+    mentions = tuple(through_members(m, names, corpus_key, kind is QuestionKind.NUMBER) for m in every
                      if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
     candidates = [m.surface for m in mentions]

@@ -98,11 +98,16 @@ def describes_answer(question: str, mention: Mention) -> bool:
     return bool(_ASKED_KIND_ZH.match(after) or _ASKED_KIND_EN.match(after))
 
 
-def through_members(mention: Mention, names: NameTable, corpus_key: str) -> Mention:
+def through_members(mention: Mention, names: NameTable, corpus_key: str, figure: bool = False) -> Mention:
     """A region the documents never name ("Gulf states") is about whichever of its members they do name (沙特,
-    阿联酋); a region they name (东南亚) must be named."""
+    阿联酋). One they name (非洲) is about itself or its members ("华为在非洲…跟哪家运营商合作": 埃塞俄比亚电信),
+    except for a figure (`figure`): "在东南亚建设了多少个数据中心" is not counted by a sentence about 越南."""
     group = mention.group
-    if not group.members or any(match_key(n) in corpus_key for n in group.names):
+    if not group.members:
         return mention
     spellings = tuple(n for n in names.spellings(mention.surface) if n not in group.names)
+    if any(match_key(n) in corpus_key for n in group.names):
+        if figure:
+            return mention
+        spellings = (*group.names, *spellings)
     return Mention(mention.start, mention.end, mention.surface, NameGroup(group.kind, spellings))
