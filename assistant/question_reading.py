@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from assistant.question import ASKS
 from assistant.text import simplified
@@ -80,9 +81,25 @@ _ANNOUNCED = re.compile(r"(?:(?<!\d)[:\uff1a](?!\d)|(?:我|就是)?(?:想|要)(?
 BACKGROUND_CHARS = 8  # a colon after fewer letters is part of a title ("数字丝路:平台企业…") or a label
 
 
+# A sentence about the user that asks nothing ("我在做新员工培训,想用一张表讲清楚…。", "I'm new on the team."),
+# before the question, is background too.
+_ABOUT_USER = re.compile(r"^(?:我|我们|咱们|\bI(?:'m| am)\b|\bwe(?:'re| are)\b)", re.I)
+_SENTENCE_END = re.compile(r"(?<=[。!!])|(?<=\.)\s+")
+MIN_REST = 10
+
+
 def asked_part(question: str) -> str:
     """The question without the background a user wrote before it; unchanged when no part after an announcing
     colon or phrase is a question by itself."""
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(question) if m.end() < len(question))]
+    for start, end in pairwise(starts):
+        sentence, rest = question[start:end].strip(), question[end:].strip()
+        # what follows must be a question of its own, not "报告怎么看?" after "我们公司想去印尼。"
+        if not _ABOUT_USER.match(sentence) or ASKS.search(sentence) or sum(ch.isalnum() for ch in rest) < MIN_REST:
+            question = question[start:].strip()
+            break
+    else:
+        question = question[starts[-1]:].strip() if len(starts) > 1 else question
     for m in reversed(list(_ANNOUNCED.finditer(question))):
         rest = question[m.end():].strip()
         colon = m.group(0).strip() in (":", "\uff1a")

@@ -445,6 +445,23 @@ def test_background_before_the_question_is_set_aside(real_assistant, question, f
     assert fact in answer.text
 
 
+def test_a_sentence_about_the_user_is_background_only_before_a_question_of_its_own() -> None:
+    from assistant.question_reading import read_question
+
+    assert read_question("I'm a journalist. Does the report compare Chinese and US cloud firms?") == (
+        "Does the report compare Chinese and US cloud firms?")
+    # the rest alone asks nothing
+    assert read_question("我们公司想去印尼。报告怎么看?") == "我们公司想去印尼。报告怎么看?"
+    assert read_question("我是新人。") == "我是新人。"
+
+
+def test_a_sentence_about_the_user_puts_no_constraint_on_the_answer(real_assistant) -> None:
+    """"新员工培训" is the user's situation: 员工 is no headcount asked for, and the table answers."""
+    answer = real_assistant.ask("我在做新员工培训,想用一张表讲清楚四类平台的模式区别。报告里不是有张对照表吗,"
+                                "能帮我把每类的定位和特点整理成要点吗?")
+    assert not answer.refused and any(c.paragraph.kind == "table" for c in answer.citations)
+
+
 def test_a_colon_inside_a_title_is_not_background() -> None:
     from assistant.question_reading import asked_part
 
