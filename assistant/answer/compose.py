@@ -163,7 +163,7 @@ def compose_answer(
     if from_front:
         chosen = front_matter_quotes(front, top, analysis.authorship, corpus)
     elif top.kind == "table":
-        chosen = table_quotes(top, concepts, corpus)
+        chosen = table_quotes(top, concepts, corpus, folded)
     else:
         chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason")
     other = disagreeing(analysis, chosen, admissible, corpus)

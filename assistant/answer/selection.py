@@ -166,11 +166,17 @@ def announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sente
     return _list_quotes(corpus.by_id[last.paragraph_id], corpus) or []
 
 
-def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusView) -> list[Sentence]:
-    """A table question: the row it is about, or every row when no single row matches best."""
+# "每类的定位", "各类平台分别…", "for each type": the question asks for every row, whichever matches best.
+_EVERY_ROW = re.compile(r"每(?:一)?[类个种行]|各(?:类|个|种)|分别|所有|全部|一一|"
+                        r"\beach\b|\bevery\b|\ball (?:four|the)\b", re.I)
+
+
+def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusView,
+                 question: str = "") -> list[Sentence]:
+    """A table question: the row it is about, or every row when it asks for each or no single row matches best."""
     rows = list(corpus.sentences.get(table.id, ()))
-    if not rows:
-        return []
+    if not rows or _EVERY_ROW.search(question):
+        return rows
     coverage = [concept_coverage(concepts, match_key(row.text)) for row in rows]
     best = max(coverage)
     return [rows[coverage.index(best)]] if coverage.count(best) == 1 and best > 0 else rows
