@@ -579,3 +579,10 @@ def test_a_which_bank_question_needs_a_bank_not_any_company(real_assistant) -> N
     assert sentence_problem(analysis, "中国建设银行推出跨境翼支付产品。", NameTable([])) == ""
     answer = real_assistant.ask(question)
     assert not answer.refused and "中国建设银行" in answer.text
+
+
+def test_a_figure_in_a_clause_about_another_company_is_not_the_one_asked_for(real_assistant) -> None:
+    """"…阿里云授权核心云技术,沙特电信持股55%": 55% is 沙特电信's share, not 阿里云's."""
+    assert real_assistant.ask("沙特云计算公司中阿里云持股多少?").refused
+    answer = real_assistant.ask("沙特电信在沙特云计算公司持股多少?")
+    assert not answer.refused and "55%" in answer.text

@@ -158,6 +158,23 @@ def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> boo
 _DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
 
 
+_CLAUSE_END = re.compile(r"[,,;;。]")
+_ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + _NUMBER_WORDS.pattern)
+_HOLDERS = frozenset({"company", "org"})
+
+
+def _anothers(text: str, at: int, analysis: Analysis, names: NameTable) -> bool:
+    """Whether the figure at `at` belongs to another company than the ones asked about: its clause names one and
+    none of them ("沙特云计算公司中阿里云持股多少": "…,沙特电信持股55%" is 沙特电信's share)."""
+    asked = {m.group for m in analysis.names if m.group.kind in _HOLDERS}
+    if not asked:
+        return False
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, at)), len(text))
+    holders = {m.group for m in names.find(text[start:end], kinds=_HOLDERS)}
+    return bool(holders) and not holders & asked
+
+
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
     text = _DATELINE.sub("电", simplified(text))  # simplified as in context_problem
@@ -175,9 +192,12 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         size = quantity is not None and asks_size(analysis.question)
         if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))
+                                            and not _anothers(figures, m.start(), analysis, names)
                                             for m in quantity.finditer(figures)):
             return "no figure of the kind asked for"
-        if quantity is None and analysis.kind is QuestionKind.NUMBER and not _new_figure(figures, analysis.numbers):
+        if quantity is None and analysis.kind is QuestionKind.NUMBER and not any(
+                _new_figure(m.group(0), analysis.numbers) and not _anothers(figures, m.start(), analysis, names)
+                for m in _ANY_FIGURE.finditer(figures)):
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
         return "no date"
