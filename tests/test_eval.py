@@ -196,12 +196,13 @@ def blind_test_results(real_assistant):
     return [evaluate_question(real_assistant, q) for q in load_questions(BLIND_SET, "test")]
 
 
-# Floors sit a few points below the measured numbers (evals/RESULTS.md, 2026-12-01, real USE embedder), so a
-# regression fails while one or two questions do not.
-# Blind test split (156), fourth round: hit@5 0.880, gold cited 0.850, key facts 0.798, all key facts 0.770,
-# refusal recall 0.875, false refusals 0.030.
-BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.82, "fact_accuracy": 0.77, "all_facts": 0.74, "refusal_recall": 0.84}
-BLIND_FALSE_REFUSAL_CEILING = 0.06
+# Floors sit a few points below the measured numbers (evals/RESULTS.md, real USE embedder), so a regression fails
+# while one or two questions do not.
+# Blind test split (156), end of the sixth round (2026-12-02): hit@5 0.880, gold cited 0.850, key facts 0.817, all
+# key facts 0.790, refusal recall 0.911, false refusals 0.030 (fourth round: 0.880 / 0.850 / 0.798 / 0.770 / 0.875
+# / 0.030).
+BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.82, "fact_accuracy": 0.79, "all_facts": 0.76, "refusal_recall": 0.88}
+BLIND_FALSE_REFUSAL_CEILING = 0.05
 
 
 def _assert_floors(results, floors: dict[str, float], ceiling: float) -> None:
@@ -220,24 +221,22 @@ def test_blind_test_split_floors(blind_test_results) -> None:
 # on 2026-12-01 from the outline and mapped afterwards by another reader -------------------------------------------
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
-# Measured 2026-12-01 at the end of the fifth round (evals/RESULTS.md):
-# set 2: hit@5 0.905, gold cited 0.798, key facts 0.669, refusal recall 0.908, false refusals 0.107;
-# set 3: hit@5 0.867, gold cited 0.960, key facts 0.903, refusal recall 0.941, false refusals 0.000;
-# set 4 (written for the fourth round's tuning): hit@5 0.789, gold cited 0.908, key facts 0.860, refusal recall
-# 0.957, false refusals 0.026;
-# set 5 (written for the fifth round's tuning): hit@5 0.889, gold cited 0.847, key facts 0.775, refusal recall
-# 0.949, false refusals 0.042;
-# set 6 (held out, written and frozen at the end of the fifth round, never tuned on): hit@5 0.906, gold cited
-# 0.781, key facts 0.714, refusal recall 0.779, false refusals 0.031;
-# set 7 (60 English questions, for tuning): hit@5 0.895, gold cited 0.842, key facts 0.768, refusal recall 0.878,
+# Measured 2026-12-02 at the end of the sixth round (evals/RESULTS.md):
+# set 2 (held out): hit@5 0.917, gold cited 0.833, key facts 0.728, refusal recall 0.947, false refusals 0.107;
+# set 3: hit@5 0.867, gold cited 0.973, key facts 0.940, refusal recall 0.965, false refusals 0.000;
+# set 4: hit@5 0.789, gold cited 0.921, key facts 0.905, refusal recall 0.979, false refusals 0.026;
+# set 5: hit@5 0.875, gold cited 0.889, key facts 0.817, refusal recall 0.980, false refusals 0.014;
+# set 6 (held out, frozen at the end of the fifth round, never tuned on): hit@5 0.906, gold cited 0.797, key facts
+# 0.759, refusal recall 0.802, false refusals 0.031;
+# set 7 (60 English questions, for tuning): hit@5 0.895, gold cited 0.895, key facts 0.868, refusal recall 0.902,
 # false refusals 0.000.
 LATER_SETS = {
-    "blind2": ({"hit5": 0.87, "cited_gold": 0.77, "fact_accuracy": 0.64, "refusal_recall": 0.87}, 0.13, {"test"}, 160),
-    "blind3": ({"hit5": 0.84, "cited_gold": 0.93, "fact_accuracy": 0.88, "refusal_recall": 0.92}, 0.03, {"dev"}, 160),
-    "blind4": ({"hit5": 0.76, "cited_gold": 0.88, "fact_accuracy": 0.83, "refusal_recall": 0.93}, 0.05, {"dev"}, 170),
-    "blind5": ({"hit5": 0.86, "cited_gold": 0.82, "fact_accuracy": 0.75, "refusal_recall": 0.91}, 0.06, {"dev"}, 170),
-    "blind6": ({"hit5": 0.88, "cited_gold": 0.75, "fact_accuracy": 0.69, "refusal_recall": 0.75}, 0.05, {"test"}, 150),
-    "blind7": ({"hit5": 0.86, "cited_gold": 0.80, "fact_accuracy": 0.74, "refusal_recall": 0.85}, 0.03, {"dev"}, 60),
+    "blind2": ({"hit5": 0.89, "cited_gold": 0.80, "fact_accuracy": 0.70, "refusal_recall": 0.92}, 0.13, {"test"}, 160),
+    "blind3": ({"hit5": 0.84, "cited_gold": 0.94, "fact_accuracy": 0.91, "refusal_recall": 0.94}, 0.03, {"dev"}, 160),
+    "blind4": ({"hit5": 0.76, "cited_gold": 0.89, "fact_accuracy": 0.87, "refusal_recall": 0.95}, 0.05, {"dev"}, 170),
+    "blind5": ({"hit5": 0.85, "cited_gold": 0.86, "fact_accuracy": 0.79, "refusal_recall": 0.95}, 0.04, {"dev"}, 170),
+    "blind6": ({"hit5": 0.88, "cited_gold": 0.77, "fact_accuracy": 0.73, "refusal_recall": 0.77}, 0.05, {"test"}, 150),
+    "blind7": ({"hit5": 0.86, "cited_gold": 0.86, "fact_accuracy": 0.84, "refusal_recall": 0.87}, 0.03, {"dev"}, 60),
 }
 
 
