@@ -88,18 +88,21 @@ _SENTENCE_END = re.compile(r"(?<=[。!!])|(?<=\.)\s+")
 MIN_REST = 10
 
 
-def asked_part(question: str) -> str:
-    """The question without the background a user wrote before it; unchanged when no part after an announcing
-    colon or phrase is a question by itself."""
+def _after_user_sentences(question: str) -> str:
+    """The question from its first sentence that is not about the user, or after which no question of at least
+    MIN_REST characters follows ("报告怎么看?" after "我们公司想去印尼。" keeps the sentence before it)."""
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(question) if m.end() < len(question))]
     for start, end in pairwise(starts):
         sentence, rest = question[start:end].strip(), question[end:].strip()
-        # what follows must be a question of its own, not "报告怎么看?" after "我们公司想去印尼。"
         if not _ABOUT_USER.match(sentence) or ASKS.search(sentence) or sum(ch.isalnum() for ch in rest) < MIN_REST:
-            question = question[start:].strip()
-            break
-    else:
-        question = question[starts[-1]:].strip() if len(starts) > 1 else question
+            return question[start:].strip()
+    return question[starts[-1]:].strip() if len(starts) > 1 else question
+
+
+def asked_part(question: str) -> str:
+    """The question without the background a user wrote before it: sentences about the user, then whatever stands
+    before an announcing colon or phrase when the part after it is a question by itself."""
+    question = _after_user_sentences(question)
     for m in reversed(list(_ANNOUNCED.finditer(question))):
         rest = question[m.end():].strip()
         colon = m.group(0).strip() in (":", "\uff1a")

@@ -163,10 +163,9 @@ _ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + _NUMBER_WORDS.pattern)
 _HOLDERS = frozenset({"company", "org"})
 
 
-def _anothers(text: str, at: int, analysis: Analysis, names: NameTable) -> bool:
-    """Whether the figure at `at` belongs to another company than the ones asked about: its clause names one and
-    none of them ("沙特云计算公司中阿里云持股多少": "…,沙特电信持股55%" is 沙特电信's share)."""
-    asked = {m.group for m in analysis.names if m.group.kind in _HOLDERS}
+def _anothers(text: str, at: int, asked: set, names: NameTable) -> bool:
+    """Whether the figure at `at` belongs to another company than the `asked` ones (name groups): its clause names
+    one and none of them ("沙特云计算公司中阿里云持股多少": "…,沙特电信持股55%" is 沙特电信's share)."""
     if not asked:
         return False
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
@@ -190,13 +189,14 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share.
         figures = text if analysis.wants == "date" else _DATE_ANY.sub(" ", text)
         size = quantity is not None and asks_size(analysis.question)
+        holders = {m.group for m in analysis.names if m.group.kind in _HOLDERS}
         if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))
-                                            and not _anothers(figures, m.start(), analysis, names)
+                                            and not _anothers(figures, m.start(), holders, names)
                                             for m in quantity.finditer(figures)):
             return "no figure of the kind asked for"
         if quantity is None and analysis.kind is QuestionKind.NUMBER and not any(
-                _new_figure(m.group(0), analysis.numbers) and not _anothers(figures, m.start(), analysis, names)
+                _new_figure(m.group(0), analysis.numbers) and not _anothers(figures, m.start(), holders, names)
                 for m in _ANY_FIGURE.finditer(figures)):
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
