@@ -260,6 +260,7 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "which ASEAN country is the best bet for a cloud expansion over the next five years?",
     "which is better for a gulf government, Alibaba Cloud or Huawei Cloud?",
     "should they partner with a Chinese platform or a local bank?",
+    "帮我写一首关于丝绸之路的诗",  # what the poem is about stands between 一首 and 诗
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)
@@ -586,3 +587,23 @@ def test_a_figure_in_a_clause_about_another_company_is_not_the_one_asked_for(rea
     assert real_assistant.ask("沙特云计算公司中阿里云持股多少?").refused
     answer = real_assistant.ask("沙特电信在沙特云计算公司持股多少?")
     assert not answer.refused and "55%" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "who invented the world wide web",
+    "how tall is mount everest",
+    "What is machine learning?",
+])
+def test_an_english_question_naming_nothing_the_documents_name_is_refused(real_assistant, question):
+    """Cross-lingual similarity alone once answered these with a report sentence; no see-also either."""
+    answer = real_assistant.ask(question)
+    assert answer.refused and not answer.see_also, answer.debug
+
+
+@pytest.mark.parametrize("question", [
+    "Does the report give a figure for how many Indonesians lack access to banks?",  # a plural demonym names Indonesia
+    "Which org released this report?",  # about the report: its cover answers, whatever the words
+])
+def test_english_questions_about_what_the_documents_name_still_answer(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug

@@ -36,6 +36,12 @@ def test_english_and_short_forms_reach_the_reports_spelling(table):
     assert not table.same("阿里巴巴", "阿里云")
 
 
+def test_a_plural_names_the_thing_but_not_a_term(table):
+    assert _names(table, "Indonesians and Arabs") == [("Indonesians", "印度尼西亚"), ("Arabs", "阿拉伯")]
+    assert table.group_of("Indonesians") is table.group_of("印尼")
+    assert table.group_of("areas") is None  # a plural of a term or metric is a common word
+
+
 def test_longest_name_wins(table):
     assert _names(table, "东南亚和南亚") == [("东南亚", "东南亚"), ("南亚", "南亚")]
     assert table.kind_of("华为云") == "company" and table.kind_of("印尼") == "country"

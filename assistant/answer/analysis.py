@@ -107,6 +107,7 @@ _ABOUT_REPORT = re.compile(
     r"(?:谁|哪个?(?:单位|机构|部门))[^,,。??]{0,6}(?:写|编|发布|出)[^,,。??]{0,4}报告|"
     r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
     r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
+    r"\b(?:who|which \w+) (?:put|puts|released|issued|made)\b[^?]{0,20}\breport\b|"
     r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b|"
     # Why it was written and how it is laid out: the foreword says both.
     r"写作背景|写作目的|(?:为什么|为啥|为何)[^,,。??]{0,6}(?:写|搞|做|编|出)[^,,。??]{0,4}报告|"

@@ -69,15 +69,16 @@ def _is_acronym(name: str) -> bool:
     return bool(letters) and len(name) <= 5 and all(c.isascii() and c.isupper() for c in letters)
 
 
-def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One alternation, longest first; Latin ends are word-bounded (AI is not inside SAIC)."""
+def _pattern(names: Iterable[str], plural: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
+    """One alternation, longest first; Latin ends are word-bounded (AI is not inside SAIC). The names in
+    `plural` are also found with an -s ("Indonesians", "Arabs")."""
     parts = []
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
         body = re.escape(name)
         if _is_latin(name[0]):
             body = r"(?<![A-Za-z0-9])" + body
         if _is_latin(name[-1]):
-            body += r"(?![A-Za-z0-9])"
+            body += ("s?" if name in plural else "") + r"(?![A-Za-z0-9])"
         parts.append(body)
     return re.compile("|".join(parts)) if parts else None
 
@@ -141,14 +142,24 @@ class NameTable:
 
     @cached_property
     def _folded_pattern(self) -> re.Pattern[str] | None:
-        return _pattern(k for k in self._by_key if not any(fold(a) == k for a in self._acronyms))
+        keys = [k for k in self._by_key if not any(fold(a) == k for a in self._acronyms)]
+        return _pattern(keys, frozenset(k for k in keys if self._by_key[k].kind in ENTITY_KINDS))
 
     @cached_property
     def _acronym_pattern(self) -> re.Pattern[str] | None:
         return _pattern(self._acronyms)
 
+    def _lookup(self, key: str) -> NameGroup | None:
+        """The group of a folded key, or of its singular when it names a thing ("indonesians": "indonesian"; a
+        plural of a term or metric is a common word, "areas")."""
+        group = self._by_key.get(key)
+        if group is None and key.endswith("s") and key.isascii():
+            single = self._by_key.get(key[:-1])
+            group = single if single is not None and single.kind in ENTITY_KINDS else None
+        return group
+
     def group_of(self, name: str) -> NameGroup | None:
-        return self._by_key.get(fold(name.strip()))
+        return self._lookup(fold(name.strip()))
 
     def kind_of(self, name: str) -> str | None:
         group = self.group_of(name)
@@ -165,7 +176,9 @@ class NameTable:
         found: list[Mention] = []
         if self._folded_pattern is not None:
             for m in self._folded_pattern.finditer(fold(text)):
-                found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], self._by_key[m.group(0)]))
+                group = self._lookup(m.group(0))
+                assert group is not None  # the pattern is built from the keys
+                found.append(Mention(m.start(), m.end(), text[m.start() : m.end()], group))
         if self._acronym_pattern is not None:
             for m in self._acronym_pattern.finditer(text):
                 if not any(f.start < m.end() and m.start() < f.end for f in found):
