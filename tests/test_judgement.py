@@ -607,3 +607,24 @@ def test_an_english_question_naming_nothing_the_documents_name_is_refused(real_a
 def test_english_questions_about_what_the_documents_name_still_answer(real_assistant, question):
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug
+
+
+@pytest.mark.parametrize(("question", "far", "beside"), [
+    ("漫长的季节的导演是谁",
+     "不少观众是被中老年“铁三角”幽默风趣的斗嘴场面吸引,“好像一出生活剧”——这其实是导演故意为之。",
+     "《漫长的季节》的导演辛爽此前执导过《隐秘的角落》。"),
+    ("2022年金鹰奖最佳男主角是谁",
+     "2022年“最佳男主角”、“最佳女主角”、“最佳电视剧”、“最佳电视纪录片”等奖项将揭晓,共享金鹰荣耀。",
+     "2022年金鹰奖最佳男主角由张译获得。"),
+])
+def test_a_person_answer_stands_beside_the_role_asked_about(question, far, beside) -> None:
+    """A name thirty characters from the role, in another clause, holds no such role."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    def problem(text: str) -> str:
+        return sentence_problem(analyse(question, NameTable([]), far + beside), text, NameTable([]))
+
+    assert problem(far).startswith("names no")
+    assert problem(beside) == ""

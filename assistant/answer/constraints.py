@@ -73,18 +73,20 @@ def roles(question: str) -> tuple[str, ...]:
 _GENDERED = re.compile(r"^(男|女)子?(单打|双打|单|双)冠军$")
 
 
+def role_spans(role: str, key: str) -> list[tuple[int, int]]:
+    """Where a folded text names the role; "女子单打冠军" is also written "女单冠军" (and the reverse), 冠军 "夺冠"."""
+    found = [m.span() for m in re.finditer(re.escape(match_key(role)), key)]
+    if role == "冠军":
+        found += [m.span() for m in re.finditer(r"夺冠|夺得冠军|登顶|折桂|第一名", key)]
+    if parts := _GENDERED.match(role):
+        sex, event = parts.group(1), parts.group(2)[0]
+        found += [m.span() for m in re.finditer(rf"{sex}子?{event}(?:打)?冠军|男女{event}(?:打)?冠军", key)]
+    return found
+
+
 def role_named(role: str, text: str) -> bool:
-    """Whether the text names the role; "女子单打冠军" is also written "女单冠军" (and the reverse)."""
-    key = match_key(text)
-    if match_key(role) in key:
-        return True
-    if role == "冠军" and re.search(r"夺冠|夺得冠军|登顶|折桂|第一名", key):
-        return True
-    parts = _GENDERED.match(role)
-    if not parts:
-        return False
-    sex, event = parts.group(1), parts.group(2)[0]
-    return bool(re.search(rf"{sex}子?{event}(?:打)?冠军|男女{event}(?:打)?冠军", key))
+    """Whether the text names the role, in any of its forms."""
+    return bool(role_spans(role, match_key(text)))
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

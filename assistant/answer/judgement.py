@@ -30,6 +30,7 @@ from assistant.answer.constraints import (
     missing_designators,
     other_year,
     role_named,
+    role_spans,
     says_where_held,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
@@ -37,6 +38,7 @@ from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
 from assistant.lexicon import ENTITY_KINDS, NameTable
+from assistant.lexicon.table import fold
 from assistant.text import match_key, simplified
 
 _DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
@@ -143,15 +145,37 @@ def _dated_event(analysis: Analysis, text: str) -> bool:
     return any(start - EVENT_REACH <= spot <= end + EVENT_REACH for spot in spots for start, end in dates)
 
 
-def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool:
-    """Whether the text names a place/person/organisation (per `kinds`) that the question does not."""
+def _name_spans(kinds: set[str], text: str, question: str, names: NameTable) -> list[tuple[int, int]]:
+    """Where the text names a place/person/organisation (per `kinds`) that the question does not."""
     table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS, "person": {"person"}}
     wanted = set().union(*(table_kinds[k] for k in kinds))
-    if any(m.surface not in question for m in names.find(text, kinds=wanted)):
-        return True
+    spans = [(m.start, m.end) for m in names.find(text, kinds=wanted) if m.surface not in question]
     tags = {"place": {"place"}, "who": {"person", "org", "place"}, "person": {"person"}}
     wanted_tags = set().union(*(tags[k] for k in kinds))
-    return any(kind in wanted_tags and word not in question for word, kind in tagged_names(text))
+    words = {word for word, kind in tagged_names(text) if kind in wanted_tags and word not in question}
+    return spans + [m.span() for word in words for m in re.finditer(re.escape(word), text)]
+
+
+def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool:
+    """Whether the text names a place/person/organisation (per `kinds`) that the question does not."""
+    return bool(_name_spans(kinds, text, question, names))
+
+
+# How far (characters between them) a name may stand from the role it holds: "导演辛爽", "蒋万安…当选台北市长",
+# "武大靖,2018年平昌冬奥会…金牌"; a name thirty characters on, in another clause, holds no such role.
+ROLE_REACH = 16
+
+
+def _holder_beside_role(analysis: Analysis, text: str, names: NameTable) -> bool:
+    """Whether a new name stands beside the role asked about (True when the sentence does not name the role:
+    it was named before it)."""
+    key = fold(text)
+    roles = [span for role in analysis.roles for span in role_spans(role, key)]
+    if not roles:
+        return True
+    return any(start - ROLE_REACH <= end_ and start_ <= end + ROLE_REACH
+               for start_, end_ in _name_spans({analysis.wants}, text, analysis.question, names)
+               for start, end in roles)
 
 
 # "新华社北京4月3日电": a news dateline dates the report, not the event it reports.
@@ -205,6 +229,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return "no date beside " + "/".join(analysis.events)
     if analysis.wants in ("place", "who", "person") and not _names_a({analysis.wants}, text, analysis.question, names):
         return f"names no {WANTED_NAME[analysis.wants]}"
+    if analysis.wants in ("who", "person") and analysis.roles and not _holder_beside_role(analysis, text, names):
+        return "names no one beside " + "/".join(analysis.roles)
     if analysis.wants == "who" and (org := asked_org_kind(analysis.question)):
         found = [(m.surface, m.group.names) for m in names.find(text, kinds=ENTITY_KINDS)]
         found += [(word, (word,)) for word, kind in tagged_names(text) if kind == "org"]
