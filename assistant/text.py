@@ -17,8 +17,9 @@ _SPACE_RE = re.compile(r"\s+")
 # CJK ideographs, CJK punctuation and full-width forms.
 CJK_CLASS = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef《》、。"
 _CJK_RE = re.compile(f"[{CJK_CLASS}]")
-_SENTENCE_FINAL = "。!?!?;;"
-_CLOSERS = "”’』」)》"
+# ASCII and full-width forms: the report was extracted with ASCII punctuation, users' documents keep "？！；".
+_SENTENCE_FINAL = "。!?;\uff01\uff1f\uff1b"
+_CLOSERS = "”’』」)》\uff09"
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
 
 # Function words that carry no meaning for lexical matching.

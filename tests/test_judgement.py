@@ -628,3 +628,42 @@ def test_a_person_answer_stands_beside_the_role_asked_about(question, far, besid
 
     assert problem(far).startswith("names no")
     assert problem(beside) == ""
+
+
+def test_a_clause_of_a_users_document_ends_at_a_full_width_comma() -> None:
+    """"沙特云计算公司中阿里云持股多少": the 55% after "，" is 沙特电信's share, as after ","."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameGroup, NameTable
+
+    names = NameTable([NameGroup("company", ("阿里云",)), NameGroup("company", ("沙特电信",))])
+    question = "沙特云计算公司中阿里云持股多少"
+    for comma in (",", "\uff0c"):
+        text = f"阿里云与沙特电信成立合资公司{comma}沙特电信持股55%。"
+        analysis = analyse(question, names, text)
+        assert sentence_problem(analysis, text, names) == "no figure", comma
+
+
+def test_a_statement_before_a_closing_question_can_answer() -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    question = "谁向岸田文雄扔炸弹"
+    for text, problem in (("木村隆二是第一个向岸田文雄扔炸弹的日本人\uff0c但他会是最后一个吗\uff1f", ""),
+                          ("那么\uff0c谁向岸田文雄扔炸弹\uff1f", "a question, not an answer")):
+        assert sentence_problem(analyse(question, NameTable([]), text), text, NameTable([])) == problem
+
+
+@pytest.mark.parametrize(("question", "wants"), [
+    ("北京冬奥会男子500米速度滑冰金牌", "who"),  # a keyword question ending with a placing asks who holds it
+    ("卡塔尔世界杯季军是哪支球队", "who"),
+    ("CBA2021-2022赛季总冠军", "who"),
+    ("冠军赛在哪举办", "place"),
+    ("东南亚电商市场规模多大", ""),
+])
+def test_a_keyword_question_ending_with_a_placing_asks_who(question, wants) -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.lexicon import NameTable
+
+    assert analyse(question, NameTable([]), "").wants == wants

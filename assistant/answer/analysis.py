@@ -153,6 +153,9 @@ _WHO = re.compile(r"谁|哪位|哪家|哪(?:个|些|一)?(?:公司|企业|机构
                   r"\bwhich (?:[\w-]+ ){0,3}?(?:compan(?:y|ies)|firms?|organi[sz]ations?|platforms?|countr(?:y|ies)|"
                   r"banks?|operators?|carriers?|providers?|vendors?|giants?|brands?|telcos?|groups?)\b",
                   re.I)
+# "北京冬奥会男子500米速度滑冰金牌", "CBA2021-2022赛季总冠军": a keyword question ending with a placing asks who
+# (a person or a team) holds it.
+_ENDS_WITH_PLACING = re.compile(r"(?:冠军|亚军|季军|金牌|银牌|铜牌|得主)(?:是|为)?(?:谁|哪个|哪位|哪支球?队)?\W*$")
 _ASKS_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|驱动因素|动因|"
                   r"\bwhy\b|\breason|\bwhat(?:'s| is) driving\b|\bdrivers?\b", re.I)
@@ -204,7 +207,7 @@ def _wants(question: str, kind: QuestionKind) -> str:
         return ""  # "特拉斯当了多久首相" asks how long, not who
     if _PERSON_ROLE.search(question):
         return "person"
-    if _WHO.search(question):
+    if _WHO.search(question) or _ENDS_WITH_PLACING.search(question):
         return "who"
     return ""
 

@@ -18,6 +18,7 @@ Pure functions over strings: the caller gathers the texts, so rules can be teste
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ from assistant.answer.passing import named_only_in_lists
 from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.lexicon.table import fold
-from assistant.text import match_key, simplified
+from assistant.text import match_key, simplified, strip_marks
 
 _DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
 _NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+(?:[个家项座张台条位名次倍天年人国种类款成元]|美元)")
@@ -64,8 +65,7 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     same way, in the sentence or before it. Years and titles are local: they must be in the sentence or
     `near` it (its headings and the sentence before).
     """
-    # Read in simplified characters: the rules' words (举办, 万人) then match a document written in traditional ones.
-    sentence, before, near = simplified(sentence), simplified(before), simplified(near)
+    sentence, before, near = _readable(sentence), _readable(before), _readable(near)
     missing = []
     here: dict[str, object] | None = None
     for mention in analysis.names:
@@ -110,6 +110,13 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     if analysis.workings and named_only_in_lists((analysis.workings,), read, names):
         return f"names {analysis.workings} only in passing"
     return ""
+
+
+def _readable(text: str) -> str:
+    """The text as the rules read it: simplified characters (举办, 万人 then match a document written in
+    traditional ones) and half-width punctuation (a clause of a user's document ends at "，" as at ","), without
+    footnote marks (NFKC would make "自动化¹⁶" a figure)."""
+    return unicodedata.normalize("NFKC", strip_marks(simplified(text)))
 
 
 def _loose(text: str) -> str:
@@ -182,7 +189,8 @@ def _holder_beside_role(analysis: Analysis, text: str, names: NameTable) -> bool
 _DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
 
 
-_CLAUSE_END = re.compile(r"[,,;;。]")
+_CLAUSE_END = re.compile(r"[,;。]")
+STATEMENT_CHARS = 8  # a clause before a closing question shorter than this is part of the question
 _ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + _NUMBER_WORDS.pattern)
 _HOLDERS = frozenset({"company", "org"})
 
@@ -200,9 +208,13 @@ def _anothers(text: str, at: int, asked: set, names: NameTable) -> bool:
 
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
-    text = _DATELINE.sub("电", simplified(text))  # simplified as in context_problem
-    if text.rstrip().endswith(("?", "\uff1f")):
-        return "a question, not an answer"
+    text = _DATELINE.sub("电", _readable(text))
+    if text.rstrip().endswith("?"):
+        # "木村隆二是第一个向岸田文雄扔炸弹的日本人,但他会是最后一个吗?": a statement may come before the question
+        # it ends with; only the statement can answer.
+        text = text[: max((m.start() for m in _CLAUSE_END.finditer(text)), default=0)]
+        if len(text) < STATEMENT_CHARS:
+            return "a question, not an answer"
     metrics = names.find(analysis.question, kinds=("metric",))
     if any(not names.occurs(m.group, text) for m in metrics):
         return "no figure of " + ", ".join(m.surface for m in metrics)

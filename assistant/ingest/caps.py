@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.text import split_sentences
 from assistant.types import Paragraph
 
-_SENTENCE_END = re.compile(r"[。!?!?;;.…]['\"”’』」)》]*")
+_SENTENCE_END = re.compile(r"[。!?;.…\uff01\uff1f\uff1b]['\"”’』」)》\uff09]*")  # ASCII and full-width marks
 
 
 @dataclass(frozen=True)
