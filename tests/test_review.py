@@ -92,6 +92,12 @@ def test_refs_locators_ids_markers() -> None:
     assert parse_refs("注") is None and parse_refs("sic") is None
 
 
+def test_claims_end_at_full_width_marks_too() -> None:
+    """A reviewer's Chinese answer keeps "；！？" (written as escapes: an editor's NFKC would fold them)."""
+    claims = split_claims("合作国家达到18个\uff1b中国已与17国签署备忘录\uff01这是第三句\uff1f[§1.1 ¶2]")
+    assert [c.text[-1] for c in claims] == ["\uff1b", "\uff01", "\uff1f"]
+
+
 def test_a_citation_covers_every_sentence_since_the_previous_one() -> None:
     claims = split_claims("甲句。乙句。[§1.2 ¶3]丙句[§2 ¶1]。丁句。\n\n戊句。己句[§3 ¶1]")
     assert [c.refs[0].value if c.refs else None for c in claims] == [

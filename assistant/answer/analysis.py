@@ -39,7 +39,7 @@ class QuestionKind(Enum):
 
 _SOURCE = re.compile(
     r"出处|来源|出自|引自|引用|脚注|尾注|注释里|援引|引了|(?<![吸牵指勾])引的|数据.*哪里|哪份报告|依据.*哪|从哪(?:儿|里)?(?:来|得|出)|哪(?:儿|里)?来的|打哪|"
-    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|哪(?:个|家)?媒体|(?:谁|哪)[^,,。??]{0,6}报道|"
+    r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|哪(?:个|家)?媒体|(?:谁|哪)[^,，。?？]{0,6}报道|"
     r"\bsources?\b|\bcited?\b|\bcites\b|\breferences?\b|\bfootnotes?\b|where .* come from|according to which|"
     r"\bbased on what\b",
     re.I,
@@ -68,7 +68,7 @@ _NUMBER = re.compile(
     r"\bsize\b|\bcapex\b|\brevenues?\b|\bvaluation\b|\bprofits?\b|\bprice\b|\bcosts?\b|"
     r"成本|价格|估值|营收|利润|市值|"
     # "有啥数字吗", "有具体数据没", "any figures on…": asks for figures, whatever the topic word.
-    r"有(?:没有)?(?:啥|什么|具体|哪些)?的?(?:数字|数据|数值|统计)(?:吗|么|嘛|呢|没|不|[??]|$)|(?:具体|统计)(?:数字|数据|数值)|"
+    r"有(?:没有)?(?:啥|什么|具体|哪些)?的?(?:数字|数据|数值|统计)(?:吗|么|嘛|呢|没|不|[?？]|$)|(?:具体|统计)(?:数字|数据|数值)|"
     r"\b(?:what|any|which) (?:\w+ )?(?:figures?|numbers?|statistics|stats)\b",
     re.I,
 )
@@ -103,15 +103,15 @@ def classify(question: str) -> QuestionKind:
 
 # Questions about the report itself (who wrote it, its title, contact): the front matter answers them.
 _ABOUT_REPORT = re.compile(
-    r"(?:报告|这份|本报告|该报告)[^,,。??]{0,8}(?:谁|作者|编写|撰写|写的|出品|发布|出版|署名|全名|标题|题目|名字|叫什么|叫啥)|"
-    r"(?:谁|哪个?(?:单位|机构|部门))[^,,。??]{0,6}(?:写|编|发布|出)[^,,。??]{0,4}报告|"
+    r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:谁|作者|编写|撰写|写的|出品|发布|出版|署名|全名|标题|题目|名字|叫什么|叫啥)|"
+    r"(?:谁|哪个?(?:单位|机构|部门))[^,，。?？]{0,6}(?:写|编|发布|出)[^,，。?？]{0,4}报告|"
     r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
     r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
     r"\b(?:who|which \w+) (?:put|puts|released|issued|made)\b[^?]{0,20}\breport\b|"
     r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b|"
     # Why it was written and how it is laid out: the foreword says both.
-    r"写作背景|写作目的|(?:为什么|为啥|为何)[^,,。??]{0,6}(?:写|搞|做|编|出)[^,,。??]{0,4}报告|"
-    r"报告[^,,。??]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|一共几章|总共几章|有几章|每(?:一)?章|各章|"
+    r"写作背景|写作目的|(?:为什么|为啥|为何)[^,，。?？]{0,6}(?:写|搞|做|编|出)[^,，。?？]{0,4}报告|"
+    r"报告[^,，。?？]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|一共几章|总共几章|有几章|每(?:一)?章|各章|"
     r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
     r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
     r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b",
@@ -125,7 +125,7 @@ _AUTHORSHIP = re.compile(
 )
 # The comparison table ("表格里…", "the table comparing…").
 _TABLE = re.compile(r"表格|表里|表中|对照表|(?:那|这|哪)(?:个|张)表|列表对比|\btables?\b", re.I)
-WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[??]?$|"
+WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[?？]?$|"
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
 # Where: a place the question does not already name.
 _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
@@ -142,7 +142,7 @@ _PERSON_ROLE = re.compile(
     re.I,
 )
 # "哪个组 / 哪家公司 / 哪个判例": the answer names such a thing.
-_WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-\u9fff])(?=[的是里中呢吗啊??,,。]|$)")
+_WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-\u9fff])(?=[的是里中呢吗啊?？,，。]|$)")
 # A title in 《》 names one work: an answer about another work does not answer.
 _TITLE = re.compile(r"《([^》]{1,30})》")
 # A term in quotes ("价值共生", 「标准塑造」) is the report's own word for the thing asked about.

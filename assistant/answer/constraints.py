@@ -103,8 +103,8 @@ def other_year(asked: tuple[str, ...], sentence: str) -> str:
 
 # "在哪举办": where an event takes place is said as "在…举办", "于…举行", "举办地为…".
 HELD = re.compile(r"举办|举行|召开|开幕|闭幕|发生|落幕")
-_HELD_AT = re.compile(r"(?:在|于)[^,,。;;]{1,16}?(?:举办|举行|召开|开幕|闭幕|发生|落幕|上演|进行)|"
-                      r"(?:举办地|举行地|主办地|开幕地|地点)(?:为|是|在|:|:|定在|设在)|落户|花落|移师|东道主")
+_HELD_AT = re.compile(r"(?:在|于)[^,，。;；]{1,16}?(?:举办|举行|召开|开幕|闭幕|发生|落幕|上演|进行)|"
+                      r"(?:举办地|举行地|主办地|开幕地|地点)(?:为|是|在|[:：]|定在|设在)|落户|花落|移师|东道主")
 
 
 def says_where_held(sentence: str) -> bool:
@@ -129,7 +129,7 @@ def event_forms(event: str) -> tuple[str, ...]:
 # A country's currency, capital or official language is general knowledge: "印尼用的货币叫啥" is not answered by a
 # sentence about 数字货币.
 _ATTRIBUTE = re.compile(r"(主题曲|主题口号|口号|主题|吉祥物|原型(?:事件|人物)?|会徽|代号|昵称|绰号|用途|"
-                        r"货币|首都|官方语言)(?:[^,,。??]{0,2}?(?:是|为|叫)?(?:什么|啥|哪个|哪些|哪里|哪儿)|\W*$)")
+                        r"货币|首都|官方语言)(?:[^,，。?？]{0,2}?(?:是|为|叫)?(?:什么|啥|哪个|哪些|哪里|哪儿)|\W*$)")
 # The same attributes asked in English, by their Chinese names (the sentences that answer are Chinese).
 _ATTRIBUTE_EN = re.compile(r"\b(?:what|which)(?: is| was| are)?(?: the| its| their)? "
                            r"(currency|capital|official language|slogan|theme|mascot)\b", re.I)
@@ -150,8 +150,9 @@ def gives_value(attribute: str, sentence: str) -> bool:
     """Whether the sentence states the attribute's value, not just names the attribute."""
     name = re.escape(attribute)
     if attribute == "用途":
-        return bool(re.search(r"用于|用途(?:是|为|:|:)", sentence))
-    return bool(re.search(rf"{name}[^,,。;;]{{0,3}}?(?:是|为|:|:|名叫|叫做|定为)\s*[“\"「『《]?[\w\u4e00-\u9fff]{{2}}|"
+        return bool(re.search(r"用于|用途(?:是|为|[:：])", sentence))
+    return bool(re.search(rf"{name}[^,，。;；]{{0,3}}?(?:是|为|[:：]|名叫|叫做|定为)"
+                          rf"\s*[“\"「『《]?[\w\u4e00-\u9fff]{{2}}|"
                           rf"{name}\s*[“\"「『《]|"
                           rf"以\s*[“\"「『][^”\"」』]{{1,30}}[”\"」』]\s*为{name}", sentence))
 

@@ -16,7 +16,7 @@ from assistant.text import match_key
 
 _MENTION = re.compile(
     r"有没有(?:提到|提及|讲到|说到|写到|涉及|出现)|是否(?:提到|提及|涉及)|"
-    r"(?:提到|提及|讲到|涉及)(?:了|过)?[^,,。??]{0,12}(?:吗|没有|没)[??]?$|"
+    r"(?:提到|提及|讲到|涉及)(?:了|过)?[^,，。?？]{0,12}(?:吗|没有|没)[?？]?$|"
     r"\bdoes (?:the|this|it) (?:report )?(?:mention|discuss|talk about|refer to|cover)\b|"
     r"\bis [^?]{1,40}\bmentioned\b|\bany mention of\b",
     re.I,

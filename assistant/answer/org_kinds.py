@@ -20,7 +20,7 @@ _KINDS = {
               r"云|Cloud|Azure|AWS"),
 }
 _ASKED = {
-    kind: re.compile(rf"哪(?:一)?[家个些][^,,。??]{{0,4}}?(?:{zh})|(?:{zh})(?:是|为)?哪(?:一)?[家个些]|"
+    kind: re.compile(rf"哪(?:一)?[家个些][^,，。?？]{{0,4}}?(?:{zh})|(?:{zh})(?:是|为)?哪(?:一)?[家个些]|"
                      rf"\bwhich (?:[\w-]+ ){{0,3}}?(?:{en})\b", re.I)
     for kind, (zh, en, _) in _KINDS.items()
 }

@@ -21,7 +21,7 @@ from assistant.types import Paragraph
 
 MAX_LINES = 14  # an outline, not the part itself
 LATER_PARAGRAPH_CHARS = 200  # of a part without sub-parts, each later paragraph's lead and what follows it
-_NUMBERING = re.compile(r"^\s*(?:[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*)\s*")
+_NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*)\s*")
 STATES_HEADING = 0.6  # share of the heading's character pairs (of its core) a sentence must hold to state it
 
 
@@ -86,7 +86,7 @@ def _sub_part_line(prefix: str, paragraphs: Sequence[Paragraph], corpus: CorpusV
 def _core(heading: str) -> str:
     """A heading's matching key after its numbering and its "云计算平台:" label: "保障数字主权的云服务模式"."""
     core = _NUMBERING.sub("", heading)
-    return match_key(re.split(r"[::]", core)[-1] or core)
+    return match_key(re.split(r"[:：]", core)[-1] or core)
 
 
 def _where(core: str, key: str) -> int:

@@ -16,7 +16,7 @@ from assistant.text import match_key
 
 # Items of one list (short: a list names things, a clause that merely contains 、 is longer): three or more joined
 # by 、 (the last may be joined by 和/与/及), or two or more closed by 等.
-_ITEM = r"[^、,,。;;::!!??\n()()《》等]{1,10}"
+_ITEM = r"[^、,，。;；:：!！?？\n()（）《》等]{1,10}"
 _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM}){{2,}}|{_ITEM}(?:、{_ITEM})+(?:和|与|及|以及){_ITEM}|"
                    rf"{_ITEM}(?:[、和与及]{_ITEM})+等")
 

@@ -35,7 +35,7 @@ _SIZE_UNITS = re.compile(r"(?:\d[\d.,]*|[一二两三四五六七八九十]+)(?:
                          + _MONEY_UNITS.pattern + "|" + _RATE_UNITS.pattern)
 # "多少个数据中心" / "几家工厂" / "多少万亿元": the measure word the answer's number must carry.
 _MEASURE = re.compile(
-    r"(?:多少|几)(万亿元|亿元|万元|万亿美元|亿美元|万美元|美元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,,。;;??]{0,6})"
+    r"(?:多少|几)(万亿元|亿元|万元|万亿美元|亿美元|万美元|美元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,，。;；?？]{0,6})"
 )
 # "多长 / 多高 / 多重 / 多远 / 多久": the units a measurement answer must carry.
 _DIMENSIONS = {
@@ -87,7 +87,7 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
 
 
 # A percentage right after 增速/增长 is a growth rate: it says how fast, not how big.
-_GROWTH_BEFORE = re.compile(r"(?:增速|增长|增幅|增长率|同比|增加|提升)[^,,。;;]{0,4}$")
+_GROWTH_BEFORE = re.compile(r"(?:增速|增长|增幅|增长率|同比|增加|提升)[^,，。;；]{0,4}$")
 
 
 def is_growth_rate(text: str, start: int) -> bool:
@@ -107,6 +107,6 @@ def _counted(measure: re.Match[str]) -> re.Pattern[str]:
     chars = "".join(sorted({c for c in noun if "\u4e00" <= c <= "\u9fff"}))
     # 个 is the generic counter: "多少个车站" is answered by "10座车站".
     counter = _ANY_COUNTER if unit == "个" else re.escape(unit)
-    counted = counter + (rf"[^,,。;;]{{0,10}}?[{re.escape(chars)}]" if chars else "")
+    counted = counter + (rf"[^,，。;；]{{0,10}}?[{re.escape(chars)}]" if chars else "")
     same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()))
     return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")

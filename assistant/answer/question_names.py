@@ -86,7 +86,7 @@ _ASKED_KIND_ZH = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂商|平�
 _ASKED_KIND_EN = re.compile(
     r"^(?:[\s-]+[a-z][\w-]*){0,2}?\s+(?:companies|company|providers?|firms?|platforms?|operators?|banks?|vendors?|"
     r"giants?|players?|brands?|groups?)\b", re.I)
-_ASKS_WHICH = re.compile(r"(?:哪|什么|啥)[个家些]?[^,,。??]{0,2}$|\b(?:which|what)\s+$", re.I)
+_ASKS_WHICH = re.compile(r"(?:哪|什么|啥)[个家些]?[^,，。?？]{0,2}$|\b(?:which|what)\s+$", re.I)
 _PLACE_KINDS = frozenset({"country", "region", "city"})
 
 

@@ -88,7 +88,7 @@ def named_part(question: str, headings: dict[str, str], names: NameTable | None 
 
 
 # A heading's own title, without its number: "(二)行动倡议" -> "行动倡议", "2.企业层面" -> "企业层面".
-_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])\s*")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 MIN_TITLE = 4  # shorter titles are ordinary words
 
 

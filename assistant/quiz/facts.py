@@ -22,15 +22,15 @@ MAX_ANSWER = 12  # characters in a cloze answer
 NUMBER = re.compile(
     r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)(多|余|\+)?(百万|万|亿)?(%|[个家项年月座张国天元])?(?![A-Za-z\d])"
 )
-_DEFINITION = re.compile(r"([^,,。;;:“”\"]{2,20}?)(?:是指|指的是)")
+_DEFINITION = re.compile(r"([^,，。;；:“”\"]{2,20}?)(?:是指|指的是)")
 _ORDINALS = "一二三四五六七八九"
 # Words that point at something named elsewhere: such a sentence does not stand on its own.
 _ANAPHORA = re.compile(r"双方|二者|前者|后者|该模式|该架构|该平台|该项目|该公司|这种|这一|此类|上述|"
                        r"在此基础上|^与此同时|(?<![尤极])其(?![中他次余实])|^此")
-_LEADS = re.compile(r"^(?:[一二三四五六七八九]是|例如|比如|如|同时|此外|目前|当前|具体而言)[,,::]?")
+_LEADS = re.compile(r"^(?:[一二三四五六七八九]是|例如|比如|如|同时|此外|目前|当前|具体而言)[,，:：]?")
 
 
-_LOCATIVE = re.compile(r"^(?:如|例如|比如)?[,,]?在[^,,]{1,10}[,,]")  # 如在印尼,整合…: a place, not a subject
+_LOCATIVE = re.compile(r"^(?:如|例如|比如)?[,，]?在[^,，]{1,10}[,，]")  # 如在印尼,整合…: a place, not a subject
 _ACTORS = re.compile(r"中国|我国|政府|平台企业|企业|[A-Z][a-z]")
 
 
@@ -133,7 +133,7 @@ def item_facts(sentence: str, pid: str) -> list[Fact]:
         return []
     facts = []
     for m in marks:
-        head = re.split(r"[,,;;。:]", sentence[m.end() :], maxsplit=1)[0]
+        head = re.split(r"[,，;；。:]", sentence[m.end() :], maxsplit=1)[0]
         if 2 <= len(head) <= 30:
             facts.append(Fact("item", head, sentence, pid, m.end()))
     return facts

@@ -38,12 +38,12 @@ class ItemList:
 
 
 def _head(text: str) -> str:
-    return re.split(r"[,,;;。:]", text, maxsplit=1)[0].strip()
+    return re.split(r"[,，;；。:]", text, maxsplit=1)[0].strip()
 
 
 def _title(heading_path: Sequence[str]) -> str:
     title = heading_path[-1] if heading_path else ""
-    return re.sub(r"^(?:[((][一二三四五六七八九十]+[))]|\d+\.)", "", title).strip()
+    return re.sub(r"^(?:[(（][一二三四五六七八九十]+[)）]|\d+\.)", "", title).strip()
 
 
 def in_sentence_lists(para: Paragraph) -> list[ItemList]:
@@ -55,8 +55,8 @@ def in_sentence_lists(para: Paragraph) -> list[ItemList]:
         marks = [m for i, m in enumerate(marks) if i < len(_ORDER) and m.group(1) == _ORDER[i]]
         if len(marks) < 3:
             continue
-        intro = re.sub(r"[:: ,,]+$", "", sentence[: marks[0].start()])
-        intro = re.split(r"[,,。;;]", intro)[-1].strip() or _title(para.heading_path)
+        intro = re.sub(r"[:： ,，]+$", "", sentence[: marks[0].start()])
+        intro = re.split(r"[,，。;；]", intro)[-1].strip() or _title(para.heading_path)
         framed = _FRAMED.match(intro)
         if framed:  # 平台企业的共建共享发展呈现三大趋势 -> 平台企业的共建共享发展的三大趋势
             intro = f"{framed.group(1)}的{framed.group(2)}"
@@ -81,8 +81,8 @@ def paragraph_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
     return out
 
 
-_THESIS = re.compile(r"^([\u4e00-\u9fff]{4,12})[::]")  # 技术供给更灵活:从标准化产品转向…
-_ROLE = re.compile(r"^平台企业作为([\u4e00-\u9fff]{4,14}?)[,,]")  # 平台企业作为数字基建的主导建设者,…
+_THESIS = re.compile(r"^([\u4e00-\u9fff]{4,12})[:：]")  # 技术供给更灵活:从标准化产品转向…
+_ROLE = re.compile(r"^平台企业作为([\u4e00-\u9fff]{4,14}?)[,，]")  # 平台企业作为数字基建的主导建设者,…
 
 
 def thesis_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
@@ -109,7 +109,7 @@ def action_lists(paragraphs: Sequence[Paragraph]) -> list[ItemList]:
             continue
         heads, sources = [], []
         for sentence in quotable_sentences(para):
-            head = re.sub(r"^(?:同时|此外|另外)[,,]?", "", _head(strip_marks(sentence)))
+            head = re.sub(r"^(?:同时|此外|另外)[,，]?", "", _head(strip_marks(sentence)))
             if 6 <= len(head) <= MAX_ITEM and not head.startswith(("如", "例如", "比如", "通过", "在")):
                 heads.append(head)
                 sources.append(strip_marks(sentence))

@@ -45,12 +45,12 @@ __all__ = ["VERDICTS", "CheckError", "CheckReport", "Checker", "ClaimVerdict", "
            "report_to_text"]
 
 SUGGEST_K = 8  # retrieved paragraphs tried for a suggestion
-_SOURCE_LINE = re.compile(r"^(?:出处|[Ss]ource)\s*\d+\s*[::]\s*")
+_SOURCE_LINE = re.compile(r"^(?:出处|[Ss]ource)\s*\d+\s*[:：]\s*")
 _NUMERIC = re.compile(r"[\d.,%]+|[\d零〇一二两三四五六七八九十百千万亿]*[多余]?[个家项年月日天国座张元人次倍款条种]?")
 _NAME_TAGS = frozenset({"ns", "nt"})  # place, organisation (jieba tag set, which rjieba shares)
 _META = frozenset({"报告", "建议", "认为", "指出", "提到", "表示", "说", "称", "据", "the", "report", "says"})
 COMMON_FREQ = 3000  # jieba frequency above which a word the corpus lacks is everyday language, not a new fact
-_CLAUSE = re.compile(r"[,,;;::。]")
+_CLAUSE = re.compile(r"[,，;；:：。]")
 
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -115,7 +115,7 @@ class Checker:
         tokens = [t for t in tokenize(text) if not _NUMERIC.fullmatch(t) and t not in _META]
         weights = {t: self.weight(t) for t in set(tokens)}
         clauses, start = [], 0
-        for piece in re.split(r"(?<=[,,;;。])", text):
+        for piece in re.split(r"(?<=[,，;；。])", text):
             words = [t for t in tokenize(piece) if not _NUMERIC.fullmatch(t)]
             clauses.append((start, start + len(piece), {t: weights.get(t, self.weight(t)) for t in words}))
             start += len(piece)

@@ -18,9 +18,9 @@ _BRACKET = re.compile(r"[\[【]([^\[\]【】\n]{1,120})[\]】]")
 _ID = re.compile(r"p[0-9a-f]{8,16}")
 _MARKER = re.compile(r"\d{1,3}")
 _LOCATOR = re.compile(r"(§\s*\d+(?:\.\d+)*|[\u4e00-\u9fff]{1,6})\s*(¶\s*\d+|表\s*\d+)|§\s*\d+(?:\.\d+)*")
-_PART_SPLIT = re.compile(r"\s*[,,;;、]\s*|\s+(?=§|p[0-9a-f]{8})")
+_PART_SPLIT = re.compile(r"\s*[,，;；、]\s*|\s+(?=§|p[0-9a-f]{8})")
 # A sentence ends at 。!?;; (not before a closing quote, as in the corpus) or at . ! ? before a space.
-_END = re.compile(r"[。!?!?;;](?![”\"’』」)])|[.!?](?=\s|$|[\[【])")
+_END = re.compile(r"[。!?！？;；](?![”\"’』」)])|[.!?](?=\s|$|[\[【])")
 _OPEN_CLAUSE = (";", ";")
 _SPACES = re.compile(r"\s*")
 
@@ -118,7 +118,7 @@ def _claim(raw: str) -> Claim:
         return ""
 
     text = re.sub(r"\s{2,}", " ", _BRACKET.sub(take, raw)).strip()
-    text = re.sub(r"\s+([。,,.;;!?!?])", r"\1", text)
+    text = re.sub(r"\s+([。,，.;；!?！？])", r"\1", text)
     return Claim(text, tuple(dict.fromkeys(refs)), raw)
 
 

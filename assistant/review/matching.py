@@ -27,7 +27,7 @@ NAMES_NEED_WORDS = 0.5  # names from the context count only when the sentence ha
 TOPICAL_ZH, TOPICAL_EN = 0.5, 0.4  # "about the same thing", for contradictions
 _PART_OF = frozenset({"company", "product", "org"})  # 华为 covers 华为云: a part named by its whole
 _CODE = re.compile(r"(?<![A-Za-z0-9.])([A-Za-z]{1,8})(\d+(?:\.\d+)*)(?![\d.])")  # EM2.0, Net5.5G, 5G
-_CLAUSE = re.compile(r"[,,;;。]")
+_CLAUSE = re.compile(r"[,，;；。]")
 CLAUSE_TOPICAL = 0.5  # the claim's clause holding the differing value is this well covered by the sentence
 
 
