@@ -258,6 +258,17 @@ def test_a_list_written_across_paragraphs_quotes_each_paragraphs_lead(real_assis
     assert "东亚和太平洋" in detail.text and len(detail.citations) == 1
 
 
+@pytest.mark.parametrize(("question", "facts"), [
+    ("金融科技那块 信也科技是在哪几个国家做业务的?", ("信也科技", "印尼")),
+    ("菜鸟接入Alipay+后连接了哪些市场的电子钱包?", ("GCash", "TrueMoney")),
+])
+def test_a_list_question_about_a_named_thing_quotes_the_sentence_naming_it(real_assistant, question, facts) -> None:
+    """The paragraph is an item of a list whose leads never name 信也科技 (or 菜鸟): the leads are not the answer."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused and all(fact in answer.text for fact in facts), answer.text
+    assert_extractive(answer)
+
+
 @pytest.mark.parametrize(("question", "named"), [
     ("报告有没有提到中国电信?", "中国电信推出国际车联网连接管理平台"),  # not the cover, where the publisher's name is
     ("Does the report mention Amazon at all?", "亚马逊拥有庞大且成熟的物流体系FBA"),

@@ -173,7 +173,8 @@ def compose_answer(
     elif top.kind == "table":
         chosen = table_quotes(top, concepts, corpus, folded)
     else:
-        chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason")
+        chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason",
+                        lambda text: all(names.occurs(m.group, text) for m in analysis.names))
     other = disagreeing(analysis, chosen, admissible, corpus)
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"

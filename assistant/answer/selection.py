@@ -10,7 +10,7 @@ lead sentences inside one paragraph, or an in-sentence 一是/二是 enumeration
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -185,15 +185,22 @@ def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusVi
 def choose(
     question: str, scored: list[ScoredSentence], top: Paragraph, corpus: CorpusView, kind: QuestionKind,
     max_citations: int, concepts: Sequence[Concept] = (), causes: bool = False,
+    names_asked: Callable[[str], bool] = lambda text: True,
 ) -> list[Sentence]:
     """The quoted sentences; a list question follows the structure of the best paragraph. `causes`: the question
-    asks why, and reasons are sometimes a list written across paragraphs (§1.1's three drivers)."""
+    asks why, and reasons are sometimes a list written across paragraphs (§1.1's three drivers). `names_asked`: whether
+    a text names what the question names; a list structure that does not ("信也科技在哪几个国家做业务": the leads of
+    the mode's three features never name 信也科技) is not the answer, the sentence that does is."""
     best = scored[0]
     top_sentences = {s.sentence for s in scored if s.sentence.paragraph_id == top.id}
     best_in_top = next((s.sentence for s in scored if s.sentence in top_sentences), None)
     structured = _list_quotes(top, corpus) if kind is QuestionKind.LIST or causes else None
+    if structured is not None and not names_asked(" ".join(s.text for s in structured)):
+        structured = None
     if kind is QuestionKind.LIST or causes:
         across = sibling_leads(top, corpus) if structured is None else None
+        if across and not names_asked(" ".join(s.text for lead in across for s in _with_follower(lead, corpus))):
+            across = None
         if across and (best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
             return [s for lead in across for s in _with_follower(lead, corpus)]
     if kind is QuestionKind.LIST:
