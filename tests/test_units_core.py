@@ -295,6 +295,10 @@ def test_years_and_names_are_read_in_context(corpus_key: str, names) -> None:
     eu = analyse("欧盟数字欧元计划何时发行?", names, corpus_key)
     # the 欧盟 named a sentence earlier is not the subject of a sentence about 印尼央行
     assert context_problem(eu, "印尼央行制定《2024—2045年支付系统蓝图》。", "欧盟央行组建数字欧元创新中心。", "", names)
+    # ... but a country in a sentence answering "which country" is the answer, not another subject
+    second = analyse("中国人工智能企业数量仅次于哪个国家?", names, corpus_key)
+    assert context_problem(second, "人工智能企业数量仅次于美国,成为主导人工智能产业发展的核心力量。",
+                           "中国数字经济核心产业规模稳步扩大;", "", names) == ""
     cainiao = analyse("菜鸟在印尼把派送时效缩短了几天?", names, corpus_key)
     assert context_problem(cainiao, "如在印尼,整合当地摩托车快递与城市配送网络,实现平均派送时效缩短2天。",
                            "比如,菜鸟在东南亚建立多个海外仓。", "", names) == ""

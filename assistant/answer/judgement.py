@@ -72,7 +72,10 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
         if names.occurs(mention.group, sentence):
             continue
         if here is None:  # only needed when a name is not in the sentence itself
-            here = {m.group.kind: m.group for m in names.find(sentence)}
+            # A name of the kind the question asks for may be its answer, not another subject: "中国人工智能企业
+            # 数量仅次于哪个国家" is answered by "…;人工智能企业数量仅次于美国", 中国 named the clause before.
+            answers = _PLACE_KINDS if _ASKS_PLACE.search(analysis.question) else frozenset()
+            here = {m.group.kind: m.group for m in names.find(sentence) if m.group.kind not in answers}
         if here.get(mention.group.kind) is not None or not names.occurs(mention.group, before):
             missing.append(mention.surface)
     local = near + "\n" + sentence
@@ -117,6 +120,11 @@ def _readable(text: str) -> str:
     traditional ones) and half-width punctuation (a clause of a user's document ends at "，" as at ","), without
     footnote marks (NFKC would make "自动化¹⁶" a figure)."""
     return unicodedata.normalize("NFKC", strip_marks(simplified(text)))
+
+
+_ASKS_PLACE = re.compile(r"哪(?:个|些|一|几个|几)?(?:国家|国|地区|城市)|在哪|哪里|哪儿|"
+                         r"\bwhich (?:countr|region|cit)|\bwhere\b", re.I)
+_PLACE_KINDS = frozenset({"country", "region", "city"})
 
 
 def _loose(text: str) -> str:
