@@ -221,22 +221,23 @@ def test_blind_test_split_floors(blind_test_results) -> None:
 # on 2026-12-01 from the outline and mapped afterwards by another reader -------------------------------------------
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
-# Measured 2026-12-02 at the end of the sixth round (evals/RESULTS.md):
-# set 2 (held out): hit@5 0.917, gold cited 0.833, key facts 0.728, refusal recall 0.947, false refusals 0.107;
-# set 3: hit@5 0.867, gold cited 0.973, key facts 0.940, refusal recall 0.965, false refusals 0.000;
+# Measured 2026-12-02 at the end of the seventh round (evals/RESULTS.md):
+# set 2 (held out): hit@5 0.917, gold cited 0.833, key facts 0.740, refusal recall 0.947, false refusals 0.107;
+# set 3: hit@5 0.867, gold cited 0.973, key facts 0.940, refusal recall 0.976, false refusals 0.000;
 # set 4: hit@5 0.789, gold cited 0.921, key facts 0.905, refusal recall 0.979, false refusals 0.026;
-# set 5: hit@5 0.875, gold cited 0.889, key facts 0.817, refusal recall 0.980, false refusals 0.014;
+# set 5: hit@5 0.875, gold cited 0.889, key facts 0.831, refusal recall 0.980, false refusals 0.014;
 # set 6 (held out, frozen at the end of the fifth round, never tuned on): hit@5 0.906, gold cited 0.797, key facts
-# 0.759, refusal recall 0.802, false refusals 0.031;
-# set 7 (60 English questions, for tuning): hit@5 0.895, gold cited 0.895, key facts 0.868, refusal recall 0.902,
-# false refusals 0.000.
+# 0.759, refusal recall 0.826, false refusals 0.031;
+# set 7 (60 English questions, for tuning): hit@5 0.895, gold cited 0.842, key facts 0.868, refusal recall 0.951,
+# false refusals 0.000 (gold cited 0.895 -> 0.842: "who put this report out?" is now answered from the cover and
+# working group, as "Who wrote this report?" is; its gold is the foreword).
 LATER_SETS = {
-    "blind2": ({"hit5": 0.89, "cited_gold": 0.80, "fact_accuracy": 0.70, "refusal_recall": 0.92}, 0.13, {"test"}, 160),
+    "blind2": ({"hit5": 0.89, "cited_gold": 0.80, "fact_accuracy": 0.71, "refusal_recall": 0.92}, 0.13, {"test"}, 160),
     "blind3": ({"hit5": 0.84, "cited_gold": 0.94, "fact_accuracy": 0.91, "refusal_recall": 0.94}, 0.03, {"dev"}, 160),
     "blind4": ({"hit5": 0.76, "cited_gold": 0.89, "fact_accuracy": 0.87, "refusal_recall": 0.95}, 0.05, {"dev"}, 170),
-    "blind5": ({"hit5": 0.85, "cited_gold": 0.86, "fact_accuracy": 0.79, "refusal_recall": 0.95}, 0.04, {"dev"}, 170),
-    "blind6": ({"hit5": 0.88, "cited_gold": 0.77, "fact_accuracy": 0.73, "refusal_recall": 0.77}, 0.05, {"test"}, 150),
-    "blind7": ({"hit5": 0.86, "cited_gold": 0.86, "fact_accuracy": 0.84, "refusal_recall": 0.87}, 0.03, {"dev"}, 60),
+    "blind5": ({"hit5": 0.85, "cited_gold": 0.86, "fact_accuracy": 0.80, "refusal_recall": 0.95}, 0.04, {"dev"}, 170),
+    "blind6": ({"hit5": 0.88, "cited_gold": 0.77, "fact_accuracy": 0.73, "refusal_recall": 0.80}, 0.05, {"test"}, 150),
+    "blind7": ({"hit5": 0.86, "cited_gold": 0.81, "fact_accuracy": 0.84, "refusal_recall": 0.92}, 0.03, {"dev"}, 60),
 }
 
 
