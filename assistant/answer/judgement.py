@@ -31,15 +31,14 @@ from assistant.answer.constraints import (
     missing_designators,
     other_year,
     role_named,
-    role_spans,
     says_where_held,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
+from assistant.answer.holders import CLAUSE_END, HOLDERS, anothers, holder_beside_role, names_a
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
 from assistant.lexicon import ENTITY_KINDS, NameTable
-from assistant.lexicon.table import fold
 from assistant.text import match_key, simplified, strip_marks
 
 _DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
@@ -160,58 +159,10 @@ def _dated_event(analysis: Analysis, text: str) -> bool:
     return any(start - EVENT_REACH <= spot <= end + EVENT_REACH for spot in spots for start, end in dates)
 
 
-def _name_spans(kinds: set[str], text: str, question: str, names: NameTable) -> list[tuple[int, int]]:
-    """Where the text names a place/person/organisation (per `kinds`) that the question does not."""
-    table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS, "person": {"person"}}
-    wanted = set().union(*(table_kinds[k] for k in kinds))
-    spans = [(m.start, m.end) for m in names.find(text, kinds=wanted) if m.surface not in question]
-    tags = {"place": {"place"}, "who": {"person", "org", "place"}, "person": {"person"}}
-    wanted_tags = set().union(*(tags[k] for k in kinds))
-    words = {word for word, kind in tagged_names(text) if kind in wanted_tags and word not in question}
-    return spans + [m.span() for word in words for m in re.finditer(re.escape(word), text)]
-
-
-def _names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool:
-    """Whether the text names a place/person/organisation (per `kinds`) that the question does not."""
-    return bool(_name_spans(kinds, text, question, names))
-
-
-# How far (characters between them) a name may stand from the role it holds: "导演辛爽", "蒋万安…当选台北市长",
-# "武大靖,2018年平昌冬奥会…金牌"; a name thirty characters on, in another clause, holds no such role.
-ROLE_REACH = 16
-
-
-def _holder_beside_role(analysis: Analysis, text: str, names: NameTable) -> bool:
-    """Whether a new name stands beside the role asked about (True when the sentence does not name the role:
-    it was named before it)."""
-    key = fold(text)
-    roles = [span for role in analysis.roles for span in role_spans(role, key)]
-    if not roles:
-        return True
-    return any(start - ROLE_REACH <= end_ and start_ <= end + ROLE_REACH
-               for start_, end_ in _name_spans({analysis.wants}, text, analysis.question, names)
-               for start, end in roles)
-
-
 # "新华社北京4月3日电": a news dateline dates the report, not the event it reports.
 _DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
-
-
-_CLAUSE_END = re.compile(r"[,;。]")
 STATEMENT_CHARS = 8  # a clause before a closing question shorter than this is part of the question
 _ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + _NUMBER_WORDS.pattern)
-_HOLDERS = frozenset({"company", "org"})
-
-
-def _anothers(text: str, at: int, asked: set, names: NameTable) -> bool:
-    """Whether the figure at `at` belongs to another company than the `asked` ones (name groups): its clause names
-    one and none of them ("沙特云计算公司中阿里云持股多少": "…,沙特电信持股55%" is 沙特电信's share)."""
-    if not asked:
-        return False
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
-    end = next((m.start() for m in _CLAUSE_END.finditer(text, at)), len(text))
-    holders = {m.group for m in names.find(text[start:end], kinds=_HOLDERS)}
-    return bool(holders) and not holders & asked
 
 
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
@@ -220,7 +171,7 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     if text.rstrip().endswith("?"):
         # "木村隆二是第一个向岸田文雄扔炸弹的日本人,但他会是最后一个吗?": a statement may come before the question
         # it ends with; only the statement can answer.
-        text = text[: max((m.start() for m in _CLAUSE_END.finditer(text)), default=0)]
+        text = text[: max((m.start() for m in CLAUSE_END.finditer(text)), default=0)]
         if len(text) < STATEMENT_CHARS:
             return "a question, not an answer"
     metrics = names.find(analysis.question, kinds=("metric",))
@@ -233,23 +184,23 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share.
         figures = text if analysis.wants == "date" else _DATE_ANY.sub(" ", text)
         size = quantity is not None and asks_size(analysis.question)
-        holders = {m.group for m in analysis.names if m.group.kind in _HOLDERS}
+        holders = {m.group for m in analysis.names if m.group.kind in HOLDERS}
         if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))
-                                            and not _anothers(figures, m.start(), holders, names)
+                                            and not anothers(figures, m.start(), holders, names)
                                             for m in quantity.finditer(figures)):
             return "no figure of the kind asked for"
         if quantity is None and analysis.kind is QuestionKind.NUMBER and not any(
-                _new_figure(m.group(0), analysis.numbers) and not _anothers(figures, m.start(), holders, names)
+                _new_figure(m.group(0), analysis.numbers) and not anothers(figures, m.start(), holders, names)
                 for m in _ANY_FIGURE.finditer(figures)):
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
         return "no date"
     if analysis.wants == "date" and not _dated_event(analysis, text):
         return "no date beside " + "/".join(analysis.events)
-    if analysis.wants in ("place", "who", "person") and not _names_a({analysis.wants}, text, analysis.question, names):
+    if analysis.wants in ("place", "who", "person") and not names_a({analysis.wants}, text, analysis.question, names):
         return f"names no {WANTED_NAME[analysis.wants]}"
-    if analysis.wants in ("who", "person") and analysis.roles and not _holder_beside_role(analysis, text, names):
+    if analysis.wants in ("who", "person") and analysis.roles and not holder_beside_role(analysis, text, names):
         return "names no one beside " + "/".join(analysis.roles)
     if analysis.wants == "who" and (org := asked_org_kind(analysis.question)):
         found = [(m.surface, m.group.names) for m in names.find(text, kinds=ENTITY_KINDS)]

@@ -1,0 +1,65 @@
+"""Whose value a sentence gives: the names it holds, the role a name stands beside, the company a figure belongs to.
+
+Used by the judgement (judgement.sentence_problem): "导演是谁" wants a person named beside 导演, "阿里云持股多少" a
+figure in a clause that does not name another company. Pure functions over strings (jieba's tags, cached).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.analysis import Analysis
+from assistant.answer.constraints import role_spans
+from assistant.answer.evidence import tagged_names
+from assistant.lexicon import ENTITY_KINDS, NameTable
+from assistant.lexicon.table import fold
+
+# Clauses end at these (the text is read NFKC-folded: a full-width "，" is ",").
+CLAUSE_END = re.compile(r"[,;。]")
+
+
+def _name_spans(kinds: set[str], text: str, question: str, names: NameTable) -> list[tuple[int, int]]:
+    """Where the text names a place/person/organisation (per `kinds`) that the question does not."""
+    table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS, "person": {"person"}}
+    wanted = set().union(*(table_kinds[k] for k in kinds))
+    spans = [(m.start, m.end) for m in names.find(text, kinds=wanted) if m.surface not in question]
+    tags = {"place": {"place"}, "who": {"person", "org", "place"}, "person": {"person"}}
+    wanted_tags = set().union(*(tags[k] for k in kinds))
+    words = {word for word, kind in tagged_names(text) if kind in wanted_tags and word not in question}
+    return spans + [m.span() for word in words for m in re.finditer(re.escape(word), text)]
+
+
+def names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool:
+    """Whether the text names a place/person/organisation (per `kinds`) that the question does not."""
+    return bool(_name_spans(kinds, text, question, names))
+
+
+# How far (characters between them) a name may stand from the role it holds: "导演辛爽", "蒋万安…当选台北市长",
+# "武大靖,2018年平昌冬奥会…金牌"; a name thirty characters on, in another clause, holds no such role.
+ROLE_REACH = 16
+
+
+def holder_beside_role(analysis: Analysis, text: str, names: NameTable) -> bool:
+    """Whether a new name stands beside the role asked about (True when the sentence does not name the role:
+    it was named before it)."""
+    key = fold(text)
+    roles = [span for role in analysis.roles for span in role_spans(role, key)]
+    if not roles:
+        return True
+    return any(start - ROLE_REACH <= end_ and start_ <= end + ROLE_REACH
+               for start_, end_ in _name_spans({analysis.wants}, text, analysis.question, names)
+               for start, end in roles)
+
+
+HOLDERS = frozenset({"company", "org"})
+
+
+def anothers(text: str, at: int, asked: set, names: NameTable) -> bool:
+    """Whether the figure at `at` belongs to another company than the `asked` ones (name groups): its clause names
+    one and none of them ("沙特云计算公司中阿里云持股多少": "…,沙特电信持股55%" is 沙特电信's share)."""
+    if not asked:
+        return False
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in CLAUSE_END.finditer(text, at)), len(text))
+    holders = {m.group for m in names.find(text[start:end], kinds=HOLDERS)}
+    return bool(holders) and not holders & asked
