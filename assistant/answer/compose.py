@@ -134,11 +134,12 @@ def compose_answer(
     tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
-    if (english and not concepts and cjk_ratio(question) == 0
+    if (english and not concepts and not analysis.names and not analysis.workings and cjk_ratio(question) == 0
             and not (analysis.about_report or part or tables or kind is QuestionKind.SOURCE)):
         # "who invented the world wide web": an English question naming nothing the documents name (no company,
-        # place or term the name table knows) is about something else; similarity alone is no evidence. (Not
-        # "CBA2021-2022赛季总冠军": mostly Latin letters and digits, its Chinese words are not weighed as English.)
+        # place or term the name table knows, no name the documents write as it is: "API") is about something else;
+        # similarity alone is no evidence. (Not "CBA2021-2022赛季总冠军": mostly Latin letters and digits, its
+        # Chinese words are not weighed as English.)
         debug["reason"] = ABSENT_TOPICS + "nothing the question names"
         return _refusal(question, analysis, hits, corpus, debug)
     scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
