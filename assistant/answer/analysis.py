@@ -24,6 +24,7 @@ from assistant.answer.question_names import (
     unknown_names,
     untabled_names,
 )
+from assistant.answer.report_questions import about_report, asks_authorship
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 from assistant.text import cjk_ratio, match_key
@@ -101,28 +102,6 @@ def classify(question: str) -> QuestionKind:
 
 # --- what the question is, beyond its kind -------------------------------------------------------------
 
-# Questions about the report itself (who wrote it, its title, contact): the front matter answers them.
-_ABOUT_REPORT = re.compile(
-    r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:谁|作者|编写|撰写|写的|出品|发布|出版|署名|全名|标题|题目|名字|叫什么|叫啥)|"
-    r"(?:谁|哪个?(?:单位|机构|部门))[^,，。?？]{0,6}(?:写|编|发布|出)[^,，。?？]{0,4}报告|"
-    r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
-    r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
-    r"\b(?:who|which \w+) (?:put|puts|released|issued|made)\b[^?]{0,20}\breport\b|"
-    r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b|"
-    # Why it was written and how it is laid out: the foreword says both.
-    r"写作背景|写作目的|(?:为什么|为啥|为何)[^,，。?？]{0,6}(?:写|搞|做|编|出)[^,，。?？]{0,4}报告|"
-    r"报告[^,，。?？]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|一共几章|总共几章|有几章|每(?:一)?章|各章|"
-    r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
-    r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
-    r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b",
-    re.I,
-)
-# Who made the report: answered by the cover (publisher) and the working group.
-_AUTHORSHIP = re.compile(
-    r"谁|作者|编写|撰写|写的|出品|发布方|出版|署名|"
-    r"\bauthor|\bwrote\b|\bwritten\b|\bpublish|\bproduced\b|\bworking group\b|\bwho\b",
-    re.I,
-)
 # The comparison table ("表格里…", "the table comparing…").
 _TABLE = re.compile(r"表格|表里|表中|对照表|(?:那|这|哪)(?:个|张)表|列表对比|\btables?\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[?？]?$|"
@@ -241,8 +220,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         kind=kind,
         wants=_wants(question, kind),
         off_topic=off_topic_kind(question),
-        about_report=bool(_ABOUT_REPORT.search(question)),
-        authorship=bool(_AUTHORSHIP.search(question)),
+        about_report=about_report(question),
+        authorship=asks_authorship(question),
         table=bool(_TABLE.search(question)),
         names=mentions + untabled_names(question, candidates[len(mentions):], unknown),
         unknown=unknown,

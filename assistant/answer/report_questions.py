@@ -1,0 +1,41 @@
+"""Questions about the report itself: who wrote it, its title, contact, why it was written, how it is laid out.
+
+The front matter (cover, working group, foreword) answers them by its place, not by its wording
+(answer/front_matter.py says which part answers which).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABOUT_REPORT = re.compile(
+    r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:谁|作者|编写|撰写|写的|出品|发布|出版|署名|全名|标题|题目|名字|叫什么|叫啥)|"
+    r"(?:谁|哪个?(?:单位|机构|部门))[^,，。?？]{0,6}(?:写|编|发布|出)[^,，。?？]{0,4}报告|"
+    r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
+    r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
+    r"\b(?:who|which \w+) (?:put|puts|released|issued|made)\b[^?]{0,20}\breport\b|"
+    r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b|"
+    # Why it was written and how it is laid out: the foreword says both.
+    r"写作背景|写作目的|(?:为什么|为啥|为何)[^,，。?？]{0,6}(?:写|搞|做|编|出)[^,，。?？]{0,4}报告|"
+    r"报告[^,，。?？]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|一共几章|总共几章|有几章|每(?:一)?章|各章|"
+    r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
+    r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
+    r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b",
+    re.I,
+)
+# Who made the report: answered by the cover (publisher) and the working group.
+_AUTHORSHIP = re.compile(
+    r"谁|作者|编写|撰写|写的|出品|发布方|出版|署名|"
+    r"\bauthor|\bwrote\b|\bwritten\b|\bpublish|\bproduced\b|\bworking group\b|\bwho\b",
+    re.I,
+)
+
+
+def about_report(question: str) -> bool:
+    """Whether the question asks about the report itself (its makers, title, contact, purpose or layout)."""
+    return bool(_ABOUT_REPORT.search(question))
+
+
+def asks_authorship(question: str) -> bool:
+    """Whether it asks who made the report: answered by the cover (publisher) and the working group."""
+    return bool(_AUTHORSHIP.search(question))
