@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer.analysis import Analysis, QuestionKind
 from assistant.answer.constraints import (
@@ -114,6 +115,7 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     return ""
 
 
+@lru_cache(maxsize=4096)  # each candidate is read by context_problem and sentence_problem, its paragraph many times
 def _readable(text: str) -> str:
     """The text as the rules read it: simplified characters (举办, 万人 then match a document written in
     traditional ones) and half-width punctuation (a clause of a user's document ends at "，" as at ","), without

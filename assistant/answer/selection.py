@@ -199,10 +199,10 @@ def choose(
         structured = None
     if kind is QuestionKind.LIST or causes:
         across = sibling_leads(top, corpus) if structured is None else None
-        if across and not names_asked(" ".join(s.text for lead in across for s in _with_follower(lead, corpus))):
-            across = None
-        if across and (best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
-            return [s for lead in across for s in _with_follower(lead, corpus)]
+        across_quotes = [s for lead in across or () for s in _with_follower(lead, corpus)]
+        if across and names_asked(" ".join(s.text for s in across_quotes)) and (
+                best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
+            return across_quotes
     if kind is QuestionKind.LIST:
         # The list answers the question when the question is about the list itself (it asks for a
         # counted list, or the intro or an item lead scores best); "哪些平台获得了许可证" wants
