@@ -304,3 +304,18 @@ def test_asking_whether_the_report_gives_the_figure_is_part_of_the_question() ->
 
     assert question_parts("东南亚电商现在盘子多大?报告里给数没") == ["东南亚电商现在盘子多大?报告里给数没"]
     assert question_parts("华为做了啥?菜鸟做了啥?") == ["华为做了啥?", "菜鸟做了啥?"]
+
+
+@pytest.mark.parametrize(("question", "facts", "paragraphs"), [
+    # the report tells Huawei's African cases in §3.1 (South Africa) and §4.1 (Ethiopia's EM2.0)
+    ("华为在非洲做了哪些数字基础设施合作?", ("超算中心", "EM2.0"), 2),
+    ("报告里越南有哪些数字化项目?", ("国家信息通讯基础设施", "智能分拨中心"), 2),
+    ("Which projects in Vietnam does the report list?", ("国家信息通讯基础设施", "智能分拨中心"), 2),
+])
+def test_a_list_question_about_a_named_thing_quotes_it_from_each_paragraph_found(
+        real_assistant, question, facts, paragraphs) -> None:
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert all(fact in answer.text for fact in facts)
+    assert len(cited_ids(answer)) >= paragraphs
+    assert_extractive(answer)

@@ -28,7 +28,7 @@ from assistant.answer.footnotes import (
 )
 from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
 from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
-from assistant.answer.mentions import asks_mention, mention_quotes
+from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.overview import overview_quotes
 from assistant.answer.reasons import reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, roster_quotes
@@ -174,8 +174,14 @@ def compose_answer(
     elif top.kind == "table":
         chosen = table_quotes(top, concepts, corpus, folded)
     else:
+        def names_asked(text: str) -> bool:
+            return all(names.occurs(m.group, text) for m in analysis.names)
+
         chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason",
-                        lambda text: all(names.occurs(m.group, text) for m in analysis.names))
+                        names_asked)
+        if kind is QuestionKind.LIST and analysis.names:
+            wider, _ = candidates.admissible(analysis, scored, corpus, names, frozenset(h.paragraph_id for h in hits))
+            chosen = [*chosen, *other_mentions(chosen, wider, corpus, max_citations, names_asked)]
     other = disagreeing(analysis, chosen, admissible, corpus)
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"

@@ -4,12 +4,17 @@ Such a question is not answered by the one passage that best matches its words (
 naming the publisher) but by the places the report names the thing: the first sentence naming it in each
 of the first few body paragraphs that do, in reading order, the foreword last. A name the corpus never
 mentions is refused before this (analysis.unknown).
+
+A list question about a named thing is answered by its best passage and, from each further paragraph
+found, the best sentence naming that thing (`other_mentions`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
+from assistant.answer.selection import ScoredSentence, announces, with_follower
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import Mention
 from assistant.text import match_key
@@ -22,6 +27,7 @@ _MENTION = re.compile(
     re.I,
 )
 MAX_PLACES = 3
+MENTION_FLOOR = 0.5  # share of the best score below which a sentence naming the thing is a passing mention
 
 
 def asks_mention(question: str) -> bool:
@@ -52,3 +58,23 @@ def mention_quotes(mentions: tuple[Mention, ...], corpus: CorpusView) -> list[Se
         if len(quotes) == MAX_PLACES:
             break
     return quotes
+
+
+def other_mentions(chosen: Sequence[Sentence], scored: Sequence[ScoredSentence], corpus: CorpusView,
+                   max_citations: int, names_asked: Callable[[str], bool]) -> list[Sentence]:
+    """A list question about a named thing ("华为在非洲开展了哪些合作", "报告中提到越南的哪些项目"): from each
+    further paragraph (best first) its best sentence naming that thing, until the answer cites `max_citations`
+    paragraphs. The report spreads one company's or country's cases over several sections; the best paragraph
+    holds only some of them. Sentences scoring below MENTION_FLOOR of the best are passing mentions."""
+    cited = {s.paragraph_id for s in chosen}
+    found: list[Sentence] = []
+    floor = MENTION_FLOOR * scored[0].score if scored else 0.0
+    for candidate in scored:
+        if len(cited) >= max_citations or candidate.score < floor:
+            break
+        sentence = candidate.sentence
+        if sentence.paragraph_id in cited or announces(sentence) or not names_asked(sentence.text):
+            continue
+        cited.add(sentence.paragraph_id)
+        found.extend(with_follower(sentence, corpus))
+    return found

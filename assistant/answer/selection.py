@@ -74,14 +74,14 @@ def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | N
     quotes = [intro[0] if intro[0].text.startswith("一是") else intro[-1]] if intro else []
     for item in corpus.groups[intro_id]:
         if corpus.sentences.get(item):  # each item with its content: "一是混合主权架构。" says what, the next how
-            quotes.extend(_with_follower(corpus.sentences[item][0], corpus))
+            quotes.extend(with_follower(corpus.sentences[item][0], corpus))
     return quotes
 
 
 SHORT_SENTENCE = 30  # characters: a lead such as "一是混合主权架构。" or "设立数字合作创新试验区。"
 
 
-def _with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
+def with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     """A short lead sentence says what, the next one says how: quote both."""
     sentences = corpus.sentences.get(sentence.paragraph_id, ())
     if len(sentence.text) < SHORT_SENTENCE and sentences and sentences[0] == sentence and len(sentences) > 1:
@@ -154,14 +154,14 @@ def _enumeration(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
     return quoted
 
 
-def _announces(sentence: Sentence) -> bool:
+def announces(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith((":", "\uff1a"))
 
 
 def announced_list(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
     """The items of a list whose intro ("该模式有三大特点:") ends the quoted passage of its paragraph."""
     last = chosen[-1]
-    if not _announces(last) or last.paragraph_id not in corpus.groups:
+    if not announces(last) or last.paragraph_id not in corpus.groups:
         return []
     return _list_quotes(corpus.by_id[last.paragraph_id], corpus) or []
 
@@ -199,7 +199,7 @@ def choose(
         structured = None
     if kind is QuestionKind.LIST or causes:
         across = sibling_leads(top, corpus) if structured is None else None
-        across_quotes = [s for lead in across or () for s in _with_follower(lead, corpus)]
+        across_quotes = [s for lead in across or () for s in with_follower(lead, corpus)]
         if across and names_asked(" ".join(s.text for s in across_quotes)) and (
                 best_in_top in across or wants_enumeration(question)):  # a list written across paragraphs
             return across_quotes
@@ -220,7 +220,7 @@ def choose(
     if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION, QuestionKind.LIST):
         chosen = passage_from(best.sentence, corpus)
     else:
-        chosen = _with_follower(best.sentence, corpus)
+        chosen = with_follower(best.sentence, corpus)
     announced = announced_list(chosen, corpus)
     if announced:  # "…有三大特点:" is never left hanging: its items follow
         return list(dict.fromkeys([*chosen, *announced]))
@@ -229,7 +229,7 @@ def choose(
             break
         if candidate.score < SECOND_SENTENCE_RATIO * best.score:
             break
-        if _announces(candidate.sentence):
+        if announces(candidate.sentence):
             continue  # "该模式有三大特点:" says nothing without the list it announces
         if candidate.sentence.paragraph_id not in {s.paragraph_id for s in chosen}:
             chosen.append(candidate.sentence)
