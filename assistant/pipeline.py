@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answer import compose_answer, merge_answers
-from assistant.answer.coordination import name_parts
+from assistant.answer.coordination import aspect_parts, name_parts
 from assistant.answer.evidence import warm_up_tokenizers
 from assistant.answer.verifier import load_model
 from assistant.config import Settings
@@ -83,8 +83,9 @@ class Assistant:
         `scope` ("all", "report", "sources", "library") limits the documents searched. A citation of a
         paragraph whose footnoted source is indexed also gets that source's best-matching passage.
 
-        A question in several parts ("…有多少个?…又与多少国签署?") is answered part by part
-        and the parts merged, so each gets its own quote and citation.
+        A question in several parts ("…有多少个?…又与多少国签署?", or two aspects asked for separately:
+        "…在A和B方面各有什么…") is answered part by part and the parts merged, so each gets its own quote
+        and citation.
         """
         started = time.perf_counter()
         typed = validate_question(question, self.settings.max_question_chars)
@@ -92,6 +93,8 @@ class Assistant:
         k = k or self.settings.top_k
         retrieval = self.retriever.retrieve(text, max(k, search_k), scope)
         parts = question_parts(text)
+        if len(parts) == 1:  # "印尼在基础设施和支付方面各有什么规划": each aspect is asked for on its own
+            parts = aspect_parts(text) or parts
         if len(parts) > 1:
             answer = merge_answers(
                 text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in parts]

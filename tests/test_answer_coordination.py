@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.coordination import name_parts
+from assistant.answer.coordination import aspect_parts, name_parts
 from tests.test_answers import assert_extractive
 
 pytestmark = pytest.mark.slow
@@ -39,3 +39,27 @@ def test_a_shared_project_is_not_split(real_assistant) -> None:
     """Asked name by name, "华为…覆盖了多少人" would quote Huawei's 30亿人口, a different project."""
     answer = real_assistant.ask("华为和埃塞电信那个项目覆盖了多少人")
     assert "30亿人口" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("沙特在云计算和支付监管方面各有什么做法?", ["沙特在云计算方面有什么做法?", "沙特在支付监管方面有什么做法?"]),
+        # the latest place the aspects attach: 定位 / 特点, not 表里的定位 / 特点
+        ("电商那类在表里的定位和特点分别是什么", ["电商那类在表里的定位是什么", "电商那类在表里的特点是什么"]),
+        ("报告的结论和建议分别是啥", ["报告的结论是啥", "报告的建议是啥"]),
+        ("微软和阿里云在数据主权上分别是怎么做的", []),  # two names, not two aspects (name_parts)
+        ("数字丝路的机遇和挑战哪个更大", []),  # no 分别 / 各: one question
+        ("数字丝路的机遇和挑战分别哪个更多", []),  # a verdict
+    ],
+)
+def test_aspect_parts(question: str, parts: list[str]) -> None:
+    assert aspect_parts(question) == parts
+
+
+def test_two_aspects_asked_for_separately_are_answered_each(real_assistant) -> None:
+    """Asked whole, the question found only Indonesia's infrastructure plan (§1.2), not its payment blueprint."""
+    answer = real_assistant.ask("印尼的数字基建和数字支付各有啥长远规划?")
+    assert not answer.refused, answer.debug
+    assert "2045年数字印尼愿景" in answer.text and "支付系统蓝图" in answer.text
+    assert_extractive(answer)

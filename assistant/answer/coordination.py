@@ -49,3 +49,19 @@ def name_parts(question: str, names: NameTable) -> list[str]:
     before, after = question[: chain[0].start], question[chain[-1].end :]
     after = re.sub(r"^(\s*)(?:都|分别|各自|两家|两者|二者)", r"\1", after)
     return [before + m.surface + after for m in chain]
+
+
+# "印尼在数字基础设施和数字支付方面各有什么规划", "定位和特点分别是什么": two aspects of one thing, each asked for
+# ("分别", "各"). The part before them ends where they are attached (在, 的, 对, 于); the latest such place, so
+# "那一类在表里的定位和特点" splits 定位 / 特点, not 表里的定位 / 特点.
+_ASPECTS = re.compile(r"^(?P<pre>.*(?:在|对|于|的))(?P<a>[^，,。?？和与及、\s]{2,12}?)(?:和|与|及|以及|、)"
+                      r"(?P<b>[^，,。?？和与及、\s]{2,12}?)(?P<post>方面|上|中|领域|里|层面)?(?:分别|各自|各)(?P<rest>.+)$")
+
+
+def aspect_parts(question: str) -> list[str]:
+    """One question per aspect asked for separately, or [] when the question asks for no such pair."""
+    match = _ASPECTS.match(question)
+    if match is None or _VERDICT.search(question):
+        return []
+    post = match["post"] or ""
+    return [match["pre"] + aspect + post + match["rest"] for aspect in (match["a"], match["b"])]
