@@ -286,6 +286,11 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
 @pytest.mark.parametrize(("question", "wrong", "right"), [
     # a sentence dated to another year is about that year, whatever the passage said before it
     ("2021年中国城镇新增就业了多少人", "2020年全年城镇新增就业1186万人。", "2021年全年城镇新增就业1269万人。"),
+    # the figure's own clause dates it, whatever other years the sentence names
+    ("2021年中国城镇新增就业了多少人", "图表:2020年全年城镇新增就业1186万人新华社发2021年制图",
+     "2021年,全年城镇新增就业1269万人,比2020年多增83万人。"),
+    ("2022年我国CPI上涨了多少?", "预计2023年全年CPI同比上涨2.1%,略高于2022年的水平。",
+     "2022年全年CPI同比上涨2%。"),
     # where an event is held is said as "在…举办", "于…举行"
     ("2022年男排世锦赛在哪举办", "俄罗斯获得了2022年男排世锦赛的举办权。", "2022年男排世锦赛在波兰和斯洛文尼亚举行。"),
     # the same event under another verb

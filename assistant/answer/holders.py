@@ -7,6 +7,7 @@ figure in a clause that does not name another company. Pure functions over strin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answer.analysis import Analysis
 from assistant.answer.constraints import role_spans
@@ -63,3 +64,16 @@ def anothers(text: str, at: int, asked: set, names: NameTable) -> bool:
     end = next((m.start() for m in CLAUSE_END.finditer(text, at)), len(text))
     holders = {m.group for m in names.find(text[start:end], kinds=HOLDERS)}
     return bool(holders) and not holders & asked
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
+
+
+def dated_otherwise(text: str, at: int, asked: Sequence[str]) -> bool:
+    """Whether the figure at `at` is dated to another year than the `asked` ones: the last year written before it
+    in its clause ("预计2023年全年CPI同比上涨2.1%,略高于2022年的水平" gives 2023's rise, not 2022's)."""
+    if not asked:
+        return False
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    years = _YEAR.findall(text, start, at)
+    return bool(years) and years[-1] not in asked

@@ -35,7 +35,7 @@ from assistant.answer.constraints import (
     says_where_held,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
-from assistant.answer.holders import CLAUSE_END, HOLDERS, anothers, holder_beside_role, names_a
+from assistant.answer.holders import CLAUSE_END, HOLDERS, anothers, dated_otherwise, holder_beside_role, names_a
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
@@ -184,16 +184,21 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
         quantity = expected_quantity(analysis.question)
         # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share.
-        figures = text if analysis.wants == "date" else _DATE_ANY.sub(" ", text)
+        # Dates blanked out in place, so a figure's position is its position in the text (and its year readable).
+        figures = text if analysis.wants == "date" else _DATE_ANY.sub(lambda m: " " * len(m.group(0)), text)
         size = quantity is not None and asks_size(analysis.question)
         holders = {m.group for m in analysis.names if m.group.kind in HOLDERS}
+        years = () if analysis.wants == "date" else analysis.years
+
+        def whose(at: int) -> bool:  # the figure at `at` is another company's or another year's
+            return anothers(figures, at, holders, names) or dated_otherwise(text, at, years)
+
         if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))
-                                            and not anothers(figures, m.start(), holders, names)
-                                            for m in quantity.finditer(figures)):
+                                            and not whose(m.start()) for m in quantity.finditer(figures)):
             return "no figure of the kind asked for"
         if quantity is None and analysis.kind is QuestionKind.NUMBER and not any(
-                _new_figure(m.group(0), analysis.numbers) and not anothers(figures, m.start(), holders, names)
+                _new_figure(m.group(0), analysis.numbers) and not whose(m.start())
                 for m in _ANY_FIGURE.finditer(figures)):
             return "no figure"
     if analysis.wants == "date" and not _new_date(text, analysis.numbers):
