@@ -274,6 +274,9 @@ def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, q
     # a date is no count
     ("华为云泰国节点有多少个机柜", "2024年5月,华为云在泰国推出数据库。", "no figure of the kind asked for"),
     ("印尼数字经济规模能到多少亿美元", "印尼央行制定《2024—2045年支付系统蓝图》。", "no figure of the kind asked for"),
+    # a question about a plan is answered by the plan
+    ("首架C919计划什么时候交付?", "该公司计划于2021年交付首架C919单通道客机。", ""),
+    ("首架C919什么时候交付?", "该公司计划于2021年交付首架C919单通道客机。", "no figure of the kind asked for"),
 ])
 def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -> None:
     from assistant.answer.analysis import analyse
@@ -291,6 +294,10 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
      "2021年,全年城镇新增就业1269万人,比2020年多增83万人。"),
     ("2022年我国CPI上涨了多少?", "预计2023年全年CPI同比上涨2.1%,略高于2022年的水平。",
      "2022年全年CPI同比上涨2%。"),
+    # a plan or forecast is no record, unless the question asks for one
+    ("首架C919的交付日时间?", "该公司计划于2021年交付首架C919单通道客机。", "首架C919于2022年12月9日交付东航。"),
+    ("灌篮高手电影中国上映时间", "电影《灌篮高手》预计将于2023年1月12日在中国香港上映,1月13日在中国台湾上映。",
+     "电影《灌篮高手》于2023年4月20日在中国内地上映。"),
     # where an event is held is said as "在…举办", "于…举行"
     ("2022年男排世锦赛在哪举办", "俄罗斯获得了2022年男排世锦赛的举办权。", "2022年男排世锦赛在波兰和斯洛文尼亚举行。"),
     # the same event under another verb

@@ -77,3 +77,15 @@ def dated_otherwise(text: str, at: int, asked: Sequence[str]) -> bool:
     start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
     years = _YEAR.findall(text, start, at)
     return bool(years) and years[-1] not in asked
+
+
+# A plan or forecast is no record: "计划于2021年交付首架C919", "预计将于1月12日在香港上映", "预测票房将达到60亿".
+# ("将于" alone is a schedule, often the answer: "北京冬奥会将于2月4日开幕".)
+_HEDGE = re.compile(r"预计|预测|预期|计划|有望|拟于|或将|(?<!尽)可能(?!性)|估计|猜测|传闻|爆料|据传|目标是")
+# A question about a plan or forecast wants one: "计划何时交付", "预计能达到多少", "到2030年会有多少".
+ASKS_PLAN = re.compile(r"预计|预测|预期|计划|打算|有望|目标|规划|将会|将要|会不会|能不能|能否|能达到|会达到|将达到")
+
+
+def hedged(text: str, at: int) -> bool:
+    """Whether the figure at `at` is planned or forecast: its sentence says so before it."""
+    return _HEDGE.search(text, 0, at) is not None

@@ -35,7 +35,16 @@ from assistant.answer.constraints import (
     says_where_held,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
-from assistant.answer.holders import CLAUSE_END, HOLDERS, anothers, dated_otherwise, holder_beside_role, names_a
+from assistant.answer.holders import (
+    ASKS_PLAN,
+    CLAUSE_END,
+    HOLDERS,
+    anothers,
+    dated_otherwise,
+    hedged,
+    holder_beside_role,
+    names_a,
+)
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
@@ -190,8 +199,11 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         holders = {m.group for m in analysis.names if m.group.kind in HOLDERS}
         years = () if analysis.wants == "date" else analysis.years
 
-        def whose(at: int) -> bool:  # the figure at `at` is another company's or another year's
-            return anothers(figures, at, holders, names) or dated_otherwise(text, at, years)
+        plan = ASKS_PLAN.search(analysis.question) is not None
+
+        def whose(at: int) -> bool:  # the figure at `at` is another company's or year's, or only planned
+            return (anothers(figures, at, holders, names) or dated_otherwise(text, at, years)
+                    or (not plan and hedged(text, at)))
 
         if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))
