@@ -294,6 +294,9 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
      "2021年,全年城镇新增就业1269万人,比2020年多增83万人。"),
     ("2022年我国CPI上涨了多少?", "预计2023年全年CPI同比上涨2.1%,略高于2022年的水平。",
      "2022年全年CPI同比上涨2%。"),
+    # a saved page's footer or related-questions list run into one "sentence" states nothing
+    ("台积电美国新厂计划投资多少", "热门搜索:台积电新的建厂计划没有美国,投资额高达600亿美元,计划在德国设厂",
+     "台积电宣布,在美国投资计划将由120亿美元扩大到400亿美元。"),
     # a plan or forecast is no record, unless the question asks for one
     ("首架C919的交付日时间?", "该公司计划于2021年交付首架C919单通道客机。", "首架C919于2022年12月9日交付东航。"),
     ("灌篮高手电影中国上映时间", "电影《灌篮高手》预计将于2023年1月12日在中国香港上映,1月13日在中国台湾上映。",

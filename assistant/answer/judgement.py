@@ -172,6 +172,9 @@ def _dated_event(analysis: Analysis, text: str) -> bool:
 
 # "新华社北京4月3日电": a news dateline dates the report, not the event it reports.
 _DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
+# Web-page furniture run into a "sentence" of a saved page: a footer, a list of related questions, a share prompt.
+# (Not "点击查看", "扫码": a saved page's run-on text puts them beside its content: "…点击查看:开幕时间…".)
+_FURNITURE = re.compile(r"ICP备|公网安备|版权所有|网站标识码|相关问答|相关热词|热门排行|热门搜索|上一篇|下一篇")
 STATEMENT_CHARS = 8  # a clause before a closing question shorter than this is part of the question
 _ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + _NUMBER_WORDS.pattern)
 
@@ -179,6 +182,8 @@ _ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + _NUMBER_WORDS.pattern)
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
     text = _DATELINE.sub("电", _readable(text))
+    if _FURNITURE.search(text):
+        return "page furniture, not a statement"
     if text.rstrip().endswith("?"):
         # "木村隆二是第一个向岸田文雄扔炸弹的日本人,但他会是最后一个吗?": a statement may come before the question
         # it ends with; only the statement can answer.
