@@ -185,6 +185,9 @@ def test_no_intro_is_left_hanging(real_assistant, question: str) -> None:
         ("What does section 4.1 say?", True),
         ("Can you summarize the preface?", True),
         ("金融科技那节讲了啥", True),
+        ("第二章整体是讲啥的?", True),
+        ("第五章总体讲了些什么,一段话概括", True),
+        ("第四章一句话概括", True),
         # One thing within the part, not the part as a whole.
         ("前言里讲的研究框架是啥,几章分别讲什么", False),
         ("第五章主要讲了哪些建议", False),

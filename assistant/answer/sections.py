@@ -119,7 +119,10 @@ def _part_by_words(words: list[str], headings: dict[str, str]) -> str:
 
 # "第三章讲了啥", "4.2节主要内容", "what does section 4.1 say": the question asks what the part says as a whole.
 _OVERVIEW = re.compile(
-    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?(?:呢|啊|呀)?\W*$|"
+    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?的?(?:呢|啊|呀)?\W*$|"
+    # "第五章整体讲了些什么,一段话概括": a format request may follow the question
+    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥)[,，]\s*(?:用)?(?:一段话|一句话|几句话|简单|简要)?"
+    r"(?:概括|总结|概述|说说|讲讲)(?:下|一下)?\W*$|(?:一段话|一句话|几句话|简单|简要)(?:概括|总结|概述)(?:下|一下)?\W*$|"
     r"主要(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)?(?:呢|啊)?\W*$|"
     r"(?:内容|大意|要点|观点)(?:是(?:什么|啥))?(?:呢|啊)?\W*$|概括一下|概述一下|总结一下|简述一下|"
     r"\bwhat does\b.{0,60}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
@@ -133,7 +136,8 @@ _OVERVIEW = re.compile(
 
 # What may surround a part reference and "讲了啥" in a question that asks nothing more specific.
 _OVERVIEW_FILLER = re.compile(
-    r"请问|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|哪些|什么|[的里中在了呢啊吧吗呀这那个下本该和与及有啥]|"
+    r"请问|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|哪些|什么|整体|总体|整个|总的来说|到底|究竟|"
+    r"[的里中在了呢啊吧吗呀这那个下本该和与及有啥是都]|"
     r"\b(?:what|does|do|did|the|of|in|this|that|report|says?|please|pls|me|tell|about|is|it|its|section|chapter|"
     r"part|can|could|you|give|a|an|briefly|quick|quickly)\b|[\W_\d]",
     re.I,
