@@ -682,3 +682,21 @@ def test_a_keyword_question_ending_with_a_placing_asks_who(question, wants) -> N
     from assistant.lexicon import NameTable
 
     assert analyse(question, NameTable([]), "").wants == wants
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the asker's own background names a city the report never mentions; the question is about the report
+    ("I work on payments in Jakarta. Can you summarise what the report says about fintech platforms embedding "
+     "into local financial systems?", "技术平台嵌入"),
+    ("我在雅加达做支付。报告里金融科技企业咋嵌入当地金融体系的?", "嵌入"),
+])
+def test_a_name_only_in_the_askers_background_does_not_refuse(real_assistant, question, fact):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert fact in answer.text
+    assert_extractive(answer)
+
+
+def test_a_name_the_documents_never_mention_in_the_question_itself_still_refuses(real_assistant):
+    answer = real_assistant.ask("I work on payments. What does the report say about Jakarta's fintech startups?")
+    assert answer.refused

@@ -111,3 +111,17 @@ def through_members(mention: Mention, names: NameTable, corpus_key: str, figure:
             return mention
         spellings = (*group.names, *spellings)
     return Mention(mention.start, mention.end, mention.surface, NameGroup(group.kind, spellings))
+
+
+# "I work on payments in Jakarta. Can you summarise…", "我在雅加达做支付。报告怎么说…": a sentence before the question
+# that asks nothing tells who is asking. A name only there is no name the answer must hold.
+_SENTENCE = re.compile(r"[^.。!！;；?？]+[.。!！;；?？]*")
+_ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|can|could|would|please|tell|list|"
+                     r"summari[sz]e|explain|describe|give|show|does|do|did|is|are)\b|吗|呢|什么|哪|怎么|咋|为什么|"
+                     r"为啥|多少|几|谁|啥|请|帮我|介绍|说说|讲讲|列|总结|概括", re.I)
+
+
+def background(question: str) -> str:
+    """The sentences before the last that ask nothing ("" when there are none)."""
+    sentences = [s for s in _SENTENCE.findall(question) if s.strip()]
+    return " ".join(s for s in sentences[:-1] if not _ASKING.search(s))
