@@ -700,3 +700,25 @@ def test_a_name_only_in_the_askers_background_does_not_refuse(real_assistant, qu
 def test_a_name_the_documents_never_mention_in_the_question_itself_still_refuses(real_assistant):
     answer = real_assistant.ask("I work on payments. What does the report say about Jakarta's fintech startups?")
     assert answer.refused
+
+
+@pytest.mark.parametrize(("question", "unknown", "known", "offered"), [
+    ("Does the report mention the EU's GDPR or Data Act?", ["Data Act"], ["GDPR", "EU"], {"Data Act"}),
+    ("Who's the source for those numbers - ITU, World Bank, someone else?", ["ITU", "World Bank"], [],
+     {"ITU", "World Bank"}),
+    ("报告有没有讲 5G 或者 submarine cable?", ["submarine", "cable"], ["5G"], {"submarine", "cable"}),
+    # both unknown, no open guess: the question is about them
+    ("Does the report mention Shopee or Lazada?", ["Shopee", "Lazada"], [], set()),
+    ("What does the report say about Shopee and Cainiao?", ["Shopee"], ["Cainiao"], set()),
+])
+def test_names_offered_as_alternatives(question, unknown, known, offered) -> None:
+    from assistant.answer.question_names import alternatives
+
+    assert alternatives(question, unknown, known) == offered
+
+
+def test_a_name_offered_beside_one_the_report_names_does_not_refuse(real_assistant):
+    answer = real_assistant.ask("Does the report mention the EU's GDPR or Data Act?")
+    assert not answer.refused, answer.debug
+    assert "通用数据保护条例" in answer.text
+    assert real_assistant.ask("Does the report mention Temu or Lazada?").refused

@@ -17,17 +17,12 @@ from assistant.answer.constraints import designators, roles
 from assistant.answer.off_topic import off_topic_kind
 from assistant.answer.passing import named, workings_subject
 from assistant.answer.question_names import (
-    background,
-    describes_answer,
-    latin_names,
-    singular,
-    through_members,
-    unknown_names,
+    question_names,
     untabled_names,
 )
 from assistant.answer.report_questions import about_report, asks_authorship
 from assistant.answer.sections import asks_overview, section_reference
-from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
+from assistant.lexicon import Mention, NameTable
 from assistant.text import cjk_ratio, match_key
 
 
@@ -199,23 +194,9 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     kind = classify(question)
     section = section_reference(question)
     every = names.find(question)
-    mentions = tuple(through_members(m, names, corpus_key, kind is QuestionKind.NUMBER) for m in every
-                     if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
-    # "4.2节": the number of the part pointed at is no name the corpus must mention.
-    extra = [n for n in chinese_names if match_key(n) not in found and not (section and n in section)]
-    latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
-             if not any(m.start <= start < m.end for m in every)]
-    # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
-    extra += [n for n in latin if (group := names.group_of(n)) is None or group.kind in ENTITY_KINDS]
-    unknown = tuple(unknown_names([m.surface for m in mentions] + extra, names, corpus_key))
-    if context := background(question):
-        # A name given only in a sentence saying who asks ("I work on payments in Jakarta.") is no name the answer
-        # must hold, nor one whose absence makes the question unanswerable.
-        asked = question.replace(context, " ")
-        mentions = tuple(m for m in mentions if m.surface in asked or m.surface not in unknown)
-        extra = [n for n in extra if n in asked]
-        unknown = tuple(n for n in unknown if n in asked)
+    mentions, extra, unknown = question_names(question, every, kind is QuestionKind.NUMBER, chinese_names,
+                                              section, names, corpus_key)
     absent = tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()
     subject = workings_subject(question)
     known = bool(subject) and named(subject, names, corpus_key)

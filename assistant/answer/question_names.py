@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.lexicon import Mention, NameGroup, NameTable
+from assistant.lexicon import ENTITY_KINDS, Mention, NameGroup, NameTable
 from assistant.text import match_key
 
 # A capitalised English word or phrase that is not at the start of the question: a name.
@@ -125,3 +125,70 @@ def background(question: str) -> str:
     """The sentences before the last that ask nothing ("" when there are none)."""
     sentences = [s for s in _SENTENCE.findall(question) if s.strip()]
     return " ".join(s for s in sentences[:-1] if not _ASKING.search(s))
+
+
+# "GDPR or Data Act", "5G 或者 submarine cable", "ITU, World Bank, someone else?": names offered as alternatives.
+_OR = r"\s*(?:[,，、/]\s*)?(?:或者|或是|还是|或|\bor\b)\s*(?:the\s+)?"
+_OPEN = re.compile(r"\s*(?:[,，、/]\s*)?(?:(?:或者|或是|还是|或|\bor\b)\s*)?"
+                   r"(?:someone|somebody|something|anyone|anything|some other|other|别的|其他|其它|另外)", re.I)
+_LISTED = re.compile(r"\s*[,，、/]\s*(?:the\s+)?")
+
+
+def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) -> set[str]:
+    """The unknown names offered as alternatives to a name the documents know, or among guesses left open
+    ("…, someone else?"): a question asking which of them is no question about each."""
+    spans = {n: question.find(n) for n in (*unknown, *known) if n and question.find(n) >= 0}
+    offered: set[str] = set()
+    changed = True
+    while changed:  # an unknown name listed beside an offered one is offered too
+        changed = False
+        for name in unknown:
+            if name in offered or name not in spans:
+                continue
+            end = spans[name] + len(name)
+            if _OPEN.match(question, end):
+                offered.add(name)
+                changed = True
+                continue
+            for other, start in spans.items():
+                if other == name or (other in unknown and other not in offered):
+                    continue
+                first, second = (name, other) if spans[name] < start else (other, name)
+                gap = question[spans[first] + len(first): spans[second]]
+                if re.fullmatch(_OR, gap) or (other in offered and (_LISTED.fullmatch(gap) or gap.isspace())):
+                    offered.add(name)
+                    changed = True
+                    break
+    return offered
+
+
+def question_names(question: str, every: Sequence[Mention], counting: bool, chinese_names: Sequence[str],
+                   section: str, names: NameTable, corpus_key: str
+                   ) -> tuple[tuple[Mention, ...], list[str], tuple[str, ...]]:
+    """(the tabled names the answer must hold, the untabled ones, the names the corpus never mentions).
+
+    `every`: the name table's finds in the question; `counting`: it asks how many; `chinese_names`: proper names a
+    POS tagger found; `section`: the part of the report it points at."""
+    mentions = tuple(through_members(m, names, corpus_key, counting) for m in every
+                     if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
+    found = {match_key(m.surface) for m in every}
+    # "4.2节": the number of the part pointed at is no name the corpus must mention.
+    extra = [n for n in chinese_names if match_key(n) not in found and not (section and n in section)]
+    latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
+             if not any(m.start <= start < m.end for m in every)]
+    # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
+    extra += [n for n in latin if (group := names.group_of(n)) is None or group.kind in ENTITY_KINDS]
+    unknown = tuple(unknown_names([m.surface for m in mentions] + extra, names, corpus_key))
+    if context := background(question):
+        # A name given only in a sentence saying who asks ("I work on payments in Jakarta.") is no name the answer
+        # must hold, nor one whose absence makes the question unanswerable.
+        asked = question.replace(context, " ")
+        mentions = tuple(m for m in mentions if m.surface in asked or m.surface not in unknown)
+        extra = [n for n in extra if n in asked]
+        unknown = tuple(n for n in unknown if n in asked)
+    known = [m.surface for m in every if m.surface not in unknown] + [n for n in extra if n not in unknown]
+    if offered := alternatives(question, unknown, known):  # "GDPR or Data Act": asks which, not about each
+        mentions = tuple(m for m in mentions if m.surface not in offered)
+        extra = [n for n in extra if n not in offered]
+        unknown = tuple(n for n in unknown if n not in offered)
+    return mentions, extra, unknown
