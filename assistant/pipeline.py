@@ -23,7 +23,7 @@ from assistant.index.incremental import IngestReport, check_index, ingest, regis
 from assistant.index.load import LoadedIndex, load_index
 from assistant.lexicon import NameGroup, NameTable, load_name_table
 from assistant.provenance import with_provenance
-from assistant.question import question_parts, validate_question
+from assistant.question import joined_parts, question_parts, validate_question
 from assistant.question_reading import read_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
@@ -101,10 +101,13 @@ class Assistant:
             )
         else:
             answer = self._compose(text, retrieval, k)
-            names = name_parts(text, self.names) if answer.refused and _not_about(answer) else []
-            if names:  # "微软和阿里云…": no sentence is about both, so each is asked about on its own
+            # Asked whole, no answer: "…, and what's Epic Games doing…?" (two questions in one sentence), or
+            # "微软和阿里云…" (no sentence is about both): each is asked on its own.
+            apart = (joined_parts(text) or (name_parts(text, self.names) if _not_about(answer) else [])
+                     if answer.refused else [])
+            if apart:
                 answer = merge_answers(
-                    text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in names]
+                    text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in apart]
                 )
         answer = with_provenance(answer, self.index.corpus)
         return replace(answer, question=typed, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval

@@ -55,6 +55,21 @@ _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|�
                         re.I)
 
 
+# "who's behind the network, and what's Epic Games doing…?", "…有哪些规则,还有微软咋应对的?": a second question
+# joined to the first in one sentence.
+_JOINED = re.compile(r"[,;，；]\s*(?:and|plus|also)\s+(?=(?:what|who|whose|which|where|when|why|how)\b)|"
+                     r"[,;，；]\s*(?:还有|以及|另外|顺便问一?下)(?=[^,，。;；]*(?:什么|啥|哪|谁|几|多少|怎么|咋|如何|为什么|为啥))",
+                     re.I)
+
+
+def joined_parts(question: str) -> list[str]:
+    """The questions joined in one sentence (", and what…", ",还有…"), or [] when it is one. Asked apart only when
+    the whole finds no answer: a second part often leans on the first ("who's on the working group, and how do I
+    reach the editors?": the editors of the report)."""
+    parts = [p.strip() for p in _JOINED.split(question) if p.strip()]
+    return parts if len(parts) > 1 and all(len(p) >= MIN_PART_CHARS for p in parts) else []
+
+
 def question_parts(question: str) -> list[str]:
     """Split a multi-part question at its question marks; one part when it is a single question (or its
     second part only follows up on the first: "企业层面的倡议有几条?分别是什么")."""

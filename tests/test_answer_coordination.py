@@ -63,3 +63,26 @@ def test_two_aspects_asked_for_separately_are_answered_each(real_assistant) -> N
     assert not answer.refused, answer.debug
     assert "2045年数字印尼愿景" in answer.text and "支付系统蓝图" in answer.text
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Who runs the Arab arts network, and what is Epic Games doing there?",
+     ["Who runs the Arab arts network", "what is Epic Games doing there?"]),
+    ("沙特有哪些云规则,还有微软咋应对的?", ["沙特有哪些云规则", "微软咋应对的?"]),
+    ("What are the core roles, and which firms are the examples?", ["What are the core roles",
+                                                                     "which firms are the examples?"]),
+    ("华为和阿里云在沙特做了什么", []),
+])
+def test_joined_parts(question: str, parts: list[str]) -> None:
+    from assistant.question import joined_parts
+
+    assert joined_parts(question) == parts
+
+
+def test_two_questions_in_one_sentence_are_answered_each_when_the_whole_is_not(real_assistant) -> None:
+    """Asked whole it was refused ("not about Epic Games"): no sentence is about the Arab network and Epic Games."""
+    answer = real_assistant.ask("Who is behind the Arab arts and culture network, and what is Epic Games doing in "
+                                "digital entertainment?")
+    assert not answer.refused, answer.debug
+    assert "谷歌艺术与文化" in answer.text and "虚幻引擎" in answer.text
+    assert_extractive(answer)
