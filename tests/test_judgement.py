@@ -64,6 +64,9 @@ def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_ass
         ("想联系编辑组,邮箱或者电话多少", ["zhiku@chinatelecom.cn"]),
         ("how is the report structured, how many chapters", ["四种创新模式", "Chapter 5: 五、未来展望与行动倡议"]),
         ("这报告一共几章?每章大概讲啥", ["三大新趋势", "章节1:一、数字丝路的发展机遇", "章节5:五、未来展望与行动倡议"]),
+        # "哪个单位出的": who made it; a request to cite it is no footnote question
+        ("这份报告是哪个单位出的?写材料要注明出处", ["中国电信研究院天翼智库"]),
+        ("这报告是哪个智库发的", ["中国电信研究院天翼智库"]),
     ],
 )
 def test_front_matter_answers_questions_about_the_report(real_assistant, question, expected):
@@ -722,3 +725,10 @@ def test_a_name_offered_beside_one_the_report_names_does_not_refuse(real_assista
     assert not answer.refused, answer.debug
     assert "通用数据保护条例" in answer.text
     assert real_assistant.ask("Does the report mention Temu or Lazada?").refused
+
+
+def test_an_institution_named_in_a_question_about_the_content_is_not_about_the_report() -> None:
+    from assistant.answer.report_questions import about_report
+
+    assert not about_report("报告里提到哪个部门负责监管")
+    assert about_report("这份报告是哪个单位出的?")

@@ -204,10 +204,11 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     chapter_lines = [outline_line(number, p, markers.setdefault(p.id, len(markers) + 1), analysis.lang)
                      for number, p in enumerate(outline, start=1)]
     citations = tuple(_citation(corpus, pid, marker, quoted) for pid, marker in markers.items())
-    if (analysis.kind is QuestionKind.SOURCE and not _WHICH_CITED.search(question)
+    if (analysis.kind is QuestionKind.SOURCE and not _WHICH_CITED.search(question) and not analysis.about_report
             and not any(c.sources or c.role != "report" for c in citations)):
         # "这段的出处是啥": the passage is found, but the report cites nothing for it; say so rather than quote
-        # it as an answer. "Which regulations are cited?" asks what the text names: its quote answers.
+        # it as an answer. "Which regulations are cited?" asks what the text names: its quote answers; "报告是哪个
+        #单位出的?要注明出处" asks who made the report: its front matter answers.
         debug["reason"] = "the report gives no source for this passage"
         text = NO_SOURCE_EN if analysis.lang == "en" else NO_SOURCE_ZH
         return Answer(question, text, True, see_also=tuple(c.paragraph for c in citations), lang=analysis.lang,

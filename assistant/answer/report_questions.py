@@ -11,6 +11,9 @@ import re
 _ABOUT_REPORT = re.compile(
     r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:谁|作者|编写|撰写|写的|出品|发布|出版|署名|全名|标题|题目|名字|叫什么|叫啥)|"
     r"(?:谁|哪个?(?:单位|机构|部门))[^,，。?？]{0,6}(?:写|编|发布|出)[^,，。?？]{0,4}报告|"
+    # "这份报告是哪个单位出的", "这报告是研究院下面哪个智库出的"
+    r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:哪个?|什么|哪家)(?:单位|机构|部门|智库|组织)[^,，。?？]{0,3}"
+    r"(?:出|发布|发|写|编|做|搞)(?:的|了)?(?:呀|啊|呢)?(?=[^\w]|$)|"
     r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
     r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
     r"\b(?:who|which \w+) (?:put|puts|released|issued|made)\b[^?]{0,20}\breport\b|"
@@ -25,7 +28,7 @@ _ABOUT_REPORT = re.compile(
 )
 # Who made the report: answered by the cover (publisher) and the working group.
 _AUTHORSHIP = re.compile(
-    r"谁|作者|编写|撰写|写的|出品|发布方|出版|署名|"
+    r"谁|作者|编写|撰写|写的|出品|发布方|出版|署名|(?:哪个?|什么|哪家)(?:单位|机构|部门|智库|组织)|"
     r"\bauthor|\bwrote\b|\bwritten\b|\bpublish|\bproduced\b|\bworking group\b|\bwho\b",
     re.I,
 )
