@@ -275,6 +275,9 @@ def test_a_list_question_about_a_named_thing_quotes_the_sentence_naming_it(real_
 @pytest.mark.parametrize(("question", "named"), [
     ("报告有没有提到中国电信?", "中国电信推出国际车联网连接管理平台"),  # not the cover, where the publisher's name is
     ("Does the report mention Amazon at all?", "亚马逊拥有庞大且成熟的物流体系FBA"),
+    # counting the mentions is asking where they are
+    ("亚马逊在报告里出现了几次?", "Amazon汇聚全球190余个国家和地区的供应商"),
+    ("How many times does the report mention Amazon?", "亚马逊拥有庞大且成熟的物流体系FBA"),
 ])
 def test_a_mention_question_quotes_where_the_report_names_it(real_assistant, question, named) -> None:
     answer = real_assistant.ask(question)

@@ -22,6 +22,8 @@ from assistant.text import match_key
 _MENTION = re.compile(
     r"有没有(?:提到|提及|讲到|说到|写到|涉及|出现)|是否(?:提到|提及|涉及)|"
     r"(?:提到|提及|讲到|涉及)(?:了|过)?[^,，。?？]{0,12}(?:吗|没有|没)[?？]?$|"
+    # "亚马逊在报告里出现了几次": where it is named, counted
+    r"(?:出现|提到|提及|提|讲到|说到)(?:了|过)?(?:几|多少)次|\bhow many times\b|"
     r"\bdoes (?:the|this|it) (?:report )?(?:mention|discuss|talk about|refer to|cover)\b|"
     r"\bis [^?]{1,40}\bmentioned\b|\bany mention of\b",
     re.I,
