@@ -732,3 +732,14 @@ def test_an_institution_named_in_a_question_about_the_content_is_not_about_the_r
 
     assert not about_report("报告里提到哪个部门负责监管")
     assert about_report("这份报告是哪个单位出的?")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # 语境, 通俗: how the user wants it told, not a topic the documents lack
+    ("G20和APEC在报告里是在啥语境下提到的?", "APEC"),
+    ("给学生讲的话,数字主权在报告里是啥意思,通俗点", "数字主权"),
+])
+def test_words_for_how_to_tell_it_are_no_absent_topic(real_assistant, question, fact):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert fact in answer.text

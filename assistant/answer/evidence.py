@@ -95,8 +95,10 @@ _NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪�
 
 
 def nouns(question: str) -> frozenset[str]:
-    """The question's nouns (matching keys), by jieba's POS tags."""
-    return frozenset(match_key(w) for w, tag in _question_tags(question) if tag[:1] == "n" or tag in ("vn", "eng"))
+    """The question's nouns (matching keys), by jieba's POS tags; not the words for how it asks (学生, 简报,
+    通俗: an unknown noun weighs in the evidence, and those say nothing of the topic)."""
+    return frozenset(match_key(w) for w, tag in _question_tags(question)
+                     if (tag[:1] == "n" or tag in ("vn", "eng")) and w not in _GENERIC_NOUNS)
 
 
 # Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.
@@ -106,6 +108,9 @@ _GENERIC_NOUNS = frozenset({
     "目的", "目标", "重点", "核心", "整体", "具体", "消息", "事情", "现状", "前景", "趋势", "细节", "啥意思",
     # who the user asks for and what for ("我要给领导写两三句", "新员工培训用"): their situation, not the topic
     "领导", "老板", "同事", "上司", "汇报", "培训", "新员工", "会议", "简报", "要点", "材料", "稿子", "邮件", "文章",
+    "学生", "课堂", "课件", "讲义", "稿件", "报道", "读者",
+    # how they want it told or placed ("通俗点解释", "是在啥语境下提的", "原话怎么说")
+    "语境", "上下文", "来龙去脉", "通俗", "白话", "大白话", "原话", "原文", "措辞", "说法", "口径",
 })
 # A "noun" starting with one of these is a segmentation slip ("对云", "做云", "那节"), not a topic.
 _FUNCTION_CHARS = frozenset("对做那这在给把被让向从跟和与及或是有")
