@@ -48,6 +48,8 @@ def test_a_shared_project_is_not_split(real_assistant) -> None:
         # the latest place the aspects attach: 定位 / 特点, not 表里的定位 / 特点
         ("电商那类在表里的定位和特点分别是什么", ["电商那类在表里的定位是什么", "电商那类在表里的特点是什么"]),
         ("报告的结论和建议分别是啥", ["报告的结论是啥", "报告的建议是啥"]),
+        # two subjects, each with its own setting
+        ("华为云在泰国、菜鸟在东南亚,各自做了啥?", ["华为云在泰国做了啥?", "菜鸟在东南亚做了啥?"]),
         ("微软和阿里云在数据主权上分别是怎么做的", []),  # two names, not two aspects (name_parts)
         ("数字丝路的机遇和挑战哪个更大", []),  # no 分别 / 各: one question
         ("数字丝路的机遇和挑战分别哪个更多", []),  # a verdict

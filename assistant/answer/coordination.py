@@ -58,10 +58,18 @@ _ASPECTS = re.compile(r"^(?P<pre>.*(?:在|对|于|的))(?P<a>[^，,。?？和与
                       r"(?P<b>[^，,。?？和与及、\s]{2,12}?)(?P<post>方面|上|中|领域|里|层面)?(?:分别|各自|各)(?P<rest>.+)$")
 
 
+# "华为云在泰国、菜鸟在东南亚,各自做了啥": two subjects, each with its own setting, asked the same thing.
+_CLAUSES = re.compile(r"^(?P<a>[^，,。?？、]{3,16})、(?P<b>[^，,。?？、]{3,16})[，,]?\s*(?:分别|各自|各)(?P<rest>.+)$")
+
+
 def aspect_parts(question: str) -> list[str]:
-    """One question per aspect asked for separately, or [] when the question asks for no such pair."""
-    match = _ASPECTS.match(question)
-    if match is None or _VERDICT.search(question):
+    """One question per aspect (or per subject with its setting) asked for separately, or [] when the question
+    asks for no such pair."""
+    if _VERDICT.search(question):
         return []
-    post = match["post"] or ""
-    return [match["pre"] + aspect + post + match["rest"] for aspect in (match["a"], match["b"])]
+    if match := _ASPECTS.match(question):
+        post = match["post"] or ""
+        return [match["pre"] + aspect + post + match["rest"] for aspect in (match["a"], match["b"])]
+    if match := _CLAUSES.match(question):
+        return [match["a"] + match["rest"], match["b"] + match["rest"]]
+    return []
