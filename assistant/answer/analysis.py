@@ -62,7 +62,7 @@ _NUMBER = re.compile(
     r"比例|比重|百分|增速|规模|占比|(?:人数|人次|销量|产量|出货量|票房)(?:是|有|为)?(?:多少)?\W*$|"
     rf"{SIZE_ASKED}|何时|哪一?年|什么时候|时间|"
     rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b|"
-    r"\bsize\b|\bcapex\b|\brevenues?\b|\bvaluation\b|\bprofits?\b|\bprice\b|\bcosts?\b|"
+    r"\bsize\b|\bcapex\b|\brevenues?\b|\bvaluation\b|\bprofits?\b|\bprice\b|\bcosts?\b|\bpopulation\b|"
     r"成本|价格|估值|营收|利润|市值|"
     # "有啥数字吗", "有具体数据没", "any figures on…": asks for figures, whatever the topic word.
     r"有(?:没有)?(?:啥|什么|具体|哪些)?的?(?:数字|数据|数值|统计)(?:吗|么|嘛|呢|没|不|[?？]|$)|(?:具体|统计)(?:数字|数据|数值)|"
