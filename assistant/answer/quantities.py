@@ -109,5 +109,7 @@ def _counted(measure: re.Match[str]) -> re.Pattern[str]:
     # 个 is the generic counter: "多少个车站" is answered by "10座车站".
     counter = _ANY_COUNTER if unit == "个" else re.escape(unit)
     counted = counter + (rf"[^,，。;；]{{0,10}}?[{re.escape(chars)}]" if chars else "")
-    same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()))
+    # "多少个国家" is answered by "17国"; "多少个数据中心" is not ("与17国签署…推动跨境数据中心建设").
+    same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()) if not (unit == "个" and "国" in u and chars
+                                                                             and "国" not in chars))
     return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
