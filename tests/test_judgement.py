@@ -278,7 +278,8 @@ def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, q
     ("华为云泰国节点有多少个机柜", "2024年5月,华为云在泰国推出数据库。", "no figure of the kind asked for"),
     ("印尼数字经济规模能到多少亿美元", "印尼央行制定《2024—2045年支付系统蓝图》。", "no figure of the kind asked for"),
     # 17国 counts countries, not data centres
-    ("中国电信一共建了多少个海外数据中心?", "中国已与17国签署合作备忘录,推动跨境数据中心建设。", "no figure of the kind asked for"),
+    ("中国电信一共建了多少个海外数据中心?", "中国已与17国签署合作备忘录,推动跨境数据中心建设。",
+     "no figure of the kind asked for"),
     ("一共有多少个合作国家?", "中国已与17国签署合作备忘录。", ""),
     # a headcount: people, users, a population ("160万小微用户" counts users)
     ("How many people live in Saudi Arabia?", "沙特电信持股55%并主导运营。", "no figure of the kind asked for"),
