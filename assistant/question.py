@@ -51,7 +51,8 @@ _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|�
                         r"^(?:and )?(?:what|which|who) (?:are|were|is) (?:they|those|these|it)\??$|"
                         r"^what do you think\??$|"
                         # "…盘子多大?报告里给数没": whether the report gives the figure the first part asks for
-                        r"^(?:报告|文中|里面)?(?:里|中)?(?:有没有|有|给|给了)(?:具体)?(?:的)?(?:数|数字|数据)(?:吗|没|没有)?[?\uff1f]?$",
+                        r"^(?:报告|文中|里面)?(?:里|中)?(?:有没有|有|给|给了)(?:给)?(?:个|出)?(?:具体|预测|准确)?(?:的)?(?:数|数字|数据)"
+                        r"(?:吗|没|没有)?[?\uff1f]?$",
                         re.I)
 
 
