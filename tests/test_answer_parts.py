@@ -309,7 +309,8 @@ def test_asking_whether_the_report_gives_the_figure_is_part_of_the_question() ->
     from assistant.question import question_parts
 
     assert question_parts("东南亚电商现在盘子多大?报告里给数没") == ["东南亚电商现在盘子多大?报告里给数没"]
-    assert question_parts("东南亚数字经济规模有多大?报告里有没有给个预测数") == ["东南亚数字经济规模有多大?报告里有没有给个预测数"]
+    forecast = "东南亚数字经济规模有多大?报告里有没有给个预测数"
+    assert question_parts(forecast) == [forecast]
     assert question_parts("华为做了啥?菜鸟做了啥?") == ["华为做了啥?", "菜鸟做了啥?"]
 
 
