@@ -306,6 +306,9 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
      "2021年,全年城镇新增就业1269万人,比2020年多增83万人。"),
     ("2022年我国CPI上涨了多少?", "预计2023年全年CPI同比上涨2.1%,略高于2022年的水平。",
      "2022年全年CPI同比上涨2%。"),
+    # the date stands beside another edition of the series than the one asked about
+    ("神舟十六号发射时间?", "神舟十五号乘组将与神舟十六号乘组完成轮换后返回地面去年11月29日,神舟十五号飞船发射入轨。",
+     "神舟十六号载人飞船于5月30日发射。"),
     # a saved page's footer or related-questions list run into one "sentence" states nothing
     ("台积电美国新厂计划投资多少", "热门搜索:台积电新的建厂计划没有美国,投资额高达600亿美元,计划在德国设厂",
      "台积电宣布,在美国投资计划将由120亿美元扩大到400亿美元。"),

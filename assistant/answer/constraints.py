@@ -156,3 +156,17 @@ def gives_value(attribute: str, sentence: str) -> bool:
                           rf"{name}\s*[“\"「『《]|"
                           rf"以\s*[“\"「『][^”\"」』]{{1,30}}[”\"」』]\s*为{name}", sentence))
 
+
+
+EDITION_REACH = 12  # characters: how far a figure's own edition stands from it
+
+
+def nearest_edition(text: str, at: int) -> str:
+    """The edition or serial written nearest the figure at `at` ("…返回地面去年11月29日,神舟十五号飞船发射入轨": the
+    date is 神舟十五号's), as a numeral key; "" when none stands within EDITION_REACH characters."""
+    best, distance = "", EDITION_REACH + 1
+    for m in _DESIGNATOR.finditer(text):
+        gap = at - m.end() if m.end() <= at else m.start() - at
+        if 0 <= gap < distance:
+            best, distance = numeral_key(m.group(0)), gap
+    return best

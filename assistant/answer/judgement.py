@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,25 +34,16 @@ from assistant.answer.constraints import (
     says_where_held,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
+from assistant.answer.figures import figure_problem
 from assistant.answer.holders import (
-    ASKS_PLAN,
     CLAUSE_END,
-    HOLDERS,
-    anothers,
-    dated_otherwise,
-    hedged,
     holder_beside_role,
     names_a,
 )
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
-from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key, simplified, strip_marks
-
-_DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
-_NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+(?:[个家项座张台条位名次倍天年人国种类款成元]|美元)")
-
 
 WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}
 ABSENT_TOPICS = "asks about what the documents never mention: "  # a refusal that gets no "see also"
@@ -142,41 +132,13 @@ def _loose(text: str) -> str:
     return re.sub(r"[^\w]", "", match_key(text))
 
 
-def _new_figure(text: str, numbers: Sequence[str]) -> bool:
-    """A number in the text that the question did not give itself (a question's 2021 is not an answer)."""
-    found = re.findall(r"\d+(?:\.\d+)?", text)
-    return any(n not in numbers for n in found) or bool(_NUMBER_WORDS.search(text))
-
-
-def _new_date(text: str, numbers: Sequence[str]) -> bool:
-    return any(_new_figure(m.group(0), numbers) for m in _DATE_ANY.finditer(text))
-
-
-# How far (characters between them) a date may stand from the event it dates, in a sentence naming both:
-# "开幕式于…2月4日举行" and "2022年2月4日,北京冬奥会开幕" are dates of the opening; a date forty characters on,
-# in another clause of a run-on web text, dates something else.
-EVENT_REACH = 24
-
-
-def _dated_event(analysis: Analysis, text: str) -> bool:
-    """Whether a new date stands beside a named event the sentence states (True when it states none here:
-    the event was named the sentence before)."""
-    key = match_key(text)
-    spots = [m.start() for event in analysis.events if EVENT_WORDS.fullmatch(event)
-             for form in event_forms(event) for m in re.finditer(re.escape(match_key(form)), key)]
-    if not spots:
-        return True
-    dates = [(m.start(), m.end()) for m in _DATE_ANY.finditer(key) if _new_figure(m.group(0), analysis.numbers)]
-    return any(start - EVENT_REACH <= spot <= end + EVENT_REACH for spot in spots for start, end in dates)
-
-
 # "新华社北京4月3日电": a news dateline dates the report, not the event it reports.
 _DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
 # Web-page furniture run into a "sentence" of a saved page: a footer, a list of related questions, a share prompt.
 # (Not "点击查看", "扫码": a saved page's run-on text puts them beside its content: "…点击查看:开幕时间…".)
 _FURNITURE = re.compile(r"ICP备|公网安备|版权所有|网站标识码|相关问答|相关热词|热门排行|热门搜索|上一篇|下一篇")
 STATEMENT_CHARS = 8  # a clause before a closing question shorter than this is part of the question
-_ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + _NUMBER_WORDS.pattern)
+
 
 
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
@@ -195,33 +157,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return "no figure of " + ", ".join(m.surface for m in metrics)
     if analysis.which and analysis.which not in text:
         return f"names no {analysis.which}"
-    if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
-        quantity = expected_quantity(analysis.question)
-        # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share.
-        # Dates blanked out in place, so a figure's position is its position in the text (and its year readable).
-        figures = text if analysis.wants == "date" else _DATE_ANY.sub(lambda m: " " * len(m.group(0)), text)
-        size = quantity is not None and asks_size(analysis.question)
-        holders = {m.group for m in analysis.names if m.group.kind in HOLDERS}
-        years = () if analysis.wants == "date" else analysis.years
-
-        plan = ASKS_PLAN.search(analysis.question) is not None
-
-        def whose(at: int) -> bool:  # the figure at `at` is another company's or year's, or only planned
-            return (anothers(figures, at, holders, names) or dated_otherwise(text, at, years)
-                    or (not plan and hedged(text, at)))
-
-        if quantity is not None and not any(_new_figure(m.group(0), analysis.numbers)
-                                            and not (size and is_growth_rate(figures, m.start()))
-                                            and not whose(m.start()) for m in quantity.finditer(figures)):
-            return "no figure of the kind asked for"
-        if quantity is None and analysis.kind is QuestionKind.NUMBER and not any(
-                _new_figure(m.group(0), analysis.numbers) and not whose(m.start())
-                for m in _ANY_FIGURE.finditer(figures)):
-            return "no figure"
-    if analysis.wants == "date" and not _new_date(text, analysis.numbers):
-        return "no date"
-    if analysis.wants == "date" and not _dated_event(analysis, text):
-        return "no date beside " + "/".join(analysis.events)
+    if problem := figure_problem(analysis, text, names):
+        return problem
     if analysis.wants in ("place", "who", "person") and not names_a({analysis.wants}, text, analysis.question, names):
         return f"names no {WANTED_NAME[analysis.wants]}"
     if analysis.wants in ("who", "person") and analysis.roles and not holder_beside_role(analysis, text, names):

@@ -45,8 +45,11 @@ _DIMENSIONS = {
 }
 # "死亡人数", "中重卡销量", "总票房": the measured quantity names its unit.
 _MEASURED = (
-    (re.compile(r"人数|人次|人口|\bpopulation\b|\bhow many (?:people|persons|residents|inhabitants|users|employees|"
-                r"staff|workers|customers)\b", re.I), r"(?:人次|人口|人|名|[^,，。;；\d]{0,4}(?:用户|员工|客户))"),
+    # ("人口城镇化率", "人口密度": a rate of the population, not its size)
+    (re.compile(r"人数|人次|人口(?![^,，。?？]*(?:率|密度|比例|占比|结构))|\bpopulation\b(?! (?:density|growth))|"
+                r"\bhow many (?:people|persons|residents|inhabitants|users|employees|staff|workers|customers)\b",
+                re.I),
+     r"(?:人次|人口|人|名|[^,，。;；\d]{0,4}(?:用户|员工|客户))"),
     (re.compile(r"销量|产量|出货量|交付量|保有量"), r"(?:辆|台|部|件|套|吨|架|艘|斤|公斤|千克|桶|千瓦时|度)"),
     (re.compile(r"票房"), r"(?:元|美元|(?<=[万亿]))"),  # "票房8.4亿" drops its 元
 )

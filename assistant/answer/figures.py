@@ -1,0 +1,84 @@
+"""Whether a sentence gives the figure or date a question asks for, and whose it is.
+
+"机柜数量有多少" wants a count of cabinets, "何时开幕" a date beside the opening; a figure in the sentence that is
+another company's, another year's or another edition's, or only planned, is no answer (holders.py,
+constraints.py). Pure functions over strings, used by the judgement (judgement.sentence_problem).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.analysis import Analysis, QuestionKind
+from assistant.answer.constraints import event_forms, nearest_edition, numeral_key
+from assistant.answer.evidence import EVENT_WORDS
+from assistant.answer.holders import ASKS_PLAN, HOLDERS, anothers, dated_otherwise, hedged
+from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
+from assistant.lexicon import NameTable
+from assistant.text import match_key
+
+DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
+NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+(?:[个家项座张台条位名次倍天年人国种类款成元]|美元)")
+ANY_FIGURE = re.compile(r"\d+(?:\.\d+)?|" + NUMBER_WORDS.pattern)
+
+
+def new_figure(text: str, numbers: Sequence[str]) -> bool:
+    """A number in the text that the question did not give itself (a question's 2021 is not an answer)."""
+    found = re.findall(r"\d+(?:\.\d+)?", text)
+    return any(n not in numbers for n in found) or bool(NUMBER_WORDS.search(text))
+
+
+def new_date(text: str, numbers: Sequence[str]) -> bool:
+    return any(new_figure(m.group(0), numbers) for m in DATE_ANY.finditer(text))
+
+
+# How far (characters between them) a date may stand from the event it dates, in a sentence naming both:
+# "开幕式于…2月4日举行" and "2022年2月4日,北京冬奥会开幕" are dates of the opening; a date forty characters on,
+# in another clause of a run-on web text, dates something else.
+EVENT_REACH = 24
+
+
+def dated_event(analysis: Analysis, text: str) -> bool:
+    """Whether a new date stands beside a named event the sentence states (True when it states none here:
+    the event was named the sentence before)."""
+    key = match_key(text)
+    spots = [m.start() for event in analysis.events if EVENT_WORDS.fullmatch(event)
+             for form in event_forms(event) for m in re.finditer(re.escape(match_key(form)), key)]
+    if not spots:
+        return True
+    dates = [(m.start(), m.end()) for m in DATE_ANY.finditer(key) if new_figure(m.group(0), analysis.numbers)]
+    return any(start - EVENT_REACH <= spot <= end + EVENT_REACH for spot in spots for start, end in dates)
+
+
+def figure_problem(analysis: Analysis, text: str, names: NameTable) -> str:
+    """Why the sentence gives no figure or date of the kind asked for; "" when it does (or none is asked)."""
+    if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
+        quantity = expected_quantity(analysis.question)
+        # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share. Dates are blanked out
+        # in place, so a figure's position is its position in the text (and its year stays readable).
+        figures = text if analysis.wants == "date" else DATE_ANY.sub(lambda m: " " * len(m.group(0)), text)
+        size = quantity is not None and asks_size(analysis.question)
+        holders = {m.group for m in analysis.names if m.group.kind in HOLDERS}
+        years = () if analysis.wants == "date" else analysis.years
+        plan = ASKS_PLAN.search(analysis.question) is not None
+        editions = {numeral_key(d) for d in analysis.designators}
+
+        def whose(at: int) -> bool:  # the figure at `at` is another company's, year's or edition's, or only planned
+            edition = nearest_edition(text, at) if editions else ""
+            return (anothers(figures, at, holders, names) or dated_otherwise(text, at, years)
+                    or (not plan and hedged(text, at)) or (edition != "" and edition not in editions))
+
+        if quantity is not None and not any(new_figure(m.group(0), analysis.numbers)
+                                            and not (size and is_growth_rate(figures, m.start()))
+                                            and not whose(m.start()) for m in quantity.finditer(figures)):
+            return "no figure of the kind asked for"
+        if quantity is None and analysis.kind is QuestionKind.NUMBER and not any(
+                new_figure(m.group(0), analysis.numbers) and not whose(m.start())
+                for m in ANY_FIGURE.finditer(figures)):
+            return "no figure"
+    if analysis.wants == "date" and not new_date(text, analysis.numbers):
+        return "no date"
+    if analysis.wants == "date" and not dated_event(analysis, text):
+        return "no date beside " + "/".join(analysis.events)
+    return ""
