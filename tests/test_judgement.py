@@ -226,7 +226,8 @@ def test_english_size_and_money_questions_want_their_figure(real_assistant, ques
     assert answer.refused, answer.text
 
 
-@pytest.mark.parametrize("question", ["第四章那个表列了些啥", "What does the table compare?"])
+@pytest.mark.parametrize("question", ["第四章那个表列了些啥", "What does the table compare?",
+                                      "有张把四种模式放一起比的表吗", "对比表里有什么"])
 def test_a_question_about_the_table_quotes_its_rows(real_assistant, question):
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug

@@ -196,8 +196,9 @@ def question_problem(analysis: Analysis) -> str:
     if analysis.unknown:
         return "names the corpus does not mention: " + ", ".join(analysis.unknown)
     # "今天北京天气咋样": every thing it asks about is absent from the documents, only its names are there.
-    # Questions about the report itself and source questions are answered by place, not by their nouns.
-    if analysis.absent_topics and not analysis.about_report and analysis.kind is not QuestionKind.SOURCE:
+    # Questions about the report itself, its table and sources are answered by place, not by their nouns.
+    if (analysis.absent_topics and not analysis.about_report and not analysis.table
+            and analysis.kind is not QuestionKind.SOURCE):
         return ABSENT_TOPICS + ", ".join(analysis.absent_topics)
     if analysis.relative_time and not analysis.about_report:
         return f"asks about {analysis.relative_time}, counted from today: the documents are dated"
