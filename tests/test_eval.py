@@ -132,12 +132,13 @@ def eval_results(real_assistant):
 # answerable, 30 unanswerable): hit@5 0.989 | zh cited-gold 0.968 | key facts 0.890 (zh 0.888) | en cited-gold 0.90
 # | number facts 1.000 | refusal recall 0.900 | false refusals 0.006 (before: 0.937 | 0.856 | 0.85 | 0.667 | 0.034).
 # Floors sit a few points below, so a regression fails while noise (one or two questions) does not.
-# Floors only go up.
+# Floors only go up. End of the eighth round (2026-12-02): hit@5 0.989, zh cited-gold 0.962, key facts 0.952 (zh
+# 0.946), en cited-gold 1.0, refusal recall 0.867, false refusals 0.011.
 FLOORS = {
     "hit5": 0.96,
     "zh_cited_gold": 0.93,
-    "fact_accuracy": 0.85,
-    "zh_fact_accuracy": 0.85,
+    "fact_accuracy": 0.92,
+    "zh_fact_accuracy": 0.91,
     "en_cited_gold": 0.80,
     "number_fact_accuracy": 0.95,
     "refusal_recall": 0.83,
@@ -198,10 +199,10 @@ def blind_test_results(real_assistant):
 
 # Floors sit a few points below the measured numbers (evals/RESULTS.md, real USE embedder), so a regression fails
 # while one or two questions do not.
-# Blind test split (156), end of the sixth round (2026-12-02): hit@5 0.880, gold cited 0.850, key facts 0.817, all
-# key facts 0.790, refusal recall 0.911, false refusals 0.030 (fourth round: 0.880 / 0.850 / 0.798 / 0.770 / 0.875
+# Blind test split (156), end of the eighth round (2026-12-02): hit@5 0.880, gold cited 0.860, key facts 0.817, all
+# key facts 0.790, refusal recall 0.911, false refusals 0.030 (sixth round: 0.880 / 0.850 / 0.817 / 0.790 / 0.911
 # / 0.030).
-BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.82, "fact_accuracy": 0.79, "all_facts": 0.76, "refusal_recall": 0.88}
+BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.83, "fact_accuracy": 0.79, "all_facts": 0.76, "refusal_recall": 0.88}
 BLIND_FALSE_REFUSAL_CEILING = 0.05
 
 
@@ -221,23 +222,27 @@ def test_blind_test_split_floors(blind_test_results) -> None:
 # on 2026-12-01 from the outline and mapped afterwards by another reader -------------------------------------------
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
-# Measured 2026-12-02 at the end of the seventh round (evals/RESULTS.md):
-# set 2 (held out): hit@5 0.917, gold cited 0.833, key facts 0.740, refusal recall 0.947, false refusals 0.107;
+# Measured 2026-12-02 at the end of the eighth round (evals/RESULTS.md):
+# set 2 (held out): hit@5 0.917, gold cited 0.857, key facts 0.764, refusal recall 0.947, false refusals 0.095;
 # set 3: hit@5 0.867, gold cited 0.973, key facts 0.940, refusal recall 0.976, false refusals 0.000;
 # set 4: hit@5 0.789, gold cited 0.921, key facts 0.905, refusal recall 0.979, false refusals 0.026;
-# set 5: hit@5 0.875, gold cited 0.889, key facts 0.831, refusal recall 0.980, false refusals 0.014;
+# set 5: hit@5 0.875, gold cited 0.903, key facts 0.831, refusal recall 0.980, false refusals 0.014;
 # set 6 (held out, frozen at the end of the fifth round, never tuned on): hit@5 0.906, gold cited 0.797, key facts
 # 0.759, refusal recall 0.826, false refusals 0.031;
 # set 7 (60 English questions, for tuning): hit@5 0.895, gold cited 0.842, key facts 0.868, refusal recall 0.951,
 # false refusals 0.000 (gold cited 0.895 -> 0.842: "who put this report out?" is now answered from the cover and
-# working group, as "Who wrote this report?" is; its gold is the foreword).
+# working group, as "Who wrote this report?" is; its gold is the foreword);
+# set 8 (150, for tuning, written and mapped in the eighth round): hit@5 0.892, gold cited 0.912, key facts 0.767,
+# refusal recall 0.958, false refusals 0.029 (at first sight, before tuning on it: 0.892 / 0.804 / 0.690 / 0.896 /
+# 0.098).
 LATER_SETS = {
-    "blind2": ({"hit5": 0.89, "cited_gold": 0.80, "fact_accuracy": 0.71, "refusal_recall": 0.92}, 0.13, {"test"}, 160),
+    "blind2": ({"hit5": 0.89, "cited_gold": 0.82, "fact_accuracy": 0.73, "refusal_recall": 0.92}, 0.12, {"test"}, 160),
     "blind3": ({"hit5": 0.84, "cited_gold": 0.94, "fact_accuracy": 0.91, "refusal_recall": 0.94}, 0.03, {"dev"}, 160),
     "blind4": ({"hit5": 0.76, "cited_gold": 0.89, "fact_accuracy": 0.87, "refusal_recall": 0.95}, 0.05, {"dev"}, 170),
-    "blind5": ({"hit5": 0.85, "cited_gold": 0.86, "fact_accuracy": 0.80, "refusal_recall": 0.95}, 0.04, {"dev"}, 170),
+    "blind5": ({"hit5": 0.85, "cited_gold": 0.87, "fact_accuracy": 0.80, "refusal_recall": 0.95}, 0.04, {"dev"}, 170),
     "blind6": ({"hit5": 0.88, "cited_gold": 0.77, "fact_accuracy": 0.73, "refusal_recall": 0.80}, 0.05, {"test"}, 150),
     "blind7": ({"hit5": 0.86, "cited_gold": 0.81, "fact_accuracy": 0.84, "refusal_recall": 0.92}, 0.03, {"dev"}, 60),
+    "blind8": ({"hit5": 0.86, "cited_gold": 0.88, "fact_accuracy": 0.74, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
 }
 
 
