@@ -92,9 +92,17 @@ def test_a_contact_question_quotes_only_the_contact_line(real_assistant):
         ("抖音海外版在印尼跟谁合作的", "GoTo"),
         ("菜鸟出海在印尼把派送时效缩短了几天?", "2天"),
         ("Where does the figure on Southeast Asia's e-commerce growth come from?", "贝恩"),
+        # the asker's own background names a city the report never mentions; the question is about the report
+        ("I work on payments in Jakarta. Can you summarise what the report says about fintech platforms embedding "
+         "into local financial systems?", "技术平台嵌入"),
+        ("我在雅加达做支付。报告里金融科技企业咋嵌入当地金融体系的?", "嵌入"),
+        # 语境, 通俗: how the user wants it told, not a topic the documents lack
+        ("G20和APEC在报告里是在啥语境下提到的?", "APEC"),
+        ("给学生讲的话,数字主权在报告里是啥意思,通俗点", "数字主权"),
     ],
 )
 def test_short_forms_english_names_and_synonyms_reach_the_answer(real_assistant, question, fact):
+    """Also questions worded as users word them: with their background, or how they want it told."""
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug
     assert fact in answer.text
@@ -700,19 +708,6 @@ def test_a_keyword_question_ending_with_a_placing_asks_who(question, wants) -> N
     assert analyse(question, NameTable([]), "").wants == wants
 
 
-@pytest.mark.parametrize(("question", "fact"), [
-    # the asker's own background names a city the report never mentions; the question is about the report
-    ("I work on payments in Jakarta. Can you summarise what the report says about fintech platforms embedding "
-     "into local financial systems?", "技术平台嵌入"),
-    ("我在雅加达做支付。报告里金融科技企业咋嵌入当地金融体系的?", "嵌入"),
-])
-def test_a_name_only_in_the_askers_background_does_not_refuse(real_assistant, question, fact):
-    answer = real_assistant.ask(question)
-    assert not answer.refused, answer.debug
-    assert fact in answer.text
-    assert_extractive(answer)
-
-
 def test_a_name_the_documents_never_mention_in_the_question_itself_still_refuses(real_assistant):
     answer = real_assistant.ask("I work on payments. What does the report say about Jakarta's fintech startups?")
     assert answer.refused
@@ -745,14 +740,3 @@ def test_an_institution_named_in_a_question_about_the_content_is_not_about_the_r
 
     assert not about_report("报告里提到哪个部门负责监管")
     assert about_report("这份报告是哪个单位出的?")
-
-
-@pytest.mark.parametrize(("question", "fact"), [
-    # 语境, 通俗: how the user wants it told, not a topic the documents lack
-    ("G20和APEC在报告里是在啥语境下提到的?", "APEC"),
-    ("给学生讲的话,数字主权在报告里是啥意思,通俗点", "数字主权"),
-])
-def test_words_for_how_to_tell_it_are_no_absent_topic(real_assistant, question, fact):
-    answer = real_assistant.ask(question)
-    assert not answer.refused, answer.debug
-    assert fact in answer.text
