@@ -188,6 +188,8 @@ def test_no_intro_is_left_hanging(real_assistant, question: str) -> None:
         ("第二章整体是讲啥的?", True),
         ("第五章总体讲了些什么,一段话概括", True),
         ("第四章一句话概括", True),
+        ("Summarise the section on digital entertainment platforms in 3 bullets", True),
+        ("第三章讲了啥,用三句话", True),
         # One thing within the part, not the part as a whole.
         ("前言里讲的研究框架是啥,几章分别讲什么", False),
         ("第五章主要讲了哪些建议", False),
