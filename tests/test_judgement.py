@@ -740,3 +740,12 @@ def test_an_institution_named_in_a_question_about_the_content_is_not_about_the_r
 
     assert not about_report("报告里提到哪个部门负责监管")
     assert about_report("这份报告是哪个单位出的?")
+
+
+@pytest.mark.parametrize("question", ["How does the fintech model differ from the cross-border e-commerce model in "
+                                      "the table?", "表里金融科技和跨境电商两类模式有啥区别?"])
+def test_a_table_question_comparing_two_rows_quotes_both(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert "金融科技嵌入" in answer.text and "本地化供应链重构" in answer.text
+    assert "混合主权架构" not in answer.text  # not every row: the two compared

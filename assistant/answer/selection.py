@@ -179,7 +179,14 @@ def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusVi
         return rows
     coverage = [concept_coverage(concepts, match_key(row.text)) for row in rows]
     best = max(coverage)
+    if best > 0 and COMPARES.search(question):  # "金融科技和跨境电商那两行有啥不一样": the rows compared
+        return [row for row, c in zip(rows, coverage, strict=True) if c >= COMPARED_ROW * best]
     return [rows[coverage.index(best)]] if coverage.count(best) == 1 and best > 0 else rows
+
+
+COMPARES = re.compile(r"区别|不同|不一样|对比|比较|相比|差异|差别|\bdiffer|\bcompar|\bcontrast|\bversus\b|\bvs\b",
+                      re.I)
+COMPARED_ROW = 0.5  # share of the best row's coverage a compared row holds (a row naming the other thing asked)
 
 
 def choose(
