@@ -55,12 +55,17 @@ def holder_beside_role(analysis: Analysis, text: str, names: NameTable) -> bool:
 HOLDERS = frozenset({"company", "org"})
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding position `at` begins."""
+    return max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+
+
 def anothers(text: str, at: int, asked: set, names: NameTable) -> bool:
     """Whether the figure at `at` belongs to another company than the `asked` ones (name groups): its clause names
     one and none of them ("沙特云计算公司中阿里云持股多少": "…,沙特电信持股55%" is 沙特电信's share)."""
     if not asked:
         return False
-    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    start = _clause_start(text, at)
     end = next((m.start() for m in CLAUSE_END.finditer(text, at)), len(text))
     holders = {m.group for m in names.find(text[start:end], kinds=HOLDERS)}
     return bool(holders) and not holders & asked
@@ -74,7 +79,7 @@ def dated_otherwise(text: str, at: int, asked: Sequence[str]) -> bool:
     in its clause ("预计2023年全年CPI同比上涨2.1%,略高于2022年的水平" gives 2023's rise, not 2022's)."""
     if not asked:
         return False
-    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    start = _clause_start(text, at)
     years = _YEAR.findall(text, start, at)
     return bool(years) and years[-1] not in asked
 

@@ -140,7 +140,6 @@ _FURNITURE = re.compile(r"ICP备|公网安备|版权所有|网站标识码|相�
 STATEMENT_CHARS = 8  # a clause before a closing question shorter than this is part of the question
 
 
-
 def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why a sentence does not supply what the question asks for; "" when it does."""
     text = _DATELINE.sub("电", _readable(text))

@@ -137,7 +137,8 @@ _LISTED = re.compile(r"\s*[,，、/]\s*(?:the\s+)?")
 def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) -> set[str]:
     """The unknown names offered as alternatives to a name the documents know, or among guesses left open
     ("…, someone else?"): a question asking which of them is no question about each."""
-    spans = {n: question.find(n) for n in (*unknown, *known) if n and question.find(n) >= 0}
+    found = {n: question.find(n) for n in (*unknown, *known) if n}
+    spans = {n: at for n, at in found.items() if at >= 0}
     offered: set[str] = set()
     changed = True
     while changed:  # an unknown name listed beside an offered one is offered too

@@ -117,14 +117,15 @@ def _part_by_words(words: list[str], headings: dict[str, str]) -> str:
     return best if best_score >= 2 and not tied else ""
 
 
+# "用三句话", "三点": a format request counted in sentences or points (also read by _FORMAT below).
+_ZH_COUNTED_FORMAT = r"用?[一二三四五两几\d]+(?:句话|点|条|段话)"
 # "第三章讲了啥", "4.2节主要内容", "what does section 4.1 say": the question asks what the part says as a whole.
 _OVERVIEW = re.compile(
     r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?的?(?:呢|啊|呀)?\W*$|"
-    # "第五章整体讲了些什么,一段话概括": a format request may follow the question
-    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥)[,，]\s*(?:用)?(?:一段话|一句话|几句话|简单|简要)?"
-    r"(?:概括|总结|概述|说说|讲讲)(?:下|一下)?\W*$|(?:一段话|一句话|几句话|简单|简要)(?:概括|总结|概述)(?:下|一下)?\W*$|"
-    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥)[,，]\s*用?[一二三四五两几\d]+(?:句话|点|条|段话)"
-    r"(?:概括|总结|说)?(?:下|一下)?\W*$|"
+    # "第五章整体讲了些什么,一段话概括", "第三章讲了啥,用三句话": a format request may follow the question
+    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥)[,，]\s*"
+    rf"(?:用?(?:一段话|一句话|几句话|简单|简要)?(?:概括|总结|概述|说说|讲讲)|{_ZH_COUNTED_FORMAT}(?:概括|总结|说)?)"
+    r"(?:下|一下)?\W*$|(?:一段话|一句话|几句话|简单|简要)(?:概括|总结|概述)(?:下|一下)?\W*$|"
     r"主要(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)?(?:呢|啊)?\W*$|"
     r"(?:内容|大意|要点|观点)(?:是(?:什么|啥))?(?:呢|啊)?\W*$|概括一下|概述一下|总结一下|简述一下|"
     r"\bwhat does\b.{0,60}\b(?:say|cover|discuss|talk about|deal with|describe)\b|"
@@ -139,7 +140,7 @@ _OVERVIEW = re.compile(
 # A format request ("in 3 bullets", "in two sentences", "用三句话") asks nothing more specific.
 _FORMAT = re.compile(r"\b(?:in|as|with)\s+(?:\d+|one|two|three|four|five|a few|a couple of|a)\s+(?:short\s+)?"
                      r"(?:bullets?|bullet points|points|lines|sentences?|words|paragraphs?)\b|"
-                     r"用?[一二三四五两几\d]+(?:句话|点|条|段话)", re.I)
+                     + _ZH_COUNTED_FORMAT, re.I)
 # What may surround a part reference and "讲了啥" in a question that asks nothing more specific.
 _OVERVIEW_FILLER = re.compile(
     r"请问|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|哪些|什么|整体|总体|整个|总的来说|到底|究竟|"
