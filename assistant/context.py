@@ -18,7 +18,7 @@ _ITEM_RE = re.compile(r"^[一二三四五六七八九十]是")
 # "技术供给更灵活:从标准化产品转向模块化能力开放。" — a short "point: gist." lead.
 _LEAD_ITEM_RE = re.compile(r"^[^。,，]{2,14}[:：][^。]{2,40}。")
 _COUNTED_INTRO_RE = re.compile(r"[二三四五六七八九十两]大[^。,，]{0,8}[。:：]$")
-_INTRO_END = (":", ":")
+_INTRO_END = (":", "：")
 TABLE_WORDS = "表格 表 table"
 
 

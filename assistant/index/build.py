@@ -22,7 +22,7 @@ from assistant.text import tokenizer_signature
 
 Progress = Callable[[str], None]
 # Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.
-PIPELINE_VERSION = 9
+PIPELINE_VERSION = 10
 EMBED_BATCH = 64
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from assistant.quiz.facts import Fact, strip_lead
 
 _CLAUSE = re.compile(r"[,，;；:：]")
-_PUNCT = ",,::;;"
+_PUNCT = ",，:：;；"
 
 _SUBJECT = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*|"
                       r"[\u4e00-\u9fff]{2,8}(?:集团|公司|科技|银行|政府|央行|电信|云|组织|机构|国际|局)")

@@ -21,7 +21,9 @@ _LOCATOR = re.compile(r"(§\s*\d+(?:\.\d+)*|[\u4e00-\u9fff]{1,6})\s*(¶\s*\d+|�
 _PART_SPLIT = re.compile(r"\s*[,，;；、]\s*|\s+(?=§|p[0-9a-f]{8})")
 # A sentence ends at 。!?;; (not before a closing quote, as in the corpus) or at . ! ? before a space.
 _END = re.compile(r"[。!?！？;；](?![”\"’』」)])|[.!?](?=\s|$|[\[【])")
-_OPEN_CLAUSE = (";", ";")
+# The corpus's ASCII ';' (normalised at ingest) leaves a clause open; a reviewer's own
+# full-width '；' ends a claim, as '。' does.
+_OPEN_CLAUSE = ";"
 _SPACES = re.compile(r"\s*")
 
 
