@@ -337,6 +337,19 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
      "艾尔登法环相关问答艾尔登法环什么时候发售热门排行魂斗罗手游最新版手游类型飞行射击放开那女优近日"
      "母公司角川公开了截至2023年3月31日的财年",
      "《艾尔登法环》于2022年2月25日正式发售。"),
+    # the counted noun, not one sharing its last character (推免生 are not 本科生)
+    ("深圳大学2022年录取了多少名本科生", "2022年择优拟录取推免生884名。", "2022年共录取本科生7436名。"),
+    # a per-person figure is not the total asked for
+    ("上海2021年的GDP是多少", "上海2021年人均GDP为2.69万美元。", "2021年上海GDP为43214.85亿元。"),
+    # a change is a percentage or a figure, not "中美两国"
+    ("美国2021年GDP增长多少", "2021年中美两国GDP环比增长率比较接近。", "美国2021年GDP增长5.7%。"),
+    # the event named (施行, 截止), not a light verb said beside another date (开始)
+    ("新修订的妇女权益保障法何时开始施行?", "2011年开始,全国31个省已经建立评估机制。",
+     "新修订的妇女权益保障法自2023年1月1日起施行。"),
+    ("2022年下半年征兵报名截止时间是什么时候", "2022年下半年应征青年一般在7月底和8月初开始体检。",
+     "2022年下半年征兵报名截止时间为8月10日18时。"),
+    # a keyword query ending in the kind of thing it wants: a country
+    ("KF-21战斗机研发国家", "KF-21是一款令人印象深刻的战斗机。", "KF-21由韩国和印尼共同研发。"),
 ])
 def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong, right) -> None:
     """RGB's negative passages: on the question's topic, about another year, event or part of the story."""
@@ -749,3 +762,18 @@ def test_a_table_question_comparing_two_rows_quotes_both(real_assistant, questio
     assert not answer.refused, answer.debug
     assert "金融科技嵌入" in answer.text and "本地化供应链重构" in answer.text
     assert "混合主权架构" not in answer.text  # not every row: the two compared
+
+
+def test_a_which_city_question_is_not_answered_by_a_country() -> None:
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameGroup, NameTable
+
+    names = NameTable([NameGroup("country", ("美国",)), NameGroup("country", ("印度",)), NameGroup("city", ("孟买",))])
+    question = "苹果在印度的第一家旗舰店在哪个城市?"
+    analysis = analyse(question, names, "美国印度孟买")
+    assert sentence_problem(analysis, "这家美国公司在印度开设了第一家门店。", names) == "names no place"
+    assert sentence_problem(analysis, "苹果在印度的第一家旗舰店位于孟买。", names) == ""
+    country = analyse("苹果的第一家海外旗舰店在哪个国家?", names, "美国印度孟买")
+    assert sentence_problem(country, "苹果在印度开设了第一家门店。", names) == ""
+

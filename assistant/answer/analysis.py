@@ -133,6 +133,11 @@ _WHO = re.compile(r"谁|哪位|哪家|哪(?:个|些|一)?(?:公司|企业|机构
 # "北京冬奥会男子500米速度滑冰金牌", "CBA2021-2022赛季总冠军": a keyword question ending with a placing asks who
 # (a person or a team) holds it.
 _ENDS_WITH_PLACING = re.compile(r"(?:冠军|亚军|季军|金牌|银牌|铜牌|得主)(?:是|为)?(?:谁|哪个|哪位|哪支球?队)?\W*$")
+_ENDS_WITH_PLACE = re.compile(r"(?:国家|城市|地点|举办地|发源地)\W*$")
+_ENDS_WITH_TEAM = re.compile(r"(?:队伍|球队|战队)\W*$")
+# Any question word: a question without one is a keyword query, whose last noun says what it wants.
+_ASKS_ANYTHING = re.compile(r"什么|啥|哪|谁|怎|如何|吗|么|呢|几|多少|是否|有没有|"
+                            r"\b(?:what|which|who|how|is|are|does|do)\b", re.I)
 _ASKS_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|驱动因素|动因|"
                   r"\bwhy\b|\breason|\bwhat(?:'s| is) driving\b|\bdrivers?\b", re.I)
@@ -186,6 +191,12 @@ def _wants(question: str, kind: QuestionKind) -> str:
         return "person"
     if _WHO.search(question) or _ENDS_WITH_PLACING.search(question):
         return "who"
+    if kind is QuestionKind.OTHER and not _ASKS_ANYTHING.search(question):
+        # A keyword question ending in the kind of thing it wants: "KF-21战斗机研发国家", "卡塔尔世界杯决赛队伍".
+        if _ENDS_WITH_PLACE.search(question):
+            return "place"
+        if _ENDS_WITH_TEAM.search(question):
+            return "who"
     return ""
 
 

@@ -129,7 +129,7 @@ _GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "
 
 # Event words the tagger often files under another tag ("去世" as a time word).
 EVENT_WORDS = re.compile(r"去世|逝世|病逝|开幕|闭幕|举办|举行|召开|发售|上映|施行|实施|生效|发射|交付|首飞|"
-                          r"成立|创立|创办|上线|发布|坠毁|遇袭|中枪|通车|开通|开业|上市")
+                          r"成立|创立|创办|上线|发布|坠毁|遇袭|中枪|通车|开通|开业|上市|截止")
 
 
 def event_verbs(question: str) -> list[str]:

@@ -14,7 +14,7 @@ from assistant.answer.analysis import Analysis, QuestionKind
 from assistant.answer.constraints import event_forms, nearest_edition, numeral_key
 from assistant.answer.evidence import EVENT_WORDS
 from assistant.answer.holders import ASKS_PLAN, HOLDERS, anothers, dated_otherwise, hedged
-from assistant.answer.quantities import asks_size, expected_quantity, is_growth_rate
+from assistant.answer.quantities import PER_CAPITA, asks_size, expected_quantity, is_growth_rate, is_per_capita
 from assistant.lexicon import NameTable
 from assistant.text import match_key
 
@@ -63,11 +63,13 @@ def figure_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         years = () if analysis.wants == "date" else analysis.years
         plan = ASKS_PLAN.search(analysis.question) is not None
         editions = {numeral_key(d) for d in analysis.designators}
+        per_capita = PER_CAPITA.search(analysis.question) is not None
 
         def whose(at: int) -> bool:  # the figure at `at` is another company's, year's or edition's, or only planned
             edition = nearest_edition(text, at) if editions else ""
             return (anothers(figures, at, holders, names) or dated_otherwise(text, at, years)
-                    or (not plan and hedged(text, at)) or (edition != "" and edition not in editions))
+                    or (not plan and hedged(text, at)) or (edition != "" and edition not in editions)
+                    or (not per_capita and is_per_capita(figures, at)))
 
         if quantity is not None and not any(new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))

@@ -19,14 +19,22 @@ from assistant.lexicon.table import fold
 CLAUSE_END = re.compile(r"[,;。]")
 
 
+_ASKS_CITY = re.compile(r"哪(?:个|座|一)?城市|哪个市|\bwhich city\b|\bwhat city\b", re.I)
+
+
 def _name_spans(kinds: set[str], text: str, question: str, names: NameTable) -> list[tuple[int, int]]:
     """Where the text names a place/person/organisation (per `kinds`) that the question does not."""
     table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS, "person": {"person"}}
     wanted = set().union(*(table_kinds[k] for k in kinds))
+    # "在哪个城市" is not answered by a country ("这家美国公司"): only cities, and places the table does not call
+    # a country or region, count.
+    wider = {"country", "region"} if kinds == {"place"} and _ASKS_CITY.search(question) else set()
+    wanted -= wider
     spans = [(m.start, m.end) for m in names.find(text, kinds=wanted) if m.surface not in question]
     tags = {"place": {"place"}, "who": {"person", "org", "place"}, "person": {"person"}}
     wanted_tags = set().union(*(tags[k] for k in kinds))
-    words = {word for word, kind in tagged_names(text) if kind in wanted_tags and word not in question}
+    words = {word for word, kind in tagged_names(text) if kind in wanted_tags and word not in question
+             and not (wider and any(m.surface == word for m in names.find(word, kinds=wider)))}
     return spans + [m.span() for word in words for m in re.finditer(re.escape(word), text)]
 
 

@@ -89,13 +89,16 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
         return "not about " + ", ".join(dict.fromkeys(missing))
     # "北京冬奥会开幕日期" is not answered by the date of the torch relay: the event must be named in the sentence
     # or before it in its paragraph.
-    if analysis.events and analysis.wants in ("date", "place", "person") and not analysis.about_report:
-        # A named event (举办, 去世, 发射) is stated where its date or place is: in the sentence or the one before;
-        # another verb ("达到") may have been said anywhere before in the paragraph.
+    named_events = [e for e in analysis.events if EVENT_WORDS.fullmatch(e)]
+    dated = bool(analysis.events) and analysis.wants in ("date", "place", "person")
+    if (dated or (bool(named_events) and analysis.wants == "who")) and not analysis.about_report:
+        # A named event (举办, 去世, 发射, 创办) is stated where its date, place or founder is: in the sentence or the
+        # one before, and when the question names one, a verb said in passing ("开始施行": 开始) does not stand in
+        # for it; another verb ("达到") may have been said anywhere before in the paragraph.
         keys = {True: match_key(local), False: match_key(read)}
         if not any(match_key(form) in keys[bool(EVENT_WORDS.fullmatch(event))]
-                   for event in analysis.events for form in event_forms(event)):
-            return "not about " + "/".join(analysis.events)
+                   for event in named_events or analysis.events for form in event_forms(event)):
+            return "not about " + "/".join(named_events or analysis.events)
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)

@@ -43,6 +43,10 @@ _DIMENSIONS = {
     "多长": r"(?:米|公里|千米|厘米|km|m\b)", "多高": r"(?:米|公里|千米|厘米|层)", "多远": r"(?:米|公里|千米|km)",
     "多重": r"(?:吨|公斤|千克|克|斤)", "多深": r"(?:米|公里|千米)",
 }
+# "GDP增长多少", "下降了多少": a change is a percentage or a figure in digits ("中美两国" counts no change).
+_CHANGE = re.compile(r"(?:增长|增加|上涨|上升|提高|提升|下降|下跌|减少|降低)了?(?:多少|几成|百分之几)|"
+                     r"\bhow much did \w+ (?:grow|rise|increase|fall|drop|decline)\b", re.I)
+_CHANGE_UNITS = re.compile(_RATE_UNITS.pattern + r"|\d[\d.,]*\s*(?:多|余)?\s*[万亿千百]{0,2}\s*[^\d\s,，。;；.%]")
 # "死亡人数", "中重卡销量", "总票房": the measured quantity names its unit.
 _MEASURED = (
     # ("人口城镇化率", "人口密度": a rate of the population, not its size)
@@ -80,6 +84,8 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     for word, units in _DIMENSIONS.items():
         if word in question:
             return re.compile(_NUMBER + _MAGNITUDE + units)
+    if _CHANGE.search(question):
+        return _CHANGE_UNITS
     measure = _MEASURE.search(question)
     if measure:  # the most specific: "多少万亿元", "多少个数据中心"
         return _counted(measure)
@@ -99,6 +105,16 @@ def is_growth_rate(text: str, start: int) -> bool:
     return bool(_GROWTH_BEFORE.search(text[max(0, start - 8):start]))
 
 
+# "人均GDP为2.69万美元" is a figure per person: no answer to "上海的GDP是多少" (unless the question asks per capita).
+_PER_CAPITA_BEFORE = re.compile(r"(?:人均|每人|平均每)[^,，。;；]{0,12}$")
+PER_CAPITA = re.compile(r"人均|每人|平均每|per (?:capita|person|head)", re.I)
+
+
+def is_per_capita(text: str, start: int) -> bool:
+    """Whether the figure starting at `start` in `text` is a per-person figure."""
+    return bool(_PER_CAPITA_BEFORE.search(text[max(0, start - 16):start]))
+
+
 def asks_size(question: str) -> bool:
     return expected_quantity(question) is _SIZE_UNITS
 
@@ -111,8 +127,18 @@ def _counted(measure: re.Match[str]) -> re.Pattern[str]:
     chars = "".join(sorted({c for c in noun if "\u4e00" <= c <= "\u9fff"}))
     # 个 is the generic counter: "多少个车站" is answered by "10座车站".
     counter = _ANY_COUNTER if unit == "个" else re.escape(unit)
-    counted = counter + (rf"[^,，。;；]{{0,10}}?[{re.escape(chars)}]" if chars else "")
+    # A noun of two characters or more is matched by one of its character pairs ("多少名本科生" is not answered by
+    # "884名推免生": they share only 生; "多少个一带一路国家" is answered by "131个共建国家").
+    word = "".join(c for c in noun if "\u4e00" <= c <= "\u9fff")
+    pairs = "|".join(dict.fromkeys(re.escape(word[i:i + 2]) for i in range(len(word) - 1)))
+    head = f"(?:{pairs})" if pairs else f"[{re.escape(chars)}]"
+    counted = counter + (rf"[^,，。;；]{{0,10}}?{head}" if chars else "")
     # "多少个国家" is answered by "17国"; "多少个数据中心" is not ("与17国签署…推动跨境数据中心建设").
     same = "|".join(re.escape(u) for u in _SAME_COUNT.get(unit, ()) if not (unit == "个" and "国" in u and chars
                                                                              and "国" not in chars))
-    return re.compile(_NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")")
+    after = _NUMBER + _MAGNITUDE + "(?:" + counted + (f"|{same}" if same else "") + ")"
+    if not chars:
+        return re.compile(after)
+    # The noun may also come first: "录取本科生7436名", "合作国家达到18个".
+    before = head + r"[^\d,，。;；]{0,6}?" + _NUMBER + _MAGNITUDE + counter
+    return re.compile(f"{after}|{before}")
