@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answer import compose_answer, merge_answers
-from assistant.answer.coordination import aspect_parts, name_parts
+from assistant.answer.coordination import aspect_parts, contrast_parts, name_parts
 from assistant.answer.evidence import warm_up_tokenizers
 from assistant.answer.verifier import load_model
 from assistant.config import Settings
@@ -103,7 +103,8 @@ class Assistant:
             answer = self._compose(text, retrieval, k)
             # Asked whole, no answer: "…, and what's Epic Games doing…?" (two questions in one sentence), or
             # "微软和阿里云…" (no sentence is about both): each is asked on its own.
-            apart = (joined_parts(text) or (name_parts(text, self.names) if _not_about(answer) else [])
+            apart = (joined_parts(text) or (name_parts(text, self.names) or contrast_parts(text, self.names)
+                                            if _not_about(answer) else [])
                      if answer.refused else [])
             if apart:
                 answer = merge_answers(

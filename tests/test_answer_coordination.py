@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.coordination import aspect_parts, name_parts
+from assistant.answer.coordination import aspect_parts, contrast_parts, name_parts
 from tests.test_answers import assert_extractive
 
 pytestmark = pytest.mark.slow
@@ -87,4 +87,28 @@ def test_two_questions_in_one_sentence_are_answered_each_when_the_whole_is_not(r
                                 "digital entertainment?")
     assert not answer.refused, answer.debug
     assert "谷歌艺术与文化" in answer.text and "虚幻引擎" in answer.text
+    assert_extractive(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("How does the report contrast Amazon's approach with Cainiao's in cross-border e-commerce?",
+         ["How does the report contrast Amazon's approach with in cross-border e-commerce?",
+          "How does the report contrast approach with Cainiao's in cross-border e-commerce?"]),
+        ("华为云出海哪个更强,跟阿里云比", []),  # a verdict
+        ("How does Amazon's approach differ from traditional retail?", []),  # one company
+    ],
+)
+def test_contrast_parts(real_assistant, question: str, parts: list[str]) -> None:
+    assert contrast_parts(question, real_assistant.names) == parts
+
+
+def test_a_contrast_of_two_companies_described_apart_quotes_each(real_assistant) -> None:
+    """Was refused ("not about Cainiao"): the report gives Amazon's FBA and Cainiao's chain as examples of two
+    different features; a contrast is the two side by side."""
+    question = "How does the report contrast Amazon's approach with Cainiao's in cross-border e-commerce?"
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert "FBA" in answer.text and "菜鸟国际" in answer.text
     assert_extractive(answer)

@@ -73,3 +73,29 @@ def aspect_parts(question: str) -> list[str]:
     if match := _CLAUSES.match(question):
         return [match["a"] + match["rest"], match["b"] + match["rest"]]
     return []
+
+
+# "How does the report contrast Amazon's approach with Cainiao's…", "阿里云和微软的做法有啥不同": a contrast of
+# two companies the documents describe apart. Asked whole, no sentence is about both; each is asked on its own
+# (the other one left out), and the two answers side by side are the contrast.
+_CONTRAST = re.compile(r"\bcontrast|\bcompar|\bdiffer|\bvs\.?(?=\s)|\bversus\b|"
+                       r"区别|不同|差异|差别|相比|对比|比较|不一样", re.I)
+_SUBJECT_KINDS = frozenset({"company", "org", "product"})
+
+
+def contrast_parts(question: str, names: NameTable) -> list[str]:
+    """One question per company contrasted, or [] when the question contrasts no two companies."""
+    if _VERDICT.search(question) or not _CONTRAST.search(question):
+        return []
+    mentions = sorted((m for m in names.find(question) if m.group.kind in _SUBJECT_KINDS), key=lambda m: m.start)
+    groups = list(dict.fromkeys(m.group for m in mentions))
+    if len(groups) != 2:
+        return []
+    parts = []
+    for group in groups:
+        text = question
+        for other in sorted((m for m in mentions if m.group != group), key=lambda m: -m.start):
+            end = other.end + (2 if question[other.end:other.end + 2] in ("'s", "’s") else 0)
+            text = text[:other.start] + text[end:]
+        parts.append(re.sub(r"\s{2,}", " ", text))
+    return parts
