@@ -105,6 +105,16 @@ def test_definition_of_platform_enterprise(real_assistant) -> None:
     assert_extractive(answer)
 
 
+@pytest.mark.parametrize("question", ["什么是数字丝路", "How does the report define the Digital Silk Road?"])
+def test_definition_of_the_digital_silk_road(real_assistant, question: str) -> None:
+    """The report defines it by what it has become ("…已成为…核心引擎", "…应运而生,成为…重要桥梁"), not with 是指:
+    the term as the subject of a defining verb is the definition, under any of its names."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert "已成为推动区域协同发展" in answer.sentences[0].text
+    assert_extractive(answer)
+
+
 def test_list_of_sovereign_cloud_features(real_assistant) -> None:
     answer = real_assistant.ask("保障数字主权的云服务模式有哪些特点?")
     assert not answer.refused

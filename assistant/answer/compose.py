@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
-from assistant.answer.definitions import defined_term, definition_quotes
+from assistant.answer.definitions import defined_spellings, defined_term, definition_quotes
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
@@ -142,7 +142,8 @@ def compose_answer(
         # Chinese words are not weighed as English.)
         debug["reason"] = ABSENT_TOPICS + "nothing the question names"
         return _refusal(question, analysis, hits, corpus, debug)
-    scored = score_sentences(hits, query_vector, concepts, corpus, kind) if hits else []
+    defined = defined_spellings(folded, names) if kind is QuestionKind.DEFINITION else ()
+    scored = score_sentences(hits, query_vector, concepts, corpus, kind, defined) if hits else []
     admissible, problem = candidates.admissible(analysis, scored, corpus, names, tables)
     if not admissible:
         debug["reason"] = problem or "nothing retrieved"

@@ -15,6 +15,7 @@ import re
 from assistant.answer.sections import in_part
 from assistant.answer.selection import announced_list, passage_from
 from assistant.corpus import CorpusView, Sentence
+from assistant.lexicon import NameTable
 from assistant.text import cjk_ratio, match_key
 
 # "…具体啥意思", "…咋理解", "what does … mean": the question asks what a term means.
@@ -60,3 +61,12 @@ def definition_quotes(term: str, corpus: CorpusView) -> list[Sentence]:
         later = [s for s in using[1:] if s.paragraph_id != using[0].paragraph_id]
         features = announced_list([later[0]], corpus) if later else []
     return list(dict.fromkeys([*passage, *features]))
+
+
+def defined_spellings(question: str, names: NameTable) -> tuple[str, ...]:
+    """The term a definition question asks about, as the documents may write it: "什么是数字丝路" and "How does the
+    report define the Digital Silk Road?" are both about "数字丝绸之路" (the name table's spellings)."""
+    term = defined_term(question)
+    spellings = [*(names.spellings(term) if term else ()),
+                 *(n for m in names.find(question) if m.group.kind == "term" for n in m.group.names)]
+    return tuple(dict.fromkeys(s for s in spellings if cjk_ratio(s) > 0))

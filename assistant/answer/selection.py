@@ -38,16 +38,22 @@ _DIGIT = re.compile(r"[0-9]")
 _DEFINING = re.compile(r"是指|指的是|定义为|是一种|核心在于|本质是")
 
 
-def _kind_bonus(kind: QuestionKind, text: str) -> float:
+# The defined term as the subject of a defining verb: '"数字丝绸之路" 应运而生,成为…的重要桥梁', "X是…".
+_DEFINING_VERB = r"[\"”」』]?\s*[^,，。;；]{0,4}?(?:是|指|即|成为|已成为|作为|应运而生|被称为|意味着)"
+
+
+def _kind_bonus(kind: QuestionKind, text: str, defined: Sequence[str] = ()) -> float:
     if kind is QuestionKind.NUMBER and _DIGIT.search(text):  # not str.isdigit: footnote marks ¹ are no numbers
         return KIND_BONUS
-    if kind is QuestionKind.DEFINITION and _DEFINING.search(text):
+    if kind is QuestionKind.DEFINITION and (_DEFINING.search(text) or any(
+            re.search(re.escape(term) + _DEFINING_VERB, text) for term in defined)):
         return KIND_BONUS
     return 0.0
 
 
 def score_sentences(
-    hits: Sequence[Hit], query_vector: np.ndarray, concepts: Sequence[Concept], corpus: CorpusView, kind: QuestionKind
+    hits: Sequence[Hit], query_vector: np.ndarray, concepts: Sequence[Concept], corpus: CorpusView, kind: QuestionKind,
+    defined: Sequence[str] = (),
 ) -> list[ScoredSentence]:
     scored = []
     for hit in hits:
@@ -56,7 +62,7 @@ def score_sentences(
         for sentence in corpus.sentences.get(hit.paragraph_id, ()):
             lex = concept_coverage(concepts, heading + match_key(sentence.text))
             cos = float(corpus.vectors[sentence.row] @ query_vector)
-            score = LEX * lex + DENSE * cos + PARA * hit.score + _kind_bonus(kind, sentence.text)
+            score = LEX * lex + DENSE * cos + PARA * hit.score + _kind_bonus(kind, sentence.text, defined)
             scored.append(ScoredSentence(sentence, score))
     scored.sort(key=lambda s: -s.score)
     return scored
