@@ -67,6 +67,7 @@ def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_ass
         # "哪个单位出的": who made it; a request to cite it is no footnote question
         ("这份报告是哪个单位出的?写材料要注明出处", ["中国电信研究院天翼智库"]),
         ("这报告是哪个智库发的", ["中国电信研究院天翼智库"]),
+        ("Which organisation is behind this report?", ["中国电信研究院天翼智库"]),
     ],
 )
 def test_front_matter_answers_questions_about_the_report(real_assistant, question, expected):

@@ -17,6 +17,8 @@ _ABOUT_REPORT = re.compile(
     r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
     r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|\bauthors?\b|\bpublisher\b|"
     r"\b(?:who|which \w+) (?:put|puts|released|issued|made)\b[^?]{0,20}\breport\b|"
+    # "Which organisation is behind this report?", "报告背后是哪个机构"
+    r"\bbehind (?:the|this) (?:report|study|paper)\b|(?:报告|这份)[^,，。?？]{0,4}背后|"
     r"\bworking group\b|\bcontact\b|\be-?mail\b|\btitle of (?:the|this) report\b|\bfull title\b|"
     # Why it was written and how it is laid out: the foreword says both.
     r"写作背景|写作目的|(?:为什么|为啥|为何)[^,，。?？]{0,6}(?:写|搞|做|编|出)[^,，。?？]{0,4}报告|"
@@ -29,7 +31,7 @@ _ABOUT_REPORT = re.compile(
 # Who made the report: answered by the cover (publisher) and the working group.
 _AUTHORSHIP = re.compile(
     r"谁|作者|编写|撰写|写的|出品|发布方|出版|署名|(?:哪个?|什么|哪家)(?:单位|机构|部门|智库|组织)|"
-    r"\bauthor|\bwrote\b|\bwritten\b|\bpublish|\bproduced\b|\bworking group\b|\bwho\b",
+    r"\bauthor|\bwrote\b|\bwritten\b|\bpublish|\bproduced\b|\bworking group\b|\bwho\b|\bbehind\b|背后",
     re.I,
 )
 
