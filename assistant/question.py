@@ -44,12 +44,20 @@ _PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4
 
 
+_GUESS = r"[A-Za-z][\w.&-]*(?: [A-Za-z][\w.&-]*){0,2}"  # "Temasek", "World Bank": a name offered as a guess
 # "分别是什么?", "都有哪些?", "what are they?": a follow-up that asks about the part before it, not a question.
 # "你预测下", "你觉得呢": asks for the assistant's view of the part before it, so the question is one opinion.
 _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|有)(?:什么|啥|哪些|哪几个|谁)[呢啊]?[?\uff1f]?$|"
                         r"^(?:那|那么)?你(?:觉得|认为|怎么看|预测|猜|看)(?:一?下)?(?:呢|吧|啊|呀)?[?\uff1f]?$|"
                         r"^(?:and )?(?:what|which|who) (?:are|were|is) (?:they|those|these|it)\??$|"
+                        r"^(?:and |or )?which (?:one|\w+)\??$|"  # "who published this report? which institute?"
                         r"^what do you think\??$|"
+                        # "…?define it in one sentence", "…?三句话总结": how to tell the answer to the part before it
+                        r"^(?:please |pls )?(?:define|explain|summari[sz]e|describe|list|put|say) "
+                        r"(?:it|this|that|them)\b|"
+                        # "…which consultancy is it from? Google/Temasek/Bain?": the guesses for the part before it
+                        rf"^{_GUESS}(?:\s*/\s*{_GUESS})+\??$|"
+                        r"^(?:用|请用)?(?:[一二三两几\d]句话|[一二三两几\d]点|简单|简要)?(?:总结|概括|说说|讲讲)(?:一下|下)?\W*$|"
                         # "…盘子多大?报告里给数没": whether the report gives the figure the first part asks for
                         r"^(?:报告|文中|里面)?(?:里|中)?(?:有没有|有|给|给了)(?:给)?(?:个|出)?(?:具体|预测|准确)?(?:的)?(?:数|数字|数据)"
                         r"(?:吗|没|没有)?[?\uff1f]?$",

@@ -19,6 +19,9 @@ from assistant.text import match_key, pos_tags, tokenize
 W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
 # "nz" (other proper noun) misfires on ordinary words such as 中文; a 2-character "nr" starting
 # with a conjunction is a segmentation slip (和云), not a person.
+# Latin words typed in a Chinese question that are no names: "市场适配 vs 价值共生 区别", "pls", "ok".
+_LATIN_WORDS = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka", "eg", "ie", "thx", "thanks", "hi",
+                          "hello", "q", "qs", "faq", "tl", "dr", "tldr"})
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
 _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
@@ -169,6 +172,8 @@ def proper_names(question: str) -> list[str]:
             continue
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)
         if tag == "nr" and len(word) == 2 and word[0] in _CONJUNCTIONS:
+            is_name = False
+        if tag == "eng" and word.lower() in _LATIN_WORDS:
             is_name = False
         if is_name:
             names.append(word)

@@ -21,7 +21,8 @@ SOURCE_PREFIX = "出处"
 # "哪些 / 有没有 / 都引用了什么": a question about the sources as a whole, not about one figure's source.
 _ABOUT_ALL = re.compile(
     r"哪些|哪几|有没有|是否|都(?:引用|参考)|引用了什么|参考了什么|(?:参考)?文献|"
-    r"\bwhich\b|\bwhat (?:sources|references|reports|studies|data)\b|\bany\b|\blist\b|\ball\b",
+    r"\bwhich\b|\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:sources|references|reports|studies|data)\b|\bany\b|"
+    r"\blist\b|\ball\b|什么(?:样的|类型的?)?(?:来源|出处|文献|资料)|哪(?:类|种)",
     re.I,
 )
 

@@ -19,7 +19,7 @@ from assistant.lexicon.table import fold
 CLAUSE_END = re.compile(r"[,;。]")
 
 
-_ASKS_CITY = re.compile(r"哪(?:个|座|一)?城市|哪个市|\bwhich city\b|\bwhat city\b", re.I)
+_ASKS_CITY = re.compile(r"哪(?:个|座|一)?城市|哪个市(?![场民值区面])|\bwhich city\b|\bwhat city\b", re.I)
 
 
 def _name_spans(kinds: set[str], text: str, question: str, names: NameTable) -> list[tuple[int, int]]:

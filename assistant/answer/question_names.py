@@ -85,8 +85,9 @@ def untabled_names(question: str, candidates: Sequence[str], unknown: Sequence[s
 _ASKED_KIND_ZH = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂商|平台|运营商|银行|集团|品牌)")
 _ASKED_KIND_EN = re.compile(
     r"^(?:[\s-]+[a-z][\w-]*){0,2}?\s+(?:companies|company|providers?|firms?|platforms?|operators?|banks?|vendors?|"
-    r"giants?|players?|brands?|groups?)\b", re.I)
-_ASKS_WHICH = re.compile(r"(?:哪|什么|啥)[个家些]?[^,，。?？]{0,2}$|\b(?:which|what)\s+$", re.I)
+    r"giants?|players?|brands?|groups?|apps?|services?|products?)\b", re.I)
+_ASKS_WHICH = re.compile(r"(?:哪|什么|啥)[个家些]?[^,，。?？]{0,2}$|"
+                         r"\b(?:which|what)\s+(?:(?:two|three|four|other|main|big)\s+)?$", re.I)
 _PLACE_KINDS = frozenset({"country", "region", "city"})
 
 
@@ -121,10 +122,17 @@ _ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|
                      r"为啥|多少|几|谁|啥|请|帮我|介绍|说说|讲讲|列|总结|概括", re.I)
 
 
+# "我在准备MBA课上的案例展示,那个对比表里…": a first clause saying what the asker is doing, before the question.
+_ABOUT_ASKER = re.compile(r"^\s*(?:我|我们|本人)(?:在|是|正在|现在|刚|要|想|们在)[^,，.。?？]{2,30}[,，]")
+
+
 def background(question: str) -> str:
-    """The sentences before the last that ask nothing ("" when there are none)."""
+    """The sentences before the last that ask nothing, and a first clause about the asker ("" when none)."""
     sentences = [s for s in _SENTENCE.findall(question) if s.strip()]
-    return " ".join(s for s in sentences[:-1] if not _ASKING.search(s))
+    said = [s for s in sentences[:-1] if not _ASKING.search(s)]
+    if sentences and (clause := _ABOUT_ASKER.match(sentences[-1])) and not _ASKING.search(clause.group(0)):
+        said.append(clause.group(0))
+    return " ".join(said)
 
 
 # "GDPR or Data Act", "5G 或者 submarine cable", "ITU, World Bank, someone else?": names offered as alternatives.
@@ -156,10 +164,17 @@ def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) ->
                     continue
                 first, second = (name, other) if spans[name] < start else (other, name)
                 gap = question[spans[first] + len(first): spans[second]]
-                if re.fullmatch(_OR, gap) or (other in offered and (_LISTED.fullmatch(gap) or gap.isspace())):
-                    offered.add(name)
+                slashed = re.fullmatch(r"\s*/\s*", gap) is not None  # "Google/Temasek/Bain?": any of them answers
+                if (re.fullmatch(_OR, gap) or slashed
+                        or (other in offered and (_LISTED.fullmatch(gap) or gap.isspace()))):
+                    offered.update((name, other) if slashed else (name,))
                     changed = True
                     break
+    for name, start in sorted(spans.items(), key=lambda item: item[1]):  # the rest of a slashed list of guesses
+        for other, at in spans.items():
+            gap = question[start + len(name):at]
+            if (name in offered) != (other in offered) and at > start and re.fullmatch(r"\s*/\s*", gap):
+                offered.update((name, other))
     return offered
 
 

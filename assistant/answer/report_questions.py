@@ -23,6 +23,9 @@ _ABOUT_REPORT = re.compile(
     # Why it was written and how it is laid out: the foreword says both.
     r"写作背景|写作目的|(?:为什么|为啥|为何)[^,，。?？]{0,6}(?:写|搞|做|编|出)[^,，。?？]{0,4}报告|"
     r"报告[^,，。?？]{0,4}(?:结构|框架|章节|目录|主要内容|分为几|分几|有几章|几个部分)|一共几章|总共几章|有几章|每(?:一)?章|各章|"
+    # "这份报告主要讲了啥", "what is this report about": the whole report's gist is its outline
+    r"(?:这份|这个|本|该|整个|整份)报告(?:主要|大概|整体)?(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)|"
+    r"\bwhat(?:'s| is) (?:the|this) report (?:about|saying)\b|"
     r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
     r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
     r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b",

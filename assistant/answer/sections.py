@@ -132,7 +132,7 @@ _OVERVIEW = re.compile(
     r"\bsummari[sz]e\b|\bsummary\b|\boverview\b|"
     r"\bwhat(?:'s| is)\b.{0,40}\babout\b(?:\W+(?:in (?:a|one|two|a few|a couple(?: of)?) (?:sentences?|words|lines)|"
     r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b|\brundown\b|\brecap\b|"
-    r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b",
+    r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b|\bhow is (?:it|this|that) (?:structured|organi[sz]ed)\b",
     re.I,
 )
 
@@ -143,10 +143,10 @@ _FORMAT = re.compile(r"\b(?:in|as|with)\s+(?:\d+|one|two|three|four|five|a few|a
                      + _ZH_COUNTED_FORMAT, re.I)
 # What may surround a part reference and "讲了啥" in a question that asks nothing more specific.
 _OVERVIEW_FILLER = re.compile(
-    r"请问|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|哪些|什么|整体|总体|整个|总的来说|到底|究竟|"
+    r"请问|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|简要|介绍|哪些|什么|整体|总体|整个|总的来说|到底|究竟|"
     r"[的里中在了呢啊吧吗呀这那个下本该和与及有啥是都]|"
     r"\b(?:what|does|do|did|the|of|in|this|that|report|says?|please|pls|me|tell|about|is|it|its|section|chapter|"
-    r"part|can|could|you|give|a|an|briefly|quick|quickly)\b|[\W_\d]",
+    r"part|can|could|you|give|a|an|briefly|quick|quickly|overall|framework|english|chinese)\b|[\W_\d]|用?(?:英文|中文)",
     re.I,
 )
 

@@ -1,0 +1,67 @@
+"""Wording users type that the rules misread (blind set 11, a dev set written blind): a "vs", a clause about the
+asker, a format request after the question, a slashed list of guesses, a whole-report gist."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.evidence import proper_names
+from assistant.answer.question_names import alternatives, background
+from assistant.answer.report_questions import about_report
+from assistant.answer.sections import asks_overview
+from assistant.question import question_parts
+from tests.test_answers import assert_extractive
+
+
+def test_a_vs_between_two_terms_is_no_name() -> None:
+    assert proper_names("市场适配 vs 价值共生 区别") == []
+    assert proper_names("TikTok vs GoTo") == ["TikTok", "GoTo"]
+
+
+def test_a_first_clause_about_the_asker_is_background() -> None:
+    assert background("我在准备MBA课上的案例展示,那个对比表里四种模式的定位分别是什么") == "我在准备MBA课上的案例展示,"
+    assert background("我们省有哪些企业参与了数字丝路?") == ""  # asks
+
+
+@pytest.mark.parametrize("question", [
+    'What is the "Digital Silk Road"? define it in one sentence, the way the report does',
+    "这份报告主要讲了啥?三句话总结",
+    "The Southeast Asia e-commerce number — which consultancy is it from? Google/Temasek/Bain?",
+    "who published this report? which institute?",
+])
+def test_a_format_request_or_guesses_after_a_question_are_part_of_it(question: str) -> None:
+    assert question_parts(question) == [question]
+
+
+def test_a_request_to_write_a_letter_is_an_instruction(real_assistant) -> None:
+    answer = real_assistant.ask("帮我写封英文邮件给印尼供应商催一下货")
+    assert answer.refused and answer.debug["reason"] == "off-topic: instruction"
+
+
+def test_a_slashed_list_of_guesses_offers_each() -> None:
+    question = "which consultancy is it from? Google/Temasek/Bain?"
+    assert alternatives(question, ["Temasek"], ["Google", "Bain"]) == {"Google", "Temasek", "Bain"}
+
+
+def test_introduce_a_chapter_and_the_reports_gist_are_overviews() -> None:
+    assert asks_overview("请简单介绍第三章的主要内容")
+    assert about_report("这份报告主要讲了啥") and about_report("What is this report about?")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("The Southeast Asia e-commerce number — which consultancy is it from? Google/Temasek/Bain?", "贝恩"),
+    ("这份报告主要讲了啥?三句话总结", "数字丝路的发展机遇"),
+    ("请简单介绍第三章的主要内容", "应用赋能"),
+    ("市场适配 vs 价值共生 区别", "价值共生"),
+    ("我在准备MBA课上的案例展示,那个对比表里四种模式的定位分别是什么", "共建产业基础设施"),
+    ("百世集团那个物流案例是在哪个市场做的", "越南"),
+    ('What is the "Digital Silk Road"? define it in one sentence, the way the report does', "数字丝绸之路"),
+    ("What kinds of sources are cited in the footnotes?", "贝恩"),
+    ("who published this report? which institute?", "中国电信研究院天翼智库"),
+    ("give me a quick summary of chapter 2 in English", "平台企业是指"),
+])
+def test_questions_worded_this_way_are_answered(real_assistant, question: str, fact: str) -> None:
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert fact in answer.text
+    assert_extractive(answer)
