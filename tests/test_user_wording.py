@@ -59,6 +59,9 @@ def test_introduce_a_chapter_and_the_reports_gist_are_overviews() -> None:
     ("What kinds of sources are cited in the footnotes?", "贝恩"),
     ("who published this report? which institute?", "中国电信研究院天翼智库"),
     ("give me a quick summary of chapter 2 in English", "平台企业是指"),
+    # two stages a part is named after ("从"被动合规"转向"标准塑造""): its passage that names both
+    ("passive compliance vs standard shaping — whats the difference?", "主动参与规则制定"),
+    ("技术转移和应用赋能有啥区别", "硬件互联阶段"),
 ])
 def test_questions_worded_this_way_are_answered(real_assistant, question: str, fact: str) -> None:
     answer = real_assistant.ask(question)

@@ -16,7 +16,8 @@ import numpy as np
 
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
-from assistant.answer.definitions import defined_spellings, defined_term, definition_quotes
+from assistant.answer.comparison import heading_contrast
+from assistant.answer.definitions import contrast_quotes, defined_spellings, defined_term, definition_quotes
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
@@ -98,6 +99,10 @@ def compose_answer(
     if (term := defined_term(folded)) and (meaning := definition_quotes(term, corpus)):
         debug.update(evidence=1.0, answered="where the report introduces " + term)
         return _quoted(question, analysis, meaning, corpus, debug, True)
+    if analysis.compared and (heading := heading_contrast(analysis.compared, names, corpus.part_headings)):
+        debug.update(evidence=1.0, answered="the part contrasting them: " + heading)
+        contrast = contrast_quotes(heading, analysis.compared, names, corpus)
+        return _quoted(question, analysis, contrast, corpus, debug, True)
     if analysis.wants == "reason" and (why := reason_part(folded, corpus.part_headings)):
         debug.update(evidence=1.0, answered="the opening of the part named after it: " + why)
         return _quoted(question, analysis, reason_quotes(why, corpus, folded), corpus, debug, True)

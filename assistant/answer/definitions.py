@@ -70,3 +70,20 @@ def defined_spellings(question: str, names: NameTable) -> tuple[str, ...]:
     spellings = [*(names.spellings(term) if term else ()),
                  *(n for m in names.find(question) if m.group.kind == "term" for n in m.group.names)]
     return tuple(dict.fromkeys(s for s in spellings if cjk_ratio(s) > 0))
+
+
+def contrast_quotes(heading: str, pair: tuple[str, ...], names: NameTable, corpus: CorpusView) -> list[Sentence]:
+    """"被动合规 vs 标准塑造": the passage of the part named after the two that first names both
+    ("从以满足外部监管…为主要特征的"被动合规",转向…"标准塑造""), else the part's opening."""
+    inside = [p for p in corpus.report_paragraphs() if in_part(p, corpus.part_headings[heading]) and p.kind != "table"]
+    keys = [[match_key(n) for n in names.spellings(thing) if cjk_ratio(n) > 0] or [match_key(thing)] for thing in pair]
+    sentences = [s for p in inside for s in corpus.sentences.get(p.id, ())]
+    both = [s for s in sentences if all(any(k and k in match_key(s.text) for k in spellings) for spellings in keys)]
+    start = both[0] if both else (sentences[0] if sentences else None)
+    if start is None:
+        return []
+    # then its later paragraphs' leads: the sub-points say how the two differ ("技术供给更灵活:从标准化产品转向…")
+    passage = passage_from(start, corpus)
+    leads = [first[0] for p in inside if p.id not in {s.paragraph_id for s in passage}
+             and (first := corpus.sentences.get(p.id, ())) and first[0].row > start.row]
+    return list(dict.fromkeys([*passage, *leads]))
