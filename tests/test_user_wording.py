@@ -68,3 +68,17 @@ def test_questions_worded_this_way_are_answered(real_assistant, question: str, f
     assert not answer.refused, answer.debug
     assert fact in answer.text
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize(("question", "point", "example"), [
+    ("Does the report mention Uber?", "生态整合者", "Uber"),
+    ("does the report talk about Epic Games at all?", "技术标准输出", "虚幻引擎"),
+])
+def test_an_example_is_quoted_with_the_point_it_illustrates(real_assistant, question: str, point: str,
+                                                            example: str) -> None:
+    """"例如,Epic Games…" alone drops what it is an example of: the paragraph's lead states it."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert point in answer.text and example in answer.text
+    assert answer.text.index(point) < answer.text.index(example)
+    assert_extractive(answer)

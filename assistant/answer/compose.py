@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
+from assistant.answer.antecedents import with_antecedents
 from assistant.answer.comparison import heading_contrast
 from assistant.answer.definitions import contrast_quotes, defined_spellings, defined_term, definition_quotes
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
@@ -199,7 +200,7 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     """The answer quoting `chosen` (each sentence once), each cited to its paragraph; `other` is another
     document's quote that gives a different figure, shown as a conflict; `outline`, the chapters' first
     paragraphs, adds a line per chapter heading, cited to the chapter."""
-    chosen = list(dict.fromkeys(chosen))
+    chosen = with_antecedents(list(dict.fromkeys(chosen)), corpus)
     if other is not None and other not in chosen:
         chosen.append(other)
     markers: dict[str, int] = {}
