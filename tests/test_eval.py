@@ -239,18 +239,18 @@ EVALS = Path(__file__).resolve().parent.parent / "evals"
 # 0.903, gold cited 0.792, key facts 0.688, refusal recall 0.792, false refusals 0.097.
 # set 10 (150, held out: written and mapped in the ninth round, measured at its start and end code, never tuned
 # on): hit@5 0.867, gold cited 0.800, key facts 0.741, refusal recall 0.917, false refusals 0.089 at its start code.
-# Ninth round end (5af5d50): set 2 gold cited 0.869, key 0.776, FR 0.083; set 5 0.931 / 0.859, FR 0; set 6 0.844 /
-# 0.790, RR 0.837; set 9 0.819 / 0.713, FR 0.083; set 10 0.822 / 0.761; set 11 (150, dev, written and mapped in the
-# ninth round; first sight 0.758 / 0.647 / RR 0.949 / FR 0.099): hit@5 0.857, gold cited 0.879, key facts 0.766,
-# refusal recall 0.966, false refusals 0.033.
+# Ninth round end (67c63a7): set 2 gold cited 0.869, key 0.776, FR 0.083; set 4 0.921 / 0.916; set 5 0.931 / 0.859,
+# FR 0; set 6 0.844 / 0.796, RR 0.837; set 8 0.922 / 0.796; set 9 0.819 / 0.720, FR 0.083; set 10 0.822 / 0.764;
+# set 11 (150, dev, written and mapped in the ninth round; first sight 0.758 / 0.647 / RR 0.949 / FR 0.099): hit@5
+# 0.857, gold cited 0.879, key facts 0.772, refusal recall 0.966, false refusals 0.033.
 LATER_SETS = {
     "blind2": ({"hit5": 0.89, "cited_gold": 0.84, "fact_accuracy": 0.74, "refusal_recall": 0.92}, 0.11, {"test"}, 160),
     "blind3": ({"hit5": 0.84, "cited_gold": 0.94, "fact_accuracy": 0.91, "refusal_recall": 0.94}, 0.03, {"dev"}, 160),
-    "blind4": ({"hit5": 0.76, "cited_gold": 0.89, "fact_accuracy": 0.87, "refusal_recall": 0.95}, 0.05, {"dev"}, 170),
+    "blind4": ({"hit5": 0.76, "cited_gold": 0.89, "fact_accuracy": 0.88, "refusal_recall": 0.95}, 0.05, {"dev"}, 170),
     "blind5": ({"hit5": 0.85, "cited_gold": 0.90, "fact_accuracy": 0.83, "refusal_recall": 0.95}, 0.03, {"dev"}, 170),
     "blind6": ({"hit5": 0.88, "cited_gold": 0.81, "fact_accuracy": 0.76, "refusal_recall": 0.81}, 0.05, {"test"}, 150),
     "blind7": ({"hit5": 0.86, "cited_gold": 0.81, "fact_accuracy": 0.84, "refusal_recall": 0.92}, 0.03, {"dev"}, 60),
-    "blind8": ({"hit5": 0.86, "cited_gold": 0.88, "fact_accuracy": 0.74, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
+    "blind8": ({"hit5": 0.86, "cited_gold": 0.89, "fact_accuracy": 0.76, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
     "blind9": ({"hit5": 0.87, "cited_gold": 0.79, "fact_accuracy": 0.68, "refusal_recall": 0.76}, 0.11, {"test"}, 120),
     "blind10": ({"hit5": 0.84, "cited_gold": 0.79, "fact_accuracy": 0.73, "refusal_recall": 0.89}, 0.11, {"test"}, 150),
     "blind11": ({"hit5": 0.83, "cited_gold": 0.85, "fact_accuracy": 0.73, "refusal_recall": 0.94}, 0.05, {"dev"}, 150),
