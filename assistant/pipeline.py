@@ -103,9 +103,9 @@ class Assistant:
             answer = self._compose(text, retrieval, k)
             # Asked whole, no answer: "…, and what's Epic Games doing…?" (two questions in one sentence), or
             # "微软和阿里云…" (no sentence is about both): each is asked on its own.
-            apart = (joined_parts(text) or (name_parts(text, self.names) or contrast_parts(text, self.names)
-                                            if _not_about(answer) else [])
-                     if answer.refused else [])
+            apart = joined_parts(text) if answer.refused else []
+            if answer.refused and not apart and _not_about(answer):
+                apart = name_parts(text, self.names) or contrast_parts(text, self.names)
             if apart:
                 answer = merge_answers(
                     text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in apart]

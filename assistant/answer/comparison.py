@@ -12,7 +12,7 @@ elsewhere (unknown names), and one comparing descriptions ("老的做法和现�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from assistant.answer.passing import named
 from assistant.lexicon import NameTable
@@ -53,9 +53,16 @@ def compared_things(question: str, names: NameTable, corpus_key: str) -> tuple[s
     return ()
 
 
+def names_each(pair: tuple[str, ...], names: NameTable) -> Callable[[str], bool]:
+    """Whether a text names every thing of `pair`, as the documents write it (their Chinese spellings: "passive
+    compliance" is found as 被动合规)."""
+    keys = [[match_key(n) for n in names.spellings(thing) if cjk_ratio(n) > 0] or [match_key(thing)] for thing in pair]
+    return lambda text: all(any(k and k in match_key(text) for k in spellings) for spellings in keys)
+
+
 def heading_contrast(pair: tuple[str, ...], names: NameTable, headings: Iterable[str]) -> str:
     """The part heading that names both compared things ("数字治理参与从"被动合规"转向"标准塑造"" for 被动合规 vs
     标准塑造, also asked in English), or "" when none or several do: that part's opening states the contrast."""
-    keys = [[match_key(n) for n in names.spellings(thing) if cjk_ratio(n) > 0] or [match_key(thing)] for thing in pair]
-    found = [h for h in headings if all(any(k and k in match_key(h) for k in spellings) for spellings in keys)]
+    both = names_each(pair, names)
+    found = [h for h in headings if both(h)]
     return found[0] if len(pair) == 2 and len(found) == 1 else ""

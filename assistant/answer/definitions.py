@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.comparison import names_each
 from assistant.answer.sections import in_part
 from assistant.answer.selection import announced_list, passage_from
 from assistant.corpus import CorpusView, Sentence
@@ -76,9 +77,9 @@ def contrast_quotes(heading: str, pair: tuple[str, ...], names: NameTable, corpu
     """"被动合规 vs 标准塑造": the passage of the part named after the two that first names both
     ("从以满足外部监管…为主要特征的"被动合规",转向…"标准塑造""), else the part's opening."""
     inside = [p for p in corpus.report_paragraphs() if in_part(p, corpus.part_headings[heading]) and p.kind != "table"]
-    keys = [[match_key(n) for n in names.spellings(thing) if cjk_ratio(n) > 0] or [match_key(thing)] for thing in pair]
+    names_both = names_each(pair, names)
     sentences = [s for p in inside for s in corpus.sentences.get(p.id, ())]
-    both = [s for s in sentences if all(any(k and k in match_key(s.text) for k in spellings) for spellings in keys)]
+    both = [s for s in sentences if names_both(s.text)]
     start = both[0] if both else (sentences[0] if sentences else None)
     if start is None:
         return []

@@ -140,6 +140,7 @@ _OR = r"\s*(?:[,，、/]\s*)?(?:或者|或是|还是|或|\bor\b)\s*(?:the\s+)?"
 _OPEN = re.compile(r"\s*(?:[,，、/]\s*)?(?:(?:或者|或是|还是|或|\bor\b)\s*)?"
                    r"(?:someone|somebody|something|anyone|anything|some other|other|别的|其他|其它|另外)", re.I)
 _LISTED = re.compile(r"\s*[,，、/]\s*(?:the\s+)?")
+_SLASH = re.compile(r"\s*/\s*")
 
 
 def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) -> set[str]:
@@ -164,7 +165,7 @@ def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) ->
                     continue
                 first, second = (name, other) if spans[name] < start else (other, name)
                 gap = question[spans[first] + len(first): spans[second]]
-                slashed = re.fullmatch(r"\s*/\s*", gap) is not None  # "Google/Temasek/Bain?": any of them answers
+                slashed = _SLASH.fullmatch(gap) is not None  # "Google/Temasek/Bain?": any of them answers
                 if (re.fullmatch(_OR, gap) or slashed
                         or (other in offered and (_LISTED.fullmatch(gap) or gap.isspace()))):
                     offered.update((name, other) if slashed else (name,))
@@ -173,7 +174,7 @@ def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) ->
     for name, start in sorted(spans.items(), key=lambda item: item[1]):  # the rest of a slashed list of guesses
         for other, at in spans.items():
             gap = question[start + len(name):at]
-            if (name in offered) != (other in offered) and at > start and re.fullmatch(r"\s*/\s*", gap):
+            if (name in offered) != (other in offered) and at > start and _SLASH.fullmatch(gap):
                 offered.update((name, other))
     return offered
 
