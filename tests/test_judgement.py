@@ -349,6 +349,14 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
      "新修订的妇女权益保障法自2023年1月1日起施行。"),
     ("2022年下半年征兵报名截止时间是什么时候", "2022年下半年应征青年一般在7月底和8月初开始体检。",
      "2022年下半年征兵报名截止时间为8月10日18时。"),
+    # another part of the year than the one asked about (or, for a bare year, than the whole year)
+    ("一汽解放2022年上半年中重卡销量", "2022年1-11月,一汽解放重卡终端实销426332辆。",
+     "2022年上半年,一汽解放中重卡销量8.5万辆。"),
+    ("美国2021年GDP增长多少", "2021年三、四季度中国GDP环比增长率分别为0.7%和1.6%,美国分别为0.6%和1.7%。",
+     "2021年全年,美国GDP增长5.7%。"),
+    # the day a figure was read ("截至…") is not the day of the event asked about
+    ("《阿凡达:水之道》国内上映日期", "截至11月23日,《阿凡达:水之道》国内发行方中国电影股价涨幅5.78%,影片确认上映。",
+     "《阿凡达:水之道》于12月16日在中国内地上映。"),
     # a keyword query ending in the kind of thing it wants: a country
     ("KF-21战斗机研发国家", "KF-21是一款令人印象深刻的战斗机。", "KF-21由韩国和印尼共同研发。"),
 ])

@@ -14,6 +14,7 @@ from assistant.answer.analysis import Analysis, QuestionKind
 from assistant.answer.constraints import event_forms, nearest_edition, numeral_key
 from assistant.answer.evidence import EVENT_WORDS
 from assistant.answer.holders import ASKS_PLAN, HOLDERS, anothers, dated_otherwise, hedged
+from assistant.answer.periods import other_period, periods
 from assistant.answer.quantities import PER_CAPITA, asks_size, expected_quantity, is_growth_rate, is_per_capita
 from assistant.lexicon import NameTable
 from assistant.text import match_key
@@ -29,8 +30,15 @@ def new_figure(text: str, numbers: Sequence[str]) -> bool:
     return any(n not in numbers for n in found) or bool(NUMBER_WORDS.search(text))
 
 
-def new_date(text: str, numbers: Sequence[str]) -> bool:
-    return any(new_figure(m.group(0), numbers) for m in DATE_ANY.finditer(text))
+# "截至11月23日…股价涨幅3.06%": the day a figure was read, not the day anything happened.
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截至到|统计至|数据截至)\s*$")
+
+
+def new_date(text: str, numbers: Sequence[str], as_of: bool = False) -> bool:
+    """A date the question did not give; an as-of date ("截至11月23日") only when `as_of` (the question asks
+    about a deadline)."""
+    return any(new_figure(m.group(0), numbers) and (as_of or not _AS_OF.search(text, 0, m.start()))
+               for m in DATE_ANY.finditer(text))
 
 
 # How far (characters between them) a date may stand from the event it dates, in a sentence naming both:
@@ -64,12 +72,15 @@ def figure_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         plan = ASKS_PLAN.search(analysis.question) is not None
         editions = {numeral_key(d) for d in analysis.designators}
         per_capita = PER_CAPITA.search(analysis.question) is not None
+        asked_periods = periods(analysis.question)
+        dated = bool(analysis.years) and analysis.wants != "date"
 
         def whose(at: int) -> bool:  # the figure at `at` is another company's, year's or edition's, or only planned
             edition = nearest_edition(text, at) if editions else ""
             return (anothers(figures, at, holders, names) or dated_otherwise(text, at, years)
                     or (not plan and hedged(text, at)) or (edition != "" and edition not in editions)
-                    or (not per_capita and is_per_capita(figures, at)))
+                    or (not per_capita and is_per_capita(figures, at))
+                    or other_period(text, at, asked_periods, dated))
 
         if quantity is not None and not any(new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))
@@ -79,7 +90,8 @@ def figure_problem(analysis: Analysis, text: str, names: NameTable) -> str:
                 new_figure(m.group(0), analysis.numbers) and not whose(m.start())
                 for m in ANY_FIGURE.finditer(figures)):
             return "no figure"
-    if analysis.wants == "date" and not new_date(text, analysis.numbers):
+    deadline = any(match_key(e) in ("截止", "截至") for e in analysis.events)
+    if analysis.wants == "date" and not new_date(text, analysis.numbers, as_of=deadline):
         return "no date"
     if analysis.wants == "date" and not dated_event(analysis, text):
         return "no date beside " + "/".join(analysis.events)

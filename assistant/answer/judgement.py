@@ -42,6 +42,7 @@ from assistant.answer.holders import (
 )
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
+from assistant.answer.periods import PERIOD, periods
 from assistant.lexicon import ENTITY_KINDS, NameTable
 from assistant.text import match_key, simplified, strip_marks
 
@@ -102,6 +103,11 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     absent_years = [year for year in analysis.years if year not in local]
     if absent_years:
         return "no figure for " + ", ".join(absent_years)
+    # "2022年上半年…销量" is not answered by a total of unstated months: the period is local, as a year is.
+    # (A date question's period names its event, "2022年下半年征兵报名截止时间": no figure to qualify.)
+    if (analysis.kind is QuestionKind.NUMBER and analysis.wants != "date" and (asked := periods(analysis.question))
+            and not set(asked) & set(periods(local))):
+        return "no figure for " + "/".join(m.group(0) for m in PERIOD.finditer(analysis.question))
     if dated := other_year(analysis.years, sentence):
         return f"about {dated}, not " + ", ".join(analysis.years)
     # "第七届" / "神舟十四号": another edition's figure is not the answer; "最佳女主角": nor another role's winner.
