@@ -380,6 +380,9 @@ def test_same_story_news_that_does_not_answer_is_not_admissible(question, wrong,
      "本届中关村论坛的主题是“开放合作·共享未来”。"),
     ("成都大运会吉祥物是什么", "大运会吉祥物是...", "成都大运会吉祥物为一只名叫“蓉宝”的大熊猫。"),
     ("这次大会的主题是啥", "大会主题鲜明。", "大会以“智联世界 元生无界”为主题。"),
+    # what the slogan means is not the slogan
+    ("北京2022年冬奥会口号是什么", "根据官方解释,口号的含义是“在奥林匹克精神的感召下,与世界人民携手”。",
+     "北京2022年冬奥会口号为“一起向未来”。"),
     # a keyword question ends with the attribute it asks for
     ("中国误入美国飞艇的用途", "建议美国军方确认飞行物的真实用途。", "该飞艇用于气象等科研。"),
     # general knowledge about a country the documents name: a sentence on 数字货币 gives no currency

@@ -151,7 +151,8 @@ def gives_value(attribute: str, sentence: str) -> bool:
     name = re.escape(attribute)
     if attribute == "用途":
         return bool(re.search(r"用于|用途(?:是|为|[:：])", sentence))
-    return bool(re.search(rf"{name}[^,，。;；]{{0,3}}?(?:是|为|[:：]|名叫|叫做|定为)"
+    # ("口号的含义是…" gives what the slogan means, not the slogan: the attribute's own attribute is no value.)
+    return bool(re.search(rf"{name}[^,，。;；的]{{0,3}}?(?:是|为|[:：]|名叫|叫做|定为)"
                           rf"\s*[“\"「『《]?[\w\u4e00-\u9fff]{{2}}|"
                           rf"{name}\s*[“\"「『《]|"
                           rf"以\s*[“\"「『][^”\"」』]{{1,30}}[”\"」』]\s*为{name}", sentence))
