@@ -177,6 +177,17 @@ def test_quotes_from_other_documents_name_them_and_conflicts_are_shown(library_a
     assert_extractive(answer)
 
 
+def test_a_sentence_two_passages_share_is_quoted_once(report_corpus, tmp_path_factory):
+    """Saved news pages repeat a paragraph word for word: the answer quotes it once, cited to the first."""
+    shared = "2017年11月,国务院办公厅印发《关于推动国防科技工业军民融合深度发展的意见》,为民营航天企业铺平道路。"
+    text = f"零壹空间是一家民营火箭公司。{shared}\n\n{shared}随后多家民营火箭公司获得融资。\n"
+    assistant = _report_with("space-news", text, report_corpus, tmp_path_factory)
+    answer = assistant.ask("国务院办公厅2017年印发了什么意见?", scope="library")
+    assert not answer.refused
+    assert answer.text.count("国务院办公厅印发") == 1
+    assert len({s.text for s in answer.sentences}) == len(answer.sentences)
+
+
 def test_a_name_the_table_lacks_but_the_question_gives_constrains_the_answer() -> None:
     """黑石集团 is in no name table; a sentence about the Fed that never names it does not answer
     "黑石集团预测2022年美联储将加息几次" (RGB-style same-topic news)."""

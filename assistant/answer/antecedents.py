@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.corpus import CorpusView, Sentence
+from assistant.text import match_key
 
 # Opens with an example or an item of the paragraph's point: its lead states the point.
 _EXAMPLE = re.compile(r"^(?:例如|比如|譬如|如)[,，:：]|^[一二三四五六七八九十]是")
@@ -37,4 +38,8 @@ def with_antecedents(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sen
             if before is not None and before not in picked and before not in out:
                 out.append(before)
         out.append(sentence)
-    return list(dict.fromkeys(out))
+    # A sentence two documents (or two passages of one) share word for word is quoted once, from the first.
+    once: dict[str, Sentence] = {}
+    for sentence in out:
+        once.setdefault(match_key(sentence.text), sentence)
+    return list(once.values())
