@@ -800,3 +800,28 @@ def test_a_which_city_question_is_not_answered_by_a_country() -> None:
     country = analyse("苹果的第一家海外旗舰店在哪个国家?", names, "美国印度孟买")
     assert sentence_problem(country, "苹果在印度开设了第一家门店。", names) == ""
 
+
+
+@pytest.mark.parametrize(("question", "asked", "other"), [
+    ("云计算平台和金融科技平台这两类模式,定位上有啥不一样?", ("技术赋能与数据安全协同", "嵌入本地化生态"), "共创规则"),
+    ("跨竟电商模式跟金融科技模式比有什么不一样", ("全链路数字化与产业合作", "嵌入本地化生态"), "混合主权架构"),
+    ("How does the cloud platform model differ from the fintech model?", ("混合主权架构", "金融科技嵌入"), "共创规则"),
+])
+def test_a_comparison_of_two_kinds_of_platform_quotes_their_table_columns(real_assistant, question, asked, other):
+    """The table sets the four kinds side by side: comparing two of them, unasked, is answered by their columns."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert all(fact in answer.text for fact in asked)
+    assert other not in answer.text
+    assert {c.paragraph.kind for c in answer.citations} == {"table"}
+
+
+def test_columns_are_named_by_words_only_their_heading_holds() -> None:
+    from assistant.answer.columns import compared_columns
+
+    headings = ["云计算平台企业保障数字主权的云服务模式", "跨境电商平台企业全链路数字化的贸易生态模式",
+                "金融科技平台企业数字普惠金融的本地化嵌入模式", "数字文娱平台企业规则驱动的文化与科技共生模式"]
+    assert compared_columns("数字文娱和跨境电商有什么区别", headings) == [1, 3]
+    assert compared_columns("数字主权和数据安全有什么区别", headings) == []  # no column's kind
+    assert compared_columns("金融科技平台有哪些特点", headings) == []  # compares nothing
+    assert compared_columns("Compare the cloud and fintech models", headings, ["云计算", "金融科技"]) == [0, 2]

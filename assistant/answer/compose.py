@@ -17,6 +17,7 @@ import numpy as np
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.antecedents import with_antecedents
+from assistant.answer.columns import column_quotes, table_ids
 from assistant.answer.comparison import heading_contrast
 from assistant.answer.definitions import contrast_quotes, defined_spellings, defined_term, definition_quotes
 from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
@@ -35,11 +36,7 @@ from assistant.answer.overview import overview_quotes
 from assistant.answer.reasons import reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, roster_quotes
 from assistant.answer.sections import in_part, named_part, section_hits, titled_part
-from assistant.answer.selection import (
-    choose,
-    score_sentences,
-    table_quotes,
-)
+from assistant.answer.selection import choose, score_sentences
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.text import cjk_ratio
@@ -137,7 +134,7 @@ def compose_answer(
             debug.update(evidence=1.0, answered="overview of " + part)
             return _quoted(question, analysis, outline, corpus, debug, True)
         hits = section_hits(part, hits, corpus, query_vector)
-    tables = frozenset(p.id for p in corpus.of_kind("table")) if analysis.table else frozenset()
+    tables = table_ids(analysis, folded, corpus, names)
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
     if (english and not concepts and not analysis.names and not analysis.workings and cjk_ratio(question) == 0
@@ -160,7 +157,7 @@ def compose_answer(
                    top)
     # The part of the report that answers such questions by its place, not by its wording.
     from_front = top.kind == "front" and analysis.about_report
-    from_table = top.kind == "table" and analysis.table
+    from_table = top.id in tables
     dense = max((h.dense for h in hits if h.paragraph_id == top.id), default=0.0)
     evidence = 1.0 if from_front or from_table else candidates.evidence(
         top, admissible[0].sentence.text, concepts, dense, english)
@@ -179,7 +176,7 @@ def compose_answer(
     if from_front:
         chosen = front_matter_quotes(front, top, analysis.authorship, corpus)
     elif top.kind == "table":
-        chosen = table_quotes(top, concepts, corpus, folded)
+        chosen = column_quotes(top, concepts, corpus, folded, names)
     else:
         def names_asked(text: str) -> bool:
             return all(names.occurs(m.group, text) for m in analysis.names)
