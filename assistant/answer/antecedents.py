@@ -21,13 +21,41 @@ _CONTINUES = re.compile(r"^(?:在此基础上|在此过程中|与此同时|此�
                         r"该(?:模式|项目|平台|公司))")
 
 
-def with_antecedents(chosen: Sequence[Sentence], corpus: CorpusView) -> list[Sentence]:
-    """`chosen` with, before each sentence that leans on an earlier one of its paragraph, that earlier sentence."""
+# "在此背景下,天翼智库研判了…" opens a paragraph by pointing at the background the paragraphs before it set out:
+# a question about that background ("写作背景是啥") is answered by them, not by the word 背景 in the pointer.
+_AFTER_BACKGROUND = re.compile(r"^(?:在此|在这一|在这样的|在这种|基于这一|基于此)(?:大)?(?:背景|形势|环境)下")
+_ASKS_BACKGROUND = re.compile(r"背景|\bbackground\b|\bcontext\b", re.I)
+BACKGROUND_PARAGRAPHS = 3  # how far back, within its part, the background it points at may begin
+
+
+def asks_background(question: str) -> bool:
+    return _ASKS_BACKGROUND.search(question) is not None
+
+
+def _background(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
+    """The sentences of the paragraphs before `sentence`'s, in its part (at most BACKGROUND_PARAGRAPHS)."""
+    paragraph = corpus.by_id[sentence.paragraph_id]
+    before: list[Sentence] = []
+    earlier = corpus.previous(paragraph)
+    for _ in range(BACKGROUND_PARAGRAPHS):
+        if earlier is None or earlier.heading_path != paragraph.heading_path or earlier.kind != paragraph.kind:
+            break
+        before[:0] = corpus.sentences.get(earlier.id, ())
+        earlier = corpus.previous(earlier)
+    return before
+
+
+def with_antecedents(chosen: Sequence[Sentence], corpus: CorpusView, background: bool = False) -> list[Sentence]:
+    """`chosen` with, before each sentence that leans on an earlier one of its paragraph, that earlier sentence;
+    with `background` (the question asks for it), before a paragraph opening "在此背景下", the paragraphs that set
+    out that background."""
     out: list[Sentence] = []
     picked = set(chosen)
     for sentence in chosen:
         own = corpus.sentences.get(sentence.paragraph_id, ())
         at = next((i for i, s in enumerate(own) if s == sentence), -1)
+        if background and _AFTER_BACKGROUND.match(own[0].text if own else ""):
+            out.extend(s for s in _background(sentence, corpus) if s not in picked and s not in out)
         if at > 0:
             if _CONTINUES.match(sentence.text):
                 before = own[at - 1]

@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.answer import candidates, verifier
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
-from assistant.answer.antecedents import with_antecedents
+from assistant.answer.antecedents import asks_background, with_antecedents
 from assistant.answer.columns import column_quotes, table_ids
 from assistant.answer.comparison import heading_contrast
 from assistant.answer.definitions import contrast_quotes, defined_spellings, defined_term, definition_quotes
@@ -197,7 +197,7 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     """The answer quoting `chosen` (each sentence once), each cited to its paragraph; `other` is another
     document's quote that gives a different figure, shown as a conflict; `outline`, the chapters' first
     paragraphs, adds a line per chapter heading, cited to the chapter."""
-    chosen = with_antecedents(list(dict.fromkeys(chosen)), corpus)
+    chosen = with_antecedents(list(dict.fromkeys(chosen)), corpus, asks_background(question))
     if other is not None and other not in chosen:
         chosen.append(other)
     markers: dict[str, int] = {}
