@@ -833,3 +833,11 @@ def test_a_background_question_quotes_the_background_not_the_pointer_to_it(real_
     answer = real_assistant.ask(question)
     assert not answer.refused
     assert "革命性突破" in answer.text and "关键组织者" in answer.text
+
+
+def test_a_continuation_is_quoted_back_to_the_sentence_that_names_its_subject(real_assistant):
+    """"在此基础上,双方联合开发…TeleBirr" follows "通过打造…" (no subject either), which follows the sentence naming
+    埃塞俄比亚电信 and 华为: asked which company, the answer must carry the name."""
+    answer = real_assistant.ask("跟埃塞俄比亚电信合作的中国企业是哪家")
+    assert not answer.refused
+    assert "华为" in answer.text and "TeleBirr" in answer.text

@@ -17,6 +17,8 @@ from assistant.text import match_key
 # Opens with an example or an item of the paragraph's point: its lead states the point.
 _EXAMPLE = re.compile(r"^(?:例如|比如|譬如|如)[,，:：]|^[一二三四五六七八九十]是")
 # Opens by pointing back at the sentence before: that sentence names what it continues.
+# Opens without a subject, carrying on the one before ("通过打造精品的数字化基础设施,…").
+_SUBJECTLESS = re.compile(r"^(?:通过|借助|依托|并|进而|从而)")
 _CONTINUES = re.compile(r"^(?:在此基础上|在此过程中|与此同时|此外|同时|另外|对此|为此|由此|因此|双方|"
                         r"该(?:模式|项目|平台|公司))")
 
@@ -58,13 +60,16 @@ def with_antecedents(chosen: Sequence[Sentence], corpus: CorpusView, background:
             out.extend(s for s in _background(sentence, corpus) if s not in picked and s not in out)
         if at > 0:
             if _CONTINUES.match(sentence.text):
-                before = own[at - 1]
+                # back to the sentence that names the subject: "通过打造…" carries it on from the one before
+                first = at - 1
+                while first > 0 and (_SUBJECTLESS.match(own[first].text) or _CONTINUES.match(own[first].text)):
+                    first -= 1
+                before = list(own[first:at])
             elif _EXAMPLE.match(sentence.text):
-                before = own[0]
+                before = [own[0]]
             else:
-                before = None
-            if before is not None and before not in picked and before not in out:
-                out.append(before)
+                before = []
+            out.extend(b for b in before if b not in picked and b not in out)
         out.append(sentence)
     # A sentence two documents (or two passages of one) share word for word is quoted once, from the first.
     once: dict[str, Sentence] = {}
