@@ -82,3 +82,18 @@ def test_an_example_is_quoted_with_the_point_it_illustrates(real_assistant, ques
     assert point in answer.text and example in answer.text
     assert answer.text.index(point) < answer.text.index(example)
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("chapter 4 overall framework - how is it structured?", "§4"),
+    ("第四章的整体框架是怎样的", "§4"),
+    ("How is chapter 3 structured?", "§3"),
+    ("第三章分几部分", "§3"),
+])
+def test_how_a_chapter_is_laid_out_is_its_overview_not_the_reports(real_assistant, question, part):
+    """"it" in "chapter 4 … how is it structured" is the chapter: its opening and sub-parts answer, not the report's
+    outline (which "How is the report structured?" still gets)."""
+    answer = real_assistant.ask(question)
+    assert answer.debug.get("answered") == "overview of " + part
+    assert all(c.paragraph.locator.startswith(part) for c in answer.citations)
+    assert real_assistant.ask("How is the report structured?").debug.get("answered") == "front matter: structure"

@@ -221,7 +221,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         kind=kind,
         wants=_wants(question, kind),
         off_topic=off_topic_kind(question),
-        about_report=about_report(question),
+        # "chapter 4 - how is it structured?" asks about the chapter, not the report's layout
+        about_report=about_report(question) and not (section.startswith("§") and asks_overview(question)),
         authorship=asks_authorship(question),
         table=bool(_TABLE.search(question)),
         names=mentions + untabled_names(question, extra, unknown),

@@ -132,7 +132,9 @@ _OVERVIEW = re.compile(
     r"\bsummari[sz]e\b|\bsummary\b|\boverview\b|"
     r"\bwhat(?:'s| is)\b.{0,40}\babout\b(?:\W+(?:in (?:a|one|two|a few|a couple(?: of)?) (?:sentences?|words|lines)|"
     r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b|\brundown\b|\brecap\b|"
-    r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b|\bhow is (?:it|this|that) (?:structured|organi[sz]ed)\b",
+    r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b|\bhow is\b.{0,40}\b(?:structured|organi[sz]ed|laid out)\b|"
+    # "第四章的整体框架是怎样的", "第三章分几部分": how a part is laid out is what its opening and outline say
+    r"(?:结构|框架|脉络)(?:是)?(?:怎样|怎么样|如何|什么样|啥样)(?:的)?\W*$|分(?:为|成)?几(?:节|部分|块)\W*$",
     re.I,
 )
 
