@@ -97,3 +97,12 @@ def test_how_a_chapter_is_laid_out_is_its_overview_not_the_reports(real_assistan
     assert answer.debug.get("answered") == "overview of " + part
     assert all(c.paragraph.locator.startswith(part) for c in answer.citations)
     assert real_assistant.ask("How is the report structured?").debug.get("answered") == "front matter: structure"
+
+
+@pytest.mark.parametrize("question", ["Chapter 4 cloud part, 提到了哪些 cloud companies?",
+                                      "第四章云计算那部分提到了哪些公司"])
+def test_a_part_named_inside_a_numbered_chapter_is_the_part_asked_about(real_assistant, question):
+    """"第四章云计算那部分" is §4.1, not all of §4; "cloud" names the part: the question still asks for its roster."""
+    answer = real_assistant.ask(question)
+    assert answer.debug.get("answered") == "the company names of §4.1"
+    assert all(name in answer.text for name in ("微软", "阿里云", "华为云"))

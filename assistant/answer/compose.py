@@ -34,8 +34,8 @@ from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, v
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.overview import overview_quotes
 from assistant.answer.reasons import reason_part, reason_quotes
-from assistant.answer.roster import asked_kinds, roster_quotes
-from assistant.answer.sections import in_part, named_part, section_hits, titled_part
+from assistant.answer.roster import roster_kinds, roster_quotes
+from assistant.answer.sections import asked_part, in_part, section_hits
 from assistant.answer.selection import choose, score_sentences
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
@@ -121,9 +121,9 @@ def compose_answer(
             return _quoted(question, analysis, quotes, corpus, debug, True, outline=outline)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
-    part = (analysis.section or named_part(folded, corpus.part_headings, names)
-            or titled_part(folded, corpus.part_headings))
-    kinds = asked_kinds(folded) if part and not searched_front and not analysis.names else ()
+    part = asked_part(analysis.section, folded, corpus.part_headings, names)
+    roster = part and not searched_front
+    kinds = roster_kinds(folded, part, analysis.names, corpus.part_headings, names) if roster else ()
     if kinds and (roster := roster_quotes(kinds, part, corpus, names)):
         debug.update(evidence=1.0, answered=f"the {'/'.join(kinds)} names of {part}")
         return _quoted(question, analysis, roster, corpus, debug, True)

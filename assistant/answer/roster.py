@@ -9,14 +9,16 @@ the part's sentences that name one not yet listed, in reading order, each cited 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answer.sections import in_part
 from assistant.corpus import CorpusView, Sentence
-from assistant.lexicon import NameTable
+from assistant.lexicon import Mention, NameTable
 
 _ASKED_ZH = re.compile(r"哪(?:些|几个|几家)[\w]{0,4}?(国家|地区|公司|企业|机构|组织)")
-_ASKED_EN = re.compile(r"\bwhich (?:[\w-]+ ){0,2}?(countries|companies|firms|businesses|organi[sz]ations|bodies)\b",
-                       re.I)
+# ("提到了哪些 cloud companies": a Chinese question word before English words.)
+_ASKED_EN = re.compile(r"(?:\bwhich |哪些\s*)(?:[\w-]+ ){0,2}?(countries|companies|firms|businesses|organi[sz]ations|"
+                       r"bodies)\b", re.I)
 _KINDS = {
     "国家": ("country",), "地区": ("country", "region"), "countries": ("country",),
     "公司": ("company",), "企业": ("company",), "companies": ("company",), "firms": ("company",),
@@ -30,6 +32,16 @@ def asked_kinds(question: str) -> tuple[str, ...]:
     """The name-table kinds a "which countries / 哪些公司" question asks for, or ()."""
     match = _ASKED_ZH.search(question) or _ASKED_EN.search(question)
     return _KINDS.get(match.group(1).lower(), ()) if match else ()
+
+
+def roster_kinds(question: str, part: str, mentions: Sequence[Mention], headings: dict[str, str],
+                 names: NameTable) -> tuple[str, ...]:
+    """The kinds a roster question asks for in `part`; () when it names something besides the part itself ("哪些公司
+    和阿里云合作" asks about 阿里云; "cloud" in "the cloud part, which companies" names the part)."""
+    heading = " ".join(h for h, prefix in headings.items() if prefix == part)
+    if any(not names.occurs(m.group, heading) for m in mentions):
+        return ()
+    return asked_kinds(question)
 
 
 def roster_quotes(kinds: tuple[str, ...], part: str, corpus: CorpusView, names: NameTable) -> list[Sentence]:

@@ -69,7 +69,9 @@ _NAMED_PART = re.compile(
 _NAMED_PART_EN = re.compile(
     r"\b(?:part|section|chapter)s? (?:on|about|covering|dealing with)\s+(?:the\s+)?([\w\s&-]{2,40})", re.I)
 # "the digital governance part", "in the cloud bit": the words before the part word.
-_NAMED_PART_EN_BEFORE = re.compile(r"\bthe\s+([\w&-]+(?:\s+[\w&-]+){0,3}?)\s+(?:part|section|bit|chapter)\b", re.I)
+# ("Chapter 4 cloud part": without "the", only part/section/bit; "the … chapter" names a chapter.)
+_NAMED_PART_EN_BEFORE = re.compile(r"\bthe\s+([\w&-]+(?:\s+[\w&-]+){0,3}?)\s+(?:part|section|bit|chapter)\b|"
+                                   r"\b([\w&-]+(?:\s+[\w&-]+){0,3}?)\s+(?:part|section|bit)\b", re.I)
 _FILLER = frozenset(["在", "的", "里", "中", "讲", "说", "提到", "关于", "有关", "报告", "这", "那"])
 
 
@@ -81,7 +83,8 @@ def named_part(question: str, headings: dict[str, str], names: NameTable | None 
     if names is not None:
         for pattern in (_NAMED_PART_EN, _NAMED_PART_EN_BEFORE):
             if match := pattern.search(question):
-                words = [n for m in names.find(match.group(1)) for n in m.group.names if not n.isascii()]
+                said = next(g for g in match.groups() if g is not None)
+                words = [n for m in names.find(said) for n in m.group.names if not n.isascii()]
                 if part := _part_by_words(words, headings):
                     return part
     return ""
@@ -90,6 +93,16 @@ def named_part(question: str, headings: dict[str, str], names: NameTable | None 
 # A heading's own title, without its number: "(二)行动倡议" -> "行动倡议", "2.企业层面" -> "企业层面".
 _HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 MIN_TITLE = 4  # shorter titles are ordinary words
+
+
+def asked_part(section: str, question: str, headings: dict[str, str], names: NameTable) -> str:
+    """The part a question points at: a part named by its heading's words inside the chapter it numbers ("第四章
+    云计算那部分" -> §4.1), else the numbered part, else one named by words or by its whole title."""
+    rest = question
+    for pattern in (_SECTION_DOTTED, _CHAPTER_SECTION, _CHAPTER_ZH, _CHAPTER_EN):
+        rest = pattern.sub(" ", rest)  # "第四章" is no part named by its words
+    named = named_part(rest, headings, names) or titled_part(question, headings)
+    return named if named and (not section or named.startswith(section + ".")) else section
 
 
 def titled_part(question: str, headings: dict[str, str]) -> str:
