@@ -368,6 +368,15 @@ def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -
     # the day a figure was read ("截至…") is not the day of the event asked about
     ("《阿凡达:水之道》国内上映日期", "截至11月23日,《阿凡达:水之道》国内发行方中国电影股价涨幅5.78%,影片确认上映。",
      "《阿凡达:水之道》于12月16日在中国内地上映。"),
+    # another placing than the one asked for; a competition named 冠军赛 is no winner
+    ("2023年全国跳水冠军赛女子双人10米跳台冠军", "2023年全国跳水冠军赛上,中国选手张蕊以337.95分拿下女子跳台亚军。",
+     "在2023年全国跳水冠军赛上,王伟和李娜获得女子双人10米跳台冠军。"),
+    # a sentence saying the figure is not known gives none, whatever other number it holds
+    ("10·29索马里首都汽车炸弹爆炸死亡人数", "救援人员转移一名伤者,他们无法立即确定两起爆炸的死亡人数。",
+     "两起汽车炸弹爆炸已造成119人死亡。"),
+    # the day a newspaper reported or a company spoke is not the day asked about
+    ("首架C919什么时候交付?", "参考消息网2月7日报道,该公司6日称,首架C919的交付工作正在推进。",
+     "首架C919于2022年12月9日交付东航。"),
     # a keyword query ending in the kind of thing it wants: a country
     ("KF-21战斗机研发国家", "KF-21是一款令人印象深刻的战斗机。", "KF-21由韩国和印尼共同研发。"),
 ])
@@ -841,3 +850,15 @@ def test_a_continuation_is_quoted_back_to_the_sentence_that_names_its_subject(re
     answer = real_assistant.ask("跟埃塞俄比亚电信合作的中国企业是哪家")
     assert not answer.refused
     assert "华为" in answer.text and "TeleBirr" in answer.text
+
+
+def test_a_sentence_naming_another_placing_is_not_about_the_one_asked() -> None:
+    """The placing was named before ("…冠军赛"): "拿下女子跳台亚军" still names the runner-up, not the winner."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.holders import holder_beside_role
+    from assistant.lexicon import NameTable
+
+    analysis = analyse("女子双人10米跳台冠军是谁", NameTable([]), "")
+    assert not holder_beside_role(analysis, "中国选手张蕊以337.95分拿下女子跳台亚军。", NameTable([]))
+    assert holder_beside_role(analysis, "她们以352.2分夺得金牌。", NameTable([]))  # 金牌 is the winner's
+    assert holder_beside_role(analysis, "比赛在西安举行。", NameTable([]))  # names no placing: named before

@@ -75,7 +75,8 @@ _GENDERED = re.compile(r"^(男|女)子?(单打|双打|单|双)冠军$")
 
 def role_spans(role: str, key: str) -> list[tuple[int, int]]:
     """Where a folded text names the role; "女子单打冠军" is also written "女单冠军" (and the reverse), 冠军 "夺冠"."""
-    found = [m.span() for m in re.finditer(re.escape(match_key(role)), key)]
+    # "全国跳水冠军赛", "冠军杯": a competition's name, not its winner
+    found = [m.span() for m in re.finditer(re.escape(match_key(role)) + r"(?!赛|杯|联赛)", key)]
     if role == "冠军":
         found += [m.span() for m in re.finditer(r"夺冠|夺得冠军|登顶|折桂|第一名", key)]
     if parts := _GENDERED.match(role):

@@ -43,6 +43,10 @@ def names_a(kinds: set[str], text: str, question: str, names: NameTable) -> bool
     return bool(_name_spans(kinds, text, question, names))
 
 
+# Placings exclude each other: a sentence naming another one is not about the one asked for.
+_PLACINGS = (("冠军", "金牌"), ("亚军", "银牌"), ("季军", "铜牌"))
+
+
 # How far (characters between them) a name may stand from the role it holds: "导演辛爽", "蒋万安…当选台北市长",
 # "武大靖,2018年平昌冬奥会…金牌"; a name thirty characters on, in another clause, holds no such role.
 ROLE_REACH = 16
@@ -54,7 +58,9 @@ def holder_beside_role(analysis: Analysis, text: str, names: NameTable) -> bool:
     key = fold(text)
     roles = [span for role in analysis.roles for span in role_spans(role, key)]
     if not roles:
-        return True
+        # "…拿下女子跳台亚军" is about another placing than the 冠军 asked for, whatever was named before it
+        asked = {p for family in _PLACINGS for p in family if any(a.endswith(family) for a in analysis.roles)}
+        return not any(role_spans(p, key) for family in _PLACINGS for p in family if p not in asked)
     return any(start - ROLE_REACH <= end_ and start_ <= end + ROLE_REACH
                for start_, end_ in _name_spans({analysis.wants}, text, analysis.question, names)
                for start, end in roles)
