@@ -836,7 +836,8 @@ def test_columns_are_named_by_words_only_their_heading_holds() -> None:
     assert compared_columns("Compare the cloud and fintech models", headings, ["云计算", "金融科技"]) == [0, 2]
 
 
-@pytest.mark.parametrize("question", ["为啥要搞这么个报告,写作背景是啥?", "What background does the preface give?"])
+@pytest.mark.parametrize("question", ["为啥要搞这么个报告,写作背景是啥?", "What background does the preface give?",
+                                      "前言里说为啥要写这个报告"])
 def test_a_background_question_quotes_the_background_not_the_pointer_to_it(real_assistant, question):
     """Preface ¶3 opens "在此背景下,…": the background is what ¶1-¶2 set out, not the word 背景 in the pointer."""
     answer = real_assistant.ask(question)

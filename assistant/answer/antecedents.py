@@ -26,7 +26,10 @@ _CONTINUES = re.compile(r"^(?:在此基础上|在此过程中|与此同时|此�
 # "在此背景下,天翼智库研判了…" opens a paragraph by pointing at the background the paragraphs before it set out:
 # a question about that background ("写作背景是啥") is answered by them, not by the word 背景 in the pointer.
 _AFTER_BACKGROUND = re.compile(r"^(?:在此|在这一|在这样的|在这种|基于这一|基于此)(?:大)?(?:背景|形势|环境)下")
-_ASKS_BACKGROUND = re.compile(r"背景|\bbackground\b|\bcontext\b", re.I)
+# (Why it was written asks the same: "前言里说为啥要写这个报告", "why was this report written".)
+_ASKS_BACKGROUND = re.compile(r"背景|写作目的|(?:为什么|为啥|为何)[^,，。?？]{0,6}(?:写|搞|做|编|出)"
+                              r"[^,，。?？]{0,4}报告|\bbackground\b|\bcontext\b|"
+                              r"\bwhy\b[^?]{0,40}\b(?:written|wrote|write)\b", re.I)
 BACKGROUND_PARAGRAPHS = 3  # how far back, within its part, the background it points at may begin
 
 
