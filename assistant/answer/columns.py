@@ -61,6 +61,8 @@ def table_ids(analysis: Analysis, question: str, corpus: CorpusView, names: Name
     tables = corpus.of_kind("table")
     if analysis.table:
         return frozenset(p.id for p in tables)
+    if not COMPARES.search(question):  # the name lookup below costs more than the rest of this
+        return frozenset()
     return frozenset(p.id for p in tables if _named(question, p, corpus, names))
 
 
