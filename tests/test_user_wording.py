@@ -106,3 +106,12 @@ def test_a_part_named_inside_a_numbered_chapter_is_the_part_asked_about(real_ass
     answer = real_assistant.ask(question)
     assert answer.debug.get("answered") == "the company names of §4.1"
     assert all(name in answer.text for name in ("微软", "阿里云", "华为云"))
+
+
+@pytest.mark.parametrize("question", ["东南亚电商增速数据是引自世界银行吗",
+                                      "Is the Southeast Asia e-commerce growth figure from the World Bank?"])
+def test_a_guessed_source_is_checked_by_giving_the_real_one(real_assistant, question):
+    """The report never names the World Bank: asked whether it is the source, it gives the source it does cite."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert "贝恩" in answer.text and "18.6%" in answer.text

@@ -38,7 +38,8 @@ _SOURCE = re.compile(
     r"出处|来源|出自|引自|引用|脚注|尾注|注释里|援引|引了|(?<![吸牵指勾])引的|数据.*哪里|哪份报告|依据.*哪|从哪(?:儿|里)?(?:来|得|出)|哪(?:儿|里)?来的|打哪|"
     r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|哪(?:个|家)?媒体|(?:谁|哪)[^,，。?？]{0,6}报道|"
     r"\bsources?\b|\bcited?\b|\bcites\b|\breferences?\b|\bfootnotes?\b|where .* come from|according to which|"
-    r"\bbased on what\b|\b(?:is|was|are|were) (?:it|this|that|they|these) from\b",
+    r"\bbased on what\b|\b(?:is|was|are|were) (?:it|this|that|they|these) from\b|"
+    r"^\W*(?:is|was) the\b[^?]{0,60}\bfrom\b",
     re.I,
 )
 _LIST = re.compile(
@@ -209,7 +210,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     every = names.find(question)
     found = {match_key(m.surface) for m in every}
     mentions, extra, unknown = question_names(question, every, kind is QuestionKind.NUMBER, chinese_names,
-                                              section, names, corpus_key)
+                                              section, names, corpus_key, kind is QuestionKind.SOURCE)
     absent = tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()
     subject = workings_subject(question)
     known = bool(subject) and named(subject, names, corpus_key)

@@ -179,13 +179,28 @@ def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) ->
     return offered
 
 
+# "那个数据是引的谷歌淡马锡那份报告吗", "Is the growth figure from the World Bank?": a source question that checks a
+# guess; the guess follows its last "是" / "from" and is answered by the real source, not required of it.
+_CHECKS_GUESS = re.compile(r"(?:吗|么|嘛)\W*$|^\W*(?:is|was|are|were)\b", re.I)
+_GUESS_STARTS = re.compile(r"是不是|是|引自|来自|出自|\bfrom\b", re.I)
+
+
+def _guessed(question: str) -> str:
+    """The guessed source a yes-no source question checks ("引的谷歌淡马锡那份报告吗"), or ""."""
+    if not _CHECKS_GUESS.search(question):
+        return ""
+    starts = [m.end() for m in _GUESS_STARTS.finditer(question)]
+    return question[starts[-1]:] if starts else ""
+
+
 def question_names(question: str, every: Sequence[Mention], counting: bool, chinese_names: Sequence[str],
-                   section: str, names: NameTable, corpus_key: str
+                   section: str, names: NameTable, corpus_key: str, sourcing: bool = False
                    ) -> tuple[tuple[Mention, ...], list[str], tuple[str, ...]]:
     """(the tabled names the answer must hold, the untabled ones, the names the corpus never mentions).
 
     `every`: the name table's finds in the question; `counting`: it asks how many; `chinese_names`: proper names a
-    POS tagger found; `section`: the part of the report it points at."""
+    POS tagger found; `section`: the part of the report it points at; `sourcing`: it asks where something comes
+    from (a guessed source the corpus never names is checked by giving the real one, not refused)."""
     mentions = tuple(through_members(m, names, corpus_key, counting) for m in every
                      if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
@@ -204,6 +219,10 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
         extra = [n for n in extra if n in asked]
         unknown = tuple(n for n in unknown if n in asked)
     known = [m.surface for m in every if m.surface not in unknown] + [n for n in extra if n not in unknown]
+    if sourcing and (guess := _guessed(question)):
+        mentions = tuple(m for m in mentions if m.surface not in guess)
+        extra = [n for n in extra if n not in guess]
+        unknown = tuple(n for n in unknown if n not in guess)
     if offered := alternatives(question, unknown, known):  # "GDPR or Data Act": asks which, not about each
         mentions = tuple(m for m in mentions if m.surface not in offered)
         extra = [n for n in extra if n not in offered]
