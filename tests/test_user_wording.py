@@ -115,3 +115,17 @@ def test_a_guessed_source_is_checked_by_giving_the_real_one(real_assistant, ques
     answer = real_assistant.ask(question)
     assert not answer.refused
     assert "贝恩" in answer.text and "18.6%" in answer.text
+
+
+def test_a_source_question_quotes_a_footnoted_passage_when_one_answers_nearly_as_well(real_assistant):
+    """Two passages on Southeast Asia answer; the one carrying footnote 3 says where its figure comes from."""
+    answer = real_assistant.ask("where does the report get its numbers on southeast asia's digital economy — "
+                                "which sources are cited?")
+    assert not answer.refused
+    assert "贝恩" in answer.text and "18.6%" in answer.text
+
+
+def test_a_weak_footnoted_passage_is_no_source_for_another_topic(real_assistant):
+    """The regional gap passage carries no readable footnote: a footnoted passage on another topic is not its source."""
+    answer = real_assistant.ask("不同区域数字经济差距的数据引自哪个机构")
+    assert "先锋计划" not in answer.text

@@ -151,6 +151,8 @@ def compose_answer(
     if not admissible:
         debug["reason"] = problem or "nothing retrieved"
         return _refusal(question, analysis, hits, corpus, debug)
+    if kind is QuestionKind.SOURCE:  # where something comes from is said by a footnote: a footnoted passage first
+        admissible = candidates.footnoted_first(admissible, corpus)
     top = corpus.by_id[admissible[0].sentence.paragraph_id]
     if tables:  # a question about the table is answered from the table when it can be
         top = next((corpus.by_id[s.sentence.paragraph_id] for s in admissible if s.sentence.paragraph_id in tables),
