@@ -857,3 +857,12 @@ def test_a_sentence_naming_another_placing_is_not_about_the_one_asked() -> None:
     assert not holder_beside_role(analysis, "中国选手张蕊以337.95分拿下女子跳台亚军。", NameTable([]))
     assert holder_beside_role(analysis, "她们以352.2分夺得金牌。", NameTable([]))  # 金牌 is the winner's
     assert holder_beside_role(analysis, "比赛在西安举行。", NameTable([]))  # names no placing: named before
+
+
+@pytest.mark.parametrize(("question", "fact"), [("做AI的中国公司数量在全世界排第几?", "仅次于美国"),
+                                                ("东南亚电商增速在全球排第几", "位居第一")])
+def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant, question, fact):
+    """"排第几" wants a place in a ranking; the neighbour it names (美国) is part of the answer, not another subject."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert fact in answer.text

@@ -172,3 +172,19 @@ def nearest_edition(text: str, at: int) -> str:
         if 0 <= gap < distance:
             best, distance = numeral_key(m.group(0)), gap
     return best
+
+
+# "中国AI企业数量在全球排第几", "what rank": asks a place in a ranking; the answer states one ("仅次于美国",
+# "位居第一").
+_ASKS_RANK = re.compile(r"排(?:名|在)?(?:全球|世界|全国|亚洲)?第几|第几(?:名|位|大)|排名(?:如何|怎样|怎么样|多少)|"
+                        r"\bwhat rank\b|\bwhere does\b[^?]{0,60}\brank\b|\brank(?:ed|s)? (?:where|how)\b", re.I)
+_STATES_RANK = re.compile(rf"仅次于|位居|位列|排名第|排第|名列|居(?:全球|世界|全国|亚洲)?(?:第|首)|"
+                          rf"第\s*{_N}\s*(?:位|名|大)|首位|榜首|之首|最(?:大|高|多|快)")
+
+
+def asks_rank(question: str) -> bool:
+    return _ASKS_RANK.search(question) is not None
+
+
+def states_rank(text: str) -> bool:
+    return _STATES_RANK.search(text) is not None

@@ -26,12 +26,14 @@ from assistant.answer.analysis import Analysis, QuestionKind
 from assistant.answer.constraints import (
     HELD,
     asked_attribute,
+    asks_rank,
     event_forms,
     gives_value,
     missing_designators,
     other_year,
     role_named,
     says_where_held,
+    states_rank,
 )
 from assistant.answer.evidence import EVENT_WORDS, tagged_names
 from assistant.answer.figures import figure_problem
@@ -74,7 +76,9 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
         if here is None:  # only needed when a name is not in the sentence itself
             # A name of the kind the question asks for may be its answer, not another subject: "中国人工智能企业
             # 数量仅次于哪个国家" is answered by "…;人工智能企业数量仅次于美国", 中国 named the clause before.
-            answers = _PLACE_KINDS if _ASKS_PLACE.search(analysis.question) else frozenset()
+            # So may a rank's neighbour ("…排第几": "仅次于美国").
+            neighbour = _ASKS_PLACE.search(analysis.question) or asks_rank(analysis.question)
+            answers = _PLACE_KINDS if neighbour else frozenset()
             here = {m.group.kind: m.group for m in names.find(sentence) if m.group.kind not in answers}
         if here.get(mention.group.kind) is not None or not names.occurs(mention.group, before):
             missing.append(mention.surface)
@@ -179,6 +183,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
             return f"names no {org}"
     if analysis.wants == "place" and HELD.search(analysis.question) and not says_where_held(text):
         return "does not say where it is held"
+    if asks_rank(analysis.question) and not states_rank(text):
+        return "states no rank"
     if (attribute := asked_attribute(analysis.question)) and not gives_value(attribute, text):
         return f"does not give the {attribute}"
     return ""
