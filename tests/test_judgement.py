@@ -68,6 +68,9 @@ def test_questions_the_report_does_not_answer_are_refused_with_a_reason(real_ass
         ("这份报告是哪个单位出的?写材料要注明出处", ["中国电信研究院天翼智库"]),
         ("这报告是哪个智库发的", ["中国电信研究院天翼智库"]),
         ("Which organisation is behind this report?", ["中国电信研究院天翼智库"]),
+        # who it is for: the foreword's "为政策制定者、企业实践者及研究机构提供了…"
+        ("这份报告主要是写给哪些人看的?", ["政策制定者"]),
+        ("Who is this report for?", ["政策制定者"]),
     ],
 )
 def test_front_matter_answers_questions_about_the_report(real_assistant, question, expected):

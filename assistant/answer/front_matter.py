@@ -26,10 +26,18 @@ _STRUCTURE = re.compile(
     re.I,
 )
 _CONTACT_LINE = re.compile(r"@|电话|邮箱|\d{3,4}-\d{7,8}")
+# Who the report is for: the foreword says it ("为政策制定者、企业实践者及研究机构提供了…参考").
+AUDIENCE = re.compile(r"写给(?:谁|哪些人)|给(?:谁|哪些人)看|面向(?:谁|哪些)|适合(?:谁|哪些人)|目标读者|受众|读者是|"
+                      r"\bwho is (?:it|this|(?:this|the) report) (?:for|aimed at|written for)\b|\baudience\b|"
+                      r"\bintended for\b", re.I)
+_AUDIENCE_LINE = re.compile(r"为[^。]{2,40}提供|供[^。]{2,30}参考|面向[^。]{2,30}(?:读者|人员|机构)")
 
 
 def front_role(question: str, authorship: bool) -> str:
-    """"title" | "authorship" | "contact" | "structure" | "": what a question about the report asks for."""
+    """"title" | "authorship" | "audience" | "contact" | "structure" | "": what a question about the report asks
+    for."""
+    if AUDIENCE.search(question):
+        return "audience"
     if _CONTACT.search(question):
         return "contact"
     if _STRUCTURE.search(question):
@@ -67,6 +75,8 @@ def by_role(role: str, front: Sequence[Paragraph], headings: Iterable[str]) -> l
         return [*_cover(front), *([group] if group else [])]
     if role == "contact":
         return [p for p in front if _CONTACT_LINE.search(p.text)]
+    if role == "audience":
+        return [p for p in front if p.heading_path and _AUDIENCE_LINE.search(p.text)][:1]
     if role == "structure":
         paragraph = _structure(front, headings)
         return [paragraph] if paragraph else []
