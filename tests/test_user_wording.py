@@ -129,3 +129,13 @@ def test_a_weak_footnoted_passage_is_no_source_for_another_topic(real_assistant)
     """The regional gap passage carries no readable footnote: a footnoted passage on another topic is not its source."""
     answer = real_assistant.ask("不同区域数字经济差距的数据引自哪个机构")
     assert "先锋计划" not in answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [("企业层面的建议列一下,bullet形式", "开源开放策略"),
+                                                ("马来西亚那边微信、TikTok的case,讲的是哪类监管要求?", "马来西亚"),
+                                                ("source for the China digital economy figure - CAICT?", "国家数据局")])
+def test_english_filler_words_and_a_guess_after_a_dash_are_no_names(real_assistant, question, fact):
+    """"case", "bullet" are the English words Chinese business writing mixes in; "- CAICT?" is the asker's guess."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert fact in answer.text

@@ -20,8 +20,11 @@ W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
 # "nz" (other proper noun) misfires on ordinary words such as 中文; a 2-character "nr" starting
 # with a conjunction is a segmentation slip (和云), not a person.
 # Latin words typed in a Chinese question that are no names: "市场适配 vs 价值共生 区别", "pls", "ok".
+# ("…的case", "bullet形式", "列个list": the English words Chinese business writing mixes in are no names either.)
 _LATIN_WORDS = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka", "eg", "ie", "thx", "thanks", "hi",
-                          "hello", "q", "qs", "faq", "tl", "dr", "tldr"})
+                          "hello", "q", "qs", "faq", "tl", "dr", "tldr", "case", "cases", "bullet", "bullets", "point",
+                          "points", "list", "summary", "slide", "slides", "ppt", "deck", "deal", "update", "check",
+                          "example", "examples", "detail", "details", "idea", "ideas", "brief", "quick", "overview"})
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
 _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
