@@ -139,3 +139,11 @@ def test_english_filler_words_and_a_guess_after_a_dash_are_no_names(real_assista
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug
     assert fact in answer.text
+
+
+@pytest.mark.parametrize("question", ["sovereign cloud这块,报告举了哪几家厂商的做法",
+                                      "报告有提到TikTok Shop吗"])
+def test_a_word_of_a_tabled_name_is_no_name_of_its_own(real_assistant, question):
+    """"sovereign" of "sovereign cloud" (corpus/aliases.toml), "Shop" of "TikTok Shop": not unknown names."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug

@@ -208,7 +208,8 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
                      if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
     # "4.2节": the number of the part pointed at is no name the corpus must mention.
-    extra = [n for n in chinese_names if match_key(n) not in found and not (section and n in section)]
+    # (A word of a tabled name, "sovereign" of "sovereign cloud", is no name of its own.)
+    extra = [n for n in chinese_names if not any(match_key(n) in f for f in found) and not (section and n in section)]
     latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
              if not any(m.start <= start < m.end for m in every)]
     # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
