@@ -83,7 +83,7 @@ BACKGROUND_CHARS = 8  # a colon after fewer letters is part of a title ("数字�
 
 # A sentence about the user that asks nothing ("我在做新员工培训,想用一张表讲清楚…。", "I'm new on the team."),
 # before the question, is background too.
-_ABOUT_USER = re.compile(r"^(?:我|我们|咱们|\bI(?:'m| am)\b|\bwe(?:'re| are)\b)", re.I)
+_ABOUT_USER = re.compile(r"^(?:我|我们|咱们|鄙人|本人|笔者|\bI(?:'m| am)\b|\bwe(?:'re| are)\b)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[。!！])|(?<=\.)\s+")
 MIN_REST = 10
 

@@ -147,3 +147,23 @@ def test_a_word_of_a_tabled_name_is_no_name_of_its_own(real_assistant, question)
     """"sovereign" of "sovereign cloud" (corpus/aliases.toml), "Shop" of "TikTok Shop": not unknown names."""
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("鄙人拟在专栏中谈数字丝路,烦请概述报告第一章的核心观点。", "overview of §1"),
+    ("第二章总体上讨论什么?", "overview of §2"),
+])
+def test_formal_and_plain_requests_for_a_chapters_gist_are_overviews(real_assistant, question, answered):
+    answer = real_assistant.ask(question)
+    assert answer.debug.get("answered") == answered or answered in str(answer.debug.get("parts"))
+
+
+def test_meaning_asked_with_an_aside_after_it_quotes_the_definition(real_assistant):
+    answer = real_assistant.ask("平台企业是啥意思啊 老师让我们查 说简单点")
+    assert "平台企业是指" in answer.text
+
+
+def test_the_askers_intent_to_cite_is_no_source_question(real_assistant):
+    answer = real_assistant.ask("What analytical framework does the preface lay out? "
+                                "I'd like to cite the chapter structure.")
+    assert not answer.refused and "内涵与核心角色" in answer.text

@@ -27,6 +27,8 @@ _FILLER = re.compile(r"在?报告里?的?|在文中|文中的?|里说的|提到�
                      r"[\"“”'‘’「」『』?？!！,，。\s]|"
                      r"\b(?:the|report|term|concept|model|in|this)\b", re.I)
 MIN_TERM = 4  # characters: shorter words name too many things
+# What may follow the meaning asked for when the question ends there: a particle, then an aside or a format request.
+_ASIDE = re.compile(r"[啊呀呢吧嘛哦]?(?:[\s,，。!！?？]|$)")
 
 
 def defined_term(question: str) -> str:
@@ -35,6 +37,8 @@ def defined_term(question: str) -> str:
     if not match:
         return ""
     term = _FILLER.sub("", question[: match.start()] + question[match.end():])
+    if _ASIDE.match(question, match.end()):  # "平台企业是啥意思啊 老师让我们查 说简单点": the term is before it
+        term = _FILLER.sub("", question[: match.start()])
     # "What does the report mean by 'value symbiosis' (价值共生) in the localization part?": the term as the
     # report writes it, given in brackets or quotes beside the question's own words.
     given = _GIVEN_TERM.findall(question)

@@ -123,7 +123,7 @@ _ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|
 
 
 # "我在准备MBA课上的案例展示,那个对比表里…": a first clause saying what the asker is doing, before the question.
-_ABOUT_ASKER = re.compile(r"^\s*(?:我|我们|本人)(?:在|是|正在|现在|刚|要|想|们在)[^,，.。?？]{2,30}[,，]")
+_ABOUT_ASKER = re.compile(r"^\s*(?:我|我们|本人|鄙人|笔者)(?:在|是|正在|现在|刚|要|想|们在|拟)[^,，.。?？]{2,30}[,，]")
 
 
 def background(question: str) -> str:

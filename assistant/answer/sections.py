@@ -134,7 +134,7 @@ def _part_by_words(words: list[str], headings: dict[str, str]) -> str:
 _ZH_COUNTED_FORMAT = r"用?[一二三四五两几\d]+(?:句话|点|条|段话)"
 # "第三章讲了啥", "4.2节主要内容", "what does section 4.1 say": the question asks what the part says as a whole.
 _OVERVIEW = re.compile(
-    r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?的?(?:呢|啊|呀)?\W*$|"
+    r"(?:讲|说|写|谈|介绍|聊|讨论|论述|探讨)(?:了|的)?(?:啥|什么|些什么|些啥|哪些内容)(?:内容|东西)?的?(?:呢|啊|呀)?\W*$|"
     # "第五章整体讲了些什么,一段话概括", "第三章讲了啥,用三句话": a format request may follow the question
     r"(?:讲|说|写|谈|介绍|聊)(?:了|的)?(?:啥|什么|些什么|些啥)[,，]\s*"
     rf"(?:用?(?:一段话|一句话|几句话|简单|简要)?(?:概括|总结|概述|说说|讲讲)|{_ZH_COUNTED_FORMAT}(?:概括|总结|说)?)"
@@ -158,17 +158,22 @@ _FORMAT = re.compile(r"\b(?:in|as|with)\s+(?:\d+|one|two|three|four|five|a few|a
                      + _ZH_COUNTED_FORMAT, re.I)
 # What may surround a part reference and "讲了啥" in a question that asks nothing more specific.
 _OVERVIEW_FILLER = re.compile(
-    r"请问|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|简要|介绍|哪些|什么|整体|总体|整个|总的来说|到底|究竟|"
-    r"[的里中在了呢啊吧吗呀这那个下本该和与及有啥是都]|"
+    r"请问|烦请|概述|核心|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|简要|介绍|哪些|什么|整体|总体|整个|总的来说|到底|究竟|"
+    r"[的里中在了呢啊吧吗呀这那个下本该和与及有啥是都上]|"
     r"\b(?:what|does|do|did|the|of|in|this|that|report|says?|please|pls|me|tell|about|is|it|its|section|chapter|"
     r"part|can|could|you|give|a|an|briefly|quick|quickly|overall|framework|english|chinese)\b|[\W_\d]|用?(?:英文|中文)",
     re.I,
 )
 
 
+# "鄙人拟在专栏中谈数字丝路,烦请概述…": a first clause about the asker asks nothing.
+_ASKER_CLAUSE = re.compile(r"^\s*(?:我|我们|本人|鄙人|笔者)[^,，.。?？]{2,30}[,，]")
+
+
 def asks_overview(question: str) -> bool:
     """The question asks what a part says as a whole (its opening answers), and nothing more specific:
     "第四章第一节讲了啥" does, "前言里讲的研究框架是啥" asks for one thing within the part."""
+    question = _ASKER_CLAUSE.sub("", question)
     match = _OVERVIEW.search(question)
     if not match:
         return False
