@@ -63,6 +63,15 @@ def assert_extractive(answer: Answer) -> None:
             assert sentence in cited, f"{sentence!r} is not in the paragraph cited as [{marker}]"
 
 
+def answer_carrying(real_assistant, question: str, *facts: str) -> Answer:
+    """The answer to `question`, checked to be an answer (not a refusal) that carries every one of `facts`."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    missing = [fact for fact in facts if fact not in answer.text]
+    assert not missing, (missing, answer.text)
+    return answer
+
+
 def cited_ids(answer: Answer) -> list[str]:
     return [c.paragraph.id for c in answer.citations]
 

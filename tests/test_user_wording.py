@@ -10,7 +10,7 @@ from assistant.answer.question_names import alternatives, background
 from assistant.answer.report_questions import about_report
 from assistant.answer.sections import asks_overview
 from assistant.question import question_parts
-from tests.test_answers import assert_extractive
+from tests.test_answers import answer_carrying, assert_extractive
 
 
 def test_a_vs_between_two_terms_is_no_name() -> None:
@@ -112,17 +112,13 @@ def test_a_part_named_inside_a_numbered_chapter_is_the_part_asked_about(real_ass
                                       "Is the Southeast Asia e-commerce growth figure from the World Bank?"])
 def test_a_guessed_source_is_checked_by_giving_the_real_one(real_assistant, question):
     """The report never names the World Bank: asked whether it is the source, it gives the source it does cite."""
-    answer = real_assistant.ask(question)
-    assert not answer.refused
-    assert "贝恩" in answer.text and "18.6%" in answer.text
+    answer_carrying(real_assistant, question, "贝恩", "18.6%")
 
 
 def test_a_source_question_quotes_a_footnoted_passage_when_one_answers_nearly_as_well(real_assistant):
     """Two passages on Southeast Asia answer; the one carrying footnote 3 says where its figure comes from."""
-    answer = real_assistant.ask("where does the report get its numbers on southeast asia's digital economy — "
-                                "which sources are cited?")
-    assert not answer.refused
-    assert "贝恩" in answer.text and "18.6%" in answer.text
+    answer_carrying(real_assistant, "where does the report get its numbers on southeast asia's digital economy — "
+                    "which sources are cited?", "贝恩", "18.6%")
 
 
 def test_a_weak_footnoted_passage_is_no_source_for_another_topic(real_assistant):
@@ -136,17 +132,14 @@ def test_a_weak_footnoted_passage_is_no_source_for_another_topic(real_assistant)
                                                 ("source for the China digital economy figure - CAICT?", "国家数据局")])
 def test_english_filler_words_and_a_guess_after_a_dash_are_no_names(real_assistant, question, fact):
     """"case", "bullet" are the English words Chinese business writing mixes in; "- CAICT?" is the asker's guess."""
-    answer = real_assistant.ask(question)
-    assert not answer.refused, answer.debug
-    assert fact in answer.text
+    answer_carrying(real_assistant, question, fact)
 
 
 @pytest.mark.parametrize("question", ["sovereign cloud这块,报告举了哪几家厂商的做法",
                                       "报告有提到TikTok Shop吗"])
 def test_a_word_of_a_tabled_name_is_no_name_of_its_own(real_assistant, question):
     """"sovereign" of "sovereign cloud" (corpus/aliases.toml), "Shop" of "TikTok Shop": not unknown names."""
-    answer = real_assistant.ask(question)
-    assert not answer.refused, answer.debug
+    answer_carrying(real_assistant, question)
 
 
 @pytest.mark.parametrize(("question", "answered"), [
@@ -164,6 +157,5 @@ def test_meaning_asked_with_an_aside_after_it_quotes_the_definition(real_assista
 
 
 def test_the_askers_intent_to_cite_is_no_source_question(real_assistant):
-    answer = real_assistant.ask("What analytical framework does the preface lay out? "
-                                "I'd like to cite the chapter structure.")
-    assert not answer.refused and "内涵与核心角色" in answer.text
+    answer_carrying(real_assistant, "What analytical framework does the preface lay out? "
+                    "I'd like to cite the chapter structure.", "内涵与核心角色")

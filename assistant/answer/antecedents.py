@@ -16,9 +16,9 @@ from assistant.text import match_key
 
 # Opens with an example or an item of the paragraph's point: its lead states the point.
 _EXAMPLE = re.compile(r"^(?:例如|比如|譬如|如)[,，:：]|^[一二三四五六七八九十]是")
-# Opens by pointing back at the sentence before: that sentence names what it continues.
 # Opens without a subject, carrying on the one before ("通过打造精品的数字化基础设施,…").
 _SUBJECTLESS = re.compile(r"^(?:通过|借助|依托|并|进而|从而)")
+# Opens by pointing back at the sentence before: that sentence names what it continues.
 _CONTINUES = re.compile(r"^(?:在此基础上|在此过程中|与此同时|此外|同时|另外|对此|为此|由此|因此|双方|"
                         r"该(?:模式|项目|平台|公司))")
 

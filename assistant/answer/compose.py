@@ -122,8 +122,8 @@ def compose_answer(
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
     part = asked_part(analysis.section, folded, corpus.part_headings, names)
-    roster = part and not searched_front
-    kinds = roster_kinds(folded, part, analysis.names, corpus.part_headings, names) if roster else ()
+    listable = part and not searched_front
+    kinds = roster_kinds(folded, part, analysis.names, corpus.part_headings, names) if listable else ()
     if kinds and (roster := roster_quotes(kinds, part, corpus, names)):
         debug.update(evidence=1.0, answered=f"the {'/'.join(kinds)} names of {part}")
         return _quoted(question, analysis, roster, corpus, debug, True)

@@ -146,7 +146,6 @@ def _loose(text: str) -> str:
 
 
 # "新华社北京4月3日电": a news dateline dates the report, not the event it reports.
-# So does a report's or a speaker's date: "参考消息网2月7日报道", "该公司6日称".
 _DATELINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
 # Web-page furniture run into a "sentence" of a saved page: a footer, a list of related questions, a share prompt.
 # (Not "点击查看", "扫码": a saved page's run-on text puts them beside its content: "…点击查看:开幕时间…".)

@@ -123,14 +123,14 @@ _ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|
 
 
 # "我在准备MBA课上的案例展示,那个对比表里…": a first clause saying what the asker is doing, before the question.
-_ABOUT_ASKER = re.compile(r"^\s*(?:我|我们|本人|鄙人|笔者)(?:在|是|正在|现在|刚|要|想|们在|拟)[^,，.。?？]{2,30}[,，]")
+ABOUT_ASKER = re.compile(r"^\s*(?:我|我们|本人|鄙人|笔者)(?:在|是|正在|现在|刚|要|想|们在|拟)[^,，.。?？]{2,30}[,，]")
 
 
 def background(question: str) -> str:
     """The sentences before the last that ask nothing, and a first clause about the asker ("" when none)."""
     sentences = [s for s in _SENTENCE.findall(question) if s.strip()]
     said = [s for s in sentences[:-1] if not _ASKING.search(s)]
-    if sentences and (clause := _ABOUT_ASKER.match(sentences[-1])) and not _ASKING.search(clause.group(0)):
+    if sentences and (clause := ABOUT_ASKER.match(sentences[-1])) and not _ASKING.search(clause.group(0)):
         said.append(clause.group(0))
     return " ".join(said)
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.answer.question_names import ABOUT_ASKER
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.lexicon.numerals import chinese_to_number
@@ -166,14 +167,10 @@ _OVERVIEW_FILLER = re.compile(
 )
 
 
-# "鄙人拟在专栏中谈数字丝路,烦请概述…": a first clause about the asker asks nothing.
-_ASKER_CLAUSE = re.compile(r"^\s*(?:我|我们|本人|鄙人|笔者)[^,，.。?？]{2,30}[,，]")
-
-
 def asks_overview(question: str) -> bool:
     """The question asks what a part says as a whole (its opening answers), and nothing more specific:
     "第四章第一节讲了啥" does, "前言里讲的研究框架是啥" asks for one thing within the part."""
-    question = _ASKER_CLAUSE.sub("", question)
+    question = ABOUT_ASKER.sub("", question)  # "鄙人拟在专栏中谈数字丝路,烦请概述…": that clause asks nothing
     match = _OVERVIEW.search(question)
     if not match:
         return False
