@@ -57,6 +57,10 @@ _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|�
                         r"(?:it|this|that|them)\b|"
                         # "…which consultancy is it from? Google/Temasek/Bain?": the guesses for the part before it
                         rf"^{_GUESS}(?:\s*/\s*{_GUESS})+\??$|"
+                        # "…succeed? just yes or no", "…? in two sentences": how to answer the part before it
+                        r"^(?:just |only |please |pls )?(?:answer )?(?:yes or no|yes/no|y/n)\W*$|"
+                        r"^(?:just |please |pls )?(?:in )?(?:one|two|three|a few|\d) (?:short )?"
+                        r"(?:sentences?|words|lines|bullets?|bullet points)(?: please| pls)?\W*$|"
                         r"^(?:用|请用)?(?:[一二三两几\d]句话|[一二三两几\d]点|简单|简要)?(?:总结|概括|说说|讲讲)(?:一下|下)?\W*$|"
                         # "…盘子多大?报告里给数没": whether the report gives the figure the first part asks for
                         r"^(?:报告|文中|里面)?(?:里|中)?(?:有没有|有|给|给了)(?:给)?(?:个|出)?(?:具体|预测|准确)?(?:的)?(?:数|数字|数据)"

@@ -288,6 +288,9 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "which is better for a gulf government, Alibaba Cloud or Huawei Cloud?",
     "should they partner with a Chinese platform or a local bank?",
     "帮我写一首关于丝绸之路的诗",  # what the poem is about stands between 一首 and 诗
+    "依您之见,数字丝路能否在未来十年取代传统基建?",  # the polite 您 asks the assistant as 你 does
+    "您认为中国平台企业在中东的前景是否优于东南亚?",
+    "will the digital silk road succeed? just yes or no",  # a verdict on the future
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)
@@ -600,7 +603,8 @@ def test_a_question_writing_a_parts_title_is_answered_from_that_part(real_assist
     assert_extractive(answer)
 
 
-@pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望"])
+@pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望",
+                                      "Will platforms shape digital governance, according to the report?"])
 def test_the_reports_own_advice_and_outlook_are_not_opinions(real_assistant, question):
     assert not real_assistant.ask(question).refused
 

@@ -28,7 +28,8 @@ _INSTRUCTION = re.compile(
     re.I,
 )
 _OPINION = re.compile(
-    r"你(?:个人)?(?:觉得|认为|怎么看|看好|猜|预测|建议我)|你的(?:看法|观点|意见)|依你看|在你看来|值不值得|值得投资?|该不该|"
+    r"[你您](?:个人)?(?:觉得|认为|怎么看|看好|猜|预测|建议我)|[你您]的(?:看法|观点|意见|高见)|依[你您](?:看|之见)|在[你您]看来|"
+    r"值不值得|值得投资?|该不该|"
     # advice for the user ("要不要去印尼做跨境电商?给点建议"), a verdict ("哪个国家最好做"),
     # a forecast ("以后还会不会再被禁")
     r"(?:我|我们|咱)[^,，。?？]{0,6}(?:要不要|应不应该|能不能去)|给(?:我|点|些|个)(?:建议|意见)|"
@@ -41,7 +42,11 @@ _OPINION = re.compile(
     r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer|smarter)\b|"
     r"\bshould (?:i|we|they|my \w+|our \w+)(?: \w+)? "
     r"(?:invest|buy|sell|partner|go|enter|choose|pick|expand|launch|move|bet|trust|worry)\b|"
-    r"\b(?:would|do) you recommend\b|\bover the next (?:few|two|three|five|ten|\d+) years\b|"
+    r"\b(?:would|do) you recommend\b|"
+    # a verdict on the future asked of the assistant ("will the digital silk road succeed? just yes or no")
+    r"^\W*will\b(?![^?]*\b(?:report|according|authors?)\b)[^?]{0,60}"
+    r"\b(?:succeed|fail|work out|pay off|last|survive|win|dominate|collapse)\b|"
+    r"\bover the next (?:few|two|three|five|ten|\d+) years\b|"
     # judging the report itself: whether it is biased, reliable, any good
     r"报告[^,，。?？]{0,6}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
     r"\b(?:is|was) (?:this|the) report\b[^?]{0,20}"
