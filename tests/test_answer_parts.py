@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answer.footnotes import UNPLACED
 from assistant.answer.sections import in_part, section_reference
-from tests.test_answers import assert_extractive, cited_ids, paragraph_with
+from tests.test_answers import answer_carrying, assert_extractive, cited_ids, paragraph_with
 
 pytestmark = pytest.mark.slow
 
@@ -328,4 +328,32 @@ def test_a_list_question_about_a_named_thing_quotes_it_from_each_paragraph_found
     assert not answer.refused
     assert all(fact in answer.text for fact in facts)
     assert len(cited_ids(answer)) >= paragraphs
+    assert_extractive(answer)
+
+
+_ADVICE_HEADINGS = {"五、未来展望与行动倡议": "§5", "(一)未来展望": "§5.1", "(二)行动倡议": "§5.2",
+                    "1.政府层面": "§5.2.1", "2.企业层面": "§5.2.2", "3.国际组织与智库": "§5.2.3",
+                    "(一)平台企业的内涵": "§2.1"}
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("给企业的建议有哪几条", "§5.2.2"),
+    ("报告对各国政府提出了哪些政策建议?", "§5.2.1"),
+    ("对智库有什么倡议", "§5.2.3"),
+    ("企业方面的建议", "§5.2.2"),
+    ("What does the report recommend to governments?", "§5.2.1"),
+    ("各国政府对数字主权有什么举措", ""),  # the governments act; no advice is asked for them
+    ("政府层面和企业层面的建议分别是什么", ""),  # two addressees: no one part
+    ("平台企业的内涵是什么", ""),
+])
+def test_advice_is_asked_by_whom_it_addresses(real_assistant, question: str, part: str) -> None:
+    from assistant.answer.addressees import addressed_part
+
+    assert addressed_part(question, _ADVICE_HEADINGS, real_assistant.names) == part
+
+
+def test_advice_for_companies_quotes_the_companies_part(real_assistant) -> None:
+    """"企业" alone matches half the report ("平台企业"); the recommendations addressed to companies answer."""
+    answer = answer_carrying(real_assistant, "给企业的建议有哪几条", "开源开放策略", "绿色发展模式")
+    assert all(c.paragraph.locator.startswith("§5.2.2") for c in answer.citations)
     assert_extractive(answer)

@@ -15,12 +15,13 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.answer import candidates, verifier
+from assistant.answer.addressees import addressed_part
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.antecedents import asks_background, with_antecedents
 from assistant.answer.columns import column_quotes, table_ids
 from assistant.answer.comparison import heading_contrast
 from assistant.answer.definitions import contrast_quotes, defined_spellings, defined_term, definition_quotes
-from assistant.answer.documents import conflict_note, conflict_of, disagreeing, render
+from assistant.answer.documents import citation_of, conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
     asks_for_all_sources,
@@ -40,7 +41,7 @@ from assistant.answer.selection import choose, score_sentences
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.text import cjk_ratio
-from assistant.types import Answer, AnswerSentence, Citation, Hit, Paragraph
+from assistant.types import Answer, AnswerSentence, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
@@ -121,7 +122,8 @@ def compose_answer(
             return _quoted(question, analysis, quotes, corpus, debug, True, outline=outline)
         if searched_front:
             hits = candidates.front_hits(front, concepts) or list(hits)
-    part = asked_part(analysis.section, folded, corpus.part_headings, names)
+    part = addressed_part(folded, corpus.part_headings, names,  # "给企业的建议": the part addressed to them
+                          asked_part(analysis.section, folded, corpus.part_headings, names))
     listable = part and not searched_front
     kinds = roster_kinds(folded, part, analysis.names, corpus.part_headings, names) if listable else ()
     if kinds and (roster := roster_quotes(kinds, part, corpus, names)):
@@ -209,7 +211,7 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
         quoted.append(AnswerSentence(sentence.text, marker, sentence.paragraph_id))
     chapter_lines = [outline_line(number, p, markers.setdefault(p.id, len(markers) + 1), analysis.lang)
                      for number, p in enumerate(outline, start=1)]
-    citations = tuple(_citation(corpus, pid, marker, quoted) for pid, marker in markers.items())
+    citations = tuple(citation_of(corpus, pid, marker, quoted) for pid, marker in markers.items())
     if (analysis.kind is QuestionKind.SOURCE and not _WHICH_CITED.search(question) and not analysis.about_report
             and not any(c.sources or c.role != "report" for c in citations)):
         # "这段的出处是啥": the passage is found, but the report cites nothing for it; say so rather than quote
@@ -236,14 +238,7 @@ def _all_sources(question: str, analysis: Analysis, corpus: CorpusView, debug: d
     markers: dict[str, int] = {}
     lines = [source_line(source, markers.setdefault(p.id, len(markers) + 1), analysis.lang) if p is not None
              else unplaced_line(source, analysis.lang) for p, source in footnoted]
-    citations = tuple(_citation(corpus, pid, marker, ()) for pid, marker in markers.items())
+    citations = tuple(citation_of(corpus, pid, marker, ()) for pid, marker in markers.items())
     debug.update(evidence=1.0, answered="all sources")
     return Answer(question, "\n".join(lines), False, (), citations, lang=analysis.lang, debug=debug,
                   notes=tuple(lines))
-
-
-def _citation(corpus: CorpusView, pid: str, marker: int, quoted: Sequence[AnswerSentence]) -> Citation:
-    paragraph = corpus.by_id[pid]
-    sentences = tuple(q.text for q in quoted if q.paragraph_id == pid)
-    return Citation(marker, paragraph, corpus.sources_of(paragraph), sentences,
-                    doc_title=corpus.title_of(paragraph.doc), role=corpus.role(paragraph.doc))

@@ -75,3 +75,11 @@ def render(quoted: Sequence[AnswerSentence], citations: Sequence[Citation], lang
         parts.append(f"{label}{q.text}[{q.marker}]")
         previous_doc = doc
     return ("\n" if one_per_line else "").join(parts)
+
+
+def citation_of(corpus: CorpusView, pid: str, marker: int, quoted: Sequence[AnswerSentence]) -> Citation:
+    """The citation of a paragraph: its sources, the sentences quoted from it and the document it is in."""
+    paragraph = corpus.by_id[pid]
+    sentences = tuple(q.text for q in quoted if q.paragraph_id == pid)
+    return Citation(marker, paragraph, corpus.sources_of(paragraph), sentences,
+                    doc_title=corpus.title_of(paragraph.doc), role=corpus.role(paragraph.doc))
