@@ -48,6 +48,8 @@ _GUESS = r"[A-Za-z][\w.&-]*(?: [A-Za-z][\w.&-]*){0,2}"  # "Temasek", "World Bank
 # "分别是什么?", "都有哪些?", "what are they?": a follow-up that asks about the part before it, not a question.
 # "你预测下", "你觉得呢": asks for the assistant's view of the part before it, so the question is one opinion.
 _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|有)(?:什么|啥|哪些|哪几个|谁)[呢啊]?[?\uff1f]?$|"
+                        # "…分几个层面?分别针对谁?": whom each of the parts just asked about addresses
+                        r"^(?:那|那么)?(?:分别|各自)(?:针对|面向|对应|指向)(?:的是)?(?:什么|啥|谁|哪些)[呢啊]?[?\uff1f]?$|"
                         r"^(?:那|那么)?你(?:觉得|认为|怎么看|预测|猜|看)(?:一?下)?(?:呢|吧|啊|呀)?[?\uff1f]?$|"
                         r"^(?:and )?(?:what|which|who) (?:are|were|is) (?:they|those|these|it)\??$|"
                         r"^(?:and |or )?which (?:one|\w+)\??$|"  # "who published this report? which institute?"

@@ -357,3 +357,15 @@ def test_advice_for_companies_quotes_the_companies_part(real_assistant) -> None:
     answer = answer_carrying(real_assistant, "给企业的建议有哪几条", "开源开放策略", "绿色发展模式")
     assert all(c.paragraph.locator.startswith("§5.2.2") for c in answer.citations)
     assert_extractive(answer)
+
+
+def test_how_a_part_is_divided_is_answered_by_its_sub_parts_headings(real_assistant) -> None:
+    """"分几个层面": §5.2's three parts are named only by their headings (1.政府层面…), which close the outline."""
+    answer = answer_carrying(real_assistant, "行动倡议分几个层面?分别针对谁?", "标题:1.政府层面", "2.企业层面",
+                             "3.国际组织与智库")
+    assert all(c.paragraph.locator.startswith("§5.2.") for c in answer.citations)
+    assert_extractive(answer)
+    # a part named by its whole title, without "那部分", is asked about as a whole
+    answer_carrying(real_assistant, "行动倡议主要讲了啥", "1.政府层面", "推动跨境规则衔接与互认机制建设")
+    chapter = answer_carrying(real_assistant, "第四章分几节?", "(一)云计算平台企业:保障数字主权的云服务模式")
+    assert len(chapter.citations) == 5  # the headings share the citations of their sections' quotes

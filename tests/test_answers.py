@@ -29,7 +29,8 @@ def assert_extractive(answer: Answer) -> None:
     """Every answer sentence is quoted verbatim from the paragraph its marker cites; nothing else is said.
 
     Source lines (`出处n:…[m]`) quote footnotes, not paragraphs, and are checked against the cited sources;
-    chapter lines (`章节n:…[m]`) quote the heading of the chapter they cite.
+    chapter lines (`章节n:…[m]`) quote the heading of the chapter they cite, heading lines (`标题:…[m]`) a heading
+    of the paragraph they cite.
     """
     by_marker = {c.marker: c for c in answer.citations}
     assert sorted(by_marker) == list(range(1, len(by_marker) + 1))
@@ -47,6 +48,10 @@ def assert_extractive(answer: Answer) -> None:
             assert any(s.number == number and text in (s.text, s.title) for s in sources), line
             continue
         if _NOTE.fullmatch(line):  # "the documents give different figures [1][2]"
+            continue
+        heading = re.fullmatch(r"(?:标题:|Heading: )(.*)\[(\d+)\]", line)
+        if heading:  # a part overview's sub-part line: a heading of the paragraph it cites
+            assert heading.group(1) in by_marker[int(heading.group(2))].paragraph.heading_path, line
             continue
         chapter = re.fullmatch(r"(?:章节\d+:|Chapter \d+: )(.*)\[(\d+)\]", line)
         if chapter:  # a structure answer's chapter line: the heading of the chapter it cites

@@ -44,7 +44,7 @@ _SOURCE = re.compile(
 )
 _LIST = re.compile(
     r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大[\u4e00-\u9fff]{0,2}?(?:特点|趋势|机遇|方面|模式|挑战|"
-    r"角色|举措|方向|优势|原则|路径)|几个方面|有什么特点|特点是什么|分别是(?:什么|啥|哪)|"
+    r"角色|举措|方向|优势|原则|路径)|几个?(?:方面|层面|层次)|有什么特点|特点是什么|分别是(?:什么|啥|哪)|"
     r"包括什么|包含什么|举措|建议|\blist\b|what are the|which .*(?:are|were)\b|name the",
     re.I,
 )
@@ -202,9 +202,9 @@ def _wants(question: str, kind: QuestionKind) -> str:
 
 
 def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = (),
-            topics: Sequence[str] = (), events: Sequence[str] = ()) -> Analysis:
+            topics: Sequence[str] = (), events: Sequence[str] = (), titles: Sequence[str] = ()) -> Analysis:
     """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller
-    tags, this stays pure)."""
+    tags, this stays pure); `titles`, the titles of the report's parts."""
     kind = classify(question)
     section = section_reference(question)
     every = names.find(question)
@@ -223,7 +223,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         wants=_wants(question, kind),
         off_topic=off_topic_kind(question),
         # "chapter 4 - how is it structured?" asks about the chapter, not the report's layout
-        about_report=about_report(question) and not (section.startswith("§") and asks_overview(question)),
+        about_report=about_report(question) and not (section.startswith("§") and asks_overview(question, titles)),
         authorship=asks_authorship(question),
         table=bool(_TABLE.search(question)),
         names=mentions + untabled_names(question, extra, unknown),
@@ -238,7 +238,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         events=tuple(events),
         relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),
         section=section,
-        overview=asks_overview(question),
+        overview=asks_overview(question, titles),
         designators=designators(question),
         roles=roles(question),
         compared=compared_things(question, names, corpus_key),

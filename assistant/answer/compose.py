@@ -33,10 +33,10 @@ from assistant.answer.footnotes import (
 from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
 from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
-from assistant.answer.overview import overview_quotes
+from assistant.answer.overview import overview_quotes, sub_part_openings
 from assistant.answer.reasons import reason_part, reason_quotes
 from assistant.answer.roster import roster_kinds, roster_quotes
-from assistant.answer.sections import asked_part, in_part, section_hits
+from assistant.answer.sections import asked_part, in_part, part_titles, section_hits
 from assistant.answer.selection import choose, score_sentences
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
@@ -81,7 +81,8 @@ def compose_answer(
     # Patterns are written with ASCII punctuation: read the question with full-width forms folded (NFKC).
     folded = unicodedata.normalize("NFKC", question)
     analysis = analyse(folded, names, corpus.text_key, () if english else proper_names(folded),
-                       () if english else topic_nouns(folded), () if english else event_verbs(folded))
+                       () if english else topic_nouns(folded), () if english else event_verbs(folded),
+                       part_titles(corpus.part_headings))
     kind = analysis.kind
     debug: dict = {"kind": kind.value, "evidence": 0.0}
     problem = question_problem(analysis)
@@ -134,7 +135,9 @@ def compose_answer(
         outline = overview_quotes(part, corpus) if analysis.overview and not analysis.names else []
         if outline:
             debug.update(evidence=1.0, answered="overview of " + part)
-            return _quoted(question, analysis, outline, corpus, debug, True)
+            headings = sub_part_openings(part, corpus, outline)  # the sub-parts' headings close the outline
+            depth = part.count(".") + 1
+            return _quoted(question, analysis, outline, corpus, debug, True, outline=headings, depth=depth)
         hits = section_hits(part, hits, corpus, query_vector)
     tables = table_ids(analysis, folded, corpus, names)
     if tables and not searched_front:
@@ -197,10 +200,11 @@ def compose_answer(
 
 
 def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpus: CorpusView, debug: dict,
-            one_per_line: bool, other: Sentence | None = None, outline: Sequence[Paragraph] = ()) -> Answer:
+            one_per_line: bool, other: Sentence | None = None, outline: Sequence[Paragraph] = (),
+            depth: int = 0) -> Answer:
     """The answer quoting `chosen` (each sentence once), each cited to its paragraph; `other` is another
     document's quote that gives a different figure, shown as a conflict; `outline`, the chapters' first
-    paragraphs, adds a line per chapter heading, cited to the chapter."""
+    paragraphs, adds a line per chapter heading, cited to the chapter (per sub-part heading, at `depth`)."""
     chosen = with_antecedents(list(dict.fromkeys(chosen)), corpus, asks_background(question))
     if other is not None and other not in chosen:
         chosen.append(other)
@@ -209,7 +213,7 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     for sentence in chosen:
         marker = markers.setdefault(sentence.paragraph_id, len(markers) + 1)
         quoted.append(AnswerSentence(sentence.text, marker, sentence.paragraph_id))
-    chapter_lines = [outline_line(number, p, markers.setdefault(p.id, len(markers) + 1), analysis.lang)
+    chapter_lines = [outline_line(number, p, markers.setdefault(p.id, len(markers) + 1), analysis.lang, depth)
                      for number, p in enumerate(outline, start=1)]
     citations = tuple(citation_of(corpus, pid, marker, quoted) for pid, marker in markers.items())
     if (analysis.kind is QuestionKind.SOURCE and not _WHICH_CITED.search(question) and not analysis.about_report

@@ -94,6 +94,7 @@ def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship:
 
 
 OUTLINE_PREFIX = "章节"  # "章节1:一、数字丝路的发展机遇[2]": one line per chapter of a structure answer
+HEADING_PREFIX = "标题:"  # "标题:1.政府层面[1]": one line per sub-part of a part's overview
 
 
 def chapters(corpus: CorpusView) -> list[Paragraph]:
@@ -110,6 +111,10 @@ def chapters(corpus: CorpusView) -> list[Paragraph]:
     return list(firsts.values())
 
 
-def outline_line(number: int, chapter: Paragraph, marker: int, lang: str) -> str:
+def outline_line(number: int, first: Paragraph, marker: int, lang: str, depth: int = 0) -> str:
+    """"章节1:一、数字丝路的发展机遇[2]"; a sub-part's heading (depth > 0) carries its own number: "标题:1.政府层面[2]"
+    (marked as a heading, so no reader takes it for a quoted sentence)."""
+    if depth:
+        return f"{'Heading: ' if lang == 'en' else HEADING_PREFIX}{first.heading_path[depth]}[{marker}]"
     prefix = f"Chapter {number}: " if lang == "en" else f"{OUTLINE_PREFIX}{number}:"
-    return f"{prefix}{chapter.heading_path[0]}[{marker}]"
+    return f"{prefix}{first.heading_path[0]}[{marker}]"

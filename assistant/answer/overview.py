@@ -93,3 +93,18 @@ def _where(core: str, key: str) -> int:
     """Where the heading's core starts in a sentence's key: a sentence that opens with it states it best."""
     at = key.find(core)
     return at if at >= 0 else len(key)
+
+
+def sub_part_openings(part: str, corpus: CorpusView, quoted: Sequence[Sentence] = ()) -> list[Paragraph]:
+    """A paragraph of each of the part's sub-parts, in order: their headings are the part's outline ("行动倡议分几个
+    层面": 1.政府层面, 2.企业层面, 3.国际组织与智库, which no sentence states). The paragraph already `quoted` for a
+    sub-part, so its heading shares that quote's citation; else the sub-part's first."""
+    cited = {s.paragraph_id for s in quoted}
+    chosen: dict[str, Paragraph] = {}
+    for paragraph in part_paragraphs(part, corpus):
+        rest = paragraph.locator[len(part):]
+        if rest.startswith(".") and len(paragraph.heading_path) > part.count(".") + 1:
+            child = rest[1:].split(" ")[0].split(".")[0]
+            if child not in chosen or (paragraph.id in cited and chosen[child].id not in cited):
+                chosen[child] = paragraph
+    return list(chosen.values())

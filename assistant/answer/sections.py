@@ -148,7 +148,8 @@ _OVERVIEW = re.compile(
     r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b|\brundown\b|\brecap\b|"
     r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b|\bhow is\b.{0,40}\b(?:structured|organi[sz]ed|laid out)\b|"
     # "第四章的整体框架是怎样的", "第三章分几部分": how a part is laid out is what its opening and outline say
-    r"(?:结构|框架|脉络)(?:是)?(?:怎样|怎么样|如何|什么样|啥样)(?:的)?\W*$|分(?:为|成)?几(?:节|部分|块)\W*$",
+    r"(?:结构|框架|脉络)(?:是)?(?:怎样|怎么样|如何|什么样|啥样)(?:的)?\W*$|分(?:为|成)?几(?:个)?(?:节|部分|块|层面|方面|层次)"
+    r"(?:\W*(?:分别|各自)(?:是|针对|面向|对应)?(?:什么|啥|谁|哪些)呢?)?\W*$",
     re.I,
 )
 
@@ -167,9 +168,10 @@ _OVERVIEW_FILLER = re.compile(
 )
 
 
-def asks_overview(question: str) -> bool:
+def asks_overview(question: str, titles: Sequence[str] = ()) -> bool:
     """The question asks what a part says as a whole (its opening answers), and nothing more specific:
-    "第四章第一节讲了啥" does, "前言里讲的研究框架是啥" asks for one thing within the part."""
+    "第四章第一节讲了啥" does, "前言里讲的研究框架是啥" asks for one thing within the part. `titles`: the parts' titles
+    ("行动倡议主要讲了啥" names its part by one)."""
     question = ABOUT_ASKER.sub("", question)  # "鄙人拟在专栏中谈数字丝路,烦请概述…": that clause asks nothing
     match = _OVERVIEW.search(question)
     if not match:
@@ -178,7 +180,14 @@ def asks_overview(question: str) -> bool:
     for pattern in (_FORMAT, _SECTION_DOTTED, _CHAPTER_SECTION, _CHAPTER_ZH, _CHAPTER_EN, _FOREWORD, _NAMED_PART,
                     _NAMED_PART_EN):
         rest = pattern.sub(" ", rest)
+    for title in titles:
+        rest = rest.replace(title, " ") if len(title) >= MIN_TITLE else rest
     return len(_OVERVIEW_FILLER.sub("", rest)) <= 1
+
+
+def part_titles(headings: dict[str, str]) -> tuple[str, ...]:
+    """The parts' own titles, without their numbers: "(二)行动倡议" -> "行动倡议"."""
+    return tuple(_HEADING_NUMBER.sub("", heading).strip() for heading in headings)
 
 
 def in_part(paragraph: Paragraph, prefix: str) -> bool:
