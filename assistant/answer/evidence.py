@@ -21,7 +21,7 @@ W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
 # with a conjunction is a segmentation slip (和云), not a person.
 # Latin words typed in a Chinese question that are no names: "市场适配 vs 价值共生 区别", "pls", "ok".
 # ("…的case", "bullet形式", "列个list": the English words Chinese business writing mixes in are no names either.)
-_LATIN_WORDS = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka", "eg", "ie", "thx", "thanks", "hi",
+LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka", "eg", "ie", "thx", "thanks", "hi",
                           "hello", "q", "qs", "faq", "tl", "dr", "tldr", "case", "cases", "bullet", "bullets", "point",
                           "points", "list", "summary", "slide", "slides", "ppt", "deck", "deal", "update", "check",
                           "example", "examples", "detail", "details", "idea", "ideas", "brief", "quick", "overview"})
@@ -177,7 +177,7 @@ def proper_names(question: str) -> list[str]:
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)
         if tag == "nr" and len(word) == 2 and word[0] in _CONJUNCTIONS:
             is_name = False
-        if tag == "eng" and word.lower() in _LATIN_WORDS:
+        if tag == "eng" and word.lower() in LATIN_FILLER:
             is_name = False
         if is_name:
             names.append(word)

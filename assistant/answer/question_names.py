@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer.evidence import LATIN_FILLER
 from assistant.lexicon import ENTITY_KINDS, Mention, NameGroup, NameTable
 from assistant.text import match_key
 
 # A capitalised English word or phrase that is not at the start of the question: a name.
-_LATIN_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w&'.-]*(?:\s+(?:of |and |de |the )?[A-Z][\w&'.-]*)*)")
+# A Latin word's letters (\w is also every Chinese character: "PaaS能力那种吗" is the name "PaaS", then words).
+_LATIN_CHAR = r"(?:(?![\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[\w&'.-])"
+_LATIN_NAME = re.compile(rf"(?<!^)(?<![.?!]\s)(?<![A-Za-z0-9_&'.-])"
+                         rf"([A-Z]{_LATIN_CHAR}*(?:\s+(?:of |and |de |the )?[A-Z]{_LATIN_CHAR}*)*)")
 _COMMON_CAPITALISED = frozenset(
     (
         "I", "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was", "Were", "Do",
@@ -211,7 +215,7 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
     # (A word of a tabled name, "sovereign" of "sovereign cloud", is no name of its own.)
     extra = [n for n in chinese_names if not any(match_key(n) in f for f in found) and not (section and n in section)]
     latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
-             if not any(m.start <= start < m.end for m in every)]
+             if not any(m.start <= start < m.end for m in every) and n.lower() not in LATIN_FILLER]  # "做FAQ"
     # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
     extra += [n for n in latin if (group := names.group_of(n)) is None or group.kind in ENTITY_KINDS]
     unknown = tuple(unknown_names([m.surface for m in mentions] + extra, names, corpus_key))
