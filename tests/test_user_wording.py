@@ -135,6 +135,22 @@ def test_english_filler_words_and_a_guess_after_a_dash_are_no_names(real_assista
     answer_carrying(real_assistant, question, fact)
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("报告对platform enterprise给的definition是什么?我想放在slide第一页", "连接供需双方或多方主体"),
+    ("报告有没有提到商汤在AI governance或AI ethics方面的参与?", "商汤"),
+    ("“技术供给方式”的变化具体指啥?是从卖设备转到输出平台/PaaS能力那种吗", "模块化能力开放"),  # "PaaS", then Chinese
+])
+def test_english_words_typed_in_a_chinese_question_are_no_names(real_assistant, question, fact):
+    """Lower-case English words ("definition", "governance") are the asker's vocabulary; a capitalised name stops
+    where the Chinese starts."""
+    answer_carrying(real_assistant, question, fact)
+
+
+def test_an_english_word_the_documents_never_write_is_still_asked_about(real_assistant):
+    """"transformer" is no name, but the question asks how it works: the documents never explain it."""
+    assert real_assistant.ask("大模型的transformer是啥原理 简单讲讲").refused
+
+
 @pytest.mark.parametrize("question", ["sovereign cloud这块,报告举了哪几家厂商的做法",
                                       "报告有提到TikTok Shop吗"])
 def test_a_word_of_a_tabled_name_is_no_name_of_its_own(real_assistant, question):

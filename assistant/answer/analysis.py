@@ -143,6 +143,7 @@ _ASKS_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
 _WHY = re.compile(r"为什么|为何|为啥|原因|怎么会|凭什么|驱动因素|动因|"
                   r"\bwhy\b|\breason|\bwhat(?:'s| is) driving\b|\bdrivers?\b", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_LATIN_WORD = re.compile(r"[A-Za-z]{5,}")
 # A time counted from today ("去年", "next year"): a dated document cannot say which year that is.
 _RELATIVE_TIME = re.compile(r"明年|后年|今年|去年|前年|明天|今天|昨天|下个月|上个月|"
                             r"\b(?:next|this|last) (?:year|month|week)\b|\btomorrow\b|\btoday\b|\byesterday\b", re.I)
@@ -214,7 +215,9 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     absent = tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()
     subject = workings_subject(question)
     known = bool(subject) and named(subject, names, corpus_key)
-    if subject and not known and cjk_ratio(subject) > 0.5 and subject not in absent:
+    # (in a Chinese question, an English word the documents never write: "大模型的transformer是啥原理")
+    foreign = cjk_ratio(subject) > 0 and any(match_key(w) not in corpus_key for w in _LATIN_WORD.findall(subject))
+    if subject and not known and (cjk_ratio(subject) > 0.5 or foreign) and subject not in absent:
         absent = (*absent, subject)  # "大语言模型是什么原理": the documents never name it, let alone explain it
     return Analysis(
         question=question,

@@ -25,6 +25,10 @@ LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka",
                           "hello", "q", "qs", "faq", "tl", "dr", "tldr", "case", "cases", "bullet", "bullets", "point",
                           "points", "list", "summary", "slide", "slides", "ppt", "deck", "deal", "update", "check",
                           "example", "examples", "detail", "details", "idea", "ideas", "brief", "quick", "overview"})
+# An English word typed in lower case inside a Chinese question ("platform", "governance", "rule-driven") is the
+# asker's vocabulary, not a name: names are capitalised (TikTok, Jumia), acronyms (MENA) or carry digits (5G). A short
+# one may be an acronym typed in lower case ("gmv", "kyc"): still a name to look for.
+_COMMON_WORD = re.compile(r"[a-z]{5,}(?:-[a-z]+)*|[a-z]+(?:-[a-z]+)+")
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
 _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
@@ -177,7 +181,7 @@ def proper_names(question: str) -> list[str]:
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)
         if tag == "nr" and len(word) == 2 and word[0] in _CONJUNCTIONS:
             is_name = False
-        if tag == "eng" and word.lower() in LATIN_FILLER:
+        if tag == "eng" and (word.lower() in LATIN_FILLER or _COMMON_WORD.fullmatch(word)):
             is_name = False
         if is_name:
             names.append(word)

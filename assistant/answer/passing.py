@@ -21,7 +21,7 @@ _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM}){{2,}}|{_ITEM}(?:、{_ITEM})+(?:和|�
                    rf"{_ITEM}(?:[、和与及]{_ITEM})+等")
 
 # "大语言模型是什么原理", "how does a CDN work", "how are GDPR fines calculated": how a thing works.
-_WORKINGS_ZH = re.compile(r"^(?:请问)?(.{2,14}?)(?:到底|究竟|具体)?(?:是)?(?:什么|啥|怎样的|怎么样的)?(?:的)?"
+_WORKINGS_ZH = re.compile(r"^(?:请问)?(.{2,20}?)(?:到底|究竟|具体)?(?:是)?(?:什么|啥|怎样的|怎么样的)?(?:的)?"
                           r"(?:原理|工作原理|运作原理|机制是什么|是怎么工作的|怎么工作|如何工作|是怎么算的|怎么算|如何计算)")
 _WORKINGS_EN = re.compile(r"\bhow (?:does|do) (?:an? |the )?(.+?) (?:actually )?work\b|"
                           r"\bhow (?:is|are) (?:an? |the )?(.+?) (?:calculated|computed|determined)\b|"
