@@ -23,6 +23,9 @@ pytestmark = pytest.mark.slow
         ("section 4.3: how is fintech embedded?", "§4.3"),
         ("According to the preface, why do platforms matter?", "前言"),
         ("前言里怎么说的", "前言"),
+        ("TL;DR ch.4, 3 bullets max", "§4"),  # the analyst's abbreviations
+        ("ch3 in 3 bullets", "§3"),
+        ("sec 4.2: Cainiao's moat?", "§4.2"),
         ("菜鸟在东南亚咋做的", ""),
         ("2024年数字经济核心产业增加值占比多少", ""),
     ],
@@ -369,3 +372,15 @@ def test_how_a_part_is_divided_is_answered_by_its_sub_parts_headings(real_assist
     answer_carrying(real_assistant, "行动倡议主要讲了啥", "1.政府层面", "推动跨境规则衔接与互认机制建设")
     chapter = answer_carrying(real_assistant, "第四章分几节?", "(一)云计算平台企业:保障数字主权的云服务模式")
     assert len(chapter.citations) == 5  # the headings share the citations of their sections' quotes
+
+
+def test_the_last_chapter_is_the_reports_last(real_assistant) -> None:
+    answer = answer_carrying(real_assistant, "What's the final chapter about, in two sentences?", "地缘政治张力上升")
+    assert all(c.paragraph.locator.startswith("§5") for c in answer.citations)
+
+
+def test_a_counted_list_of_a_parts_sub_parts_names_their_headings(real_assistant) -> None:
+    """Chapter 4's opening calls one kind 电子商务平台, its heading 跨境电商平台企业: the four headings list them."""
+    answer = answer_carrying(real_assistant, "list the four types of platform enterprises in ch.4", "电子商务平台",
+                             "Heading: (二)跨境电商平台企业")
+    assert_extractive(answer)

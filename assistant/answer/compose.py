@@ -31,16 +31,15 @@ from assistant.answer.footnotes import (
     unplaced_line,
 )
 from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
-from assistant.answer.judgement import ABSENT_TOPICS, judge, question_problem, verified
+from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
-from assistant.answer.overview import overview_quotes, sub_part_openings
+from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
 from assistant.answer.reasons import reason_part, reason_quotes
 from assistant.answer.roster import roster_kinds, roster_quotes
 from assistant.answer.sections import asked_part, in_part, part_titles, section_hits
 from assistant.answer.selection import choose, score_sentences
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
-from assistant.text import cjk_ratio
 from assistant.types import Answer, AnswerSentence, Hit, Paragraph
 
 REFUSAL_ZH = "报告中没有找到相关内容。"
@@ -142,12 +141,7 @@ def compose_answer(
     tables = table_ids(analysis, folded, corpus, names)
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
-    if (english and not concepts and not analysis.names and not analysis.workings and cjk_ratio(question) == 0
-            and not (analysis.about_report or part or tables or kind is QuestionKind.SOURCE)):
-        # "who invented the world wide web": an English question naming nothing the documents name (no company,
-        # place or term the name table knows, no name the documents write as it is: "API") is about something else;
-        # similarity alone is no evidence. (Not "CBA2021-2022赛季总冠军": mostly Latin letters and digits, its
-        # Chinese words are not weighed as English.)
+    if names_nothing(analysis, question, bool(concepts), bool(part or tables)):
         debug["reason"] = ABSENT_TOPICS + "nothing the question names"
         return _refusal(question, analysis, hits, corpus, debug)
     defined = defined_spellings(folded, names) if kind is QuestionKind.DEFINITION else ()
@@ -196,7 +190,10 @@ def compose_answer(
     other = disagreeing(analysis, chosen, admissible, corpus)
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"
-    return _quoted(question, analysis, chosen, corpus, debug, one_per_line, other)
+    # "list the four types in ch.4": when the part has as many sub-parts as asked for, their headings list them too
+    subs = sub_part_openings(part, corpus, chosen) if part and kind is QuestionKind.LIST and top.kind != "table" else []
+    subs = subs if len(subs) > 1 and len(subs) == asked_count(folded) else []
+    return _quoted(question, analysis, chosen, corpus, debug, one_per_line, other, subs, part.count(".") + 1)
 
 
 def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpus: CorpusView, debug: dict,

@@ -46,7 +46,7 @@ from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.periods import PERIOD, periods
 from assistant.lexicon import ENTITY_KINDS, NameTable
-from assistant.text import match_key, simplified, strip_marks
+from assistant.text import cjk_ratio, match_key, simplified, strip_marks
 
 WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}
 ABSENT_TOPICS = "asks about what the documents never mention: "  # a refusal that gets no "see also"
@@ -217,3 +217,14 @@ def question_problem(analysis: Analysis) -> str:
     if analysis.relative_time and not analysis.about_report:
         return f"asks about {analysis.relative_time}, counted from today: the documents are dated"
     return ""
+
+
+def names_nothing(analysis: Analysis, question: str, concepts: bool, located: bool) -> bool:
+    """"who invented the world wide web": an English question naming nothing the documents name (no company, place
+    or term the name table knows, no name the documents write as it is: "API") is about something else; similarity
+    alone is no evidence. `concepts`: the question has words the documents use; `located`: it points at a part or
+    the table. (Not "CBA2021-2022赛季总冠军": mostly Latin letters and digits, its Chinese words not weighed as
+    English.)"""
+    return (analysis.lang == "en" and not concepts and not analysis.names and not analysis.workings
+            and cjk_ratio(question) == 0
+            and not (analysis.about_report or located or analysis.kind is QuestionKind.SOURCE))

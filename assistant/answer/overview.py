@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.sections import part_paragraphs
+from assistant.answer.sections import part_paragraphs, without_part_numbers
 from assistant.answer.selection import SHORT_SENTENCE, announced_list, passage_from
 from assistant.corpus import CorpusView, Sentence
+from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key
 from assistant.types import Paragraph
 
@@ -108,3 +109,22 @@ def sub_part_openings(part: str, corpus: CorpusView, quoted: Sequence[Sentence] 
             if child not in chosen or (paragraph.id in cited and chosen[child].id not in cited):
                 chosen[child] = paragraph
     return list(chosen.values())
+
+
+# "四类", "4个", "the four types": how many things a list question asks for.
+_COUNT_ZH = re.compile(r"([一二两三四五六七八九十\d]+)\s*(?:个|大|类|种|项|点|条|部分|节|块)")
+_COUNT_EN = re.compile(r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z-]+\s+){0,2}?"
+                       r"(?:types|kinds|categories|archetypes|models|modes|sections|parts|groups|classes|trends|roles)\b",
+                       re.I)
+_EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def asked_count(question: str) -> int:
+    """How many things the question asks for ("列出第四章的四类平台" -> 4), not the part it names; 0 when unsaid."""
+    rest = without_part_numbers(question)
+    if m := _COUNT_EN.search(rest):
+        word = m.group(1).lower()
+        return int(word) if word.isdigit() else _EN_COUNTS[word]
+    if m := _COUNT_ZH.search(rest):
+        return int(m.group(1)) if m.group(1).isdigit() else int(chinese_to_number(m.group(1)) or 0)
+    return 0

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from assistant.answer.sections import LEAD_CHARS, part_paragraphs
+from assistant.answer.parallel import LEAD_CHARS
+from assistant.answer.sections import part_paragraphs
 from assistant.answer.selection import passage_from
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key, segment

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.answer.question_names import ABOUT_ASKER
-from assistant.corpus import CorpusView, Sentence
+from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
 from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key, tokenize
@@ -24,11 +24,16 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
 
 _NUM = r"[一二两三四五六七八九十\d]+"
 _CHAPTER_ZH = re.compile(rf"第({_NUM})(?:章|部分|篇)(?:第({_NUM})(?:节|部分))?")
-_SECTION_DOTTED = re.compile(r"(?:第|§|\bsection\s*|\bchapter\s*)(\d+)\.(\d+)|(\d+)\.(\d+)\s*(?:节|部分)", re.I)
+_SECTION_DOTTED = re.compile(
+    r"(?:第|§|\bsec(?:tion)?\.?\s*|\bch(?:apter)?\.?\s*)(\d+)\.(\d+)|(\d+)\.(\d+)\s*(?:节|部分)", re.I)
 _CHAPTER_EN = re.compile(
-    r"\b(?:chapter|part)\s+(\d+|one|two|three|four|five)\b|\b(first|second|third|fourth|fifth)\s+(?:chapter|part)\b",
+    r"\b(?:chapter|part)\s+(\d+|one|two|three|four|five)\b|\b(first|second|third|fourth|fifth)\s+(?:chapter|part)\b|"
+    r"\bch\.?\s*(\d+)\b",  # "ch.4", "ch3": the analyst's abbreviation
     re.I,
 )
+# "the last chapter", "最后一章": the report's last chapter, whichever number it has.
+_LAST_CHAPTER = re.compile(r"\b(?:last|final|concluding|closing)\s+chapter\b|最后一章|最后一部分|末章", re.I)
+LAST_CHAPTER = "§last"
 _CHAPTER_SECTION = re.compile(
     r"(?<![\u4e00-\u9fff])([一二三四五六七八九十])\s*[(\uff08]\s*([一二三四五六七八九十])\s*[)\uff09]")
 _FOREWORD = re.compile(r"前言|序言|\bpreface\b|\bforeword\b", re.I)
@@ -55,7 +60,9 @@ def section_reference(question: str) -> str:
         chapter = _number(m.group(1))
         return f"§{chapter}.{_number(m.group(2))}" if m.group(2) else f"§{chapter}"
     if m := _CHAPTER_EN.search(question):
-        return f"§{_number(m.group(1) or m.group(2))}"
+        return f"§{_number(m.group(1) or m.group(2) or m.group(3))}"
+    if _LAST_CHAPTER.search(question):
+        return LAST_CHAPTER
     if _FOREWORD.search(question):
         return FOREWORD
     return ""
@@ -99,11 +106,19 @@ MIN_TITLE = 4  # shorter titles are ordinary words
 def asked_part(section: str, question: str, headings: dict[str, str], names: NameTable) -> str:
     """The part a question points at: a part named by its heading's words inside the chapter it numbers ("第四章
     云计算那部分" -> §4.1), else the numbered part, else one named by words or by its whole title."""
-    rest = question
-    for pattern in (_SECTION_DOTTED, _CHAPTER_SECTION, _CHAPTER_ZH, _CHAPTER_EN):
-        rest = pattern.sub(" ", rest)  # "第四章" is no part named by its words
-    named = named_part(rest, headings, names) or titled_part(question, headings)
+    if section == LAST_CHAPTER:
+        section = max((p for p in headings.values() if p.startswith("§") and "." not in p),
+                      key=lambda p: int(p[1:]) if p[1:].isdigit() else 0, default="")
+    # "第四章" is no part named by its words
+    named = named_part(without_part_numbers(question), headings, names) or titled_part(question, headings)
     return named if named and (not section or named.startswith(section + ".")) else section
+
+
+def without_part_numbers(question: str) -> str:
+    """The question without the numbers of parts it points at ("list the four types in ch.4" -> "… four types …")."""
+    for pattern in (_SECTION_DOTTED, _CHAPTER_SECTION, _CHAPTER_ZH, _CHAPTER_EN, _LAST_CHAPTER):
+        question = pattern.sub(" ", question)
+    return question
 
 
 def titled_part(question: str, headings: dict[str, str]) -> str:
@@ -215,26 +230,6 @@ def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vec
 def part_paragraphs(prefix: str, corpus: CorpusView) -> list[Paragraph]:
     """The report's prose paragraphs in the part, in reading order (the table is not an opening)."""
     return [p for p in corpus.report_paragraphs() if in_part(p, prefix) and p.kind != "table"]
-
-
-LEAD_CHARS = 30  # a paragraph whose first sentence is shorter states its point first ("区域紧密合作牵引…建设。")
-MIN_PARALLEL = 3  # three such paragraphs in one part make a list written across paragraphs
-
-
-def sibling_leads(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | None:
-    """A list written across paragraphs: the part's paragraphs that each open with a short lead, when the given
-    paragraph is one of them ("驱动因素有哪些": 区域紧密合作牵引…, 经济与技术环境驱动…, 国家内生需求支撑…)."""
-    place = paragraph.locator.split(" ")[0]
-    leads: list[Sentence] = []
-    for other in corpus.report_paragraphs():
-        if other.locator.split(" ")[0] != place or other.kind == "table":
-            continue
-        sentences = corpus.sentences.get(other.id, ())
-        if sentences and len(sentences[0].text) < LEAD_CHARS and not sentences[0].text.startswith(("一是", "二是")):
-            leads.append(sentences[0])
-    if len(leads) < MIN_PARALLEL or not any(lead.paragraph_id == paragraph.id for lead in leads):
-        return None
-    return leads
 
 
 def _best_cosine(paragraph: Paragraph, corpus: CorpusView, query_vector: np.ndarray) -> float:

@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.answer.analysis import QuestionKind, wants_enumeration
 from assistant.answer.evidence import Concept, concept_coverage
-from assistant.answer.sections import sibling_leads
+from assistant.answer.parallel import sibling_leads
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key
 from assistant.types import Hit, Paragraph
