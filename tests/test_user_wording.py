@@ -146,6 +146,16 @@ def test_english_words_typed_in_a_chinese_question_are_no_names(real_assistant, 
     answer_carrying(real_assistant, question, fact)
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("BABA, AMZN, UBER all cited in ch2 — which roles do they map to?", "阿里巴巴"),  # tickers (corpus/aliases.toml)
+    ("Does it mention MSFT at all? yes/no", "微软"),
+    ("能把第四章的comparison table整理成Markdown表格吗?需要包含positioning和main features两列", "混合主权架构"),
+    ("在吗 数字丝路这玩意到底啥意思 第一章讲了些啥", ""),  # a phone user's opening is no chit-chat
+])
+def test_analysts_and_phone_users_wording(real_assistant, question, fact):
+    answer_carrying(real_assistant, question, fact)
+
+
 def test_an_english_word_the_documents_never_write_is_still_asked_about(real_assistant):
     """"transformer" is no name, but the question asks how it works: the documents never explain it."""
     assert real_assistant.ask("大模型的transformer是啥原理 简单讲讲").refused

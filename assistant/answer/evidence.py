@@ -24,7 +24,8 @@ W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
 LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka", "eg", "ie", "thx", "thanks", "hi",
                           "hello", "q", "qs", "faq", "tl", "dr", "tldr", "case", "cases", "bullet", "bullets", "point",
                           "points", "list", "summary", "slide", "slides", "ppt", "deck", "deal", "update", "check",
-                          "example", "examples", "detail", "details", "idea", "ideas", "brief", "quick", "overview"})
+                          "example", "examples", "detail", "details", "idea", "ideas", "brief", "quick", "overview",
+                          "markdown", "excel", "csv", "json", "pdf", "intl"})
 # An English word typed in lower case inside a Chinese question ("platform", "governance", "rule-driven") is the
 # asker's vocabulary, not a name: names are capitalised (TikTok, Jumia), acronyms (MENA) or carry digits (5G). A short
 # one may be an acronym typed in lower case ("gmv", "kyc"): still a name to look for.

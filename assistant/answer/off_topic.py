@@ -19,7 +19,7 @@ _CHITCHAT = re.compile(
 _INSTRUCTION = re.compile(
     # "写一首诗", "帮我写一首关于丝绸之路的诗": what it is about may stand between the measure word and the noun
     r"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个|封|份)(?:关于|有关)?[^,，。?？]{0,12}?"
-    r"(?:诗|文章|故事|笑话|歌|代码|邮件|信|总结|演讲)|"
+    r"(?:诗|文章|故事|笑话|歌|代码|邮件|信|总结|演讲|文案|口号|广告|推文|朋友圈|微博|标题|段子)|"
     r"写首|写诗|作诗|翻译成|译成|翻成|用英文(?:写|说)|用中文(?:写|说)|讲个笑话|"
     r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet)|"
     r"\btranslate\b|\btell (?:me )?a joke\b|"
@@ -34,11 +34,13 @@ _OPINION = re.compile(
     # a forecast ("以后还会不会再被禁")
     r"(?:我|我们|咱)[^,，。?？]{0,6}(?:要不要|应不应该|能不能去)|给(?:我|点|些|个)(?:建议|意见)|"
     r"哪(?:个|家|里|国|个国家|个市场)[^,，。?？]{0,6}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱)|"
-    r"(?:以后|将来|今后|未来[^,，。?？]{0,4}|明年|接下来)[^,，。?？]{0,12}(?:会不会|能不能|能否|会否)|"
+    r"(?:以后|将来|今后|未来[^,，。?？]{0,4}|明年|接下来|[一二三四五六七八九十两几\d]+年(?:后|以后|之后))"
+    r"[^,，。?？]{0,12}(?:会不会|能不能|能否|会否|能成功|会成功|会失败)|"
     r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"
     r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) (?:invest|buy|sell)\b|\bis it worth\b|"
     # advice, verdicts and forecasts in English ("should they partner with…", "which is better", "best bet")
-    r"\b(?:your|my) (?:personal )?(?:take|view|thoughts)\b|\bpersonal take\b|\bgood or bad\b|\bbest bet\b|"
+    r"\b(?:your|my) (?:personal |honest |own )?(?:take|view|thoughts)\b|\bbuy or sell\b|"
+    r"\bpersonal take\b|\bgood or bad\b|\bbest bet\b|"
     r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer|smarter)\b|"
     r"\bshould (?:i|we|they|my \w+|our \w+)(?: \w+)? "
     r"(?:invest|buy|sell|partner|go|enter|choose|pick|expand|launch|move|bet|trust|worry)\b|"

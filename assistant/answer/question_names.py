@@ -27,6 +27,8 @@ _COMMON_CAPITALISED = frozenset(
     )
 )
 
+# A possessive or a hyphenated qualifier is no part of a name.
+_AFFIX = re.compile(r"(?:['’]s|-(?:specific|based|related|focused|only|wide|style|like|led|owned))$")
 
 
 def latin_names(question: str) -> list[tuple[int, str]]:
@@ -40,7 +42,7 @@ def latin_names(question: str) -> list[tuple[int, str]]:
             words = words[1:]
         while words and words[-1] in _COMMON_CAPITALISED:
             words = words[:-1]
-        name = " ".join(words)
+        name = _AFFIX.sub("", " ".join(words))  # "Cainiao's", "MENA-specific": the name is Cainiao, MENA
         if name.endswith(".") and name.count(".") == 1:  # "…in the Gulf." ends a sentence; "U.S." is a name
             name = name[:-1]
         if name:
