@@ -185,3 +185,17 @@ def test_meaning_asked_with_an_aside_after_it_quotes_the_definition(real_assista
 def test_the_askers_intent_to_cite_is_no_source_question(real_assistant):
     answer_carrying(real_assistant, "What analytical framework does the preface lay out? "
                     "I'd like to cite the chapter structure.", "内涵与核心角色")
+
+
+def test_who_published_it_quotes_what_the_publisher_says_it_did(real_assistant):
+    """The cover names the publisher; the foreword's "在此背景下,中国电信研究院天翼智库创新性地研判了…" says it made
+    the report, so an authorship answer quotes it too."""
+    answer = answer_carrying(real_assistant, "who published this?", "中国电信研究院天翼智库创新性地研判了")
+    assert "前言 ¶3" in [c.paragraph.locator for c in answer.citations]
+
+
+def test_citing_the_report_is_no_question_about_its_sources(real_assistant):
+    """"引用这份报告需要写author list": the user cites the report; the working group answers, not the footnotes."""
+    question = "引用这份报告需要写author list,工作组成员名单能给一下吗?"
+    answer = answer_carrying(real_assistant, question, "饶少阳", "马程成")
+    assert "出处" not in answer.text

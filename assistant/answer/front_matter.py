@@ -90,7 +90,23 @@ def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship:
     "Who wrote it" gets the cover (title and publisher) and the working group's leading paragraph.
     """
     chosen = [*by_role("authorship", front, ()), best] if authorship else [best]
-    return [s for p in dict.fromkeys(chosen) for s in corpus.sentences.get(p.id, ())]
+    quotes = [s for p in dict.fromkeys(chosen) for s in corpus.sentences.get(p.id, ())]
+    return [*quotes, *_publisher_statement(front, corpus)] if authorship else quotes
+
+
+def _publisher_statement(front: Sequence[Paragraph], corpus: CorpusView) -> list[Sentence]:
+    """The foreword's sentence that names the cover's publisher as the one who did the work ("在此背景下,中国电信
+    研究院天翼智库创新性地研判了…"): the cover gives a name, this sentence says what it did."""
+    publishers = [match_key(p.text) for p in _cover(front)[1:] if len(p.text) < MAX_PUBLISHER]
+    for paragraph in front:
+        if paragraph.heading_path and paragraph not in _cover(front):
+            for sentence in corpus.sentences.get(paragraph.id, ()):
+                if any(name and name in match_key(sentence.text) for name in publishers):
+                    return [sentence]
+    return []
+
+
+MAX_PUBLISHER = 40  # a cover line naming an organisation, not a paragraph
 
 
 OUTLINE_PREFIX = "章节"  # "章节1:一、数字丝路的发展机遇[2]": one line per chapter of a structure answer
