@@ -22,6 +22,7 @@ from assistant.index.embed import Embedder, load_embedder
 from assistant.index.incremental import IngestReport, check_index, ingest, registry_overrides
 from assistant.index.load import LoadedIndex, load_index
 from assistant.lexicon import NameGroup, NameTable, load_name_table
+from assistant.lexicon.spelling import corrected
 from assistant.provenance import with_provenance
 from assistant.question import joined_parts, question_parts, validate_question
 from assistant.question_reading import read_question
@@ -89,7 +90,7 @@ class Assistant:
         """
         started = time.perf_counter()
         typed = validate_question(question, self.settings.max_question_chars)
-        text = read_question(typed)
+        text = corrected(read_question(typed), self.names)  # "东难亚" is 东南亚
         k = k or self.settings.top_k
         retrieval = self.retriever.retrieve(text, max(k, search_k), scope)
         parts = question_parts(text)

@@ -139,6 +139,11 @@ def tokenizer_signature() -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary holds the text as one word (东北亚 yes, 东难亚 no)."""
+    return bool(_segmenter().has_word(text))
+
+
 def tokenize(text: str) -> list[str]:
     """jieba search-mode tokens of the matching key, without stopwords and punctuation."""
     key = simplified(unicodedata.normalize("NFKC", strip_marks(text)).lower())

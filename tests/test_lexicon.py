@@ -108,3 +108,19 @@ def test_a_region_the_documents_never_name_is_about_its_members() -> None:
     # A region the documents name is about its members too, except for a figure: a count for 东南亚 is not one for 越南.
     which = analyse("中国电信在东南亚是跟哪家企业合作建数据中心的?", table, corpus)
     assert context_problem(which, "中国电信在越南建设数据中心。", "", "", table) == ""
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("菜鸟在东难亚干了啥", "菜鸟在东南亚干了啥"),  # one character slipped, and 东难亚 is no word
+    ("普会金融是啥", "普惠金融是啥"),
+    ("sec 4.2 — Cainaio Intl's moat", "sec 4.2 — Cainiao Intl's moat"),  # two letters swapped
+    ("How did Huwei Cloud localize in Thialand?", "How did Huawei Cloud localize in Thailand?"),
+    ("阿里去年营收多少", "阿里去年营收多少"),  # 阿里 + 去年: no slip of 阿里云
+    ("东北亚有什么", "东北亚有什么"),  # a word of its own, not a slip of 东南亚
+    ("微软、阿里云、华为云", "微软、阿里云、华为云"),  # punctuation is no character of a name
+    ("百事跟海尔有啥不一样", "百事跟海尔有啥不一样"),  # two-character names are too close to words
+])
+def test_names_typed_with_one_slip_are_read_as_the_table_writes_them(typed: str, read: str) -> None:
+    from assistant.lexicon.spelling import corrected
+
+    assert corrected(typed, load_name_table(Path("corpus"))) == read

@@ -199,3 +199,8 @@ def test_citing_the_report_is_no_question_about_its_sources(real_assistant):
     question = "引用这份报告需要写author list,工作组成员名单能给一下吗?"
     answer = answer_carrying(real_assistant, question, "饶少阳", "马程成")
     assert "出处" not in answer.text
+
+
+def test_a_name_typed_with_a_slip_is_answered_as_the_name(real_assistant):
+    answer_carrying(real_assistant, "菜鸟在东难亚干了啥 整点要点", "菜鸟")
+    answer_carrying(real_assistant, "sec 4.2 — Cainaio Intl's moat on logistics, what does the report list?", "菜鸟")
