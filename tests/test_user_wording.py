@@ -204,3 +204,9 @@ def test_citing_the_report_is_no_question_about_its_sources(real_assistant):
 def test_a_name_typed_with_a_slip_is_answered_as_the_name(real_assistant):
     answer_carrying(real_assistant, "菜鸟在东难亚干了啥 整点要点", "菜鸟")
     answer_carrying(real_assistant, "sec 4.2 — Cainaio Intl's moat on logistics, what does the report list?", "菜鸟")
+
+
+def test_a_colloquial_meaning_question_is_a_definition(real_assistant):
+    """"X这个东西是啥玩意": 是啥玩意 asks what it means, as 是啥东西 does; "这个东西" is no part of the term."""
+    answer = answer_carrying(real_assistant, "价值共生这个东西是啥玩意 说人话", "价值共生")
+    assert answer.debug.get("answered", "").endswith("价值共生")
