@@ -126,3 +126,10 @@ def test_how_a_thing_the_report_explains_works_is_answered(real_assistant):
     assert not answer.refused
     assert "混合主权架构" in answer.text
     assert_extractive(answer)
+
+
+def test_jurisdictions_are_countries_and_regions(real_assistant):
+    """"哪些司法辖区": the countries and regions (the EU) whose rules the part describes."""
+    answer = real_assistant.ask("金融科技平台那一部分涉及了哪些司法辖区的监管环境?请逐一列明。")
+    assert not answer.refused
+    assert all(place in answer.text for place in ("欧盟", "印尼", "新加坡", "沙特阿拉伯", "阿联酋"))

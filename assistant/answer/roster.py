@@ -15,12 +15,15 @@ from assistant.answer.sections import in_part
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import Mention, NameTable
 
-_ASKED_ZH = re.compile(r"哪(?:些|几个|几家)[\w]{0,4}?(国家|地区|公司|企业|机构|组织)")
+_ASKED_ZH = re.compile(r"哪(?:些|几个|几家)[\w]{0,4}?(国家|地区|司法辖区|辖区|经济体|公司|企业|机构|组织)")
 # ("提到了哪些 cloud companies": a Chinese question word before English words.)
-_ASKED_EN = re.compile(r"(?:\bwhich |哪些\s*)(?:[\w-]+ ){0,2}?(countries|companies|firms|businesses|organi[sz]ations|"
-                       r"bodies)\b", re.I)
+_ASKED_EN = re.compile(r"(?:\bwhich |哪些\s*)(?:[\w-]+ ){0,2}?(countries|jurisdictions|economies|companies|firms|"
+                       r"businesses|organi[sz]ations|bodies)\b", re.I)
 _KINDS = {
     "国家": ("country",), "地区": ("country", "region"), "countries": ("country",),
+    # a jurisdiction or an economy is a country, or a region with its own rules (the EU)
+    "司法辖区": ("country", "region"), "辖区": ("country", "region"), "经济体": ("country", "region"),
+    "jurisdictions": ("country", "region"), "economies": ("country", "region"),
     "公司": ("company",), "企业": ("company",), "companies": ("company",), "firms": ("company",),
     "businesses": ("company",), "机构": ("org",), "组织": ("org",), "organisations": ("org",),
     "organizations": ("org",), "bodies": ("org",),
