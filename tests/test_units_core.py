@@ -143,6 +143,10 @@ def test_rrf_scores_aligned_with_documents() -> None:
         ("What are the main challenges?", QuestionKind.LIST),
         ("18.6%这个数据的出处是什么?", QuestionKind.SOURCE),
         ("Which sources does the report cite for this?", QuestionKind.SOURCE),
+        # "cite X as Y" names examples; the user citing the report asks nothing of its sources
+        ("Which cloud providers does the report cite as localising in KSA?", QuestionKind.OTHER),
+        ("What is cited as the source of the growth figure?", QuestionKind.SOURCE),
+        ("引用这份报告需要写哪些作者?", QuestionKind.LIST),
         ("编辑组邮箱是什么?", QuestionKind.OTHER),
         ("谁是工作组组长?", QuestionKind.OTHER),
     ],
