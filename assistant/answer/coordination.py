@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.selection import COMPARES
 from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
 
 _JOIN = re.compile(r"\s*(?:和|与|及|以及|跟|同|、|,|,|/|\band\b|&|\bvs\.?|\bversus\b)\s*", re.I)
@@ -78,14 +79,12 @@ def aspect_parts(question: str) -> list[str]:
 # "How does the report contrast Amazon's approach with Cainiao's…", "阿里云和微软的做法有啥不同": a contrast of
 # two companies the documents describe apart. Asked whole, no sentence is about both; each is asked on its own
 # (the other one left out), and the two answers side by side are the contrast.
-_CONTRAST = re.compile(r"\bcontrast|\bcompar|\bdiffer|\bvs\.?(?=\s)|\bversus\b|"
-                       r"区别|不同|差异|差别|相比|对比|比较|不一样", re.I)
 _SUBJECT_KINDS = frozenset({"company", "org", "product"})
 
 
 def contrast_parts(question: str, names: NameTable) -> list[str]:
     """One question per company contrasted, or [] when the question contrasts no two companies."""
-    if _VERDICT.search(question) or not _CONTRAST.search(question):
+    if _VERDICT.search(question) or not COMPARES.search(question):
         return []
     mentions = sorted((m for m in names.find(question) if m.group.kind in _SUBJECT_KINDS), key=lambda m: m.start)
     groups = list(dict.fromkeys(m.group for m in mentions))
