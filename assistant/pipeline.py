@@ -106,7 +106,7 @@ class Assistant:
             # "微软和阿里云…" (no sentence is about both): each is asked on its own.
             apart = joined_parts(text) if answer.refused else []
             if answer.refused and not apart and _not_about(answer):
-                apart = name_parts(text, self.names) or contrast_parts(text, self.names)
+                apart = contrast_parts(text, self.names) or name_parts(text, self.names)
             if apart:
                 answer = merge_answers(
                     text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in apart]

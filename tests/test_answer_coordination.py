@@ -96,6 +96,13 @@ def test_two_questions_in_one_sentence_are_answered_each_when_the_whole_is_not(r
         ("How does the report contrast Amazon's approach with Cainiao's in cross-border e-commerce?",
          ["How does the report contrast Amazon's approach with in cross-border e-commerce?",
           "How does the report contrast approach with Cainiao's in cross-border e-commerce?"]),
+        # each acts in its own place: the places (and the regulator, the EU) are left out of the halves
+        ("How does the report contrast Microsoft's approach in the EU with Alibaba Cloud's in Saudi Arabia?",
+         ["How does the report contrast Microsoft's approach with ?",
+          "How does the report contrast approach with Alibaba Cloud's ?"]),
+        ("在应对欧盟和沙特的数据监管方面,报告所述微软与华为云的做法有何异同?",
+         ["在应对的数据监管方面,报告所述微软与的做法有何异同?",
+          "在应对的数据监管方面,报告所述与华为云的做法有何异同?"]),
         ("华为云出海哪个更强,跟阿里云比", []),  # a verdict
         ("How does Amazon's approach differ from traditional retail?", []),  # one company
     ],
@@ -111,4 +118,14 @@ def test_a_contrast_of_two_companies_described_apart_quotes_each(real_assistant)
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug
     assert "FBA" in answer.text and "菜鸟国际" in answer.text
+    assert_extractive(answer)
+
+
+def test_a_contrast_of_two_companies_in_their_own_places_quotes_each(real_assistant) -> None:
+    """Was refused ("not about Microsoft, Alibaba Cloud"): each half also asked about the other's place."""
+    question = ("How does the report contrast Microsoft's approach to data sovereignty in the EU with Alibaba Cloud's "
+                "in Saudi Arabia?")
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert "微软" in answer.text and "阿里云" in answer.text
     assert_extractive(answer)

@@ -86,15 +86,29 @@ def contrast_parts(question: str, names: NameTable) -> list[str]:
     """One question per company contrasted, or [] when the question contrasts no two companies."""
     if _VERDICT.search(question) or not COMPARES.search(question):
         return []
-    mentions = sorted((m for m in names.find(question) if m.group.kind in _SUBJECT_KINDS), key=lambda m: m.start)
+    found = names.find(question)
+    mentions = sorted((m for m in found if m.group.kind in _SUBJECT_KINDS), key=lambda m: m.start)
+    if len({m.group for m in mentions}) > 2:  # two companies contrasted where an organisation rules (the EU)
+        mentions = [m for m in mentions if m.group.kind != "org"]
     groups = list(dict.fromkeys(m.group for m in mentions))
     if len(groups) != 2:
         return []
+    # Where each acts ("…in the EU with Alibaba Cloud's in Saudi Arabia", "在应对欧盟和沙特的…方面"): each company
+    # acts in its own place, so no half asks about both places (or both regulators); they are left out of the halves.
+    places = [m for m in found if m.group.kind in _PLACE_KINDS or (m.group.kind == "org" and m not in mentions)]
     parts = []
     for group in groups:
         text = question
-        for other in sorted((m for m in mentions if m.group != group), key=lambda m: -m.start):
+        dropped = [m for m in mentions if m.group != group] + places
+        for other in sorted(dropped, key=lambda m: -m.start):
             end = other.end + (2 if question[other.end:other.end + 2] in ("'s", "’s") else 0)
-            text = text[:other.start] + text[end:]
+            start = other.start
+            if other in places and (before := _PLACE_BEFORE.search(text[:start])):
+                start = before.start()
+            text = text[:start] + text[end:]
         parts.append(re.sub(r"\s{2,}", " ", text))
     return parts
+
+
+_PLACE_KINDS = frozenset({"country", "region", "city"})
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|for|across)\s+(?:the\s+)?|[和与及、])$", re.I)

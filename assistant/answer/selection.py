@@ -190,7 +190,7 @@ def table_quotes(table: Paragraph, concepts: Sequence[Concept], corpus: CorpusVi
     return [rows[coverage.index(best)]] if coverage.count(best) == 1 and best > 0 else rows
 
 
-COMPARES = re.compile(r"区别|不同|不一样|对比|比较|相比|差异|差别|\bdiffer|\bcompar|\bcontrast|\bversus\b|\bvs\b",
+COMPARES = re.compile(r"区别|不同|不一样|对比|比较|相比|差异|差别|异同|\bdiffer|\bcompar|\bcontrast|\bversus\b|\bvs\b",
                       re.I)
 COMPARED_ROW = 0.5  # share of the best row's coverage a compared row holds (a row naming the other thing asked)
 
