@@ -250,7 +250,8 @@ EVALS = Path(__file__).resolve().parent.parent / "evals"
 # 10 0.844 / 0.775, FR 0.078; set 11 0.912 / 0.831; set 12 0.789 / 0.677, FR 0.084; set 13 (150, dev, written and
 # mapped in the tenth round; first sight 0.763 / 0.665 / RR 0.877 / FR 0.118): hit@5 0.903, gold cited 0.849, key
 # facts 0.739, refusal recall 0.877, false refusals 0.054.
-# Eleventh round end (ee63abc): set 2 0.881 / 0.796, FR 0.071; set 9 0.861 / 0.766; set 10 0.878 / 0.801, FR 0.044;
+# Eleventh round end (ee63abc; 684533c then raised set 8 to 0.941 / 0.815, FR 0.020 and set 15 to 0.755 / 0.672,
+# FR 0.128): set 2 0.881 / 0.796, FR 0.071; set 9 0.861 / 0.766; set 10 0.878 / 0.801, FR 0.044;
 # set 12 0.800 / 0.701; set 13 0.882 / 0.771, RR 0.930, FR 0.022; set 14 (150, held out: written and mapped in the
 # eleventh round, frozen before its first measurement; first sight 0.659 / 0.560 / RR 0.898 / FR 0.209): hit@5 0.813,
 # gold cited 0.703, key facts 0.600, refusal recall 0.915, false refusals 0.165; set 15 (150, dev, same round; first
