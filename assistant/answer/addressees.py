@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.sections import heading_title
 from assistant.lexicon import NameTable
 from assistant.text import match_key
 
@@ -25,14 +26,13 @@ _TO_ZH = re.compile(rf"(?:对|给|向|为|面向|针对)(?P<x>[^,，。?？;；]
 _TO_EN = re.compile(r"\b(?:recommend\w*|advice|advise\w*|suggest\w*|propos\w*|call\w* on)\b[^?.;]{0,30}?"
                     r"\b(?:to|for|on)\s+(?:the\s+)?(?P<x>[\w\s&-]{2,40})|"
                     r"\bwhat should\s+(?:the\s+)?(?P<y>[\w\s&-]{2,30}?)\s+do\b", re.I)
-_TITLE_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 _LEVEL = re.compile(r"(?:层面|方面|层次)$")
 _JOINED = re.compile(r"[与和及、]")
 
 
 def addressees(title: str) -> list[str]:
     """The addressees a heading names: "2.企业层面" -> ["企业"], "3.国际组织与智库" -> ["国际组织", "智库"]."""
-    core = _LEVEL.sub("", _TITLE_NUMBER.sub("", title)).strip()
+    core = _LEVEL.sub("", heading_title(title)).strip()
     return [word for word in _JOINED.split(core) if len(word) >= 2]
 
 

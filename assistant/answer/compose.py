@@ -191,8 +191,9 @@ def compose_answer(
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"
     # "list the four types in ch.4": when the part has as many sub-parts as asked for, their headings list them too
-    subs = sub_part_openings(part, corpus, chosen) if part and kind is QuestionKind.LIST and top.kind != "table" else []
-    subs = subs if len(subs) > 1 and len(subs) == asked_count(folded) else []
+    count = asked_count(folded) if part and kind is QuestionKind.LIST and top.kind != "table" else 0
+    subs = sub_part_openings(part, corpus, chosen) if count > 1 else []
+    subs = subs if len(subs) == count else []
     return _quoted(question, analysis, chosen, corpus, debug, one_per_line, other, subs, part.count(".") + 1)
 
 

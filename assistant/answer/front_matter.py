@@ -97,9 +97,10 @@ def front_matter_quotes(front: Sequence[Paragraph], best: Paragraph, authorship:
 def _publisher_statement(front: Sequence[Paragraph], corpus: CorpusView) -> list[Sentence]:
     """The foreword's sentence that names the cover's publisher as the one who did the work ("在此背景下,中国电信
     研究院天翼智库创新性地研判了…"): the cover gives a name, this sentence says what it did."""
-    publishers = [match_key(p.text) for p in _cover(front)[1:] if len(p.text) < MAX_PUBLISHER]
+    cover = _cover(front)
+    publishers = [match_key(p.text) for p in cover[1:] if len(p.text) < MAX_PUBLISHER]
     for paragraph in front:
-        if paragraph.heading_path and paragraph not in _cover(front):
+        if paragraph.heading_path and paragraph not in cover:
             for sentence in corpus.sentences.get(paragraph.id, ()):
                 if any(name and name in match_key(sentence.text) for name in publishers):
                     return [sentence]

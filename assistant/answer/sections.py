@@ -126,7 +126,7 @@ def titled_part(question: str, headings: dict[str, str]) -> str:
     when none does or two parts apart from each other do."""
     key = match_key(question)
     found = [prefix for heading, prefix in headings.items()
-             if len(title := match_key(_HEADING_NUMBER.sub("", heading))) >= MIN_TITLE and title in key]
+             if len(title := match_key(heading_title(heading))) >= MIN_TITLE and title in key]
     deepest = max(found, key=lambda prefix: prefix.count("."), default="")
     return deepest if all(deepest.startswith(p) for p in found) else ""
 
@@ -200,9 +200,14 @@ def asks_overview(question: str, titles: Sequence[str] = ()) -> bool:
     return len(_OVERVIEW_FILLER.sub("", rest)) <= 1
 
 
+def heading_title(heading: str) -> str:
+    """A heading's own title, without its number: "(二)行动倡议" -> "行动倡议", "2.企业层面" -> "企业层面"."""
+    return _HEADING_NUMBER.sub("", heading).strip()
+
+
 def part_titles(headings: dict[str, str]) -> tuple[str, ...]:
-    """The parts' own titles, without their numbers: "(二)行动倡议" -> "行动倡议"."""
-    return tuple(_HEADING_NUMBER.sub("", heading).strip() for heading in headings)
+    """The parts' own titles, without their numbers."""
+    return tuple(heading_title(heading) for heading in headings)
 
 
 def in_part(paragraph: Paragraph, prefix: str) -> bool:

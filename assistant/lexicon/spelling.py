@@ -64,14 +64,13 @@ def _one_off(typed: str, name: str, start: int, words: list[str], starts: list[i
     return not is_word(word)
 
 
-def _latin_fixed(question: str, spellings: frozenset[str], names: NameTable) -> str:
+def _latin_fixed(question: str, spellings: tuple[str, ...], names: NameTable) -> str:
     def fix(match: re.Match[str]) -> str:
         typed = match.group(0)
         if names.group_of(typed) is not None:
             return typed
-        # one name written two ways ("Huawei", "HUAWEI"): the way names are usually written
-        found = {word.lower(): word for word in sorted(spellings, key=str.isupper, reverse=True)
-                 if _edit_one(typed.lower(), word.lower())}
+        # one name written two ways ("Huawei", "HUAWEI"): the later, the way names are usually written, is kept
+        found = {word.lower(): word for word in spellings if _edit_one(typed.lower(), word.lower())}
         return next(iter(found.values())) if len(found) == 1 else typed
 
     return _LATIN_WORD.sub(fix, question)
@@ -90,8 +89,9 @@ def _edit_one(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _spellings(names: NameTable) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """The table's Chinese names by each of their one-blank keys, and the words of its Latin names."""
+def _spellings(names: NameTable) -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
+    """The table's Chinese names by each of their one-blank keys, and the words of its Latin names (all-capital
+    spellings first)."""
     cjk: dict[str, set[str]] = {}
     latin: set[str] = set()
     for group in names.groups:
@@ -100,4 +100,4 @@ def _spellings(names: NameTable) -> tuple[dict[str, frozenset[str]], frozenset[s
                 for i in range(len(name)):
                     cjk.setdefault(_blank(name, i), set()).add(name)
             latin.update(w for w in _LATIN_WORD.findall(name) if len(w) >= MIN_LATIN)
-    return {key: frozenset(found) for key, found in cjk.items()}, frozenset(latin)
+    return {key: frozenset(found) for key, found in cjk.items()}, tuple(sorted(latin, key=str.isupper, reverse=True))
