@@ -21,7 +21,7 @@ from assistant.index.backend import open_backend
 from assistant.index.embed import Embedder, load_embedder
 from assistant.index.incremental import IngestReport, check_index, ingest, registry_overrides
 from assistant.index.load import LoadedIndex, load_index
-from assistant.lexicon import NameGroup, NameTable, load_name_table
+from assistant.lexicon import NameGroup, NameTable, homophones, load_name_table
 from assistant.lexicon.spelling import corrected
 from assistant.provenance import with_provenance
 from assistant.question import joined_parts, question_parts, validate_question
@@ -62,6 +62,7 @@ class Assistant:
         report = index.manifest.get("registry_doc")
         own = {(report, n): s for n, s in index.corpus.doc_sources(report).items()} if report else {}
         index.corpus.sources.update(registry_overrides(settings, own, report))
+        homophones.warm_up(names)
         warm.join()
         return cls(settings, index, embedder, mode, names)
 
@@ -91,6 +92,7 @@ class Assistant:
         started = time.perf_counter()
         typed = validate_question(question, self.settings.max_question_chars)
         text = corrected(read_question(typed), self.names)  # "东难亚" is 东南亚
+        text = homophones.by_sound(text, self.names, self.index.corpus.text_key)  # "百事" is 百世 here
         k = k or self.settings.top_k
         retrieval = self.retriever.retrieve(text, max(k, search_k), scope)
         parts = question_parts(text)

@@ -156,6 +156,19 @@ def pos_tags(text: str) -> list[tuple[str, str]]:
     return _segmenter().tag(text)
 
 
+def word_spans(text: str) -> list[tuple[int, str]] | None:
+    """(start, word) for each word of jieba's plain segmentation of the text itself; None when the segmenter
+    folded the text (full-width forms) so that positions would not line up."""
+    spans, at = [], 0
+    for word in segment(text):
+        found = text.find(word, at)
+        if found < 0:
+            return None
+        spans.append((found, word))
+        at = found + len(word)
+    return spans
+
+
 def segment(text: str) -> list[str]:
     """jieba's plain segmentation of the width-folded text, every word kept (to read a question's structure)."""
     return [w for w in _segmenter().cut(unicodedata.normalize("NFKC", text)) if w.strip()]

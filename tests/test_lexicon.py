@@ -124,3 +124,20 @@ def test_names_typed_with_one_slip_are_read_as_the_table_writes_them(typed: str,
     from assistant.lexicon.spelling import corrected
 
     assert corrected(typed, load_name_table(Path("corpus"))) == read
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("海尔跟百事这俩案例有啥不一样", "海尔跟百世这俩案例有啥不一样"),  # 百事 is a word, but the report's name is 百世
+    ("印泥电商市场有多大", "印尼电商市场有多大"),
+    ("社交电伤那块", "社交电商那块"),  # 电伤 is no word; 电商 is one, and the report uses it
+    ("跨竟电商模式", "跨境电商模式"),
+    ("报告有没有提到自贸试验区", "报告有没有提到自贸试验区"),  # 字贸 is in the text (数字贸易) but no word
+    ("乐天在日本怎么样", "乐天在日本怎么样"),  # a name the report lacks, with no same-sounding one it has
+    ("报告里有提到石油吗", "报告里有提到石油吗"),
+])
+def test_words_typed_by_sound_are_read_as_the_report_writes_them(typed: str, read: str) -> None:
+    from assistant.lexicon.homophones import by_sound
+    from assistant.text import match_key
+
+    report = match_key(Path("corpus/digital-silk-road-report.txt").read_text(encoding="utf-8"))
+    assert by_sound(typed, load_name_table(Path("corpus")), report) == read

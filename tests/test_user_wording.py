@@ -204,6 +204,8 @@ def test_citing_the_report_is_no_question_about_its_sources(real_assistant):
 def test_a_name_typed_with_a_slip_is_answered_as_the_name(real_assistant):
     answer_carrying(real_assistant, "菜鸟在东难亚干了啥 整点要点", "菜鸟")
     answer_carrying(real_assistant, "sec 4.2 — Cainaio Intl's moat on logistics, what does the report list?", "菜鸟")
+    # typed by sound: 百事 (Pepsi) for the report's 百世
+    answer_carrying(real_assistant, "海尔跟百事这俩案例有啥不一样", "百世", "COSMOPlat")
 
 
 def test_a_colloquial_meaning_question_is_a_definition(real_assistant):

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from assistant.lexicon.table import NameTable
-from assistant.text import is_word, segment
+from assistant.text import is_word, word_spans
 
 MIN_CJK = 3  # two-character names are too close to ordinary words (百事 is Pepsi, not 百世)
 MIN_LATIN = 5
@@ -33,14 +33,11 @@ def _blank(text: str, at: int) -> str:
 
 
 def _cjk_fixed(question: str, spellings: dict[str, frozenset[str]]) -> str:
-    words, starts, at = [], [], 0
-    for word in segment(question):
-        found = question.find(word, at)
-        if found < 0:  # the segmenter folded the text: positions would not line up
-            return question
-        words.append(word)
-        starts.append(found)
-        at = found + len(word)
+    spans = word_spans(question)
+    if spans is None:
+        return question
+    starts = [s for s, _ in spans]
+    words = [w for _, w in spans]
     bounds = set(starts) | {s + len(w) for s, w in zip(starts, words, strict=True)}
     for length in {len(key) for key in spellings}:
         for start in (s for s in starts if s + length in bounds):

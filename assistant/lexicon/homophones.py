@@ -1,0 +1,108 @@
+"""Words typed by sound: "百事" for 百世, "腾迅" for 腾讯, "见意" for 建议, "附能" for 赋能, "印泥" for 印尼.
+
+A pinyin keyboard offers every character of a syllable, and a hurried user takes the wrong one. The typed word
+then matches nothing the documents say (the question is refused, or searched for the wrong words). A span of
+the question's segmentation is read as another word when exactly one character differs, both characters have
+the same syllable and tone, and the question's form is not in the documents:
+- a form the dictionary lacks ("见意") becomes a dictionary word or a table name: the one the documents use,
+  or, when they use none, the only dictionary word of that sound ("靠普" -> 靠谱);
+- a form the dictionary knows ("百事" is Pepsi, "印泥" is ink paste) becomes only a name of the table that the
+  documents use (百世, 印尼): a rare name loses to a common word in the keyboard's list, not the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from functools import lru_cache
+
+from assistant.lexicon.table import NameTable
+from assistant.text import is_word, match_key, word_spans
+
+MAX_CHARS = 4  # longer spans are phrases, not one mistyped word
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]{2,4}")  # MAX_CHARS
+
+
+def by_sound(question: str, names: NameTable, documents: Container[str]) -> str:
+    """The question with each word typed by sound written as the documents write it.
+
+    `documents` answers `word in documents` for simplified Chinese words (the corpus's text key)."""
+    spans = word_spans(question)
+    if spans is None:
+        return question
+    starts = {s for s, _ in spans}
+    whole = {(s, len(w)) for s, w in spans}  # one word of the segmentation, not a run of several
+    bounds = starts | {s + len(w) for s, w in spans}
+    table = _table_sounds(names)
+    for length in range(MAX_CHARS, 1, -1):
+        for start in sorted(s for s in starts if s + length in bounds):
+            typed = question[start:start + length]
+            if not _IDEOGRAPHS.fullmatch(typed) or typed in table.names or match_key(typed) in documents:
+                continue
+            meant = _meant(typed, (start, length) in whole, table, documents)
+            if meant is not None:
+                question = question[:start] + meant + question[start + length:]
+    return question
+
+
+def _meant(typed: str, one_word: bool, table: _Sounds, documents: Container[str]) -> str | None:
+    """The one word of the documents the typed form stands for, or None.
+
+    Any form may stand for a name of the table read the same way. A form the dictionary lacks and the
+    segmenter kept as one word ("电伤") may stand for a dictionary word the documents use, one character apart."""
+    sounds = _sounds(typed)
+    named = {n for n in table.by_sound.get(sounds, ()) if n in documents}
+    if named:
+        return named.pop() if len(named) == 1 else None
+    if not one_word or is_word(typed):
+        return None
+    pools = [[c for c in _chars_of(s) if c in documents] for s in sounds]  # characters the documents use
+    found: set[str] = set()
+    for i, pool in enumerate(pools):  # one character read the same way
+        found.update(o for o in (typed[:i] + c + typed[i + 1:] for c in pool if c != typed[i]) if o in documents)
+    found = {f for f in found if is_word(f)}  # a word, not two halves that meet in the text (数字|贸易: 字贸)
+    return found.pop() if len(found) == 1 else None
+
+
+class _Sounds:
+    def __init__(self, names: frozenset[str]) -> None:
+        self.names = names
+        self.by_sound: dict[tuple[str, ...], set[str]] = {}
+        for name in names:
+            self.by_sound.setdefault(_sounds(name), set()).add(name)
+
+
+@lru_cache(maxsize=8)
+def _table_sounds(names: NameTable) -> _Sounds:
+    return _Sounds(frozenset(n for g in names.groups for n in g.names if _IDEOGRAPHS.fullmatch(n)))
+
+
+@lru_cache(maxsize=4096)
+def _sounds(word: str) -> tuple[str, ...]:
+    """Each character's syllable with its tone, as the word is read (见 is jiàn in 见意, not xiàn)."""
+    from pypinyin import pinyin
+
+    return tuple(reads[0] for reads in pinyin(word))
+
+
+@lru_cache(maxsize=1)
+def _sound_chars() -> dict[str, tuple[str, ...]]:
+    """Each syllable with its tone -> the characters read so (any of their readings)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    chars: dict[str, list[str]] = {}
+    for code, reads in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            for read in reads.split(","):
+                chars.setdefault(read, []).append(chr(code))
+    return {sound: tuple(found) for sound, found in chars.items()}
+
+
+def _chars_of(sound: str) -> tuple[str, ...]:
+    return _sound_chars().get(sound, ())
+
+
+def warm_up(names: NameTable) -> None:
+    """Read pypinyin's tables and the table's names before the first question (about 0.2 s)."""
+    _sound_chars()
+    _table_sounds(names)
