@@ -18,6 +18,12 @@ def test_a_vs_between_two_terms_is_no_name() -> None:
     assert proper_names("TikTok vs GoTo") == ["TikTok", "GoTo"]
 
 
+def test_a_country_named_by_its_relation_is_no_name(real_assistant) -> None:
+    """东道国 (host country) is whichever country a firm works in; jieba tags it a place name."""
+    assert proper_names("云服务商为什么要专门回应东道国对数字主权的关切?") == []
+    answer_carrying(real_assistant, "云服务商为什么要专门回应东道国对数字主权的关切?报告给出的理由是什么?", "数字主权")
+
+
 def test_a_first_clause_about_the_asker_is_background() -> None:
     assert background("我在准备MBA课上的案例展示,那个对比表里四种模式的定位分别是什么") == "我在准备MBA课上的案例展示,"
     assert background("我们省有哪些企业参与了数字丝路?") == ""  # asks

@@ -102,7 +102,9 @@ def _question_tags(question: str) -> tuple[tuple[str, str], ...]:
 
 # Words a POS tagger takes for names in colloquial questions ("东西" as a place, "啥" as anything).
 _NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底",
-                        "城市", "国家", "地区", "省份", "海外", "国内", "当地", "全球", "世界"})
+                        "城市", "国家", "地区", "省份", "海外", "国内", "当地", "全球", "世界",
+                        # a country by its relation to someone, not by name (jieba tags them places)
+                        "东道国", "第三国", "外国", "异国"})
 
 
 def nouns(question: str) -> frozenset[str]:
