@@ -294,6 +294,7 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "数字丝路十年后能成功吗",
     "帮我写个朋友圈文案 关于一带一路的 整点好玩的",
     "BABA: buy or sell on this thesis?",  # investment advice, however the company is named
+    "这份报告靠谱吗",
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)
@@ -608,6 +609,13 @@ def test_a_question_writing_a_parts_title_is_answered_from_that_part(real_assist
 
 @pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望",
                                       "Will platforms shape digital governance, according to the report?"])
+def test_a_question_then_an_opinion_after_a_space_is_answered_for_its_question(real_assistant):
+    """"这报告谁出的 靠谱不": typed without punctuation, the space ends the question as a comma would; the asides
+    after it ask an opinion the assistant does not give, and do not turn the whole question into one."""
+    answer = real_assistant.ask("这报告谁出的 靠谱不")
+    assert not answer.refused and "中国电信研究院天翼智库" in answer.text
+
+
 def test_the_reports_own_advice_and_outlook_are_not_opinions(real_assistant, question):
     assert not real_assistant.ask(question).refused
 
