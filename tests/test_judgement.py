@@ -607,8 +607,6 @@ def test_a_question_writing_a_parts_title_is_answered_from_that_part(real_assist
     assert_extractive(answer)
 
 
-@pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望",
-                                      "Will platforms shape digital governance, according to the report?"])
 def test_a_question_then_an_opinion_after_a_space_is_answered_for_its_question(real_assistant):
     """"这报告谁出的 靠谱不": typed without punctuation, the space ends the question as a comma would; the asides
     after it ask an opinion the assistant does not give, and do not turn the whole question into one."""
@@ -616,6 +614,8 @@ def test_a_question_then_an_opinion_after_a_space_is_answered_for_its_question(r
     assert not answer.refused and "中国电信研究院天翼智库" in answer.text
 
 
+@pytest.mark.parametrize("question", ["报告给企业的建议有哪几条", "报告对未来有什么展望",
+                                      "Will platforms shape digital governance, according to the report?"])
 def test_the_reports_own_advice_and_outlook_are_not_opinions(real_assistant, question):
     assert not real_assistant.ask(question).refused
 
