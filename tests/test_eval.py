@@ -272,6 +272,7 @@ LATER_SETS = {
     "blind13": ({"hit5": 0.87, "cited_gold": 0.85, "fact_accuracy": 0.74, "refusal_recall": 0.90}, 0.05, {"dev"}, 150),
     "blind14": ({"hit5": 0.79, "cited_gold": 0.68, "fact_accuracy": 0.57, "refusal_recall": 0.88}, 0.19, {"test"}, 150),
     "blind15": ({"hit5": 0.81, "cited_gold": 0.72, "fact_accuracy": 0.63, "refusal_recall": 0.77}, 0.16, {"dev"}, 150),
+    "blind16": ({"hit5": 0.84, "cited_gold": 0.67, "fact_accuracy": 0.61, "refusal_recall": 0.80}, 0.17, {"test"}, 150),
 }
 
 
