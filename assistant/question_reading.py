@@ -51,7 +51,8 @@ def reading_form(question: str) -> str:
 _OPENING = re.compile(r"^\s*(?:(?:(?:你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|谢谢|多谢|感谢|辛苦了|打扰了|请问|"
                       r"在吗|在么|在不在|(?:老师|老板|大佬|亲|各位|大家)(?:们)?(?:好|(?=[\s,，~～!！])))"
                       r"(?:呀|啊|哈|了)?|(?:hi|hello|hey|thanks|thank you|good (?:morning|afternoon|evening))\b"
-                      r"(?=\s*[,，.。!！~～:：;；]))[\s,，.。!！~～、:：;；]*)+", re.I)
+                      r"(?=\s*[,，.。!！~～:：;；]|\s+(?:hi|hello|hey)\b))"  # "Hi hi, …": a greeting said twice
+                      r"[\s,，.。!！~～、:：;；]*)+", re.I)
 _CLOSING = re.compile(r"[\s,，.。!！~～]*(?:谢谢|多谢|感谢|thanks|thank you)(?:啦|了|你|您)?[\s.。!！~～]*$", re.I)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.asides import background
 from assistant.answer.evidence import proper_names
-from assistant.answer.question_names import alternatives, background
+from assistant.answer.question_names import alternatives
 from assistant.answer.report_questions import about_report
 from assistant.answer.sections import asks_overview
 from assistant.question import question_parts
@@ -218,3 +219,38 @@ def test_a_colloquial_meaning_question_is_a_definition(real_assistant):
     """"X这个东西是啥玩意": 是啥玩意 asks what it means, as 是啥东西 does; "这个东西" is no part of the term."""
     answer = answer_carrying(real_assistant, "价值共生这个东西是啥玩意 说人话", "价值共生")
     assert answer.debug.get("answered", "").endswith("价值共生")
+
+
+def test_what_the_asker_will_do_with_the_answer_is_no_part_of_the_question() -> None:
+    """"…有哪几条?我拿去对齐一下我们出海的OKR": the last sentence says what the asker will do; it asks nothing, and
+    its names and requests (OKR, "译成…") are not the question's."""
+    from assistant.answer.asides import purpose, without_purpose
+
+    assert background("企业层面的倡议有哪几条?我拿去对齐一下我们出海的OKR") == "我拿去对齐一下我们出海的OKR"
+    assert purpose("这报告一共分了几章啊?我要给学生画个思维导图") == "我要给学生画个思维导图"
+    assert without_purpose("这报告一共分了几章啊?我要给学生画个思维导图") == "这报告一共分了几章啊?"
+    assert purpose("菜鸟在印尼做了什么?我想知道具体数字吗") == ""  # still asks
+    assert purpose("华为做了什么") == ""
+
+
+def test_a_states_official_form_and_a_letter_are_no_names() -> None:
+    from assistant.answer.question_names import latin_names
+
+    assert [n for _, n in latin_names("rules of the Kingdom of Saudi Arabia and the Republic of Indonesia")] == [
+        "Saudi Arabia", "Indonesia"]
+    assert latin_names("each trend with its 'from X to Y' pair") == []
+
+
+def test_singlish_particles_and_a_repeated_greeting_are_no_names() -> None:
+    from assistant.question_reading import read_question
+
+    assert proper_names("那个table里面fintech的定位是什么ah?") == []
+    assert not read_question("Hi hi,这个report讲东南亚那些opportunity,主要是讲哪几个sector?").lower().startswith("hi")
+
+
+@pytest.mark.parametrize(("question", "carried"), [
+    ("企业层面的倡议有哪几条?我拿去对齐一下我们出海的OKR", "开源开放策略"),
+    ("「价值共生」在报告里是什么意思?我想先确认语义,再决定译成value co-creation还是value symbiosis", "价值共生"),
+])
+def test_questions_followed_by_the_askers_plans_are_answered(real_assistant, question: str, carried: str) -> None:
+    answer_carrying(real_assistant, question, carried)

@@ -12,14 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.answer.asides import without_purpose
 from assistant.answer.comparison import compared_things
 from assistant.answer.constraints import designators, roles
 from assistant.answer.off_topic import off_topic_kind
 from assistant.answer.passing import named, workings_subject
-from assistant.answer.question_names import (
-    question_names,
-    untabled_names,
-)
+from assistant.answer.question_names import question_names, untabled_names
 from assistant.answer.report_questions import about_report, asks_authorship
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import Mention, NameTable
@@ -225,7 +223,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         lang="en" if is_english(question) else "zh",
         kind=kind,
         wants=_wants(question, kind),
-        off_topic=off_topic_kind(question),
+        off_topic=off_topic_kind(without_purpose(question)),  # not what the asker will do with the answer
         # "chapter 4 - how is it structured?" asks about the chapter, not the report's layout
         about_report=about_report(question) and not (section.startswith("§") and asks_overview(question, titles)),
         authorship=asks_authorship(question),

@@ -18,6 +18,7 @@ from assistant.answer import candidates, verifier
 from assistant.answer.addressees import addressed_part
 from assistant.answer.analysis import Analysis, QuestionKind, analyse, is_english
 from assistant.answer.antecedents import asks_background, with_antecedents
+from assistant.answer.asides import without_purpose
 from assistant.answer.columns import column_quotes, table_ids
 from assistant.answer.comparison import heading_contrast
 from assistant.answer.definitions import contrast_quotes, defined_spellings, defined_term, definition_quotes
@@ -80,7 +81,7 @@ def compose_answer(
     # Patterns are written with ASCII punctuation: read the question with full-width forms folded (NFKC).
     folded = unicodedata.normalize("NFKC", question)
     analysis = analyse(folded, names, corpus.text_key, () if english else proper_names(folded),
-                       () if english else topic_nouns(folded), () if english else event_verbs(folded),
+                       () if english else topic_nouns(without_purpose(folded)), () if english else event_verbs(folded),
                        part_titles(corpus.part_headings))
     kind = analysis.kind
     debug: dict = {"kind": kind.value, "evidence": 0.0}

@@ -25,7 +25,9 @@ LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka",
                           "hello", "q", "qs", "faq", "tl", "dr", "tldr", "case", "cases", "bullet", "bullets", "point",
                           "points", "list", "summary", "slide", "slides", "ppt", "deck", "deal", "update", "check",
                           "example", "examples", "detail", "details", "idea", "ideas", "brief", "quick", "overview",
-                          "markdown", "excel", "csv", "json", "pdf", "intl"})
+                          "markdown", "excel", "csv", "json", "pdf", "intl",
+                          # Singapore and Malaysian English sentence particles ("主要是讲哪几个sector ah?")
+                          "ah", "lah", "leh", "lor", "meh", "hor", "sia"})
 # An English word typed in lower case inside a Chinese question ("platform", "governance", "rule-driven") is the
 # asker's vocabulary, not a name: names are capitalised (TikTok, Jumia), acronyms (MENA) or carry digits (5G). A short
 # one may be an acronym typed in lower case ("gmv", "kyc"): still a name to look for.

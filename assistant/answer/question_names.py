@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer.asides import background
 from assistant.answer.evidence import LATIN_FILLER
 from assistant.lexicon import ENTITY_KINDS, Mention, NameGroup, NameTable
 from assistant.text import match_key
@@ -27,6 +28,9 @@ _COMMON_CAPITALISED = frozenset(
     )
 )
 
+# A state's official form before its name.
+_STATE_FORM = re.compile(r"(?:(?:Federal|Democratic|Socialist|Islamic|People's|Arab|United)\s+)*(?:Kingdom|Republic|"
+                         r"State|Federation|Sultanate|Emirate|Commonwealth|Principality|Government)\s+of\s+(?:the\s+)?")
 # A possessive or a hyphenated qualifier is no part of a name.
 _AFFIX = re.compile(r"(?:['’]s|-(?:specific|based|related|focused|only|wide|style|like|led|owned))$")
 
@@ -42,7 +46,11 @@ def latin_names(question: str) -> list[tuple[int, str]]:
             words = words[1:]
         while words and words[-1] in _COMMON_CAPITALISED:
             words = words[:-1]
-        name = _AFFIX.sub("", " ".join(words))  # "Cainiao's", "MENA-specific": the name is Cainiao, MENA
+        name = _AFFIX.sub("", " ".join(words)).rstrip("'’")  # "Cainiao's", "MENA-specific": Cainiao, MENA
+        if state := _STATE_FORM.match(name):  # "the Kingdom of Saudi Arabia" is Saudi Arabia
+            start, name = start + state.end(), name[state.end():]
+        if len(name) < 2:  # "from X to Y": a letter stands for something, it names nothing
+            continue
         if name.endswith(".") and name.count(".") == 1:  # "…in the Gulf." ends a sentence; "U.S." is a name
             name = name[:-1]
         if name:
@@ -118,27 +126,6 @@ def through_members(mention: Mention, names: NameTable, corpus_key: str, figure:
             return mention
         spellings = (*group.names, *spellings)
     return Mention(mention.start, mention.end, mention.surface, NameGroup(group.kind, spellings))
-
-
-# "I work on payments in Jakarta. Can you summarise…", "我在雅加达做支付。报告怎么说…": a sentence before the question
-# that asks nothing tells who is asking. A name only there is no name the answer must hold.
-_SENTENCE = re.compile(r"[^.。!！;；?？]+[.。!！;；?？]*")
-_ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|can|could|would|please|tell|list|"
-                     r"summari[sz]e|explain|describe|give|show|does|do|did|is|are)\b|吗|呢|什么|哪|怎么|咋|为什么|"
-                     r"为啥|多少|几|谁|啥|请|帮我|介绍|说说|讲讲|列|总结|概括", re.I)
-
-
-# "我在准备MBA课上的案例展示,那个对比表里…": a first clause saying what the asker is doing, before the question.
-ABOUT_ASKER = re.compile(r"^\s*(?:我|我们|本人|鄙人|笔者)(?:在|是|正在|现在|刚|要|想|们在|拟)[^,，.。?？]{2,30}[,，]")
-
-
-def background(question: str) -> str:
-    """The sentences before the last that ask nothing, and a first clause about the asker ("" when none)."""
-    sentences = [s for s in _SENTENCE.findall(question) if s.strip()]
-    said = [s for s in sentences[:-1] if not _ASKING.search(s)]
-    if sentences and (clause := ABOUT_ASKER.match(sentences[-1])) and not _ASKING.search(clause.group(0)):
-        said.append(clause.group(0))
-    return " ".join(said)
 
 
 # "GDPR or Data Act", "5G 或者 submarine cable", "ITU, World Bank, someone else?": names offered as alternatives.

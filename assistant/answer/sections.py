@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.answer.question_names import ABOUT_ASKER
+from assistant.answer.asides import ABOUT_ASKER
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
 from assistant.lexicon.numerals import chinese_to_number
