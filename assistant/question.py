@@ -66,7 +66,13 @@ _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|�
                         r"^(?:用|请用)?(?:[一二三两几\d]句话|[一二三两几\d]点|简单|简要)?(?:总结|概括|说说|讲讲)(?:一下|下)?\W*$|"
                         # "…盘子多大?报告里给数没": whether the report gives the figure the first part asks for
                         r"^(?:报告|文中|里面)?(?:里|中)?(?:有没有|有|给|给了)(?:给)?(?:个|出)?(?:具体|预测|准确)?(?:的)?(?:数|数字|数据)"
-                        r"(?:吗|没|没有)?[?\uff1f]?$",
+                        r"(?:吗|没|没有)?[?\uff1f]?$|"
+                        # "…是多少?报告里能查到吗", "…?is it in the report?": whether the report says what was asked
+                        r"^(?:这|这个|那|那个)?(?:在)?(?:报告|文中|文章|report)(?:里面?|中|上)?(?:能|可以)?"
+                        r"(?:查到|找到|看到|有写|写了|有提到|提到|提了|有讲|讲了|有说|说了|有)(?:吗|不|没|没有|么)?[?\uff1f]?$|"
+                        r"^(?:is (?:it|that|this) (?:in|covered (?:in|by)|mentioned in) the report|"
+                        r"does the report (?:say|mention|cover)(?: it| that| so)?|"
+                        r"(?:can|could) you find (?:it|that) in the report)\W*$",
                         re.I)
 
 

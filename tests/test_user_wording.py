@@ -254,3 +254,14 @@ def test_singlish_particles_and_a_repeated_greeting_are_no_names() -> None:
 ])
 def test_questions_followed_by_the_askers_plans_are_answered(real_assistant, question: str, carried: str) -> None:
     answer_carrying(real_assistant, question, carried)
+
+
+@pytest.mark.parametrize("question", [
+    "2001年东南亚的互联网普及率是多少?报告里能查到吗",
+    "Digital Silk Road是哪一年propose的?report里面有写吗",
+    "How big is Vietnam's e-commerce market? Is it in the report?",
+])
+def test_whether_the_report_says_it_is_no_second_question(question: str) -> None:
+    """"…?报告里能查到吗" asks whether the report has what was just asked: one question, not a second one that any
+    sentence of the report would answer."""
+    assert question_parts(question) == [question]
