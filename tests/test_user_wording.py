@@ -265,3 +265,14 @@ def test_whether_the_report_says_it_is_no_second_question(question: str) -> None
     """"…?报告里能查到吗" asks whether the report has what was just asked: one question, not a second one that any
     sentence of the report would answer."""
     assert question_parts(question) == [question]
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("report有讲Singapore Airlines的digital transformation吗?", True),  # a company named after a country
+    ("does the report mention Meta's Llama models as open source examples?", True),
+    ("What did Huawei Cloud Thailand do?", False),  # two names the table knows, side by side
+    ("how many countries has China signed Digital Silk Road MoUs with", False),  # a plural of a tabled term
+])
+def test_a_tabled_name_with_a_word_of_its_own_is_another_name(real_assistant, question: str, unknown: bool) -> None:
+    answer = real_assistant.ask(question)
+    assert str(answer.debug.get("reason", "")).startswith("names the corpus does not mention") == unknown

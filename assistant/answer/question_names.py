@@ -189,6 +189,23 @@ def _guessed(question: str) -> str:
     return question[starts[-1]:] if starts else ""
 
 
+def _tabled(start: int, name: str, every: Sequence[Mention], names: NameTable, corpus_key: str) -> bool:
+    """Whether an English name is one the table found, or several ("Huawei Cloud Thailand"). A tabled name with a
+    word of its own that the documents never write is another thing: "Singapore Airlines" is not Singapore."""
+    covered = [m for m in every if m.start < start + len(name) and start < m.end]
+    if not covered:
+        return False
+    at, own = start, []
+    for word in name.split():
+        at = name.find(word, at - start) + start
+        if not any(m.start <= at < m.end for m in covered):
+            own.append(word)
+        at += len(word)
+    return all(match_key(w) in corpus_key or (word := singular(w, names, corpus_key)) != w
+               or names.group_of(word) is not None for w in own
+               if w[:1].isupper() and w.lower() not in LATIN_FILLER and w not in _COMMON_CAPITALISED)
+
+
 def question_names(question: str, every: Sequence[Mention], counting: bool, chinese_names: Sequence[str],
                    section: str, names: NameTable, corpus_key: str, sourcing: bool = False
                    ) -> tuple[tuple[Mention, ...], list[str], tuple[str, ...]]:
@@ -204,7 +221,7 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
     # (A word of a tabled name, "sovereign" of "sovereign cloud", is no name of its own.)
     extra = [n for n in chinese_names if not any(match_key(n) in f for f in found) and not (section and n in section)]
     latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
-             if not any(m.start <= start < m.end for m in every) and n.lower() not in LATIN_FILLER]  # "做FAQ"
+             if not _tabled(start, n, every, names, corpus_key) and n.lower() not in LATIN_FILLER]  # "做FAQ"
     # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
     extra += [n for n in latin if (group := names.group_of(n)) is None or group.kind in ENTITY_KINDS]
     unknown = tuple(unknown_names([m.surface for m in mentions] + extra, names, corpus_key))
