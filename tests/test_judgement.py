@@ -295,6 +295,8 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "帮我写个朋友圈文案 关于一带一路的 整点好玩的",
     "BABA: buy or sell on this thesis?",  # investment advice, however the company is named
     "这份报告靠谱吗",
+    "tiktok印尼 会不会再被封",  # whether something will happen: a forecast, with or without a time word
+    "will platform companies end up replacing governments in digital governance?",
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)

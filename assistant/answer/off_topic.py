@@ -47,7 +47,10 @@ _OPINION = re.compile(
     r"\b(?:would|do) you recommend\b|"
     # a verdict on the future asked of the assistant ("will the digital silk road succeed? just yes or no")
     r"^\W*will\b(?![^?]*\b(?:report|according|authors?)\b)[^?]{0,60}"
-    r"\b(?:succeed|fail|work out|pay off|last|survive|win|dominate|collapse)\b|"
+    r"\b(?:succeed|fail|work out|pay off|last|survive|win|dominate|collapse|end up|replace|overtake|take over|"
+    r"displace|outcompete)\b|"
+    # "tiktok印尼 会不会再被封", "美国会不会制裁…": whether something will happen (not "报告会不会提到…")
+    r"(?<!报告)(?<!文中)(?<!文章)会不会|"
     r"\bover the next (?:few|two|three|five|ten|\d+) years\b|"
     # judging the report itself: whether it is biased, reliable, any good
     r"报告[^,，。?？\s]{0,6}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
