@@ -276,3 +276,11 @@ def test_whether_the_report_says_it_is_no_second_question(question: str) -> None
 def test_a_tabled_name_with_a_word_of_its_own_is_another_name(real_assistant, question: str, unknown: bool) -> None:
     answer = real_assistant.ask(question)
     assert str(answer.debug.get("reason", "")).startswith("names the corpus does not mention") == unknown
+
+
+def test_a_keyword_query_ending_in_a_rate_asks_for_a_figure(real_assistant) -> None:
+    """"信也科技 印尼 坏账率" asks for a figure the report does not give; "东南亚 电商 增长率" for one it does (18.6%);
+    效率 (efficiency) is no rate to count."""
+    assert real_assistant.ask("信也科技 印尼 坏账率").refused
+    answer_carrying(real_assistant, "东南亚 电商 增长率", "18.6%")
+    assert not real_assistant.ask("菜鸟 物流 效率").refused
