@@ -284,3 +284,8 @@ def test_a_keyword_query_ending_in_a_rate_asks_for_a_figure(real_assistant) -> N
     assert real_assistant.ask("信也科技 印尼 坏账率").refused
     answer_carrying(real_assistant, "东南亚 电商 增长率", "18.6%")
     assert not real_assistant.ask("菜鸟 物流 效率").refused
+
+
+def test_common_words_the_dictionary_tags_as_names_are_no_names() -> None:
+    assert proper_names("能用三五句话给学生讲明白吗?") == []
+    assert proper_names("这份报告的脚注大都引用的是哪些类型的来源?") == []
