@@ -43,7 +43,12 @@ def reading_form(question: str) -> str:
     question = simplified(unicodedata.normalize("NFKC", _CANTONESE_IS.sub("是", question)))  # "第４章" as 第4章
     for cantonese, mandarin in _CANTONESE:
         question = question.replace(cantonese, mandarin)
-    return question
+    return _LATIN_BESIDE_CJK.sub(" ", question)
+
+
+# "那个table里面fintech的定位", "report有讲…": an English word typed against Chinese characters is a word of its own
+# (regular expressions see no word boundary between "table" and "里", both word characters).
+_LATIN_BESIDE_CJK = re.compile(r"(?<=[A-Za-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z])")
 
 
 # A greeting or thanks around a question ("你好,请问…", "Hi, how many…?", "…谢谢!") is politeness, not chit-chat.

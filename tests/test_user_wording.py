@@ -289,3 +289,13 @@ def test_a_keyword_query_ending_in_a_rate_asks_for_a_figure(real_assistant) -> N
 def test_common_words_the_dictionary_tags_as_names_are_no_names() -> None:
     assert proper_names("能用三五句话给学生讲明白吗?") == []
     assert proper_names("这份报告的脚注大都引用的是哪些类型的来源?") == []
+
+
+def test_an_english_word_typed_against_chinese_is_a_word_of_its_own(real_assistant) -> None:
+    """"那个table里面fintech的定位": no word boundary between "table" and "里" for a pattern; read apart, the table
+    question is one. A space beside an English word is no clause break ("给我写段python爬虫代码" asks for code)."""
+    from assistant.question_reading import reading_form
+
+    assert reading_form("那个table里面fintech的定位是什么ah?") == "那个 table 里面 fintech 的定位是什么 ah?"
+    answer_carrying(real_assistant, "那个table里面fintech的定位是什么ah?", "金融科技")
+    assert real_assistant.ask("给我写段python爬虫代码").debug.get("reason") == "off-topic: instruction"
