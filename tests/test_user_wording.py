@@ -299,3 +299,9 @@ def test_an_english_word_typed_against_chinese_is_a_word_of_its_own(real_assista
     assert reading_form("那个table里面fintech的定位是什么ah?") == "那个 table 里面 fintech 的定位是什么 ah?"
     answer_carrying(real_assistant, "那个table里面fintech的定位是什么ah?", "金融科技")
     assert real_assistant.ask("给我写段python爬虫代码").debug.get("reason") == "off-topic: instruction"
+
+
+@pytest.mark.parametrize("question", ["这报告一共分了几章啊?", "报告分为几个部分", "报告共有几章"])
+def test_how_many_chapters_however_asked_is_the_reports_layout(real_assistant, question: str) -> None:
+    answer = real_assistant.ask(question)
+    assert answer.debug.get("answered") == "front matter: structure", answer.debug
