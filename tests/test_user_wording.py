@@ -305,3 +305,8 @@ def test_an_english_word_typed_against_chinese_is_a_word_of_its_own(real_assista
 def test_how_many_chapters_however_asked_is_the_reports_layout(real_assistant, question: str) -> None:
     answer = real_assistant.ask(question)
     assert answer.debug.get("answered") == "front matter: structure", answer.debug
+
+
+def test_counting_the_tables_kinds_lists_its_columns(real_assistant) -> None:
+    """"那个表 一共对比了几类": the table states no count; its four columns, listed, are the answer."""
+    answer_carrying(real_assistant, "那个表 一共对比了几类", "云计算平台企业", "数字文娱平台企业")

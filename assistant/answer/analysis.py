@@ -1,8 +1,7 @@
 """What a question asks for, from its wording (Chinese or English).
 
-The kind steers which sentence is quoted (a number, a definition, a list, a
-source line) and what a quoted sentence must supply for the question to count
-as answered; it never changes what is retrieved.
+The kind steers which sentence is quoted (a number, a definition, a list, a source line) and what a quoted
+sentence must supply for the question to count as answered; it never changes what is retrieved.
 """
 
 from __future__ import annotations
@@ -102,6 +101,7 @@ def classify(question: str) -> QuestionKind:
 # "有张把四种模式放一起比的表": 张 counts a table, whatever describes it before 表 (not 表达, 表示, 代表…)
 _TABLE = re.compile(r"表格|表里|表中|对照表|对比表|比较表|一览表|(?:那|这|哪)(?:个|张)表|列表对比|"
                     r"张[^,，。?？]{0,16}表(?![达示现明述彰态])|\btables?\b", re.I)
+_COUNTS_KINDS = re.compile(r"几(?:类|种|个|列)|\bhow many (?:types|kinds|categories|columns|models)\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[?？]?$|"
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
 # Where: a place the question does not already name.
@@ -206,6 +206,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller
     tags, this stays pure); `titles`, the titles of the report's parts."""
     kind = classify(question)
+    if kind is QuestionKind.NUMBER and _TABLE.search(question) and _COUNTS_KINDS.search(question):
+        kind = QuestionKind.LIST  # "那个表一共对比了几类": the table's columns are counted by listing them
     section = section_reference(question)
     every = names.find(question)
     found = {match_key(m.surface) for m in every}
