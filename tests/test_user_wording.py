@@ -310,3 +310,13 @@ def test_how_many_chapters_however_asked_is_the_reports_layout(real_assistant, q
 def test_counting_the_tables_kinds_lists_its_columns(real_assistant) -> None:
     """"那个表 一共对比了几类": the table states no count; its four columns, listed, are the answer."""
     answer_carrying(real_assistant, "那个表 一共对比了几类", "云计算平台企业", "数字文娱平台企业")
+
+
+def test_a_reference_to_a_topic_and_what_the_authors_call_it_are_no_questions_about_sources_or_makers() -> None:
+    from assistant.answer.analysis import QuestionKind, classify
+    from assistant.answer.report_questions import about_report
+
+    assert classify("Does the report make any reference to green development?") is not QuestionKind.SOURCE
+    assert classify("What references does the report cite?") is QuestionKind.SOURCE
+    assert not about_report("Is the passage from what the authors call passive compliance a move to rule-making?")
+    assert about_report("who are the authors?")
