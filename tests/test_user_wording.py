@@ -320,3 +320,11 @@ def test_a_reference_to_a_topic_and_what_the_authors_call_it_are_no_questions_ab
     assert classify("What references does the report cite?") is QuestionKind.SOURCE
     assert not about_report("Is the passage from what the authors call passive compliance a move to rule-making?")
     assert about_report("who are the authors?")
+
+
+@pytest.mark.parametrize("question", ["报告里「平台企业」到底怎么定义的?要讲给高一学生听,一句话通俗点",
+                                      "平台企业是啥意思啊 老师让我们查 说简单点", "平台企业的定义是什么"])
+def test_a_term_several_parts_are_named_after_is_defined_where_the_report_says_what_it_is(real_assistant, question):
+    """平台企业 is in three chapter headings, so no one part introduces it; "平台企业是指…" defines it."""
+    answer = answer_carrying(real_assistant, question, "平台企业是指基于新一代信息技术")
+    assert_extractive(answer)

@@ -21,8 +21,9 @@ from assistant.text import cjk_ratio, match_key
 
 # "…具体啥意思", "…咋理解", "what does … mean": the question asks what a term means.
 MEANING = re.compile(r"(?:是|的|应该)?(?:啥意思|什么意思|指什么意思|指的什么意思|咋理解|怎么理解|如何理解|是个啥|"
+                     r"(?:怎么|如何|怎样|咋)定义的?|的?定义是(?:什么|啥)|"
                      r"是啥东西|是啥玩意儿?|是什么玩意儿?|是什么东西|指的是什么|指什么|是什么概念|什么是|是什么)|"
-                     r"\bwhat (?:is|are|does)\b|\bmean(?:s|ing)?\b", re.I)
+                     r"\bwhat (?:is|are|does)\b|\bmean(?:s|ing)?\b|\bdefine[sd]?\b|\bdefinition\b", re.I)
 _FILLER = re.compile(r"在?报告里?的?|在文中|文中的?|里说的|提到的|所谓的?|具体|到底|究竟|"
                      r"(?:这|那)(?:个)?(?:东西|玩意儿?)|这个|那个|"
                      r"[\"“”'‘’「」『』?？!！,，。\s]|"
@@ -51,12 +52,20 @@ def defined_term(question: str) -> str:
 _GIVEN_TERM = re.compile(r"[(（\"“'‘「『]([\u4e00-\u9fff]{" + str(MIN_TERM) + r",20})[)）\"”'’」』]")
 
 
+# "平台企业是指基于新一代信息技术…": the term as the subject of a defining verb.
+_DEFINES = r"[\"”」』]?(?:是指|指的是|被定义为|定义为|是一种|即是)"
+
+
 def definition_quotes(term: str, corpus: CorpusView) -> list[Sentence]:
-    """The passage introducing `term` in the part whose heading names it (with the list it announces), or []."""
+    """The passage introducing `term` in the part whose heading names it (with the list it announces), else the
+    report's sentences defining it in so many words ("X是指…"), or []."""
     key = match_key(term)
     parts = [prefix for heading, prefix in corpus.part_headings.items() if key in match_key(heading)]
     if len(parts) != 1:
-        return []
+        defining = re.compile(re.escape(term) + _DEFINES)
+        found = [s for p in corpus.report_paragraphs() if p.kind == "body"
+                 for s in corpus.sentences.get(p.id, ()) if defining.search(s.text)]
+        return passage_from(found[0], corpus) if found else []  # what it goes on to say of it, too
     inside = [p for p in corpus.report_paragraphs() if in_part(p, parts[0]) and p.kind != "table"]
     using = [s for p in inside for s in corpus.sentences.get(p.id, ()) if key in match_key(s.text)]
     if not using:
