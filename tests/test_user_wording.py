@@ -328,3 +328,8 @@ def test_a_term_several_parts_are_named_after_is_defined_where_the_report_says_w
     """平台企业 is in three chapter headings, so no one part introduces it; "平台企业是指…" defines it."""
     answer = answer_carrying(real_assistant, question, "平台企业是指基于新一代信息技术")
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize("question", ["行动倡议部分分别面向哪几类主体?", "最后的行动倡议是分别对哪几类对象提的?"])
+def test_whom_a_parts_sub_parts_address_is_its_outline(real_assistant, question: str) -> None:
+    answer_carrying(real_assistant, question, "政府层面", "企业层面", "国际组织与智库")

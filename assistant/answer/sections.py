@@ -164,7 +164,9 @@ _OVERVIEW = re.compile(
     r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b|\bhow is\b.{0,40}\b(?:structured|organi[sz]ed|laid out)\b|"
     # "第四章的整体框架是怎样的", "第三章分几部分": how a part is laid out is what its opening and outline say
     r"(?:结构|框架|脉络)(?:是)?(?:怎样|怎么样|如何|什么样|啥样)(?:的)?\W*$|分(?:为|成)?几(?:个)?(?:节|部分|块|层面|方面|层次)"
-    r"(?:\W*(?:分别|各自)(?:是|针对|面向|对应)?(?:什么|啥|谁|哪些)呢?)?\W*$",
+    r"(?:\W*(?:分别|各自)(?:是|针对|面向|对应)?(?:什么|啥|谁|哪些)呢?)?\W*$|"
+    # "行动倡议部分分别面向哪几类主体?": whom its sub-parts address, which their headings say
+    r"(?:分别|各自)?(?:面向|针对|对|给)(?:的是)?哪(?:几|些)(?:类|个|种)?(?:对象|主体|群体|人群|方面)(?:提的|提出的?)?\W*$",
     re.I,
 )
 
@@ -176,6 +178,7 @@ _FORMAT = re.compile(r"\b(?:in|as|with)\s+(?:\d+|one|two|three|four|five|a few|a
 # What may surround a part reference and "讲了啥" in a question that asks nothing more specific.
 _OVERVIEW_FILLER = re.compile(
     r"请问|烦请|概述|核心|一下|帮我|给我|告诉我|报告|主要|大概|大致|大体|简单|简要|介绍|哪些|什么|整体|总体|整个|总的来说|到底|究竟|"
+    r"部分|最后|"
     r"[的里中在了呢啊吧吗呀这那个下本该和与及有啥是都上]|"
     r"\b(?:what|does|do|did|the|of|in|this|that|report|says?|please|pls|me|tell|about|is|it|its|section|chapter|"
     r"part|can|could|you|give|a|an|briefly|quick|quickly|overall|framework|english|chinese)\b|[\W_\d]|用?(?:英文|中文)",
