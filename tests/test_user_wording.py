@@ -333,3 +333,15 @@ def test_a_term_several_parts_are_named_after_is_defined_where_the_report_says_w
 @pytest.mark.parametrize("question", ["行动倡议部分分别面向哪几类主体?", "最后的行动倡议是分别对哪几类对象提的?"])
 def test_whom_a_parts_sub_parts_address_is_its_outline(real_assistant, question: str) -> None:
     answer_carrying(real_assistant, question, "政府层面", "企业层面", "国际组织与智库")
+
+
+def test_this_report_before_a_chain_of_places_is_no_one_thing_they_share() -> None:
+    """"这个report讲东南亚、印尼、越南那些opportunity…": 这个 points at the report; each place is asked about."""
+    from pathlib import Path
+
+    from assistant.answer.coordination import name_parts
+    from assistant.lexicon import load_name_table
+
+    table = load_name_table(Path("corpus"))
+    assert len(name_parts("这个 report 讲东南亚、印尼、越南那些 opportunity,主要是讲哪几个 sector?", table)) == 3
+    assert name_parts("华为和埃塞俄比亚电信那个项目讲了啥", table) == []

@@ -34,8 +34,10 @@ def _chain(mentions: list[Mention], question: str) -> list[Mention]:
 
 
 # "华为和埃塞电信那个项目", "TikTok和GoTo是什么关系": one thing the two share, asked about as a whole.
-_JOINT = re.compile(r"合作|联合|携手|一起|共同|共建|关系|之间|那个|这个|项目|交易|\btogether\b|\bjoint|\bpartner|"
+_JOINT = re.compile(r"合作|联合|携手|一起|共同|共建|关系|之间|项目|交易|\btogether\b|\bjoint|\bpartner|"
                     r"\bbetween\b|\brelationship\b|\bdeal\b|\bproject\b", re.I)
+# "华为和埃塞电信那个…": the one thing right after the names (not "这个report讲A、B、C…", the report)
+_THAT_ONE = re.compile(r"\s*(?:的)?(?:那个|这个)")
 
 
 def name_parts(question: str, names: NameTable) -> list[str]:
@@ -45,7 +47,7 @@ def name_parts(question: str, names: NameTable) -> list[str]:
         return []
     mentions = sorted((m for m in names.find(question) if m.group.kind in ENTITY_KINDS), key=lambda m: m.start)
     chain = _chain(mentions, question)
-    if not chain:
+    if not chain or _THAT_ONE.match(question, chain[-1].end):
         return []
     before, after = question[: chain[0].start], question[chain[-1].end :]
     after = re.sub(r"^(\s*)(?:都|分别|各自|两家|两者|二者)", r"\1", after)
