@@ -345,3 +345,12 @@ def test_this_report_before_a_chain_of_places_is_no_one_thing_they_share() -> No
     table = load_name_table(Path("corpus"))
     assert len(name_parts("这个 report 讲东南亚、印尼、越南那些 opportunity,主要是讲哪几个 sector?", table)) == 3
     assert name_parts("华为和埃塞俄比亚电信那个项目讲了啥", table) == []
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("When was the Digital Silk Road proposed?", True),  # no year is given for 提出
+    ("Digital Silk Road是哪一年propose的?", True),
+    ("When did TikTok and GoTo combine their Indonesian e-commerce business?", False),  # 2023年12月 … 合并
+])
+def test_an_english_event_verb_is_looked_for_in_chinese(real_assistant, question: str, refused: bool) -> None:
+    assert real_assistant.ask(question).refused == refused

@@ -81,7 +81,7 @@ def compose_answer(
     # Patterns are written with ASCII punctuation: read the question with full-width forms folded (NFKC).
     folded = unicodedata.normalize("NFKC", question)
     analysis = analyse(folded, names, corpus.text_key, () if english else proper_names(folded),
-                       () if english else topic_nouns(without_purpose(folded)), () if english else event_verbs(folded),
+                       () if english else topic_nouns(without_purpose(folded)), event_verbs(folded, english),
                        part_titles(corpus.part_headings))
     kind = analysis.kind
     debug: dict = {"kind": kind.value, "evidence": 0.0}

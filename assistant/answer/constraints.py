@@ -118,7 +118,10 @@ _SAME_EVENT = (("举办", "举行", "召开"), ("去世", "逝世", "病逝", "�
 
 
 def event_forms(event: str) -> tuple[str, ...]:
-    """The words that name the same event as `event` (itself first)."""
+    """The words that name the same event as `event` (itself first); an English verb's Chinese words come as one
+    event, "提出|倡议|发起" (evidence.english_event_verbs)."""
+    if "|" in event:
+        return tuple(event.split("|"))
     for group in _SAME_EVENT:
         if event in group:
             return (event, *(w for w in group if w != event))
