@@ -354,3 +354,9 @@ def test_this_report_before_a_chain_of_places_is_no_one_thing_they_share() -> No
 ])
 def test_an_english_event_verb_is_looked_for_in_chinese(real_assistant, question: str, refused: bool) -> None:
     assert real_assistant.ask(question).refused == refused
+
+
+def test_what_the_sources_mostly_are_is_a_question_about_all_of_them(real_assistant) -> None:
+    question = ("I observe that the report relies upon footnoted sources. Could you indicate whether these are "
+                "predominantly governmental, consultancy-based or journalistic in character?")
+    answer_carrying(real_assistant, question, "国家数据局", "贝恩", "新华网")

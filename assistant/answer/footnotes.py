@@ -22,7 +22,9 @@ SOURCE_PREFIX = "出处"
 _ABOUT_ALL = re.compile(
     r"哪些|哪几|有没有|是否|都(?:引用|参考)|引用了什么|参考了什么|(?:参考)?文献|"
     r"\bwhich\b|\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:sources|references|reports|studies|data)\b|\bany\b|"
-    r"\blist\b|\ball\b|什么(?:样的|类型的?)?(?:来源|出处|文献|资料)|哪(?:类|种)",
+    r"\blist\b|\ball\b|什么(?:样的|类型的?)?(?:来源|出处|文献|资料)|哪(?:类|种)|"
+    # "whether these are predominantly governmental, consultancy-based or journalistic": what they are, taken together
+    r"\bwhether\b|\b(?:predominantly|mostly|mainly|largely|chiefly)\b|大多|大都|主要",
     re.I,
 )
 
