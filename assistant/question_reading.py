@@ -16,7 +16,14 @@ from assistant.text import simplified
 
 def read_question(typed: str) -> str:
     """The question to analyse: simplified Mandarin, without pleasantries, background or reply-form requests."""
-    return asked_part(without_pleasantries(reading_form(typed)))
+    return asked_part(without_pleasantries(_LANGUAGE.sub("", reading_form(typed))))
+
+
+# "the column headings in Chinese", "the exact Chinese title", "in the original Chinese": the language a term or an
+# answer is wanted in, not China (the name table reads "Chinese" as the country).
+_LANGUAGE = re.compile(r"\s*\b(?:in|into) (?:the )?(?:original )?(?:Chinese|English|Mandarin)\b|"
+                       r"\b(?:Chinese|English)\s(?=(?:term|word|name|wording|title|version|original|text|"
+                       r"characters?|equivalent)s?\b)", re.I)
 
 
 # Cantonese words a Hong Kong colleague types ("報告講嘅…有邊幾間", "京東喺巴西有冇做嘢") and their Mandarin

@@ -360,3 +360,13 @@ def test_what_the_sources_mostly_are_is_a_question_about_all_of_them(real_assist
     question = ("I observe that the report relies upon footnoted sources. Could you indicate whether these are "
                 "predominantly governmental, consultancy-based or journalistic in character?")
     answer_carrying(real_assistant, question, "国家数据局", "贝恩", "新华网")
+
+
+def test_the_language_a_term_is_wanted_in_is_not_china(real_assistant) -> None:
+    """"the column headings in Chinese": the name table reads "Chinese" as 中国, and the answer had to name China."""
+    from assistant.question_reading import read_question
+
+    assert read_question("What's the exact Chinese title of the report?") == "What's the exact title of the report?"
+    assert "Chinese" in read_question("What Chinese companies are in the report?")
+    answer_carrying(real_assistant, "For the comparison table in chapter 4 — what are the column headings in Chinese?",
+                    "云计算平台企业")
