@@ -141,3 +141,14 @@ def test_words_typed_by_sound_are_read_as_the_report_writes_them(typed: str, rea
 
     report = match_key(Path("corpus/digital-silk-road-report.txt").read_text(encoding="utf-8"))
     assert by_sound(typed, load_name_table(Path("corpus")), report) == read
+
+
+def test_reading_words_by_sound_does_not_load_pypinyins_phrase_tables() -> None:
+    """Only the character table is read (12 MB); the package's phrase tables would cost 45 MB more."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from pathlib import Path; from assistant.lexicon import load_name_table, homophones; "
+             "homophones.warm_up(load_name_table(Path('corpus'))); print('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "False"

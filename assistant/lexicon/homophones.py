@@ -12,9 +12,12 @@ the same syllable and tone, and the question's form is not in the documents:
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from collections.abc import Container
 from functools import lru_cache
+from pathlib import Path
 
 from assistant.lexicon.table import NameTable
 from assistant.text import is_word, match_key, word_spans
@@ -79,22 +82,35 @@ def _table_sounds(names: NameTable) -> _Sounds:
 
 @lru_cache(maxsize=4096)
 def _sounds(word: str) -> tuple[str, ...]:
-    """Each character's syllable with its tone, as the word is read (见 is jiàn in 见意, not xiàn)."""
-    from pypinyin import pinyin
+    """Each character's syllable with its tone, its most common reading (见 is jiàn). pypinyin's phrase tables,
+    which would read a character by its word, are not loaded: they cost 45 MB for a rare slip."""
+    return tuple(_first_reading().get(ch, ch) for ch in word)
 
-    return tuple(reads[0] for reads in pinyin(word))
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    """pypinyin's table of each character's readings, read from its data file: importing the package would load its
+    phrase tables too (45 MB), which this does not use."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin is not installed")
+    path = Path(spec.submodule_search_locations[0]) / "pinyin_dict.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {chr(int(code)): tuple(reads.split(",")) for code, reads in data.items() if 0x4E00 <= int(code) <= 0x9FFF}
+
+
+@lru_cache(maxsize=1)
+def _first_reading() -> dict[str, str]:
+    return {ch: reads[0] for ch, reads in _table().items()}
 
 
 @lru_cache(maxsize=1)
 def _sound_chars() -> dict[str, tuple[str, ...]]:
     """Each syllable with its tone -> the characters read so (any of their readings)."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
     chars: dict[str, list[str]] = {}
-    for code, reads in pinyin_dict.items():
-        if 0x4E00 <= code <= 0x9FFF:
-            for read in reads.split(","):
-                chars.setdefault(read, []).append(chr(code))
+    for ch, reads in _table().items():
+        for read in reads:
+            chars.setdefault(read, []).append(ch)
     return {sound: tuple(found) for sound, found in chars.items()}
 
 
