@@ -370,3 +370,8 @@ def test_the_language_a_term_is_wanted_in_is_not_china(real_assistant) -> None:
     assert "Chinese" in read_question("What Chinese companies are in the report?")
     answer_carrying(real_assistant, "For the comparison table in chapter 4 — what are the column headings in Chinese?",
                     "云计算平台企业")
+
+
+def test_an_english_question_defining_a_chinese_term_asks_for_that_term(real_assistant) -> None:
+    question = "I'm translating this report. How exactly does it define 平台企业? I need the gist."
+    answer_carrying(real_assistant, question, "平台企业是指基于新一代信息技术")

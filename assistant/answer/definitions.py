@@ -44,9 +44,14 @@ def defined_term(question: str) -> str:
     # "What does the report mean by 'value symbiosis' (价值共生) in the localization part?": the term as the
     # report writes it, given in brackets or quotes beside the question's own words.
     given = _GIVEN_TERM.findall(question)
+    if not given and cjk_ratio(question) < 0.5:  # "How exactly does it define 平台企业?": the one Chinese term given
+        given = _CHINESE_RUN.findall(question)
     if term.isascii() or (len(given) == 1 and (cjk_ratio(term) < 1.0 or given[0] in term)):
         return given[0] if len(given) == 1 else ""
     return term if len(term) >= MIN_TERM else ""
+
+
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{" + str(MIN_TERM) + r",20}")
 
 
 _GIVEN_TERM = re.compile(r"[(（\"“'‘「『]([\u4e00-\u9fff]{" + str(MIN_TERM) + r",20})[)）\"”'’」』]")
