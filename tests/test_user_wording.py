@@ -375,3 +375,7 @@ def test_the_language_a_term_is_wanted_in_is_not_china(real_assistant) -> None:
 def test_an_english_question_defining_a_chinese_term_asks_for_that_term(real_assistant) -> None:
     question = "I'm translating this report. How exactly does it define 平台企业? I need the gist."
     answer_carrying(real_assistant, question, "平台企业是指基于新一代信息技术")
+
+
+def test_where_the_data_all_come_from_is_a_question_about_every_source(real_assistant) -> None:
+    answer_carrying(real_assistant, "报告里的数剧都是从哪来的 有引用啥网站吗", "新华网", "华为云官网")

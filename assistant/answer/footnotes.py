@@ -20,7 +20,8 @@ SOURCE_PREFIX = "出处"
 
 # "哪些 / 有没有 / 都引用了什么": a question about the sources as a whole, not about one figure's source.
 _ABOUT_ALL = re.compile(
-    r"哪些|哪几|有没有|是否|都(?:引用|参考)|引用了什么|参考了什么|(?:参考)?文献|"
+    r"哪些|哪几|有没有|是否|都(?:是)?(?:引用|参考|从哪|来自|出自|引自)|引用了什么|参考了什么|(?:参考)?文献|"
+    r"(?:啥|什么)(?:网站|媒体|机构)|"
     r"\bwhich\b|\bwhat (?:(?:kinds?|sorts?|types?) of )?(?:sources|references|reports|studies|data)\b|\bany\b|"
     r"\blist\b|\ball\b|什么(?:样的|类型的?)?(?:来源|出处|文献|资料)|哪(?:类|种)|"
     # "whether these are predominantly governmental, consultancy-based or journalistic": what they are, taken together
