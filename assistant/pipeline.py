@@ -99,22 +99,23 @@ class Assistant:
         if len(parts) == 1:  # "印尼在基础设施和支付方面各有什么规划": each aspect is asked for on its own
             parts = aspect_parts(text) or parts
         if len(parts) > 1:
-            answer = merge_answers(
-                text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in parts]
-            )
+            answer = merge_answers(text, [self._asked(part, None, k, scope) for part in parts])
         else:
-            answer = self._compose(text, retrieval, k)
-            # Asked whole, no answer: "…, and what's Epic Games doing…?" (two questions in one sentence), or
-            # "微软和阿里云…" (no sentence is about both): each is asked on its own.
-            apart = joined_parts(text) if answer.refused else []
-            if answer.refused and not apart and _not_about(answer):
-                apart = contrast_parts(text, self.names) or name_parts(text, self.names)
-            if apart:
-                answer = merge_answers(
-                    text, [self._compose(part, self.retriever.retrieve(part, k, scope), k) for part in apart]
-                )
+            answer = self._asked(text, retrieval, k, scope, joined=True)
         answer = with_provenance(answer, self.index.corpus)
         return replace(answer, question=typed, latency_ms=(time.perf_counter() - started) * 1000.0), retrieval
+
+    def _asked(self, question: str, retrieval: Retrieval | None, k: int, scope: str, joined: bool = False) -> Answer:
+        """One question (or one part of one), and when no sentence is about every name it gives ("微软和阿里云…",
+        "海尔和百世集团为啥…"), each name asked about on its own; `joined`: two questions in one sentence are tried
+        too ("…, and what's Epic Games doing…?")."""
+        answer = self._compose(question, retrieval or self.retriever.retrieve(question, k, scope), k)
+        apart = joined_parts(question) if answer.refused and joined else []
+        if answer.refused and not apart and _not_about(answer):
+            apart = contrast_parts(question, self.names) or name_parts(question, self.names)
+        if apart:
+            answer = merge_answers(question, [self._compose(p, self.retriever.retrieve(p, k, scope), k) for p in apart])
+        return answer
 
     def _compose(self, question: str, retrieval: Retrieval, k: int) -> Answer:
         return compose_answer(

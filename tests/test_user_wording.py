@@ -379,3 +379,8 @@ def test_an_english_question_defining_a_chinese_term_asks_for_that_term(real_ass
 
 def test_where_the_data_all_come_from_is_a_question_about_every_source(real_assistant) -> None:
     answer_carrying(real_assistant, "报告里的数剧都是从哪来的 有引用啥网站吗", "新华网", "华为云官网")
+
+
+def test_a_part_of_a_question_naming_two_things_is_asked_of_each(real_assistant) -> None:
+    """"海尔和百世集团为啥会出现在报告里?当啥例子": the first part finds no sentence about both, so each is asked."""
+    answer_carrying(real_assistant, "海尔和百世集团为啥会出现在报告里?当啥例子", "百世集团", "COSMOPlat")
