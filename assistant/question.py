@@ -70,6 +70,7 @@ _FOLLOW_UP = re.compile(r"^(?:那|那么)?(?:分别|具体|都|各自)?(?:是|�
                         # "…是多少?报告里能查到吗", "…?is it in the report?": whether the report says what was asked
                         r"^(?:这|这个|那|那个)?(?:在)?(?:报告|文中|文章|report)(?:里面?|中|上)?(?:能|可以)?"
                         r"(?:查到|找到|看到|有写|写了|有提到|提到|提了|有讲|讲了|有说|说了|有)(?:吗|不|没|没有|么)?[?\uff1f]?$|"
+                        r"^(?:any |some |give |with )?(?:examples?|e\.g\.?)(?: please| pls)?\W*$|"  # "…? examples"
                         r"^(?:is (?:it|that|this) (?:in|covered (?:in|by)|mentioned in) the report|"
                         r"does the report (?:say|mention|cover)(?: it| that| so)?|"
                         r"(?:can|could) you find (?:it|that) in the report)\W*$",

@@ -384,3 +384,8 @@ def test_where_the_data_all_come_from_is_a_question_about_every_source(real_assi
 def test_a_part_of_a_question_naming_two_things_is_asked_of_each(real_assistant) -> None:
     """"海尔和百世集团为啥会出现在报告里?当啥例子": the first part finds no sentence about both, so each is asked."""
     answer_carrying(real_assistant, "海尔和百世集团为啥会出现在报告里?当啥例子", "百世集团", "COSMOPlat")
+
+
+def test_examples_after_a_question_about_the_sources_ask_for_them_all(real_assistant) -> None:
+    assert question_parts("footnotes cite news media? examples") == ["footnotes cite news media? examples"]
+    answer_carrying(real_assistant, "footnotes cite news media? examples", "新华网", "中国日报网")
