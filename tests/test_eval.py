@@ -201,8 +201,8 @@ def blind_test_results(real_assistant):
 # while one or two questions do not.
 # Blind test split (156), end of the eighth round (2026-12-02): hit@5 0.880, gold cited 0.860, key facts 0.817, all
 # key facts 0.790, refusal recall 0.911, false refusals 0.030 (sixth round: 0.880 / 0.850 / 0.817 / 0.790 / 0.911
-# / 0.030). Twelfth round end (954fa7a): 0.880 / 0.870 / 0.827 / 0.800 / 0.911 / 0.020.
-BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.84, "fact_accuracy": 0.80, "all_facts": 0.77, "refusal_recall": 0.88}
+# / 0.030). Twelfth round end (7ac5d39): 0.880 / 0.870 / 0.837 / 0.810 / 0.911 / 0.020.
+BLIND_FLOORS = {"hit5": 0.85, "cited_gold": 0.84, "fact_accuracy": 0.81, "all_facts": 0.78, "refusal_recall": 0.88}
 BLIND_FALSE_REFUSAL_CEILING = 0.04
 
 
@@ -257,12 +257,12 @@ EVALS = Path(__file__).resolve().parent.parent / "evals"
 # gold cited 0.703, key facts 0.600, refusal recall 0.915, false refusals 0.165; set 15 (150, dev, same round; first
 # sight 0.553 / 0.504 / RR 0.768 / FR 0.309): hit@5 0.840, gold cited 0.745, key facts 0.666, refusal recall 0.804,
 # false refusals 0.138.
-# Twelfth round end (954fa7a): set 6 0.859 / 0.811, RR 0.872, FR 0.016; set 9 0.875 / 0.780; set 10 RR 0.933;
-# set 12 0.811 / 0.711, RR 0.873, FR 0.074; set 13 RR 0.947; set 14 0.714 / 0.608, RR 0.932, FR 0.154; set 15 0.787 /
-# 0.704, FR 0.096; set 16 (150, held out: written and mapped in the twelfth round, frozen before its first
-# measurement): hit@5 0.860, gold cited 0.690, key facts 0.631, refusal recall 0.820, false refusals 0.150 at first
-# sight and at the end; set 17 (150, dev, same round; first sight 0.570 / 0.483 / RR 0.840 / FR 0.190): hit@5 0.810,
-# gold cited 0.720, key facts 0.642, refusal recall 0.980, false refusals 0.090.
+# Twelfth round end (7ac5d39): set 6 0.859 / 0.811, RR 0.872, FR 0.016; set 9 0.875 / 0.780; set 10 RR 0.933;
+# set 12 0.821 / 0.722, RR 0.873, FR 0.063; set 13 0.903 / 0.799, RR 0.947; set 14 0.714 / 0.608, RR 0.932, FR 0.154;
+# set 15 0.798 / 0.715, FR 0.096; set 16 (150, held out: written and mapped in the twelfth round, frozen before its
+# first measurement): hit@5 0.860, gold cited 0.690, key facts 0.631, refusal recall 0.820, false refusals 0.150 at
+# first sight and at the end; set 17 (150, dev, same round; first sight 0.570 / 0.483 / RR 0.840 / FR 0.190): hit@5
+# 0.810, gold cited 0.740, key facts 0.658, refusal recall 0.980, false refusals 0.090.
 LATER_SETS = {
     "blind2": ({"hit5": 0.89, "cited_gold": 0.84, "fact_accuracy": 0.74, "refusal_recall": 0.92}, 0.11, {"test"}, 160),
     "blind3": ({"hit5": 0.84, "cited_gold": 0.94, "fact_accuracy": 0.91, "refusal_recall": 0.94}, 0.03, {"dev"}, 160),
@@ -274,12 +274,12 @@ LATER_SETS = {
     "blind9": ({"hit5": 0.87, "cited_gold": 0.84, "fact_accuracy": 0.75, "refusal_recall": 0.78}, 0.08, {"test"}, 120),
     "blind10": ({"hit5": 0.84, "cited_gold": 0.85, "fact_accuracy": 0.77, "refusal_recall": 0.90}, 0.07, {"test"}, 150),
     "blind11": ({"hit5": 0.83, "cited_gold": 0.87, "fact_accuracy": 0.79, "refusal_recall": 0.94}, 0.05, {"dev"}, 150),
-    "blind12": ({"hit5": 0.89, "cited_gold": 0.78, "fact_accuracy": 0.68, "refusal_recall": 0.84}, 0.10, {"test"}, 150),
-    "blind13": ({"hit5": 0.87, "cited_gold": 0.85, "fact_accuracy": 0.75, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
+    "blind12": ({"hit5": 0.89, "cited_gold": 0.79, "fact_accuracy": 0.69, "refusal_recall": 0.84}, 0.09, {"test"}, 150),
+    "blind13": ({"hit5": 0.87, "cited_gold": 0.87, "fact_accuracy": 0.77, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
     "blind14": ({"hit5": 0.79, "cited_gold": 0.69, "fact_accuracy": 0.58, "refusal_recall": 0.90}, 0.18, {"test"}, 150),
-    "blind15": ({"hit5": 0.81, "cited_gold": 0.76, "fact_accuracy": 0.68, "refusal_recall": 0.77}, 0.12, {"dev"}, 150),
+    "blind15": ({"hit5": 0.81, "cited_gold": 0.77, "fact_accuracy": 0.69, "refusal_recall": 0.77}, 0.12, {"dev"}, 150),
     "blind16": ({"hit5": 0.84, "cited_gold": 0.67, "fact_accuracy": 0.61, "refusal_recall": 0.80}, 0.17, {"test"}, 150),
-    "blind17": ({"hit5": 0.78, "cited_gold": 0.69, "fact_accuracy": 0.61, "refusal_recall": 0.95}, 0.11, {"dev"}, 150),
+    "blind17": ({"hit5": 0.78, "cited_gold": 0.71, "fact_accuracy": 0.63, "refusal_recall": 0.95}, 0.11, {"dev"}, 150),
 }
 
 
