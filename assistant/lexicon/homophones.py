@@ -1,13 +1,14 @@
-"""Words typed by sound: "百事" for 百世, "腾迅" for 腾讯, "见意" for 建议, "附能" for 赋能, "印泥" for 印尼.
+"""Words typed by sound: "百事" for 百世, "印泥" for 印尼, "腾迅" for 腾讯, "电伤" for 电商, "数剧" for 数据.
 
 A pinyin keyboard offers every character of a syllable, and a hurried user takes the wrong one. The typed word
 then matches nothing the documents say (the question is refused, or searched for the wrong words). A span of
-the question's segmentation is read as another word when exactly one character differs, both characters have
-the same syllable and tone, and the question's form is not in the documents:
-- a form the dictionary lacks ("见意") becomes a dictionary word or a table name: the one the documents use,
-  or, when they use none, the only dictionary word of that sound ("靠普" -> 靠谱);
-- a form the dictionary knows ("百事" is Pepsi, "印泥" is ink paste) becomes only a name of the table that the
-  documents use (百世, 印尼): a rare name loses to a common word in the keyboard's list, not the other way round.
+the question's segmentation that the documents lack is read as another word when they sound the same (each
+character's syllable and tone) and the documents use that word:
+- any span may stand for a name of the table ("百事" is a word, Pepsi, but the report names 百世: a rare name
+  loses to a common word in the keyboard's list, not the other way round);
+- a single word of the segmentation that the dictionary lacks ("电伤") may stand for a dictionary word one
+  character apart (电商), when exactly one such word is in the documents.
+Not read: two characters both mistyped ("见意" for 建议), or a word the documents never use ("靠普" for 靠谱).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from assistant.lexicon.table import NameTable
 from assistant.text import is_word, match_key, word_spans
 
 MAX_CHARS = 4  # longer spans are phrases, not one mistyped word
-_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]{2,4}")  # MAX_CHARS
+_IDEOGRAPHS = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_CHARS}}}")
 
 
 def by_sound(question: str, names: NameTable, documents: Container[str]) -> str:
@@ -119,6 +120,6 @@ def _chars_of(sound: str) -> tuple[str, ...]:
 
 
 def warm_up(names: NameTable) -> None:
-    """Read pypinyin's tables and the table's names before the first question (about 0.2 s)."""
+    """Read pypinyin's character table and the name table's sounds before the first question (about 0.03 s)."""
     _sound_chars()
     _table_sounds(names)
