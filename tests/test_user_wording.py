@@ -389,3 +389,15 @@ def test_a_part_of_a_question_naming_two_things_is_asked_of_each(real_assistant)
 def test_examples_after_a_question_about_the_sources_ask_for_them_all(real_assistant) -> None:
     assert question_parts("footnotes cite news media? examples") == ["footnotes cite news media? examples"]
     answer_carrying(real_assistant, "footnotes cite news media? examples", "新华网", "中国日报网")
+
+
+@pytest.mark.parametrize("question", ["帮我写一首关于丝绸之路的七言绝句",
+                                      "Can you help me to write grant proposal about digital skills for women"])
+def test_more_forms_of_writing_requests_are_instructions(real_assistant, question: str) -> None:
+    assert real_assistant.ask(question).debug.get("reason") == "off-topic: instruction"
+
+
+def test_second_language_english_and_guessed_sources(real_assistant) -> None:
+    """"Who make this report" asks who made it; "…是不是谷歌-淡马锡-贝恩的e-Conomy SEA?" guesses a source to check."""
+    answer_carrying(real_assistant, "Who make this report, which organization it is from?", "中国电信研究院天翼智库")
+    answer_carrying(real_assistant, "东南亚数字经济那些数,脚注里引的是不是谷歌-淡马锡-贝恩的e-Conomy SEA?", "贝恩")

@@ -21,9 +21,10 @@ _CHITCHAT = re.compile(
 _INSTRUCTION = re.compile(
     # "写一首诗", "帮我写一首关于丝绸之路的诗": what it is about may stand between the measure word and the noun
     r"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个|封|份)(?:关于|有关)?(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,12}?"
-    r"(?:诗|文章|故事|笑话|歌|代码|邮件|信|总结|演讲|文案|口号|广告|推文|朋友圈|微博|标题|段子)|"
+    r"(?:诗|绝句|律诗|对联|词|文章|故事|笑话|歌|代码|邮件|信|总结|演讲|文案|口号|广告|推文|朋友圈|微博|标题|段子)|"
     r"写首|写诗|作诗|翻译成|译成|翻成|用英文(?:写|说)|用中文(?:写|说)|讲个笑话|"
-    r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet)|"
+    r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet|"
+    r"(?:grant |project |funding |business )?proposal|cover letter|speech|blog(?: post)?|resume|cv)\b|"
     r"\btranslate\b|\btell (?:me )?a joke\b|"
     r"\bdraft (?:me )?(?:an? |some )?(?:email|letter|memo|reply|message|speech)\b|"
     r"(?:帮我|给我|请)?起草(?:一)?(?:封|份|篇|个)",

@@ -176,8 +176,8 @@ def alternatives(question: str, unknown: Sequence[str], known: Sequence[str]) ->
 # guess; the guess follows its last "是" / "from" and is answered by the real source, not required of it.
 # (Also "… figure - CAICT?": a bare name guessed after a dash. Not "— is it the Google/Temasek/Bain e-Conomy SEA
 # report?": read without it, that question scored the passages on its guess's words and quoted a wrong footnote.)
-_CHECKS_GUESS = re.compile(r"(?:吗|么|嘛)\W*$|^\W*(?:is|was|are|were)\b|\s[-—–]\s*(?!is\b|was\b)[A-Za-z][\w&./ -]{0,30}"
-                           r"[?？]\s*$", re.I)
+_CHECKS_GUESS = re.compile(r"(?:吗|么|嘛)\W*$|是不是|^\W*(?:is|was|are|were)\b|"
+                           r"\s[-—–]\s*(?!is\b|was\b)[A-Za-z][\w&./ -]{0,30}[?？]\s*$", re.I)
 _GUESS_STARTS = re.compile(r"是不是|是|引自|来自|出自|\bfrom\b|\s[-—–]\s", re.I)
 
 

@@ -18,7 +18,8 @@ _ABOUT_REPORT = re.compile(
     # Who it is for: "这份报告主要是写给哪些人看的", "who is this report for"
     r"(?:报告|这份)[^,，。?？]{0,8}(?:写给|给谁看|给哪些人看|面向|适合|目标读者|受众)|"
     r"\bwho is (?:it|this|(?:this|the) report) (?:for|aimed at|written for)\b|\b(?:target |intended )?audience\b|"
-    r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared)\b|"
+    r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared|made|make|makes)\b|"
+    r"\b(?:the|this) report (?:was|is|were|get|got) (?:published|released|written|issued|made)\b|"
     # "the authors" as the makers asked about, not as the subject of what the report says ("what the authors call…")
     r"\bauthors?\b(?!\W+(?:call|say|argue|describe|term|refer|write|note|claim|suggest|see|use|mean|contend)s?\b)|"
     r"\bpublisher\b|"
