@@ -32,7 +32,7 @@ _COMMON_CAPITALISED = frozenset(
 _STATE_FORM = re.compile(r"(?:(?:Federal|Democratic|Socialist|Islamic|People's|Arab|United)\s+)*(?:Kingdom|Republic|"
                          r"State|Federation|Sultanate|Emirate|Commonwealth|Principality|Government)\s+of\s+(?:the\s+)?")
 # A possessive or a hyphenated qualifier is no part of a name.
-_AFFIX = re.compile(r"(?:['’]s|-(?:specific|based|related|focused|only|wide|style|like|led|owned))$")
+_AFFIX = re.compile(r"(?:['’]s|-(?:specific|based|related|focused|only|wide|style|like|led|owned|type|types|ish))$")
 
 
 def latin_names(question: str) -> list[tuple[int, str]]:
