@@ -129,3 +129,9 @@ def test_a_contrast_of_two_companies_in_their_own_places_quotes_each(real_assist
     assert not answer.refused, answer.debug
     assert "微软" in answer.text and "阿里云" in answer.text
     assert_extractive(answer)
+
+
+def test_a_word_inside_a_name_does_not_join_the_names(real_assistant) -> None:
+    """"联合国" holds 联合 ("together"), which marks one thing the names share only when it stands on its own."""
+    parts = name_parts("报告对联合国、G20、APEC这些多边机制,分别提了什么建议?", real_assistant.names)
+    assert len(parts) == 3

@@ -43,9 +43,12 @@ _THAT_ONE = re.compile(r"\s*(?:的)?(?:那个|这个)")
 def name_parts(question: str, names: NameTable) -> list[str]:
     """One question per coordinated name, or [] when the question names no such pair (or asks about what the
     two share, or for a verdict between them)."""
-    if _VERDICT.search(question) or _JOINT.search(question):
-        return []
     mentions = sorted((m for m in names.find(question) if m.group.kind in ENTITY_KINDS), key=lambda m: m.start)
+    masked = question  # "联合国" holds 联合 (together): only the words around the names count
+    for m in mentions:
+        masked = masked[:m.start] + " " * (m.end - m.start) + masked[m.end:]
+    if _VERDICT.search(question) or _JOINT.search(masked):
+        return []
     chain = _chain(mentions, question)
     if not chain or _THAT_ONE.match(question, chain[-1].end):
         return []
