@@ -323,7 +323,8 @@ def test_a_reference_to_a_topic_and_what_the_authors_call_it_are_no_questions_ab
 
 
 @pytest.mark.parametrize("question", ["报告里「平台企业」到底怎么定义的?要讲给高一学生听,一句话通俗点",
-                                      "平台企业是啥意思啊 老师让我们查 说简单点", "平台企业的定义是什么"])
+                                      "平台企业是啥意思啊 老师让我们查 说简单点", "平台企业的定义是什么",
+                                      "报告怎么界定平台企业"])
 def test_a_term_several_parts_are_named_after_is_defined_where_the_report_says_what_it_is(real_assistant, question):
     """平台企业 is in three chapter headings, so no one part introduces it; "平台企业是指…" defines it."""
     answer = answer_carrying(real_assistant, question, "平台企业是指基于新一代信息技术")
