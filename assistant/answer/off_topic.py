@@ -10,6 +10,8 @@ import re
 
 # A gap inside a pattern stays in one clause: no punctuation, and no space between two Chinese characters ("这报告谁出的
 # 靠谱不" is a question, then an opinion); a space beside an English word ("我们 SaaS 要不要…") is no clause break.
+_GAP = r"(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff]))"
+
 # Not questions about the documents at all: greetings, requests to write or translate, the assistant's opinion.
 _CHITCHAT = re.compile(
     r"^\s*(?:你好|您好|嗨|哈喽|早上好|晚上好|谢谢|多谢|再见|在吗)|你是谁|你叫什么|你是(?:什么|哪个)|你会什么|"
@@ -20,7 +22,7 @@ _CHITCHAT = re.compile(
 )
 _INSTRUCTION = re.compile(
     # "写一首诗", "帮我写一首关于丝绸之路的诗": what it is about may stand between the measure word and the noun
-    r"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个|封|份)(?:关于|有关)?(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,12}?"
+    rf"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个|封|份)(?:关于|有关)?{_GAP}{{0,12}}?"
     r"(?:诗|绝句|律诗|对联|词|文章|故事|笑话|歌|代码|邮件|信|总结|演讲|文案|口号|广告|推文|朋友圈|微博|标题|段子)|"
     r"写首|写诗|作诗|翻译成|译成|翻成|用英文(?:写|说)|用中文(?:写|说)|讲个笑话|"
     r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet|"
@@ -35,10 +37,10 @@ _OPINION = re.compile(
     r"值不值得|值得投资?|该不该|"
     # advice for the user ("要不要去印尼做跨境电商?给点建议"), a verdict ("哪个国家最好做"),
     # a forecast ("以后还会不会再被禁")
-    r"(?:我|我们|咱)(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,6}(?:要不要|应不应该|能不能去)|给(?:我|点|些|个)(?:建议|意见)|"
-    r"哪(?:个|家|里|国|个国家|个市场)(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,6}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱)|"
-    r"(?:以后|将来|今后|未来(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,4}|明年|接下来|[一二三四五六七八九十两几\d]+年(?:后|以后|之后))"
-    r"(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,12}(?:会不会|能不能|能否|会否|能成功|会成功|会失败)|"
+    rf"(?:我|我们|咱){_GAP}{{0,6}}(?:要不要|应不应该|能不能去)|给(?:我|点|些|个)(?:建议|意见)|"
+    rf"哪(?:个|家|里|国|个国家|个市场){_GAP}{{0,6}}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱)|"
+    rf"(?:以后|将来|今后|未来{_GAP}{{0,4}}|明年|接下来|[一二三四五六七八九十两几\d]+年(?:后|以后|之后))"
+    rf"{_GAP}{{0,12}}(?:会不会|能不能|能否|会否|能成功|会成功|会失败)|"
     r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"
     r"\byour (?:opinion|view|prediction)\b|\bshould (?:i|we) (?:invest|buy|sell)\b|\bis it worth\b|"
     # advice, verdicts and forecasts in English ("should they partner with…", "which is better", "best bet")
@@ -56,10 +58,10 @@ _OPINION = re.compile(
     r"(?<!报告)(?<!文中)(?<!文章)会不会|"
     r"\bover the next (?:few|two|three|five|ten|\d+) years\b|"
     # judging the report itself: whether it is biased, reliable, any good
-    r"报告(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,6}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
+    rf"报告{_GAP}{{0,6}}(?:靠谱|可信|客观|偏向|偏颇|有偏见|水平)|"
     r"\b(?:is|was) (?:this|the) report\b[^?]{0,20}"
     r"\b(?:biased|reliable|credible|objective|trustworthy|any good|accurate|(?:just )?propaganda)\b|"
-    r"报告(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff])){0,6}(?:宣传|硬伤|写得怎么样|写得好不好)",
+    rf"报告{_GAP}{{0,6}}(?:宣传|硬伤|写得怎么样|写得好不好)",
     re.I,
 )
 
