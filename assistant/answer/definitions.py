@@ -51,10 +51,9 @@ def defined_term(question: str) -> str:
     return term if len(term) >= MIN_TERM else ""
 
 
-_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{" + str(MIN_TERM) + r",20}")
-
-
-_GIVEN_TERM = re.compile(r"[(（\"“'‘「『]([\u4e00-\u9fff]{" + str(MIN_TERM) + r",20})[)）\"”'’」』]")
+_TERM = r"[\u4e00-\u9fff]{" + str(MIN_TERM) + r",20}"  # a Chinese term, as long as one may be
+_CHINESE_RUN = re.compile(_TERM)
+_GIVEN_TERM = re.compile(r"[(（\"“'‘「『](" + _TERM + r")[)）\"”'’」』]")
 
 
 # "平台企业是指基于新一代信息技术…": the term as the subject of a defining verb.

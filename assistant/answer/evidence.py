@@ -216,11 +216,11 @@ _ENGLISH_EVENTS = (
     (r"acquir", "收购"), (r"merg|combin", "合并|整合"), (r"announc", "宣布|发布"), (r"\bbann", "禁止|封禁|禁令"),
     (r"take effect|took effect|came into force|enter(?:ed)? into force", "生效|施行|实施"),
 )
-_ENGLISH_EVENT = re.compile("|".join(f"(?:{p})" for p, _ in _ENGLISH_EVENTS), re.I)
+# One alternative per verb, named e0, e1…: a match says by its group which verb it is.
+_ENGLISH_EVENT = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_ENGLISH_EVENTS)), re.I)
 
 
 def english_event_verbs(question: str) -> list[str]:
     """The Chinese words for the events an English question (or English words in a Chinese one) names."""
-    found = [word for match in _ENGLISH_EVENT.finditer(question) for pattern, word in _ENGLISH_EVENTS
-             if re.fullmatch(f"(?:{pattern}).*", match.group(0), re.I)]
+    found = [_ENGLISH_EVENTS[int(match.lastgroup[1:])][1] for match in _ENGLISH_EVENT.finditer(question)]
     return list(dict.fromkeys(found))

@@ -195,15 +195,18 @@ def _tabled(start: int, name: str, every: Sequence[Mention], names: NameTable, c
     covered = [m for m in every if m.start < start + len(name) and start < m.end]
     if not covered:
         return False
-    at, own = start, []
-    for word in name.split():
-        at = name.find(word, at - start) + start
-        if not any(m.start <= at < m.end for m in covered):
-            own.append(word)
-        at += len(word)
-    return all(match_key(w) in corpus_key or (word := singular(w, names, corpus_key)) != w
-               or names.group_of(word) is not None for w in own
+    own = [w.group(0) for w in re.finditer(r"\S+", name)
+           if not any(m.start <= start + w.start() < m.end for m in covered)]
+    return all(_known_word(w, names, corpus_key) for w in own
                if w[:1].isupper() and w.lower() not in LATIN_FILLER and w not in _COMMON_CAPITALISED)
+
+
+def _known_word(word: str, names: NameTable, corpus_key: str) -> bool:
+    """The documents write the word, or the table knows it or its singular ("MoUs")."""
+    if match_key(word) in corpus_key:
+        return True
+    one = singular(word, names, corpus_key)
+    return one != word or names.group_of(one) is not None
 
 
 def question_names(question: str, every: Sequence[Mention], counting: bool, chinese_names: Sequence[str],
