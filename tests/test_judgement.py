@@ -322,6 +322,12 @@ def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, q
     # a question about a plan is answered by the plan
     ("首架C919计划什么时候交付?", "该公司计划于2021年交付首架C919单通道客机。", ""),
     ("首架C919什么时候交付?", "该公司计划于2021年交付首架C919单通道客机。", "no figure of the kind asked for"),
+    # whose headcount: people who did something else, or a clause saying the count is not known yet
+    ("这次考试实际参考人数是多少", "共有3.2万人通过资格审查,创历史新高。", "no count of 参考"),
+    ("这次考试实际参考人数是多少", "实际参考人数为2.9万人。", ""),
+    ("山体滑坡造成多少人遇难", "官员表示暂时无法确定遇难人数,救援队转移了一名伤员。", "no count of 死亡"),
+    ("山体滑坡造成多少人遇难", "截至目前,滑坡已造成12人遇难。", ""),
+    ("海尔的工业平台有多少人在用?", "平台服务超过8万名企业用户。", ""),  # 在用 is no qualifier
 ])
 def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -> None:
     from assistant.answer.analysis import analyse

@@ -15,7 +15,14 @@ from assistant.answer.constraints import event_forms, nearest_edition, numeral_k
 from assistant.answer.evidence import EVENT_WORDS
 from assistant.answer.holders import ASKS_PLAN, HOLDERS, anothers, dated_otherwise, hedged
 from assistant.answer.periods import other_period, periods
-from assistant.answer.quantities import PER_CAPITA, asks_size, expected_quantity, is_growth_rate, is_per_capita
+from assistant.answer.quantities import (
+    PER_CAPITA,
+    asks_size,
+    counted_qualifier,
+    expected_quantity,
+    is_growth_rate,
+    is_per_capita,
+)
 from assistant.lexicon import NameTable
 from assistant.text import match_key
 
@@ -59,6 +66,11 @@ def dated_event(analysis: Analysis, text: str) -> bool:
     return any(start - EVENT_REACH <= spot <= end + EVENT_REACH for spot in spots for start, end in dates)
 
 
+# A clause saying the figure is not known ("他们无法立即确定两起爆炸的死亡人数") names the count, gives none.
+_KNOWN_UNKNOWN = re.compile(r"[^,;。]*(?:(?:无法|不能|难以|尚未|未能|没有)(?:立即|马上|准确)?"
+                            r"(?:确定|确认|统计|公布|披露|核实|得知)|尚不清楚|暂不清楚|不得而知|不详)[^,;。]*")
+
+
 def figure_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why the sentence gives no figure or date of the kind asked for; "" when it does (or none is asked)."""
     if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
@@ -82,6 +94,9 @@ def figure_problem(analysis: Analysis, text: str, names: NameTable) -> str:
                     or (not per_capita and is_per_capita(figures, at))
                     or other_period(text, at, asked_periods, dated))
 
+        qualifier = counted_qualifier(analysis.question)
+        if qualifier and not any(q in _KNOWN_UNKNOWN.sub("", text) for q in qualifier):
+            return "no count of " + qualifier[0]
         if quantity is not None and not any(new_figure(m.group(0), analysis.numbers)
                                             and not (size and is_growth_rate(figures, m.start()))
                                             and not whose(m.start()) for m in quantity.finditer(figures)):

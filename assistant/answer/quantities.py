@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from assistant.answer.analysis import SIZE_ASKED, WHEN
+from assistant.text import tokenize
 
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千万]+)(?:多|余|\+)?"  # "18.6", "1500多", "近百", "30余"
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|(?<!\d)(?:19|20)\d{2}\s*[-/.—–]\s*\d{1,2}")
@@ -94,6 +95,22 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     if _SIZE.search(question):
         return _SIZE_UNITS
     return None
+
+
+# "死亡人数", "实际参考人数", "多少人遇难": whose headcount is asked. A sentence counting people who did something else
+# ("259.77万人通过资格审查", asked 参考人数) gives no answer. ("员工总人数": 总 is no qualifier.)
+_QUALIFIED_COUNT = re.compile(r"([\u4e00-\u9fff]{2})总?(?:人数|人次)|(?:多少|几)[万千百]?[人名]([\u4e00-\u9fff]{2})")
+_SAME_QUALIFIER = (("死亡", "遇难", "罹难", "丧生", "身亡", "死于"), ("受伤", "伤者"), ("旅游", "出游"))
+
+
+def counted_qualifier(question: str) -> tuple[str, ...]:
+    """The words saying whose headcount a question asks (its own first), or ()."""
+    m = _QUALIFIED_COUNT.search(question)
+    word = m and (m.group(1) or m.group(2))
+    # a word of the question as segmented ("多少人在用" asks how many use it: 在用 is no word, let alone a qualifier)
+    if not word or re.search(r"[多少几是有的了共约]", word) or word not in tokenize(question):
+        return ()
+    return next((group for group in _SAME_QUALIFIER if word in group), (word,))
 
 
 # A percentage right after 增速/增长 is a growth rate: it says how fast, not how big.
