@@ -328,6 +328,11 @@ def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, q
     ("山体滑坡造成多少人遇难", "官员表示暂时无法确定遇难人数,救援队转移了一名伤员。", "no count of 死亡"),
     ("山体滑坡造成多少人遇难", "截至目前,滑坡已造成12人遇难。", ""),
     ("海尔的工业平台有多少人在用?", "平台服务超过8万名企业用户。", ""),  # 在用 is no qualifier
+    # a year run into a longer name holding the question's word names the thing; right before it, it dates it
+    ("博览会举办时间", "2024年中国国际数字产品博览会正在海口举办。", "no figure of the kind asked for"),
+    ("博览会举办时间", "2024年中国国际数字产品博览会于4月13日至18日在海口举办。", ""),
+    ("博览会是哪一年举办的", "2024年中国国际数字产品博览会正在海口举办。", ""),
+    ("数字丝路什么时候提出的", "2017年数字丝路被正式提出。", ""),
 ])
 def test_a_figure_question_needs_a_figure_of_its_kind(question, text, problem) -> None:
     from assistant.answer.analysis import analyse

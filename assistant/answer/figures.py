@@ -24,7 +24,7 @@ from assistant.answer.quantities import (
     is_per_capita,
 )
 from assistant.lexicon import NameTable
-from assistant.text import match_key
+from assistant.text import match_key, tokenize
 
 DATE_ANY = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{1,2}\s*[日号]")
 NUMBER_WORDS = re.compile(r"[一二两三四五六七八九十百千万亿]+(?:[个家项座张台条位名次倍天年人国种类款成元]|美元)")
@@ -71,8 +71,37 @@ _KNOWN_UNKNOWN = re.compile(r"[^,;。]*(?:(?:无法|不能|难以|尚未|未能|
                             r"(?:确定|确认|统计|公布|披露|核实|得知)|尚不清楚|暂不清楚|不得而知|不详)[^,;。]*")
 
 
+# A year run into a longer name holding a word of the question ("2022年世界互联网大会乌镇峰会正在…举办", asked
+# "乌镇峰会举办时间") is part of the name, not the time asked for (unless a year is what the question asks).
+_YEAR_LABEL = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月|度|底|初|末|前|后|以来|起|上半|下半)"
+                         r"(?=[\u4e00-\u9fff])")
+_ASKS_YEAR = re.compile(r"哪一?年|\b(?:what|which) year\b|\bin what year\b", re.I)
+LABEL_REACH = 12  # characters after the year in which a word of the question makes it the name's year
+
+
+def without_year_labels(question: str, text: str) -> str:
+    """The text with years that only name the thing asked about blanked out, for a date question."""
+    if _ASKS_YEAR.search(question):
+        return text
+    asked = [t for t in tokenize(question) if len(t) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", t)
+             and t not in ("时间", "日期", "时候")]
+    words = [t for t in asked if not EVENT_WORDS.fullmatch(t)]
+
+    def blank(m: re.Match[str]) -> str:
+        after = re.match(rf"[\u4e00-\u9fff]{{1,{LABEL_REACH}}}", text[m.end():])
+        # (a word of the question right after the year is what the year dates: "2017年数字丝路被提出",
+        # "计划于2021年交付首架C919")
+        if not after or any(after.group(0).startswith(w) for w in asked):
+            return m.group(0)
+        return " " * len(m.group(0)) if any(w in after.group(0) for w in words) else m.group(0)
+
+    return _YEAR_LABEL.sub(blank, text)
+
+
 def figure_problem(analysis: Analysis, text: str, names: NameTable) -> str:
     """Why the sentence gives no figure or date of the kind asked for; "" when it does (or none is asked)."""
+    if analysis.wants == "date":
+        text = without_year_labels(analysis.question, text)
     if analysis.kind is QuestionKind.NUMBER or analysis.wants == "date":
         quantity = expected_quantity(analysis.question)
         # "机柜数量有多少" is not answered by "2024年5月": a date is no count, amount or share. Dates are blanked out
