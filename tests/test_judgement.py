@@ -449,7 +449,8 @@ def test_a_measured_quantity_or_a_day_needs_its_unit(question, wrong, right) -> 
     from assistant.lexicon import NameTable
 
     analysis = analyse(question, NameTable([]), wrong + right)
-    assert sentence_problem(analysis, wrong, NameTable([])) == "no figure of the kind asked for"
+    # (a headcount of the dead is refused first for not counting the dead at all)
+    assert sentence_problem(analysis, wrong, NameTable([])) in ("no figure of the kind asked for", "no count of 死亡")
     assert sentence_problem(analysis, right, NameTable([])) == ""
 
 

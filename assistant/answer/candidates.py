@@ -69,8 +69,8 @@ def surroundings(sentence: Sentence, corpus: CorpusView) -> tuple[str, str]:
 
 
 # Candidates scoring below this share of the best admissible one are never quoted (selection quotes a second
-# paragraph from 0.88, a disagreeing document from 0.8): they need no judgement.
-ADMISSIBLE_FLOOR = 0.75
+# paragraph from 0.70, a disagreeing document from 0.8): they need no judgement.
+ADMISSIBLE_FLOOR = 0.70
 
 
 def admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: CorpusView,
