@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from assistant.answer.comparison import names_each
+from assistant.answer.passages import passage_from
 from assistant.answer.sections import in_part
-from assistant.answer.selection import announced_list, passage_from
+from assistant.answer.selection import announced_list
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
 from assistant.text import cjk_ratio, match_key

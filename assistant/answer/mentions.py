@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.selection import ScoredSentence, announces, with_follower
+from assistant.answer.passages import with_follower
+from assistant.answer.selection import ScoredSentence, announces
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import Mention
 from assistant.text import match_key

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer.passages import SHORT_SENTENCE, passage_from
 from assistant.answer.sections import part_paragraphs, without_part_numbers
-from assistant.answer.selection import SHORT_SENTENCE, announced_list, passage_from
+from assistant.answer.selection import announced_list
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from assistant.answer.parallel import LEAD_CHARS
+from assistant.answer.passages import passage_from
 from assistant.answer.sections import part_paragraphs
-from assistant.answer.selection import passage_from
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key, segment
 from assistant.types import Paragraph

@@ -18,6 +18,7 @@ import numpy as np
 from assistant.answer.analysis import QuestionKind, wants_enumeration
 from assistant.answer.evidence import Concept, concept_coverage
 from assistant.answer.parallel import sibling_leads
+from assistant.answer.passages import SHORT_SENTENCE, further, passage_from, with_follower
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key
 from assistant.types import Hit, Paragraph
@@ -85,42 +86,6 @@ def _list_quotes(paragraph: Paragraph, corpus: CorpusView) -> list[Sentence] | N
         if corpus.sentences.get(item):  # each item with its content: "一是混合主权架构。" says what, the next how
             quotes.extend(with_follower(corpus.sentences[item][0], corpus))
     return quotes
-
-
-SHORT_SENTENCE = 30  # characters: a lead such as "一是混合主权架构。" or "设立数字合作创新试验区。"
-
-
-def with_follower(sentence: Sentence, corpus: CorpusView) -> list[Sentence]:
-    """A short lead sentence says what, the next one says how: quote both."""
-    sentences = corpus.sentences.get(sentence.paragraph_id, ())
-    if len(sentence.text) < SHORT_SENTENCE and sentences and sentences[0] == sentence and len(sentences) > 1:
-        return [sentence, sentences[1]]
-    return [sentence]
-
-
-# An open question ("菜鸟咋做本土化的") is answered by its paragraph when that is short: the report's
-# paragraphs make one point each (median 232 characters), and a cut window lost the example's facts
-# (all key facts on blind dev: 0.62 with a 240-character window from the best sentence, 0.76 with this).
-# A list question whose paragraph has no list structure is read the same way ("数字治理议题扩展到哪些方面":
-# the items follow the best sentence): all facts blind set 3 0.733 -> 0.773, blind test 0.70 -> 0.74.
-PARAGRAPH_CHARS = 360
-ANSWER_CHARS = 320  # otherwise a passage of about this length from the best sentence on
-
-
-def passage_from(sentence: Sentence, corpus: CorpusView, limit: int = ANSWER_CHARS) -> list[Sentence]:
-    """The sentence's paragraph when short, else the sentence and the ones after it within `limit` characters."""
-    sentences = corpus.sentences.get(sentence.paragraph_id, ())
-    if sentence not in sentences:
-        return [sentence]
-    if sum(len(s.text) for s in sentences) <= PARAGRAPH_CHARS:
-        return list(sentences)
-    quoted, length = [sentence], len(sentence.text)
-    for follower in sentences[sentences.index(sentence) + 1 :]:
-        if length + len(follower.text) > limit:
-            break
-        quoted.append(follower)
-        length += len(follower.text)
-    return quoted
 
 
 LIST_PARAGRAPH_CHARS = 600  # a list written in one paragraph is quoted whole up to this length
@@ -241,12 +206,12 @@ def choose(
     if announced:  # "…有三大特点:" is never left hanging: its items follow
         return list(dict.fromkeys([*chosen, *announced]))
     for candidate in scored[1:]:
-        if len({s.paragraph_id for s in chosen}) >= min(max_citations, 2):
+        if len({s.paragraph_id for s in chosen}) >= max_citations:
             break
         if candidate.score < SECOND_SENTENCE_RATIO * best.score:
             break
         if announces(candidate.sentence):
             continue  # "该模式有三大特点:" says nothing without the list it announces
         if candidate.sentence.paragraph_id not in {s.paragraph_id for s in chosen}:
-            chosen.append(candidate.sentence)
+            chosen.extend(further(candidate.sentence, chosen, kind, corpus))
     return chosen
