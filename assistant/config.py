@@ -32,7 +32,7 @@ class Settings:
     backend: str = "faiss"
     milvus_uri: str | None = None  # None: Milvus Lite in <index>/milvus.db; or http://host:19530
     top_k: int = 5  # paragraphs retrieved per question
-    max_citations: int = 3  # paragraphs quoted in one answer
+    max_citations: int = 4  # paragraphs quoted in one answer
     # Weight of the lexical score in score fusion; the rest goes to the dense score.
     # 0.6 was best among 0.5/0.6/0.7 and four dense normalisations on the eval set (evals/RESULTS.md).
     lexical_weight: float = 0.6

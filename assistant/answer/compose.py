@@ -25,6 +25,7 @@ from assistant.answer.definitions import contrast_quotes, defined_spellings, def
 from assistant.answer.documents import citation_of, conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
+    SOURCE_CITATIONS,
     asks_for_all_sources,
     footnoted_paragraphs,
     source_line,
@@ -72,7 +73,7 @@ def compose_answer(
     corpus: CorpusView,
     thresholds: tuple[float, float],
     names: NameTable,
-    max_citations: int = 3,
+    max_citations: int = 4,
     check: verifier.Model | None = None,
 ) -> Answer:
     """Quote and cite, or refuse; `thresholds` are the (Chinese, English) evidence thresholds; `check`, when
@@ -84,6 +85,8 @@ def compose_answer(
                        () if english else topic_nouns(without_purpose(folded)), event_verbs(folded, english),
                        part_titles(corpus.part_headings))
     kind = analysis.kind
+    if kind is QuestionKind.SOURCE:
+        max_citations = min(max_citations, SOURCE_CITATIONS)
     debug: dict = {"kind": kind.value, "evidence": 0.0}
     problem = question_problem(analysis)
     if problem:
