@@ -37,8 +37,8 @@ from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, ques
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
 from assistant.answer.reasons import reason_part, reason_quotes
-from assistant.answer.roster import roster_kinds, roster_quotes
-from assistant.answer.sections import asked_part, in_part, part_titles, section_hits
+from assistant.answer.roster import asked_kinds, kind_quotes, roster_kinds, roster_quotes
+from assistant.answer.sections import PART_THRESHOLD, asked_part, in_part, part_titles, section_hits
 from assistant.answer.selection import choose, score_sentences
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable
@@ -58,11 +58,6 @@ def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: Cor
     unrelated = analysis.off_topic or str(debug.get("reason", "")).startswith(ABSENT_TOPICS)
     see_also = () if unrelated else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
-
-
-# The evidence a quote needs, as a share of the usual threshold, when it comes from the part of the report the
-# question points at ("第4章一共把平台企业分成了几类": 四类企业 in §4's opening shares few of the question's words).
-PART_THRESHOLD = 0.5
 
 
 def compose_answer(
@@ -188,9 +183,12 @@ def compose_answer(
 
         chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason",
                         names_asked)
-        if kind is QuestionKind.LIST and analysis.names:
+        wants = asked_kinds(folded)  # "哪些公司": the kind of thing asked for
+        if (kind is QuestionKind.LIST and analysis.names) or wants:  # the hits' sentences judged at any score
             wider, _ = candidates.admissible(analysis, scored, corpus, names, frozenset(h.paragraph_id for h in hits))
-            chosen = [*chosen, *other_mentions(chosen, wider, corpus, max_citations, names_asked)]
+            if kind is QuestionKind.LIST and analysis.names:
+                chosen = [*chosen, *other_mentions(chosen, wider, corpus, max_citations, names_asked)]
+            chosen = kind_quotes(wants, chosen, wider, corpus, names, max_citations, names_asked) or chosen
     other = disagreeing(analysis, chosen, admissible, corpus)
     # Lists and the front matter (whose lines carry no full stop) read one quote per line.
     one_per_line = kind is QuestionKind.LIST or top.kind == "front"

@@ -9,13 +9,14 @@ the part's sentences that name one not yet listed, in reading order, each cited 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer.sections import in_part
+from assistant.answer.selection import ScoredSentence
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import Mention, NameTable
 
-_ASKED_ZH = re.compile(r"哪(?:些|几个|几家)[\w]{0,4}?(国家|地区|司法辖区|辖区|经济体|公司|企业|机构|组织)")
+_ASKED_ZH = re.compile(r"哪(?:些|几个|几家)[\w ]{0,6}?(国家|地区|司法辖区|辖区|经济体|公司|企业|机构|组织)")
 # ("提到了哪些 cloud companies": a Chinese question word before English words.)
 _ASKED_EN = re.compile(r"(?:\bwhich |哪些\s*)(?:[\w-]+ ){0,2}?(countries|jurisdictions|economies|companies|firms|"
                        r"businesses|organi[sz]ations|bodies)\b", re.I)
@@ -62,4 +63,30 @@ def roster_quotes(kinds: tuple[str, ...], part: str, corpus: CorpusView, names: 
                 seen |= found
             if len(quotes) == MAX_SENTENCES:
                 return quotes
+    return quotes
+
+
+def kind_quotes(kinds: tuple[str, ...], chosen: Sequence[Sentence], scored: Sequence[ScoredSentence],
+                corpus: CorpusView, names: NameTable, max_citations: int,
+                names_asked: Callable[[str], bool]) -> list[Sentence]:
+    """A "哪些公司 / which countries" question whose chosen quotes name nothing of that kind is answered by the
+    candidate sentences that do (best first, within `max_citations` paragraphs): "参与标准制定的有哪些 AI 公司"
+    wants 商汤科技, 百度, 腾讯, not the section's three trend leads. Only sentences of the sections the chosen quotes
+    come from: a retrieved foreword naming its publisher is no example. [] when the chosen quotes name one already."""
+    table = names.of_kinds(kinds)
+    if not kinds or any(table.find(s.text) for s in chosen):
+        return []
+    sections = {corpus.by_id[s.paragraph_id].heading_path[:2] for s in chosen}
+    quotes: list[Sentence] = []
+    for candidate in scored:
+        sentence = candidate.sentence
+        if corpus.by_id[sentence.paragraph_id].heading_path[:2] not in sections:
+            continue
+        cited = {s.paragraph_id for s in quotes}
+        if sentence.paragraph_id not in cited and len(cited) >= max_citations:
+            continue
+        if table.find(sentence.text) and names_asked(sentence.text) and sentence not in quotes:
+            quotes.append(sentence)
+        if len(quotes) == MAX_SENTENCES:
+            break
     return quotes

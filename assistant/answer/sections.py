@@ -19,6 +19,10 @@ from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key, tokenize
 from assistant.types import Hit, Paragraph
 
+# The evidence a quote needs, as a share of the usual threshold, when it comes from the part of the report the
+# question points at ("第4章一共把平台企业分成了几类": 四类企业 in §4's opening shares few of the question's words).
+PART_THRESHOLD = 0.5
+
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
