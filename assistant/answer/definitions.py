@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.comparison import names_each
-from assistant.answer.passages import passage_from
+from assistant.answer.passages import ANSWER_BUDGET, FURTHER_PASSAGE_CHARS, passage_from
 from assistant.answer.sections import in_part
 from assistant.answer.selection import announced_list
 from assistant.corpus import CorpusView, Sentence
@@ -80,7 +80,15 @@ def definition_quotes(term: str, corpus: CorpusView) -> list[Sentence]:
     if not features:  # "…模式有三大特点:" may open the next paragraph
         later = [s for s in using[1:] if s.paragraph_id != using[0].paragraph_id]
         features = announced_list([later[0]], corpus) if later else []
-    return list(dict.fromkeys([*passage, *features]))
+    quotes = list(dict.fromkeys([*passage, *features]))
+    # The part goes on about the term in a later paragraph (what it covers, how it is met): its passage too, while
+    # the answer stays within the budget.
+    for later in (s for s in using if s.paragraph_id not in {q.paragraph_id for q in quotes}):
+        more = passage_from(later, corpus, FURTHER_PASSAGE_CHARS)
+        if sum(len(q.text) for q in [*quotes, *more]) <= ANSWER_BUDGET:
+            quotes.extend(more)
+        break
+    return quotes
 
 
 def defined_spellings(question: str, names: NameTable) -> tuple[str, ...]:
