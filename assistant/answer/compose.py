@@ -36,7 +36,7 @@ from assistant.answer.front_matter import by_role, chapters, front_matter_quotes
 from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
-from assistant.answer.reasons import reason_part, reason_quotes
+from assistant.answer.reasons import reason_follow, reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, kind_quotes, roster_kinds, roster_quotes
 from assistant.answer.sections import PART_THRESHOLD, asked_part, in_part, part_titles, section_hits
 from assistant.answer.selection import choose, score_sentences
@@ -103,7 +103,8 @@ def compose_answer(
         return _quoted(question, analysis, contrast, corpus, debug, True)
     if analysis.wants == "reason" and (why := reason_part(folded, corpus.part_headings)):
         debug.update(evidence=1.0, answered="the opening of the part named after it: " + why)
-        return _quoted(question, analysis, reason_quotes(why, corpus, folded), corpus, debug, True)
+        opening = reason_quotes(why, corpus, folded)
+        return _quoted(question, analysis, [*opening, *reason_follow(why, opening, hits, corpus)], corpus, debug, True)
     if asks_mention(folded) and analysis.names and (places := mention_quotes(analysis.names, corpus)):
         debug.update(evidence=1.0, answered="where the report names it")
         return _quoted(question, analysis, places, corpus, debug, True)

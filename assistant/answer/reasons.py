@@ -9,13 +9,14 @@ or an example better, which says what, not why.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from assistant.answer.parallel import LEAD_CHARS
-from assistant.answer.passages import passage_from
-from assistant.answer.sections import part_paragraphs
+from assistant.answer.passages import ANSWER_BUDGET, passage_from
+from assistant.answer.sections import in_part, part_paragraphs
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key, segment
-from assistant.types import Paragraph
+from assistant.types import Hit, Paragraph
 
 # The heading words a question must share with one sub-part's heading (characters, counting only words at
 # most two headings use: 平台企业 and 模式 name every part of chapter 4).
@@ -55,3 +56,17 @@ def reason_quotes(prefix: str, corpus: CorpusView, question: str = "") -> list[S
     best = max(opening, key=lambda p: sum(len(w) for w in words if w in match_key(p.text)), default=None)
     sentences = corpus.sentences.get(best.id, ()) if best else ()
     return passage_from(sentences[0], corpus) if sentences else []
+
+
+def reason_follow(prefix: str, quotes: Sequence[Sentence], hits: Sequence[Hit], corpus: CorpusView) -> list[Sentence]:
+    """The part's best-retrieved paragraph beyond its opening ("华为+埃塞电信那个case为啥算应用赋能": the case the
+    part gives), whole when short, else a passage from its first sentence, while the answer stays within the budget."""
+    quoted = {s.paragraph_id for s in quotes}
+    for hit in hits:
+        paragraph = corpus.by_id.get(hit.paragraph_id)
+        if paragraph is None or paragraph.id in quoted or paragraph.kind != "body" or not in_part(paragraph, prefix):
+            continue
+        sentences = corpus.sentences.get(paragraph.id, ())
+        more = passage_from(sentences[0], corpus) if sentences else []
+        return more if sum(len(s.text) for s in [*quotes, *more]) <= ANSWER_BUDGET else []
+    return []
