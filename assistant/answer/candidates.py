@@ -68,9 +68,9 @@ def surroundings(sentence: Sentence, corpus: CorpusView) -> tuple[str, str]:
     return before, near
 
 
-# Candidates scoring below this share of the best admissible one are never quoted (selection quotes a second
-# paragraph from 0.70, a disagreeing document from 0.8): they need no judgement.
-ADMISSIBLE_FLOOR = 0.70
+# Candidates scoring below this share of the best admissible one are never quoted (selection quotes a further
+# paragraph from 0.60, a disagreeing document from 0.8): they need no judgement.
+ADMISSIBLE_FLOOR = 0.60
 
 
 def admissible(analysis: Analysis, scored: Sequence[ScoredSentence], corpus: CorpusView,
