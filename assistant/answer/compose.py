@@ -25,7 +25,6 @@ from assistant.answer.definitions import contrast_quotes, defined_spellings, def
 from assistant.answer.documents import citation_of, conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
-    SOURCE_CITATIONS,
     asks_for_all_sources,
     footnoted_paragraphs,
     source_line,
@@ -36,6 +35,7 @@ from assistant.answer.front_matter import by_role, chapters, front_matter_quotes
 from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
+from assistant.answer.passages import FOCUSED_CITATIONS
 from assistant.answer.reasons import reason_follow, reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, kind_quotes, roster_kinds, roster_quotes
 from assistant.answer.sections import PART_THRESHOLD, asked_part, in_part, part_titles, section_hits
@@ -80,8 +80,8 @@ def compose_answer(
                        () if english else topic_nouns(without_purpose(folded)), event_verbs(folded, english),
                        part_titles(corpus.part_headings))
     kind = analysis.kind
-    if kind is QuestionKind.SOURCE:
-        max_citations = min(max_citations, SOURCE_CITATIONS)
+    if kind in (QuestionKind.SOURCE, QuestionKind.NUMBER):  # one footnote or one figure is the answer
+        max_citations = min(max_citations, FOCUSED_CITATIONS)
     debug: dict = {"kind": kind.value, "evidence": 0.0}
     problem = question_problem(analysis)
     if problem:

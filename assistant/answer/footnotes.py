@@ -57,11 +57,6 @@ def source_lines(citations: Sequence[Citation], lang: str = "zh") -> list[str]:
     return lines
 
 
-# Paragraphs a source question quotes at most: each brings its own footnote lines, and a weak fourth paragraph's
-# footnote reads as the source asked for (blind set 11's p-077: no source in the passage, a cloud campaign's cited).
-SOURCE_CITATIONS = 3
-
-
 def asks_for_all_sources(analysis: Analysis) -> bool:
     """A source question about the report's sources in general: no figure, year or name to trace.
 
