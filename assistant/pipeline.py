@@ -99,7 +99,10 @@ class Assistant:
         if len(parts) == 1:  # "印尼在基础设施和支付方面各有什么规划": each aspect is asked for on its own
             parts = aspect_parts(text) or parts
         if len(parts) > 1:
-            answer = merge_answers(text, [self._asked(part, None, k, scope) for part in parts])
+            # The whole question first: its parts often share one topic only the whole names ("…TikTok在马来西亚的
+            # 事情?有的话大概是怎么回事"); each part then adds what it asks on its own (no sentence twice).
+            whole = self._compose(text, retrieval, k)
+            answer = merge_answers(text, [whole, *(self._asked(part, None, k, scope) for part in parts)])
         else:
             answer = self._asked(text, retrieval, k, scope, joined=True)
         answer = with_provenance(answer, self.index.corpus)
