@@ -272,7 +272,8 @@ EVALS = Path(__file__).resolve().parent.parent / "evals"
 # 0.875 / 0.825; set 10 0.922 / 0.826; set 11 0.945 / 0.888; set 12 0.863 / 0.760; set 13 0.914 / 0.840; set 14
 # 0.736 / 0.640; set 15 0.819 / 0.731; set 16 0.740 / 0.675; set 17 0.750 / 0.693; set 18 0.785 / 0.627 (refusals
 # as at the twelfth round). Floors for these two sit three points below, rounded down; they never go down.
-# Fourteenth round end (f5f2bf9, 2026-12-03), gold cited / key facts: set 2 0.893 / 0.840; set 3 1.000 / 0.973;
+# Fourteenth round (f5f2bf9, 2026-12-03; 6b453c6 then raised sets 2, 11-14, 16-19 a little; evals/RESULTS.md),
+# gold cited / key facts: set 2 0.893 / 0.840; set 3 1.000 / 0.973;
 # set 4 0.934 / 0.928; set 5 0.972 / 0.922; set 6 0.938 / 0.891; set 7 0.947 / 0.934; set 8 0.961 / 0.879; set 9
 # 0.875 / 0.836; set 10 0.922 / 0.840; set 11 0.956 / 0.890; set 12 0.863 / 0.773; set 13 0.914 / 0.856; set 14
 # 0.747 / 0.655; set 15 0.830 / 0.749; set 16 0.770 / 0.687; set 17 0.760 / 0.700; set 18 0.797 / 0.636; refusals
@@ -289,15 +290,15 @@ LATER_SETS = {
     "blind8": ({"hit5": 0.86, "cited_gold": 0.93, "fact_accuracy": 0.84, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
     "blind9": ({"hit5": 0.87, "cited_gold": 0.84, "fact_accuracy": 0.80, "refusal_recall": 0.78}, 0.08, {"test"}, 120),
     "blind10": ({"hit5": 0.84, "cited_gold": 0.89, "fact_accuracy": 0.80, "refusal_recall": 0.90}, 0.07, {"test"}, 150),
-    "blind11": ({"hit5": 0.83, "cited_gold": 0.92, "fact_accuracy": 0.85, "refusal_recall": 0.94}, 0.05, {"dev"}, 150),
+    "blind11": ({"hit5": 0.83, "cited_gold": 0.92, "fact_accuracy": 0.86, "refusal_recall": 0.94}, 0.05, {"dev"}, 150),
     "blind12": ({"hit5": 0.89, "cited_gold": 0.83, "fact_accuracy": 0.74, "refusal_recall": 0.84}, 0.09, {"test"}, 150),
-    "blind13": ({"hit5": 0.87, "cited_gold": 0.88, "fact_accuracy": 0.82, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
-    "blind14": ({"hit5": 0.79, "cited_gold": 0.71, "fact_accuracy": 0.62, "refusal_recall": 0.92}, 0.18, {"test"}, 150),
-    "blind15": ({"hit5": 0.81, "cited_gold": 0.79, "fact_accuracy": 0.71, "refusal_recall": 0.77}, 0.12, {"dev"}, 150),
-    "blind16": ({"hit5": 0.84, "cited_gold": 0.74, "fact_accuracy": 0.65, "refusal_recall": 0.80}, 0.17, {"test"}, 150),
-    "blind17": ({"hit5": 0.78, "cited_gold": 0.73, "fact_accuracy": 0.66, "refusal_recall": 0.95}, 0.11, {"dev"}, 150),
-    "blind18": ({"hit5": 0.78, "cited_gold": 0.76, "fact_accuracy": 0.60, "refusal_recall": 0.87}, 0.09, {"dev"}, 120),
-    "blind19": ({"hit5": 0.85, "cited_gold": 0.77, "fact_accuracy": 0.70, "refusal_recall": 0.85}, 0.17, {"test"}, 150),
+    "blind13": ({"hit5": 0.87, "cited_gold": 0.88, "fact_accuracy": 0.83, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
+    "blind14": ({"hit5": 0.79, "cited_gold": 0.72, "fact_accuracy": 0.63, "refusal_recall": 0.92}, 0.18, {"test"}, 150),
+    "blind15": ({"hit5": 0.81, "cited_gold": 0.79, "fact_accuracy": 0.72, "refusal_recall": 0.77}, 0.12, {"dev"}, 150),
+    "blind16": ({"hit5": 0.84, "cited_gold": 0.75, "fact_accuracy": 0.67, "refusal_recall": 0.80}, 0.17, {"test"}, 150),
+    "blind17": ({"hit5": 0.78, "cited_gold": 0.74, "fact_accuracy": 0.67, "refusal_recall": 0.95}, 0.11, {"dev"}, 150),
+    "blind18": ({"hit5": 0.78, "cited_gold": 0.78, "fact_accuracy": 0.63, "refusal_recall": 0.87}, 0.09, {"dev"}, 120),
+    "blind19": ({"hit5": 0.85, "cited_gold": 0.77, "fact_accuracy": 0.71, "refusal_recall": 0.85}, 0.17, {"test"}, 150),
 }
 
 
