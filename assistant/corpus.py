@@ -6,127 +6,17 @@ Plain Python and numpy only (no faiss, no bm25s), so `answer` can depend on it.
 from __future__ import annotations
 
 from collections.abc import Container, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from assistant.corpus_lookup import ById, Positions, SourceTable, Table, is_table, paragraph_roles, rows_where
-from assistant.text import match_key, split_sentences
+from assistant.corpus_lookup import ById, Positions, SourceTable, is_table, paragraph_roles, rows_where
+from assistant.sentence_maps import DocSentences, ParagraphSentences, Sentence
+from assistant.text import match_key
 from assistant.types import Paragraph, Source
+from assistant.units import Unit, make_units, unit_starts
 
 PARAGRAPH_KINDS = ("body", "front", "table")  # the codes of the index's kinds array (paragraph_store.KINDS)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One embedded piece: a whole paragraph (with its heading) or one of its sentences."""
-
-    paragraph_id: str
-    kind: str  # "para" | "sent"
-    text: str
-
-
-def quotable_sentences(paragraph: Paragraph) -> list[str]:
-    """The sentences an answer may quote: table rows for a table, sentences otherwise."""
-    if paragraph.kind == "table":
-        return [line.strip() for line in paragraph.text.splitlines() if line.strip()]
-    return split_sentences(paragraph.text)
-
-
-def make_units(paragraphs: Sequence[Paragraph]) -> list[Unit]:
-    units: list[Unit] = []
-    for para in paragraphs:
-        heading = para.heading_path[-1] if para.heading_path else ""
-        units.append(Unit(para.id, "para", f"{heading}\n{para.text}".strip()))
-        if para.heading_path:  # "measures at the government level" finds the heading 1.政府层面
-            units.append(Unit(para.id, "head", " ".join(para.heading_path)))
-        units.extend(Unit(para.id, "sent", sentence) for sentence in quotable_sentences(para))
-    return units
-
-
-def unit_counts(paragraphs: Sequence[Paragraph]) -> list[int]:
-    """How many units `make_units` gives each paragraph (kept per document so builds need not split again)."""
-    return [1 + bool(p.heading_path) + len(quotable_sentences(p)) for p in paragraphs]
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    paragraph_id: str
-    row: int  # row of its vector in CorpusView.vectors
-
-
-def unit_starts(paragraphs: Sequence[Paragraph], units: Sequence[Unit]) -> np.ndarray:
-    """Row of each paragraph's first unit, plus the total (units come grouped by paragraph, in order)."""
-    position = {p.id: i for i, p in enumerate(paragraphs)}
-    counts = np.zeros(len(paragraphs) + 1, dtype=np.int64)
-    for unit in units:
-        counts[position[unit.paragraph_id] + 1] += 1
-    return np.cumsum(counts)
-
-
-class _Sentences(Mapping[str, tuple[Sentence, ...]]):
-    """Paragraph id -> its quotable sentences with their vector rows, split on first use.
-
-    A library of 100k paragraphs has half a million sentences; the answer layer reads a
-    handful per question, so they are derived from the paragraph when asked for.
-    """
-
-    def __init__(self, view: CorpusView) -> None:
-        self._view = view
-        self._cache: dict[str, tuple[Sentence, ...]] = {}
-
-    def __getitem__(self, paragraph_id: str) -> tuple[Sentence, ...]:
-        found = self._cache.get(paragraph_id)
-        if found is None:
-            view = self._view
-            position = view.position[paragraph_id]  # KeyError for an unknown id, as a dict would
-            start = int(view.unit_starts[position])
-            found = tuple(
-                Sentence(unit.text, paragraph_id, start + offset)
-                for offset, unit in enumerate(make_units([view.paragraphs[position]]))
-                if unit.kind == "sent"
-            )
-            self._cache[paragraph_id] = found
-        if not found:
-            raise KeyError(paragraph_id)
-        return found
-
-    def get(self, paragraph_id: str, default=None):  # type: ignore[override]
-        try:
-            return self[paragraph_id]
-        except KeyError:
-            return default
-
-    def __iter__(self) -> Iterator[str]:
-        return (p.id for p in self._view.paragraphs if self.get(p.id))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-
-class _DocSentences(Mapping[str, tuple[Sentence, ...]]):
-    """Document key -> its sentences, split when that document is first asked for."""
-
-    def __init__(self, view: CorpusView, table: Table) -> None:
-        self._view, self._table = view, table
-        self._cache: dict[str, tuple[Sentence, ...]] = {}
-
-    def __getitem__(self, doc: str) -> tuple[Sentence, ...]:
-        if doc not in self._cache:
-            if doc not in self._table.doc_keys:
-                raise KeyError(doc)
-            rows = rows_where(self._table, {doc})
-            paragraphs = self._view.paragraphs
-            self._cache[doc] = tuple(s for i in rows for s in self._view.sentences.get(paragraphs[int(i)].id, ()))
-        return self._cache[doc]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._table.doc_keys)
-
-    def __len__(self) -> int:
-        return len(self._table.doc_keys)
 
 
 class CorpusView:
@@ -177,7 +67,7 @@ class CorpusView:
         self.roles = dict(roles or {})  # document key -> "report" | "library" | "source" (default "report")
         self.links = dict(links or {})  # (report key, footnote number) -> key of that source's document
         self.titles = dict(titles or {})  # document key -> its title, as shown beside quotes from it
-        self.sentences: Mapping[str, tuple[Sentence, ...]] = _Sentences(self)
+        self.sentences: Mapping[str, tuple[Sentence, ...]] = ParagraphSentences(self)
         self._report_paragraphs: tuple[Paragraph, ...] | None = None
         self._text_key = text_key  # a large library's index of it (see assistant.index.text_key)
 
@@ -312,7 +202,7 @@ class CorpusView:
     def doc_sentences(self) -> Mapping[str, tuple[Sentence, ...]]:
         """Every sentence of each document, in reading order (for matching a quote inside a source)."""
         if self._table is not None:
-            return _DocSentences(self, self._table)
+            return DocSentences(self, self._table)
         out: dict[str, list[Sentence]] = {}
         for para in self.paragraphs:
             out.setdefault(para.doc, []).extend(self.sentences.get(para.id, ()))

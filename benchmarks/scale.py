@@ -105,7 +105,7 @@ elif mode == "scan":  # what opening pays to learn that the corpus folder did no
     s = time.perf_counter(); out["stale"] = check_index(settings, state); out["check_s"] = time.perf_counter() - s
     out["files"] = len(state.files)
 elif mode == "throughput":
-    from assistant.corpus import make_units
+    from assistant.units import make_units
     from assistant.index.embed import load_embedder
     from assistant.ingest import load_corpus
     texts = [u.text for u in make_units([p for d in load_corpus(corpus) for p in d.paragraphs])][:768]
@@ -170,8 +170,8 @@ def child(*args: str, limit_gb: int | None = None) -> dict:
 
 
 def report_sentences() -> list[str]:
-    from assistant.corpus import quotable_sentences
     from assistant.ingest import load_corpus
+    from assistant.units import quotable_sentences
 
     return [s for d in load_corpus(ROOT / "corpus") for p in d.paragraphs for s in quotable_sentences(p) if len(s) > 8]
 

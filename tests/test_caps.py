@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfmaker import chinese_pdf, raw_pdf
 
-from assistant.corpus import make_units
 from assistant.ingest import pdf as pdf_module
 from assistant.ingest.caps import CAPS, Caps, TooLarge, clip_units, read_capped, unit_count, windows
 from assistant.ingest.loader import DocumentError, load_document, parse_text
 from assistant.ingest.pdf import PdfError, PdfLimits, extract_pages
 from assistant.question import validate_question
 from assistant.ui.handlers import plain_text
+from assistant.units import make_units
 
 # --- windows and caps ----------------------------------------------------------------------------------
 

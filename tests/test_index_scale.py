@@ -15,7 +15,6 @@ import pytest
 
 from assistant import retrieve
 from assistant.config import Settings
-from assistant.corpus import make_units
 from assistant.index import dense as dense_module
 from assistant.index.dense import APPROX_INDEX, VECTORS, DenseIndex
 from assistant.index.embed import HashEmbedder
@@ -23,6 +22,7 @@ from assistant.index.load import load_index
 from assistant.index.store import MANIFEST, IndexCorrupt, current_generation, verify_files
 from assistant.pipeline import Assistant, ingest
 from assistant.retrieve import top_k
+from assistant.units import make_units
 
 QUESTION = "数字丝绸之路合作国家有多少个?"
 

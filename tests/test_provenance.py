@@ -16,13 +16,14 @@ from pdfmaker import chinese_pdf
 
 from assistant.cli import main
 from assistant.config import Settings
-from assistant.corpus import CorpusView, make_units
+from assistant.corpus import CorpusView
 from assistant.index.embed import HashEmbedder
 from assistant.ingest.registry import REGISTRY_NAME
 from assistant.pipeline import Assistant
 from assistant.provenance import with_provenance
 from assistant.render import answer_to_dict, answer_to_text
 from assistant.types import Answer, AnswerSentence, Citation, Paragraph, Source
+from assistant.units import make_units
 
 REPORT_NAME = "digital-silk-road-report.txt"
 REPORT_DOC = "digital-silk-road-report"

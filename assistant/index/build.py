@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.corpus import make_units, unit_counts
 from assistant.index.dense import TRAINED_INDEX
 from assistant.index.doc_cache import CachedDocument, CachedRef, DocumentCache
 from assistant.index.embed import Embedder
@@ -19,6 +18,7 @@ from assistant.index.store import IndexStoreError, current_generation, write_gen
 from assistant.ingest import ParsedDocument
 from assistant.ingest.caps import clip_units
 from assistant.text import tokenizer_signature
+from assistant.units import make_units, unit_counts
 
 Progress = Callable[[str], None]
 # Bump when what is indexed changes (units, list context, tokens, PDF pages): old indexes then count as stale.

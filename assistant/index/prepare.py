@@ -13,12 +13,12 @@ import numpy as np
 
 from assistant.attempts import UNFINISHED, Attempts
 from assistant.config import Settings
-from assistant.corpus import make_units, unit_counts
 from assistant.index.build import PIPELINE_VERSION, EmbedProgress, document_tokens, embed_texts
 from assistant.index.corpus_state import CorpusState, pdf_limits
 from assistant.index.doc_cache import CachedDocument, CachedRef, DocumentCache, cache_key
 from assistant.index.embed import Embedder, embedder_name, load_embedder
 from assistant.ingest.catalog import CorpusFile, SkippedFile, load_file
+from assistant.units import make_units, unit_counts
 
 Progress = Callable[[str], None]
 

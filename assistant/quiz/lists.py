@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.corpus import quotable_sentences
 from assistant.text import strip_marks
 from assistant.types import Paragraph
+from assistant.units import quotable_sentences
 
 _ORDINAL = re.compile(r"([一二三四五六七八九])是")
 _ORDER = "一二三四五六七八九"

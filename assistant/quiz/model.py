@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from assistant.corpus import quotable_sentences
 from assistant.lexicon import NameGroup, NameTable, load_name_table
 from assistant.quiz.facts import Fact, sentence_facts
 from assistant.quiz.lists import ItemList, collect_lists
 from assistant.text import match_key, strip_marks
 from assistant.types import Paragraph, ParagraphRef
+from assistant.units import quotable_sentences
 
 TYPES = ("mc", "cloze", "tf")
 BLANK = "____"

@@ -1,6 +1,7 @@
 """The Gradio web front end (`assistant serve`); gradio is imported only when the app is built.
 
-`handlers` and `tools` (quiz, check) hold the pure HTML builders; `app` holds `build_app` and `launch`.
+`handlers` (answers, citation panels), `reader` (the report, its sources), `markup` (escaping, links, highlights) and
+`tools` (quiz, check) hold the pure HTML builders; `app` holds `build_app` and `launch`.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from assistant.quiz.items import FALSE, TRUE, section_key
 from assistant.review.check import Checker, CheckError, CheckReport, ClaimVerdict, Suggestion
 from assistant.review.numbers import conflicting, find_quantities, missing_quantities
 from assistant.types import Paragraph
-from assistant.ui.handlers import esc, highlight, notice_html, para_link
+from assistant.ui.markup import esc, highlight, notice_html, para_link
 
 ALL = "all"
 TYPE_CHOICES = (("选择题 mc", "mc"), ("填空题 cloze", "cloze"), ("判断题 tf", "tf"))

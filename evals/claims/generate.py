@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from assistant.corpus import quotable_sentences  # noqa: E402
 from assistant.ingest import load_corpus  # noqa: E402
 from assistant.lexicon import ENTITY_KINDS, load_name_table  # noqa: E402
 from assistant.lexicon.numerals import find_quantities  # noqa: E402
 from assistant.text import strip_marks  # noqa: E402
+from assistant.units import quotable_sentences  # noqa: E402
 
 OUT = Path(__file__).with_name("generated.jsonl")
 VERBS = ("推出", "建立", "建设", "发布", "签署", "达成", "覆盖", "提供", "成立", "实现", "开通", "汇聚", "参与",
