@@ -25,7 +25,7 @@ def running_app(assistant: object, temp_dir: Path) -> Iterator[tuple[object, str
     The per-test network guard ends with each test, so a module-scoped server
     carries its own for as long as it runs.
     """
-    from assistant.ui.app import launch
+    from assistant.ui.serve import launch
 
     old_temp = os.environ.get("GRADIO_TEMP_DIR")
     os.environ["GRADIO_TEMP_DIR"] = str(temp_dir)

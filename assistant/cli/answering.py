@@ -94,7 +94,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise InputError("--port must be between 1 and 65535")
     try:
-        from assistant.ui import app
+        from assistant.ui import serve
     except ImportError as exc:
         print(f"assistant: error: the web UI needs gradio (pip install 'gradio>=6.20'): {exc}", file=sys.stderr)
         return EXIT_ENV
@@ -104,7 +104,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     assistant.embedder.embed(["预热"])  # a server pays for the model's weights at start-up, not on a user's question
     progress(f"ready: {len(assistant.corpus.paragraphs)} paragraphs; serving on http://{args.host}:{args.port}/")
     try:
-        app.launch(assistant, host=args.host, port=args.port, allowed_hosts=args.allowed_host)
+        serve.launch(assistant, host=args.host, port=args.port, allowed_hosts=args.allowed_host)
     except OSError as exc:
         print(f"assistant: error: cannot serve on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return EXIT_ENV

@@ -14,28 +14,23 @@ the page script (`page.js`) also copies answers, sends feedback, and handles Arr
 from __future__ import annotations
 
 import hashlib
-import inspect
 import logging
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
-from starlette.middleware import Middleware
 
 from assistant.pipeline import Assistant
-from assistant.question import QuestionError
-from assistant.quiz import QuizError, collect_facts
-from assistant.render import answer_to_dict
-from assistant.review.check import Checker, CheckError
+from assistant.quiz import collect_facts
+from assistant.review.check import Checker
 from assistant.types import Answer, Paragraph
 from assistant.ui import handlers as h
 from assistant.ui import history as hist
 from assistant.ui import tools as t
+from assistant.ui.api import register_api
 from assistant.ui.feedback import RATINGS, FeedbackError, append_feedback, feedback_record
-from assistant.ui.guard import HostAndUploadGuard
-from assistant.ui.guard import allowed_hosts as guard_hosts
 
 EXAMPLES = (
     "数字丝绸之路合作国家有多少个?",
@@ -58,22 +53,6 @@ SCROLL_TO_FOCUS_JS = """() => {
 }"""
 STORAGE_KEY = "assistant-conversations"
 EXPORT_MAX_AGE_S = 3600.0  # quiz and conversation exports are deleted an hour after they were written
-
-
-def named_api(fn: Callable[..., Any], api_name: str, blocks: gr.Blocks) -> None:
-    """`gr.api`, with its inputs labelled by the function's parameter names (gradio says "1st", "2nd")."""
-    dependency = gr.api(fn, api_name=api_name)
-    names = list(inspect.signature(fn).parameters)
-    for block_id, name in zip(dependency["inputs"], names, strict=False):
-        blocks.blocks[block_id].label = name
-    for block_id in dependency["outputs"]:
-        blocks.blocks[block_id].label = "result"
-
-
-def api_error(endpoint: str, message: str) -> gr.Error:
-    """Bad input to an API endpoint: one line in the server log (no traceback), the message to the caller."""
-    LOG.warning("/%s refused: %s", endpoint, " ".join(message.split())[:300])
-    return gr.Error(message, print_exception=False)
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
@@ -167,44 +146,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                    EXPORT_MAX_AGE_S)
         return gr.DownloadButton("下载 Download conversation.md", value=str(path), visible=True)
 
-    def ask_api(question: str) -> dict[str, Any]:
-        """Answer one question; the same JSON object as `assistant ask --json`."""
-        try:
-            return answer_to_dict(assistant.ask(question))
-        except QuestionError as exc:
-            raise api_error("ask", f"invalid question: {exc}") from exc
-
-    def paragraph_api(paragraph_id: str) -> dict[str, Any]:
-        """One paragraph by id, with its footnote sources."""
-        paragraph = assistant.paragraph(paragraph_id.strip())
-        if paragraph is None:
-            raise api_error("paragraph", f"unknown paragraph id: {paragraph_id[:80]}")
-        return h.paragraph_to_dict(paragraph, corpus.sources_of(paragraph))
-
-    def sources_api() -> list[dict[str, Any]]:
-        """All footnote sources with the paragraphs that cite them."""
-        return h.sources_to_list(all_sources, paragraphs)
-
     def generate_quiz(section: str, n: float, types: list[str], seed: float, fmt: str) -> tuple[str, Any]:
         t.prune_exports(export_dir, EXPORT_MAX_AGE_S)
         markup, path = t.quiz_view(pool, section, n, types, seed, fmt, export_dir)
         if path is None:
             return markup, gr.DownloadButton(value=None, visible=False)
         return markup, gr.DownloadButton(f"下载 Download {path.suffix}", value=str(path), visible=True)
-
-    def quiz_api(section: str = "", n: int = 10, types: str = "mc,cloze,tf", seed: int = 0) -> list[dict[str, Any]]:
-        """A quiz from the report's facts; the same JSON items as `assistant quiz --format json`."""
-        try:
-            return t.quiz_json(pool, section, n, types, seed)
-        except QuizError as exc:
-            raise api_error("quiz", str(exc)) from exc
-
-    def check_api(answer: str) -> dict[str, Any]:
-        """Check an answer's cited claims; the same JSON object as `assistant check --json`."""
-        try:
-            return t.check_json(checker, answer)
-        except CheckError as exc:
-            raise api_error("check", str(exc)) from exc
 
     private: dict[str, Any] = {"api_visibility": "private"}
     # Stable across restarts, so a browser's stored conversations stay readable after `assistant serve` restarts.
@@ -297,32 +244,5 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         check_button.click(lambda text: t.check_view(checker, text), check_input, check_out, **private)
         demo.load(on_load, store, [*switched, tabs, report], **private).then(
             None, None, None, js=SCROLL_TO_FOCUS_JS, **private)
-
-        for fn, name in ((ask_api, "ask"), (paragraph_api, "paragraph"), (sources_api, "sources"),
-                         (quiz_api, "quiz"), (check_api, "check")):
-            named_api(fn, name, demo)
-    return demo
-
-
-def status_words() -> gr.I18n:
-    """Words gradio's screen-reader status line looks up but does not ship ("common.complete" was read out)."""
-    words = {"common.complete": "完成 Complete", "common.error": "出错 Error", "common.loading": "加载中 Loading"}
-    return gr.I18n(en=words, **{"zh-CN": words, "zh-TW": words})
-
-
-def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, allowed_hosts: Sequence[str] = (),
-           **kwargs: Any) -> gr.Blocks:
-    """Build, queue and serve the app (blocks unless `prevent_thread_lock=True`); returns the Blocks.
-
-    Requests whose Host is not 127.0.0.1, localhost, `host` or one of `allowed_hosts` get 400; upload
-    routes get 403 (the app takes no files).
-    """
-    demo = build_app(assistant)
-    demo.queue(default_concurrency_limit=2)
-    guard = Middleware(HostAndUploadGuard, allowed=guard_hosts(host, allowed_hosts))
-    options: dict[str, Any] = {"server_name": host, "server_port": port, "share": False, "i18n": status_words(),
-                               "css_paths": [CSS_PATH], "footer_links": ["api"], "max_file_size": "1kb",
-                               "app_kwargs": {"middleware": [guard]}}
-    options.update(kwargs)
-    demo.launch(**options)
+        register_api(demo, assistant, checker, pool, all_sources, paragraphs)
     return demo
