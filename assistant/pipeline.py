@@ -19,8 +19,9 @@ from assistant.config import Settings
 from assistant.corpus import CorpusView
 from assistant.index.backend import open_backend
 from assistant.index.embed import Embedder, load_embedder
-from assistant.index.incremental import IngestReport, check_index, ingest, registry_overrides
+from assistant.index.incremental import IngestReport, check_index, ingest
 from assistant.index.load import LoadedIndex, load_index
+from assistant.index.registry_links import registry_overrides
 from assistant.lexicon import NameGroup, NameTable, homophones, load_name_table
 from assistant.lexicon.spelling import corrected
 from assistant.provenance import with_provenance

@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from assistant.config import Settings
 from assistant.environment import (
@@ -37,12 +36,10 @@ from assistant.index.doc_cache import CachedDocument, CachedRef, DocumentCache
 from assistant.index.embed import Embedder, embedder_name
 from assistant.index.load import effective_manifest, live_manifests, stale_reason
 from assistant.index.prepare import LazyEmbedder, prepare
-from assistant.index.records import read_jsonl, source_from_dict
+from assistant.index.registry_links import report_links, restore_registry, sync_registry_file
 from assistant.index.store import IndexCorrupt, IndexMissing
-from assistant.ingest import CorpusError, ParsedDocument
+from assistant.ingest import CorpusError
 from assistant.ingest.catalog import SkippedFile
-from assistant.ingest.registry import REGISTRY_NAME, apply_registry, read_registry, sync_registry
-from assistant.types import Source
 
 Progress = Callable[[str], None]
 MISSING, DAMAGED = "no index yet", "the index is damaged"
@@ -120,22 +117,11 @@ def ingest(
                                      "the previous index (if any) is still in use") from exc
     generation, manifest = read_live_manifest(settings.index_dir)
     if reason is None:
-        _restore_registry(settings, generation, manifest.get("registry_doc"), progress)
+        restore_registry(settings, generation, manifest.get("registry_doc"), progress)
     skipped = tuple(SkippedFile(**s) for s in manifest.get("skipped", []))
     warnings = tuple(manifest.get("warnings", []))
     return IngestReport(reason is not None, reason or "the index is up to date", manifest["counts"]["paragraphs"],
                         manifest["counts"]["sources"], time.perf_counter() - started, skipped, warnings, *counts)
-
-
-def _restore_registry(settings: Settings, generation: Path, registry_doc: str | None, progress: Progress) -> None:
-    """Write sources.toml again from the index when the user deleted it (or the index predates it)."""
-    path = settings.corpus_dir / REGISTRY_NAME
-    if registry_doc is None or path.is_file():
-        return
-    rows = [source_from_dict(row) for row in read_jsonl(generation / "sources.jsonl")]
-    sources = [source for doc, source in rows if doc == registry_doc]
-    if sources and sync_registry(path, sources):
-        progress(f"wrote {path} ({len(sources)} sources)")
 
 
 def _build(
@@ -162,7 +148,7 @@ def _build(
     report_ref = next((r for r in refs if r.role == "report" and r.sources), None)
     report = cache.get(report_ref.key) if report_ref else None
     report_doc = report.document if isinstance(report, CachedDocument) else None
-    _sync_registry(settings, report_doc, warnings, progress)
+    sync_registry_file(settings, report_doc, warnings, progress)
     links = report_links(state, report_doc.doc if report_doc else None, {r.doc for r in refs})
     extra = {"registry": state.registry, "registry_doc": report_doc.doc if report_doc else None,
              "skipped": [asdict(s) for s in skipped], "warnings": warnings,
@@ -209,7 +195,7 @@ def _update(settings: Settings, state: CorpusState, plan: Plan, embedder: LazyEm
         raise CorpusError(f"all documents in {settings.corpus_dir} are empty")
     warnings = list(state.warnings)
     new_report = next((c.document for _, c in docs if c.document.role == "report" and c.document.sources), None)
-    _sync_registry(settings, new_report, warnings, progress)
+    sync_registry_file(settings, new_report, warnings, progress)
     registry_doc = new_report.doc if new_report else effective.get("registry_doc")
     if registry_doc not in roles:
         registry_doc = None
@@ -232,33 +218,3 @@ def _update(settings: Settings, state: CorpusState, plan: Plan, embedder: LazyEm
     if needs_compaction(plan, delta_counts["paragraphs"]):
         compact_index(settings.index_dir, progress)
     return parsed, reused
-
-
-def _sync_registry(settings: Settings, report: ParsedDocument | None, warnings: list[str],
-                   progress: Progress) -> None:
-    if report is None:
-        return
-    try:
-        if sync_registry(settings.corpus_dir / REGISTRY_NAME, report.sources):
-            progress(f"wrote {settings.corpus_dir / REGISTRY_NAME} ({len(report.sources)} sources)")
-    except OSError as exc:
-        warnings.append(f"cannot write {REGISTRY_NAME}: {exc.strerror or exc}")
-
-
-def report_links(state: CorpusState, report: str | None, indexed: set[str]) -> dict[str, dict[int, str]]:
-    """The report's footnote number -> key of that source's indexed document."""
-    if report is None:
-        return {}
-    return {report: {f.number: f.doc for f in state.files if f.number is not None and f.doc in indexed}}
-
-
-def registry_overrides(
-    settings: Settings, sources: dict[tuple[str, int], Source], registry_doc: str | None
-) -> dict[tuple[str, int], Source]:
-    """The index's footnote sources with the titles, publishers and dates the user set in sources.toml."""
-    if registry_doc is None:
-        return sources
-    entries = read_registry(settings.corpus_dir / REGISTRY_NAME)
-    mine = [s for (doc, _), s in sources.items() if doc == registry_doc]
-    return {**sources, **{(registry_doc, s.number): s for s in apply_registry(mine, entries)}}
-

@@ -12,11 +12,10 @@ the negation, the other direction). `unsupported`: nothing there states it.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Sequence
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -35,7 +34,8 @@ from assistant.review.verdicts import (  # re-exported: the CLI and the web app 
     reason_for,
     report_to_text,
 )
-from assistant.text import cjk_ratio, match_key, pos_tags, tokenize
+from assistant.review.words import everyday, unknown_names
+from assistant.text import cjk_ratio, match_key, tokenize
 from assistant.types import Hit, Paragraph
 
 if TYPE_CHECKING:
@@ -47,28 +47,12 @@ __all__ = ["VERDICTS", "CheckError", "CheckReport", "Checker", "ClaimVerdict", "
 SUGGEST_K = 8  # retrieved paragraphs tried for a suggestion
 _SOURCE_LINE = re.compile(r"^(?:出处|[Ss]ource)\s*\d+\s*[:：]\s*")
 _NUMERIC = re.compile(r"[\d.,%]+|[\d零〇一二两三四五六七八九十百千万亿]*[多余]?[个家项年月日天国座张元人次倍款条种]?")
-_NAME_TAGS = frozenset({"ns", "nt"})  # place, organisation (jieba tag set, which rjieba shares)
 _META = frozenset({"报告", "建议", "认为", "指出", "提到", "表示", "说", "称", "据", "the", "report", "says"})
-COMMON_FREQ = 3000  # jieba frequency above which a word the corpus lacks is everyday language, not a new fact
 _CLAUSE = re.compile(r"[,，;；:：。]")
 
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 Retrieve = Callable[[str, int], Sequence[Hit]]
-
-
-@lru_cache(maxsize=1)
-def _jieba() -> Any:
-    """jieba, for its word frequencies, loaded once without its banner on stderr."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-def _jieba_freq(token: str) -> int:
-    return int(_jieba().dt.FREQ.get(token, 0) or 0)
 
 
 class Checker:
@@ -109,7 +93,7 @@ class Checker:
         """Corpus IDF; a word the corpus never uses weighs the most, unless it is everyday language (已经)."""
         if token in self.corpus.idf:
             return self.corpus.idf[token]
-        return self.corpus.median_idf if _jieba_freq(token) >= COMMON_FREQ else self.corpus.max_idf
+        return self.corpus.median_idf if everyday(token) else self.corpus.max_idf
 
     def probe(self, text: str, vector: np.ndarray) -> Probe:
         tokens = [t for t in tokenize(text) if not _NUMERIC.fullmatch(t) and t not in _META]
@@ -127,7 +111,7 @@ class Checker:
                 synonyms[token] = tuple(n.lower() for n in group.names if n.lower() != token)
         return Probe(text, cjk_ratio(text) < 0.3, weights, tuple(find_quantities(text)),
                      entity_groups(self.names, text), vector, mentions, tuple(clauses), synonyms,
-                     self.unknown_names(text, mentions))
+                     unknown_names(text, mentions, self.names))
 
     def evidence(self, para: Paragraph) -> list[Evidence]:
         """A paragraph's sentences (and footnotes, for 出处 lines), each with its context and clause vectors.
@@ -239,19 +223,6 @@ class Checker:
         suggested = None if verdict == "supported" else self.suggest(probe, cited)
         return ClaimVerdict(claim.text, verdict, (para.id, para.locator), best.sentence if best else "", suggested,
                             reason_for(verdict, best))
-
-    def unknown_names(self, text: str, mentions: Sequence[Any]) -> tuple[str, ...]:
-        """Words the shared tagger (text.pos_tags) marks as places or organisations that no name covers: 北极."""
-
-        out, pos = [], 0
-        for word, flag in pos_tags(text):
-            start, pos = text.find(word, pos), pos + len(word)
-            if flag not in _NAME_TAGS or len(word) < 2 or self.names.group_of(word) is not None:
-                continue
-            if any(m.start < start + len(word) and start < m.end for m in mentions):
-                continue  # 东南亚地区: the table knows 东南亚
-            out.append(word)
-        return tuple(dict.fromkeys(out))
 
     def prime(self, texts: Sequence[str], batch: int = 64) -> None:
         """Embed many claims ahead in batches (an evaluation checks hundreds one by one)."""
