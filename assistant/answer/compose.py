@@ -185,9 +185,10 @@ def compose_answer(
         chosen = choose(question, admissible, top, corpus, kind, max_citations, concepts, analysis.wants == "reason",
                         names_asked)
         wants = asked_kinds(folded)  # "哪些公司": the kind of thing asked for
-        if (kind is QuestionKind.LIST and analysis.names) or wants:  # the hits' sentences judged at any score
+        named_list = kind is QuestionKind.LIST and bool(analysis.names)
+        if named_list or wants:  # the hits' sentences judged at any score
             wider, _ = candidates.admissible(analysis, scored, corpus, names, frozenset(h.paragraph_id for h in hits))
-            if kind is QuestionKind.LIST and analysis.names:
+            if named_list:
                 chosen = [*chosen, *other_mentions(chosen, wider, corpus, max_citations, names_asked)]
             chosen = kind_quotes(wants, chosen, wider, corpus, names, max_citations, names_asked) or chosen
     other = disagreeing(analysis, chosen, admissible, corpus)

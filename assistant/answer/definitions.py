@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.comparison import names_each
-from assistant.answer.passages import ANSWER_BUDGET, FURTHER_PASSAGE_CHARS, passage_from
+from assistant.answer.passages import FURTHER_PASSAGE_CHARS, fits, passage_from
 from assistant.answer.sections import in_part
 from assistant.answer.selection import announced_list
 from assistant.corpus import CorpusView, Sentence
@@ -83,11 +83,10 @@ def definition_quotes(term: str, corpus: CorpusView) -> list[Sentence]:
     quotes = list(dict.fromkeys([*passage, *features]))
     # The part goes on about the term in a later paragraph (what it covers, how it is met): its passage too, while
     # the answer stays within the budget.
-    for later in (s for s in using if s.paragraph_id not in {q.paragraph_id for q in quotes}):
+    quoted = {q.paragraph_id for q in quotes}
+    if later := next((s for s in using if s.paragraph_id not in quoted), None):
         more = passage_from(later, corpus, FURTHER_PASSAGE_CHARS)
-        if sum(len(q.text) for q in [*quotes, *more]) <= ANSWER_BUDGET:
-            quotes.extend(more)
-        break
+        quotes.extend(more if fits(quotes, more) else ())
     return quotes
 
 

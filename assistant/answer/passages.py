@@ -55,11 +55,16 @@ ANSWER_BUDGET = 600
 FURTHER_PASSAGE_CHARS = 160
 
 
+def fits(chosen: Sequence[Sentence], more: Sequence[Sentence]) -> bool:
+    """Whether the answer stays within ANSWER_BUDGET characters with `more` quoted after `chosen`."""
+    return sum(len(s.text) for s in [*chosen, *more]) <= ANSWER_BUDGET
+
+
 def further(sentence: Sentence, chosen: Sequence[Sentence], kind: QuestionKind, corpus: CorpusView) -> list[Sentence]:
     """What a further paragraph contributes to the answer: its passage when the answer has room, else the sentence."""
     if kind in (QuestionKind.OTHER, QuestionKind.DEFINITION, QuestionKind.LIST):
         passage = passage_from(sentence, corpus, FURTHER_PASSAGE_CHARS)
-        if sum(len(s.text) for s in [*chosen, *passage]) <= ANSWER_BUDGET:
+        if fits(chosen, passage):
             return passage
     return [sentence]
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from assistant.answer.parallel import LEAD_CHARS
-from assistant.answer.passages import ANSWER_BUDGET, passage_from
+from assistant.answer.passages import fits, passage_from
 from assistant.answer.sections import in_part, part_paragraphs
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key, segment
@@ -68,5 +68,5 @@ def reason_follow(prefix: str, quotes: Sequence[Sentence], hits: Sequence[Hit], 
             continue
         sentences = corpus.sentences.get(paragraph.id, ())
         more = passage_from(sentences[0], corpus) if sentences else []
-        return more if sum(len(s.text) for s in [*quotes, *more]) <= ANSWER_BUDGET else []
+        return more if fits(quotes, more) else []
     return []
