@@ -21,6 +21,8 @@ pytestmark = pytest.mark.slow
         ("华为和埃塞电信那个项目覆盖了多少人", []),  # one thing the two share
         ("TikTok和GoTo是什么关系", []),
         ("菜鸟在东南亚咋做的", []),
+        # a difference asked for is no shared thing, though the two are compared on a 合作
+        ("印尼和印度在金融科技合作上有什么不同", ["印尼在金融科技合作上有什么不同", "印度在金融科技合作上有什么不同"]),
     ],
 )
 def test_name_parts(real_assistant, question: str, parts: list[str]) -> None:

@@ -65,6 +65,14 @@ def test_a_name_inside_a_longer_one_occurs_but_is_not_found(table):
     assert [m.group.preferred for m in table.find("东南亚")] == ["东南亚"]  # not 南亚
 
 
+def test_a_place_inside_another_place_is_no_mention_of_it(table):
+    """印度尼西亚 is not about 印度 (a comparison of the two was answered from a sentence on Indonesia alone)."""
+    india, south_asia = table.group_of("印度"), table.group_of("南亚")
+    assert not table.occurs(india, "如印度尼西亚开展电信网络升级建设")
+    assert table.occurs(india, "印度尼西亚和印度都在推广数字支付")
+    assert not table.occurs(south_asia, "东南亚数字经济") and table.occurs(south_asia, "南亚与东南亚")
+
+
 def test_bad_alias_file_is_a_clear_error():
     with pytest.raises(AliasFileError, match="group 1"):
         parse_alias_toml('[[group]]\nkind = "company"\nnames = []\n', "aliases.toml")

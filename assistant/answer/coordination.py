@@ -47,7 +47,8 @@ def name_parts(question: str, names: NameTable) -> list[str]:
     masked = question  # "联合国" holds 联合 (together): only the words around the names count
     for m in mentions:
         masked = masked[:m.start] + " " * (m.end - m.start) + masked[m.end:]
-    if _VERDICT.search(question) or _JOINT.search(masked):
+    # (A difference asked for is no shared thing: "印尼和印度在金融科技合作上…有什么不同" compares two paths.)
+    if _VERDICT.search(question) or (_JOINT.search(masked) and not COMPARES.search(masked)):
         return []
     chain = _chain(mentions, question)
     if not chain or _THAT_ONE.match(question, chain[-1].end):

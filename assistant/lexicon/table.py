@@ -21,6 +21,7 @@ KINDS = ("country", "region", "city", "org", "company", "product", "person", "te
 # "metric": what a figure measures (员工 / employees, 营收 / revenue): a figure answers only about its own metric.
 # Kinds that name one particular thing: swapping one for another of the same kind changes a claim.
 ENTITY_KINDS = frozenset({"country", "region", "city", "org", "company", "product", "person"})
+PLACE_KINDS = frozenset({"country", "region", "city"})
 
 
 @dataclass(frozen=True)
@@ -211,4 +212,20 @@ class NameTable:
         """
         folded = fold(text)
         keys, spaced = _group_keys(group)
-        return any(_occurs_in(key, folded) for key in keys) or any(p.search(folded) for p in spaced)
+        if not (any(_occurs_in(key, folded) for key in keys) or any(p.search(folded) for p in spaced)):
+            return False
+        return group.kind not in PLACE_KINDS or self._place_named(group, keys, text, folded)
+
+    def _place_named(self, group: NameGroup, keys: tuple[str, ...], text: str, folded: str) -> bool:
+        """A place's name inside another place's name is no mention of it: 印度 in 印度尼西亚, 南亚 in 东南亚, 苏丹
+        in 南苏丹 (a sentence on Indonesia is not about India)."""
+        others = [m for m in self.of_kinds(PLACE_KINDS).find(text) if m.group.names != group.names]
+        for key in keys:
+            start = folded.find(key)
+            while start >= 0:
+                end = start + len(key)
+                inside = any(m.start <= start and end <= m.end and m.end - m.start > len(key) for m in others)
+                if not inside and _occurs_in(key, folded[max(0, start - 1) : end + 1]):
+                    return True
+                start = folded.find(key, start + 1)
+        return any(p.search(folded) for p in _group_keys(group)[1])
