@@ -17,6 +17,7 @@ from tests.test_answers import answer_carrying, assert_extractive
 def test_a_vs_between_two_terms_is_no_name() -> None:
     assert proper_names("市场适配 vs 价值共生 区别") == []
     assert proper_names("TikTok vs GoTo") == ["TikTok", "GoTo"]
+    assert proper_names("这个term有gap吗") == [] and proper_names("gmv和kyc") == ["gmv", "kyc"]  # acronyms stay
 
 
 def test_a_country_named_by_its_relation_is_no_name(real_assistant) -> None:
@@ -146,6 +147,9 @@ def test_english_filler_words_and_a_guess_after_a_dash_are_no_names(real_assista
     ("报告对platform enterprise给的definition是什么?我想放在slide第一页", "连接供需双方或多方主体"),
     ("报告有没有提到商汤在AI governance或AI ethics方面的参与?", "商汤"),
     ("“技术供给方式”的变化具体指啥?是从卖设备转到输出平台/PaaS能力那种吗", "模块化能力开放"),  # "PaaS", then Chinese
+    # short words read as words (a consonant, then a vowel), and weighed as nothing the Chinese text could hold
+    ("沙特对云服务的data residency有啥硬性要求?", "个人数据保护法"),
+    ("数字普惠金融 report里是怎样define的?这个term我不太懂", "普惠金融"),
 ])
 def test_english_words_typed_in_a_chinese_question_are_no_names(real_assistant, question, fact):
     """Lower-case English words ("definition", "governance") are the asker's vocabulary; a capitalised name stops

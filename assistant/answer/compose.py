@@ -89,8 +89,8 @@ def compose_answer(
         return _refusal(question, analysis, hits, corpus, debug)
     if asks_for_all_sources(analysis):
         return _all_sources(question, analysis, corpus, debug)
-    others = candidates.alternatives(question, query_tokens, names)
-    concepts = question_concepts(query_tokens, others, corpus.idf, english, nouns(question), corpus.median_idf)
+    concepts = question_concepts(query_tokens, candidates.alternatives(question, query_tokens, names), corpus.idf,
+                                 english, nouns(question, english), corpus.median_idf)
     # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
     # something the front matter does not); questions about the table from the table.
     front: list[Paragraph] = []

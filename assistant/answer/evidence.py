@@ -30,8 +30,9 @@ LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka",
                           "ah", "lah", "leh", "lor", "meh", "hor", "sia"})
 # An English word typed in lower case inside a Chinese question ("platform", "governance", "rule-driven") is the
 # asker's vocabulary, not a name: names are capitalised (TikTok, Jumia), acronyms (MENA) or carry digits (5G). A short
-# one may be an acronym typed in lower case ("gmv", "kyc"): still a name to look for.
-_COMMON_WORD = re.compile(r"[a-z]{5,}(?:-[a-z]+)*|[a-z]+(?:-[a-z]+)+")
+# one may be an acronym typed in lower case ("gmv", "kyc", "pdf"): still a name to look for, unless it reads as a
+# word, a consonant then a vowel ("data residency", "key features", "这个term", "有gap", "can compare").
+_COMMON_WORD = re.compile(r"[a-z]{5,}(?:-[a-z]+)*|[a-z]+(?:-[a-z]+)+|[b-df-hj-np-tv-z][aeiou][a-z]{1,2}")
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
 _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
@@ -114,11 +115,13 @@ _NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪�
                         "小姐", "和尚", "太后", "老太太"})
 
 
-def nouns(question: str) -> frozenset[str]:
+def nouns(question: str, english: bool = False) -> frozenset[str]:
     """The question's nouns (matching keys), by jieba's POS tags; not the words for how it asks (学生, 简报,
-    通俗: an unknown noun weighs in the evidence, and those say nothing of the topic)."""
+    通俗: an unknown noun weighs in the evidence, and those say nothing of the topic), nor, in a Chinese question,
+    English words typed in lower case ("data residency", "define"): they never match the Chinese text."""
     return frozenset(match_key(w) for w, tag in _question_tags(question)
-                     if (tag[:1] == "n" or tag in ("vn", "eng")) and w not in _GENERIC_NOUNS)
+                     if (tag[:1] == "n" or tag in ("vn", "eng")) and w not in _GENERIC_NOUNS
+                     and (english or not (tag == "eng" and (w.lower() in LATIN_FILLER or _COMMON_WORD.fullmatch(w)))))
 
 
 # Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.
