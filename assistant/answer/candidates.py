@@ -57,14 +57,16 @@ def front_hits(front: Sequence[Paragraph], concepts: Sequence[Concept]) -> list[
 
 def surroundings(sentence: Sentence, corpus: CorpusView) -> tuple[str, str]:
     """What a sentence is read after: (its headings, the paragraph before and the earlier sentences of its
-    paragraph; its headings and the sentence just before)."""
+    paragraph; its headings and the sentence just before in its paragraph). A paragraph's first sentence does not
+    take its year or edition from the paragraph before: a library's paragraphs may be unrelated passages
+    ("…第七届立法会选举…" ends one snippet, "2022年…补选…全取4个议席" opens the next)."""
     para = corpus.by_id[sentence.paragraph_id]
     sentences = corpus.sentences.get(para.id, ())
     position = sentences.index(sentence) if sentence in sentences else 0
     previous = corpus.previous(para)
     last = corpus.sentences[previous.id][-1].text if previous and corpus.sentences.get(previous.id) else ""
     before = "\n".join([*para.heading_path, last, *(s.text for s in sentences[:position])])
-    near = "\n".join([*para.heading_path, sentences[position - 1].text if position else last])
+    near = "\n".join([*para.heading_path, sentences[position - 1].text if position else ""])
     return before, near
 
 
