@@ -21,6 +21,9 @@ pytestmark = pytest.mark.slow
         ("华为和埃塞电信那个项目覆盖了多少人", []),  # one thing the two share
         ("TikTok和GoTo是什么关系", []),
         ("菜鸟在东南亚咋做的", []),
+        # keywords typed apart: two countries side by side are listed; a company beside a country is set there
+        ("印尼 越南 数字经济数据", ["印尼 数字经济数据", "越南 数字经济数据"]),
+        ("TikTok 马来西亚 罚款金额", []),
         # a difference asked for is no shared thing, though the two are compared on a 合作
         ("印尼和印度在金融科技合作上有什么不同", ["印尼在金融科技合作上有什么不同", "印度在金融科技合作上有什么不同"]),
     ],

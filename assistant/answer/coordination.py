@@ -23,7 +23,11 @@ def _chain(mentions: list[Mention], question: str) -> list[Mention]:
     """The first run of two or more different names joined only by "和 / 与 / 、 / and"."""
     run: list[Mention] = []
     for mention in mentions:
-        joined = run and _JOIN.fullmatch(question[run[-1].end:mention.start]) is not None
+        gap = question[run[-1].end:mention.start] if run else ""
+        # keywords typed apart ("印尼 越南 数字经济数据"): two names of one kind side by side are listed, not one
+        # inside the other's setting ("TikTok 马来西亚")
+        joined = run and (_JOIN.fullmatch(gap) is not None
+                          or (gap.isspace() and mention.group.kind == run[-1].group.kind))
         if joined and mention.group not in {m.group for m in run}:
             run.append(mention)
             continue
