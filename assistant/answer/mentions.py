@@ -42,20 +42,25 @@ def mention_quotes(mentions: tuple[Mention, ...], corpus: CorpusView) -> list[Se
 
     A thing is looked for under its names no shorter than the question's ("中国电信" is not found in
     "电信网络", though 电信 is one of its short forms; "阿里" finds 阿里巴巴 and 阿里)."""
-    forms = {match_key(n) for m in mentions for n in m.group.names if len(n) >= len(m.surface)}
-    forms |= {match_key(m.surface) for m in mentions}
+    things = {m.group.names: {match_key(n) for n in m.group.names if len(n) >= len(m.surface)} | {match_key(m.surface)}
+              for m in mentions}
 
-    def names_it(text: str) -> bool:
+    def named(text: str) -> int:
+        """How many of the things the text names."""
         key = match_key(text)
-        return any(form in key for form in forms)
+        return sum(any(form in key for form in forms) for forms in things.values())
 
     report = [p for p in corpus.report_paragraphs() if p.kind != "front"]
     ordered = [p for p in report if p.locator.startswith("§")] + [p for p in report if not p.locator.startswith("§")]
+    # "TikTok在马来西亚的事情": where the report names them together, when it does; else where it names any
+    together = [p for p in ordered if named(p.text) == len(things)] if len(things) > 1 else []
     quotes: list[Sentence] = []
-    for paragraph in ordered:
-        if not names_it(paragraph.text):
+    for paragraph in together or ordered:
+        if not named(paragraph.text):
             continue
-        sentence = next((s for s in corpus.sentences.get(paragraph.id, ()) if names_it(s.text)), None)
+        sentences = corpus.sentences.get(paragraph.id, ())
+        most = max((named(s.text) for s in sentences), default=0)
+        sentence = next((s for s in sentences if most and named(s.text) == most), None)
         if sentence is not None:
             quotes.append(sentence)
         if len(quotes) == MAX_PLACES:
