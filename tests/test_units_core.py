@@ -149,6 +149,8 @@ def test_rrf_scores_aligned_with_documents() -> None:
         ("引用这份报告需要写哪些作者?", QuestionKind.LIST),
         ("编辑组邮箱是什么?", QuestionKind.OTHER),
         ("谁是工作组组长?", QuestionKind.OTHER),
+        ("百度、腾讯、商汤这几家在AI治理上的角色一样吗?", QuestionKind.OTHER),  # "这几家" points, it does not count
+        ("报告提到了几家中国企业?", QuestionKind.NUMBER),
     ],
 )
 def test_classify(question: str, kind: QuestionKind) -> None:

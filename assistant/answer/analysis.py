@@ -57,7 +57,7 @@ _WHEN_EN = r"^\W*when\b|\bwhen (?:did|was|is|were|will|does|do|has|had|can|could
 # "东南亚电商盘子多大": asks for a size (evidence.py says what figure answers it).
 SIZE_ASKED = r"(?:盘子|体量|市场)(?:现在|目前)?(?:有)?多大"
 _NUMBER = re.compile(
-    rf"多少|几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
+    rf"多少|(?<![这那])几[个家项座张台条位名次倍天年月人国种类款届周岁级]|多长|多高|多重|多远|多久|多深|"
     r"比例|比重|百分|增速|规模|占比|(?:人数|人次|销量|产量|出货量|票房|(?<![效频概])率)(?:是|有|为)?(?:多少)?\W*$|"
     rf"{SIZE_ASKED}|何时|哪一?年|什么时候|时间|"
     rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b|"

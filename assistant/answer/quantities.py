@@ -36,7 +36,7 @@ _SIZE_UNITS = re.compile(r"(?:\d[\d.,]*|[一二两三四五六七八九十]+)(?:
                          + _MONEY_UNITS.pattern + "|" + _RATE_UNITS.pattern)
 # "多少个数据中心" / "几家工厂" / "多少万亿元": the measure word the answer's number must carry.
 _MEASURE = re.compile(
-    r"(?:多少|几)(万亿元|亿元|万元|万亿美元|亿美元|万美元|美元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,，。;；?？]{0,6})"
+    r"(?:多少|(?<![这那])几)(万亿元|亿元|万元|万亿美元|亿美元|万美元|美元|个|家|项|座|张|台|条|位|名|次|倍|天|年|人|国|种|类|款)([^,，。;；?？]{0,6})"
 )
 # "多长 / 多高 / 多重 / 多远 / 多久": the units a measurement answer must carry.
 _DIMENSIONS = {
