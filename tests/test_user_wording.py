@@ -406,3 +406,8 @@ def test_second_language_english_and_guessed_sources(real_assistant) -> None:
     """"Who make this report" asks who made it; "…是不是谷歌-淡马锡-贝恩的e-Conomy SEA?" guesses a source to check."""
     answer_carrying(real_assistant, "Who make this report, which organization it is from?", "中国电信研究院天翼智库")
     answer_carrying(real_assistant, "东南亚数字经济那些数,脚注里引的是不是谷歌-淡马锡-贝恩的e-Conomy SEA?", "贝恩")
+
+
+def test_a_quoted_term_the_report_uses_keeps_the_question_on_topic(real_assistant) -> None:
+    """形容 and 变化 are words the report never writes, but the question is about its term 「跃迁」."""
+    answer_carrying(real_assistant, "为什么用「跃迁」这个词来形容数字基建的变化?", "技术价值逻辑的升维")
