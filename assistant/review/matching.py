@@ -9,14 +9,24 @@ in place of another company is a contradiction, not a paraphrase.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.lexicon import ENTITY_KINDS, Mention, NameGroup, NameTable
+from assistant.lexicon import ENTITY_KINDS, NameGroup, NameTable
 from assistant.lexicon.numerals import Quantity, missing_quantities
+from assistant.review.conflicts import (
+    CLAUSE_TOPICAL,
+    bound_elsewhere,
+    clause_coverage,
+    code_conflict,
+    number_conflict,
+    slot_conflict,
+)
+from assistant.review.probes import Evidence, Probe
 from assistant.review.signals import direction_flip, overstated, polarity_flip
+
+__all__ = ["Evidence", "Match", "Probe", "entity_groups", "match"]  # check.py reads the values from here
 
 COVERAGE = 0.6  # share of a Chinese claim's IDF-weighted words found in the sentence and its context
 COSINE_ZH = 0.8  # ... or this close in meaning (a paraphrase), with coverage at least PARAPHRASE_FLOOR
@@ -26,44 +36,6 @@ COSINE_EN_ANCHORED = 0.35  # ... when its numbers and names (at least one) are a
 NAMES_NEED_WORDS = 0.5  # names from the context count only when the sentence has this share of the other words
 TOPICAL_ZH, TOPICAL_EN = 0.5, 0.4  # "about the same thing", for contradictions
 _PART_OF = frozenset({"company", "product", "org"})  # 华为 covers 华为云: a part named by its whole
-_CODE = re.compile(r"(?<![A-Za-z0-9.])([A-Za-z]{1,8})(\d+(?:\.\d+)*)(?![\d.])")  # EM2.0, Net5.5G, 5G
-_CLAUSE = re.compile(r"[,，;；。]")
-CLAUSE_TOPICAL = 0.5  # the claim's clause holding the differing value is this well covered by the sentence
-
-
-@dataclass(frozen=True)
-class Probe:
-    """A claim prepared once: its words (with weights), numbers, names and vector."""
-
-    text: str
-    english: bool
-    weights: dict[str, float]
-    quantities: tuple[Quantity, ...]
-    groups: tuple[NameGroup, ...]  # things of ENTITY_KINDS the claim names
-    vector: np.ndarray
-    mentions: tuple[Mention, ...] = ()  # where the claim names them
-    clause_weights: tuple[tuple[int, int, dict[str, float]], ...] = ()  # (start, end, words) of each clause
-    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> its other names (folded)
-    unknown_names: tuple[str, ...] = ()  # places and organisations the name table does not know (北极)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One report sentence, prepared once per paragraph."""
-
-    sentence: str
-    paragraph_id: str
-    key: str  # match key of the sentence
-    heading_key: str  # match key of the paragraph's heading
-    context_key: str  # heading + the two sentences before + the sentence: where names may come from
-    quantities: tuple[Quantity, ...]
-    context_quantities: tuple[Quantity, ...]
-    groups: tuple[NameGroup, ...]  # named in the sentence itself
-    context_groups: tuple[NameGroup, ...]  # ... or in its context
-    vectors: np.ndarray  # the sentence and its clauses
-    clauses: tuple[tuple[str, tuple[Quantity, ...]], ...] = ()  # (match key, quantities) of each clause
-    context_names: tuple[str, ...] = ()  # every name (folded) of the things its context names
-    pair: bool = False  # two sentences read as one (a claim may merge them)
 
 
 @dataclass(frozen=True)
@@ -123,87 +95,6 @@ def _present(group: NameGroup, found: tuple[NameGroup, ...]) -> bool:
                for other in found for name in group.names if len(name) >= 2)
 
 
-def clause_coverage(probe: Probe, at: int, key: str) -> float:
-    """How well the sentence covers the claim's clause around position `at`."""
-    for start, end, weights in probe.clause_weights:
-        if start <= at < end:
-            total = sum(weights.values())
-            return sum(w for t, w in weights.items() if t in key) / total if total else 1.0
-    return 1.0
-
-
-def _codes(text: str) -> dict[str, str]:
-    return {m.group(1).lower(): m.group(0) for m in _CODE.finditer(text)}
-
-
-def _code_conflict(probe: Probe, ev: Evidence) -> tuple[str, str]:
-    """(missing, conflict) for version codes: EM3.0 where the sentence says EM2.0."""
-    stated = _codes(ev.sentence)
-    for prefix, code in _codes(probe.text).items():
-        if code.lower() not in ev.key:
-            other = stated.get(prefix)
-            return code, f"{code} vs {other}" if other and other.lower() != code.lower() else ""
-    return "", ""
-
-
-def _slot_conflict(probe: Probe, ev: Evidence, table: NameTable, absent: tuple[NameGroup, ...]) -> str:
-    """An absent claim name whose place in the sentence holds another name of its kind (YouTube for 银联)."""
-    for mention in probe.mentions:
-        left = probe.text[max(0, mention.start - 2) : mention.start]
-        right = probe.text[mention.end : mention.end + 2]
-        if len(left) + len(right) < 3:
-            continue
-        fills = [table.find(m.group(1)) for m in re.finditer(re.escape(left) + "(.{1,16}?)" + re.escape(right),
-                                                             ev.sentence)]
-        if not fills or any(n.group is mention.group for names in fills for n in names):
-            continue
-        other = next((n.group for names in fills for n in names if n.group.kind == mention.group.kind
-                      and n.group not in absent and n.group is not mention.group), None)
-        if other is not None:
-            return f"{mention.group.preferred} vs {other.preferred}"
-    return ""
-
-
-def _clause_score(weights: dict[str, float], key: str) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in key) / total if total else 0.0
-
-
-def _bound_elsewhere(probe: Probe, ev: Evidence) -> str:
-    """A claim number the sentence states, but for another thing: 74 is the 移动支付 count, not the 银联卡 one."""
-    for q in probe.quantities:
-        at = probe.text.find(q.text)
-        weights = next((w for start, end, w in probe.clause_weights if start <= at < end), None)
-        if not weights or len(weights) < 2:
-            continue
-        scored = [(_clause_score(weights, key), key, found) for key, found in ev.clauses]
-        holding = [score for score, _, found in scored if any(f.same_value(q) for f in found)]
-        if not holding:
-            continue
-        score, _, found = max(scored, key=lambda item: item[0])
-        other = next((f for f in found if f.kind == q.kind and not f.same_value(q)), None)
-        if other is not None and score >= 0.8 and score > max(holding) + 0.2:
-            return f"{q.text} vs {other.text}"
-    return ""
-
-
-def _number_conflict(probe: Probe, found: tuple[Quantity, ...], missing: list[Quantity], key: str) -> str:
-    claim = probe.quantities
-    for q in missing:
-        if not probe.english and clause_coverage(probe, max(0, probe.text.find(q.text)), key) < CLAUSE_TOPICAL:
-            continue
-        for e in found:
-            if e.kind != q.kind or any(e.same_value(c) for c in claim):
-                continue
-            if q.unit and e.unit and q.unit != e.unit and q.kind == "count":
-                continue  # 3个 against 1500张 counts different things
-            return f"{q.text} vs {e.text}"
-        same = next((e for e in found if e.same_value(q) and e.opposed(q)), None)
-        if same is not None:
-            return f"{q.text} vs {same.text}"
-    return ""
-
-
 def covered(probe: Probe, ev: Evidence, table: NameTable) -> float:
     """IDF-weighted share of the claim's words in the sentence (or its heading).
 
@@ -246,14 +137,14 @@ def match(probe: Probe, ev: Evidence, table: NameTable) -> Match:
         if other is not None:
             name_conflict = f"{group.preferred} vs {other.preferred}"
             break
-    name_conflict = name_conflict or _slot_conflict(probe, ev, table, absent_groups)
+    name_conflict = name_conflict or slot_conflict(probe, ev, table, absent_groups)
     absent = tuple(g.preferred for g in absent_groups)
     absent += tuple(n for n in probe.unknown_names if n.lower() not in ev.context_key)
-    code_missing, code_conflict = _code_conflict(probe, ev)
+    code_missing, other_code = code_conflict(probe, ev)
     if code_missing:
         absent += (code_missing,)
-    conflict = _number_conflict(probe, ev.quantities, list(missing), ev.key) or code_conflict
-    conflict = conflict or (_bound_elsewhere(probe, ev) if not probe.english else "")
+    conflict = number_conflict(probe, ev.quantities, list(missing), ev.key) or other_code
+    conflict = conflict or (bound_elsewhere(probe, ev) if not probe.english else "")
     anchored = bool(probe.quantities or probe.groups) and not missing and not absent
     return Match(ev.sentence, ev.paragraph_id, coverage, cosine, missing, conflict, absent, name_conflict,
                  not probe.english and polarity_flip(probe.text, ev.sentence),
