@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
         ("华为和埃塞电信那个项目覆盖了多少人", []),  # one thing the two share
         ("TikTok和GoTo是什么关系", []),
         ("菜鸟在东南亚咋做的", []),
+        ("Epic Games + YouTube cases: which model?", ["Epic Games cases: which model?", "YouTube cases: which model?"]),
         # keywords typed apart: two countries side by side are listed; a company beside a country is set there
         ("印尼 越南 数字经济数据", ["印尼 数字经济数据", "越南 数字经济数据"]),
         ("TikTok 马来西亚 罚款金额", []),
