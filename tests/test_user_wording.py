@@ -411,3 +411,13 @@ def test_second_language_english_and_guessed_sources(real_assistant) -> None:
 def test_a_quoted_term_the_report_uses_keeps_the_question_on_topic(real_assistant) -> None:
     """形容 and 变化 are words the report never writes, but the question is about its term 「跃迁」."""
     answer_carrying(real_assistant, "为什么用「跃迁」这个词来形容数字基建的变化?", "技术价值逻辑的升维")
+
+
+def test_a_name_after_which_of_is_what_is_asked(real_assistant) -> None:
+    """"哪个国家的电信" asks for some country's telecom: 电信 (a short form of 中国电信) is no name the answer must hold."""
+    from assistant.answer.question_names import describes_answer
+
+    question = "华为在非洲跟哪个国家的电信合作?"
+    telecom = next(m for m in real_assistant.names.find(question) if m.surface == "电信")
+    assert describes_answer(question, telecom)
+    assert not describes_answer("中国电信在非洲做了什么?", real_assistant.names.find("中国电信在非洲做了什么?")[0])

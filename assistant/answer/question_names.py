@@ -105,8 +105,14 @@ _ASKS_WHICH = re.compile(r"(?:哪|什么|啥)[个家些]?[^,，。?？]{0,2}$|"
 _PLACE_KINDS = frozenset({"country", "region", "city"})
 
 
+# "跟哪个国家的电信搞的": the name after "哪个…的" is the thing asked for (some country's telecom), not a given one
+_OF_WHICH = re.compile(r"(?:哪|什么|啥)[个家国些]?[\u4e00-\u9fff]{0,3}的$")
+
+
 def describes_answer(question: str, mention: Mention) -> bool:
-    """Whether a place name only describes the kind of thing a which-question asks for."""
+    """Whether a name only describes the kind of thing a which-question asks for."""
+    if _OF_WHICH.search(question[: mention.start]):
+        return True
     if mention.group.kind not in _PLACE_KINDS or not _ASKS_WHICH.search(question[: mention.start]):
         return False
     after = question[mention.end:]
