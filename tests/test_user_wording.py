@@ -414,7 +414,7 @@ def test_a_quoted_term_the_report_uses_keeps_the_question_on_topic(real_assistan
 
 
 def test_a_name_after_which_of_is_what_is_asked(real_assistant) -> None:
-    """"哪个国家的电信" asks for some country's telecom: 电信 (a short form of 中国电信) is no name the answer must hold."""
+    """"哪个国家的电信" asks for some country's telecom: 电信 (中国电信 for short) is no name the answer must hold."""
     from assistant.answer.question_names import describes_answer
 
     question = "华为在非洲跟哪个国家的电信合作?"
