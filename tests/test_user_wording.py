@@ -56,6 +56,21 @@ def test_introduce_a_chapter_and_the_reports_gist_are_overviews() -> None:
     assert about_report("这份报告主要讲了啥") and about_report("What is this report about?")
 
 
+
+@pytest.mark.parametrize("question", ["能用三五句话概括一下这份报告吗", "报告的核心观点是什么", "这份报告整体在讲什么",
+                                      "summarise the whole report in 3 bullets", "report - summary in 5 bullets pls",
+                                      "What is the overall argument of this report?"])
+def test_a_summary_of_the_whole_report_is_answered_from_its_outline(real_assistant, question) -> None:
+    assert about_report(question)
+    answer = real_assistant.ask(question)
+    assert not answer.refused and answer.debug.get("answered") == "front matter: structure", answer.debug
+
+
+def test_a_summary_of_one_part_is_not_the_reports_gist() -> None:
+    assert not about_report("Give me a short summary of the report's future outlook")
+    assert not about_report("Can you summarise what the report says about payments in Indonesia?")
+
+
 @pytest.mark.parametrize(("question", "fact"), [
     ("The Southeast Asia e-commerce number — which consultancy is it from? Google/Temasek/Bain?", "贝恩"),
     ("这份报告主要讲了啥?三句话总结", "数字丝路的发展机遇"),

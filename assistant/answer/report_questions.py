@@ -32,7 +32,14 @@ _ABOUT_REPORT = re.compile(
     r"报告[^,，。?？]{0,4}(?:结构|框架|章节|目录|主要内容|(?:分|有)(?:了|为|成)?几|几个部分)|"
     r"(?:一共|总共|共)(?:分了|分为|分成|有)?几章|有几章|每(?:一)?章|各章|"
     # "这份报告主要讲了啥", "what is this report about": the whole report's gist is its outline
-    r"(?:这份|这个|本|该|整个|整份)报告(?:主要|大概|整体)?(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)|"
+    r"(?:这份|这个|本|该|整个|整份)报告(?:主要|大概|整体|总体)?在?(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)|"
+    # "概括一下这份报告", "报告的核心观点", "summary in 5 bullets", "the overall argument of this report"
+    r"(?:概括|总结|归纳|提炼|总括)(?:一下)?(?:这份|这个|本|该|整个|整份)报告|"
+    r"(?:这份|这个|本|该|整个|整份)?报告的?(?:核心观点|主要观点|核心结论|主要结论|核心内容|主旨|中心思想|要点)|"
+    # (not "a summary of the report's outlook", "summarise what the report says about payments": a part of it)
+    r"\b(?:summary|summari[sz]e|overview|gist|overall argument|main (?:argument|points|message)|"
+    r"key (?:takeaways|points|messages|findings))\s+(?:of\s+)?(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?report\b(?!['’]s)|"
+    r"\breport\W{1,4}(?:summary|in a nutshell|gist)\b|"
     r"\bwhat(?:'s| is) (?:the|this) report (?:about|saying)\b|"
     r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
     r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
