@@ -38,7 +38,8 @@ _ABOUT_REPORT = re.compile(
     r"(?:这份|这个|本|该|整个|整份)?报告的?(?:核心观点|主要观点|核心结论|主要结论|核心内容|主旨|中心思想|要点)|"
     # (not "a summary of the report's outlook", "summarise what the report says about payments": a part of it)
     r"\b(?:summary|summari[sz]e|overview|gist|overall argument|main (?:argument|points|message)|"
-    r"key (?:takeaways|points|messages|findings))\s+(?:of\s+)?(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?report\b(?!['’]s)|"
+    r"key (?:takeaways|points|messages|findings))\s+(?:of\s+)?(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?"
+    r"report\b(?!['’]s)|"
     r"\breport\W{1,4}(?:summary|in a nutshell|gist)\b|"
     r"\bwhat(?:'s| is) (?:the|this) report (?:about|saying)\b|"
     r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
