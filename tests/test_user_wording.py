@@ -59,7 +59,8 @@ def test_introduce_a_chapter_and_the_reports_gist_are_overviews() -> None:
 
 @pytest.mark.parametrize("question", ["能用三五句话概括一下这份报告吗", "报告的核心观点是什么", "这份报告整体在讲什么",
                                       "summarise the whole report in 3 bullets", "report - summary in 5 bullets pls",
-                                      "What is the overall argument of this report?"])
+                                      "What is the overall argument of this report?",
+                                      "帮我把这份报告总结成一条微博,140字以内"])  # 140: the length asked, no figure
 def test_a_summary_of_the_whole_report_is_answered_from_its_outline(real_assistant, question) -> None:
     assert about_report(question)
     answer = real_assistant.ask(question)

@@ -188,10 +188,14 @@ def tagged_names(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(kinds)
 
 
+# "140字以内", "800字左右", "3句话": how long the answer may be, not a figure the documents must hold
+_LENGTH_ASKED = re.compile(r"\d+\s*(?:个)?(?:字|句话?)(?:以内|之内|左右|以下|上下)?")
+
+
 def proper_names(question: str) -> list[str]:
     """Proper names, numbers with digits and Latin terms in a Chinese question (jieba POS tags)."""
     names = []
-    for word, tag in _question_tags(question):
+    for word, tag in _question_tags(_LENGTH_ASKED.sub(" ", question)):
         if len(word) < 2 or word in _NOT_NAMES:
             continue
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)

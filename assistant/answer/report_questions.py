@@ -35,6 +35,7 @@ _ABOUT_REPORT = re.compile(
     r"(?:这份|这个|本|该|整个|整份)报告(?:主要|大概|整体|总体)?在?(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)|"
     # "概括一下这份报告", "报告的核心观点", "summary in 5 bullets", "the overall argument of this report"
     r"(?:概括|总结|归纳|提炼|总括)(?:一下)?(?:这份|这个|本|该|整个|整份)报告|"
+    r"(?:这份|这个|本|该|整个|整份)报告(?:的内容)?(?:概括|总结|归纳|提炼)|"
     r"(?:这份|这个|本|该|整个|整份)?报告的?(?:核心观点|主要观点|核心结论|主要结论|核心内容|主旨|中心思想|要点)|"
     # (not "a summary of the report's outlook", "summarise what the report says about payments": a part of it)
     r"\b(?:summary|summari[sz]e|overview|gist|overall argument|main (?:argument|points|message)|"
