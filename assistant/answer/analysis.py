@@ -210,10 +210,11 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         kind = QuestionKind.LIST  # "那个表一共对比了几类": the table's columns are counted by listing them
     section = section_reference(question)
     every = names.find(question)
-    found = {match_key(m.surface) for m in every}
     mentions, extra, unknown = question_names(question, every, kind is QuestionKind.NUMBER, chinese_names,
                                               section, names, corpus_key, kind is QuestionKind.SOURCE)
-    absent = tuple(topics) if topics and not any(match_key(t) in corpus_key for t in topics) else ()
+    # a quoted term the documents use is what it is about ("「跃迁」这个词来形容…变化": no absent topics)
+    quoted = [t for t in _QUOTED.findall(question) if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key]
+    absent = tuple(topics) if topics and not quoted and not any(match_key(t) in corpus_key for t in topics) else ()
     subject = workings_subject(question)
     known = bool(subject) and named(subject, names, corpus_key)
     # (in a Chinese question, an English word the documents never write: "大模型的transformer是啥原理")
@@ -236,8 +237,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         titles=tuple(_TITLE.findall(question)),
         which=(m.group(1) if (m := _WHICH.search(question)) else ""),
         numbers=tuple(_QUESTION_NUMBER.findall(question)),
-        terms=tuple(t for t in _QUOTED.findall(question)
-                    if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key and match_key(t) not in found),
+        terms=tuple(t for t in quoted if all(match_key(t) != match_key(m.surface) for m in every)),
         absent_topics=absent,
         events=tuple(events),
         relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),

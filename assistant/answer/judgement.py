@@ -210,9 +210,8 @@ def question_problem(analysis: Analysis) -> str:
     if analysis.unknown:
         return "names the corpus does not mention: " + ", ".join(analysis.unknown)
     # "今天北京天气咋样": every thing it asks about is absent from the documents, only its names are there.
-    # Questions about the report itself, its table and sources are answered by place, not by their nouns; a question
-    # quoting a term the documents use is about that term ("「跃迁」这个词来形容…变化", "「应用赋能」…别给我空话").
-    if (analysis.absent_topics and not analysis.about_report and not analysis.table and not analysis.terms
+    # Questions about the report itself, its table and sources are answered by place, not by their nouns.
+    if (analysis.absent_topics and not analysis.about_report and not analysis.table
             and analysis.kind is not QuestionKind.SOURCE):
         return ABSENT_TOPICS + ", ".join(analysis.absent_topics)
     if analysis.relative_time and not analysis.about_report:
