@@ -428,7 +428,7 @@ def test_a_quoted_term_the_report_uses_keeps_the_question_on_topic(real_assistan
     """形容 and 变化 are words the report never writes, but the question is about its term 「跃迁」."""
     answer_carrying(real_assistant, "为什么用「跃迁」这个词来形容数字基建的变化?", "技术价值逻辑的升维")
     # a quoted term the name table knows as well
-    assert not real_assistant.ask("「应用赋能」在报告里到底指啥?别给我空话").refused
+    assert not real_assistant.ask("「应用赋能」在报告里到底指啥?别给我空话,要贴着报告原意").refused
 
 
 def test_a_name_after_which_of_is_what_is_asked(real_assistant) -> None:
