@@ -294,11 +294,11 @@ LATER_SETS = {
     "blind12": ({"hit5": 0.89, "cited_gold": 0.83, "fact_accuracy": 0.74, "refusal_recall": 0.84}, 0.09, {"test"}, 150),
     "blind13": ({"hit5": 0.87, "cited_gold": 0.88, "fact_accuracy": 0.83, "refusal_recall": 0.92}, 0.05, {"dev"}, 150),
     "blind14": ({"hit5": 0.79, "cited_gold": 0.72, "fact_accuracy": 0.63, "refusal_recall": 0.92}, 0.18, {"test"}, 150),
-    "blind15": ({"hit5": 0.81, "cited_gold": 0.79, "fact_accuracy": 0.72, "refusal_recall": 0.77}, 0.12, {"dev"}, 150),
-    "blind16": ({"hit5": 0.84, "cited_gold": 0.75, "fact_accuracy": 0.67, "refusal_recall": 0.80}, 0.17, {"test"}, 150),
-    "blind17": ({"hit5": 0.78, "cited_gold": 0.74, "fact_accuracy": 0.67, "refusal_recall": 0.95}, 0.11, {"dev"}, 150),
-    "blind18": ({"hit5": 0.78, "cited_gold": 0.78, "fact_accuracy": 0.63, "refusal_recall": 0.87}, 0.09, {"dev"}, 120),
-    "blind19": ({"hit5": 0.85, "cited_gold": 0.77, "fact_accuracy": 0.71, "refusal_recall": 0.85}, 0.17, {"test"}, 150),
+    "blind15": ({"hit5": 0.81, "cited_gold": 0.81, "fact_accuracy": 0.73, "refusal_recall": 0.77}, 0.10, {"dev"}, 150),
+    "blind16": ({"hit5": 0.84, "cited_gold": 0.77, "fact_accuracy": 0.69, "refusal_recall": 0.80}, 0.16, {"test"}, 150),
+    "blind17": ({"hit5": 0.78, "cited_gold": 0.81, "fact_accuracy": 0.72, "refusal_recall": 0.95}, 0.09, {"dev"}, 150),
+    "blind18": ({"hit5": 0.78, "cited_gold": 0.83, "fact_accuracy": 0.67, "refusal_recall": 0.87}, 0.09, {"dev"}, 120),
+    "blind19": ({"hit5": 0.85, "cited_gold": 0.78, "fact_accuracy": 0.71, "refusal_recall": 0.85}, 0.16, {"test"}, 150),
 }
 
 
