@@ -114,6 +114,21 @@ def _after_user_sentences(question: str) -> str:
     return question[starts[-1]:].strip() if len(starts) > 1 else question
 
 
+# A label before a colon that says what the question is about ("COSMOPlat: whose platform…", "菜鸟在东南亚的本土化:
+# 组织形式怎么搞", "Huawei + Ethio Telecom case: what got deployed") is its subject, not background; a label about the
+# asker or the asking ("Quick one for a memo:", "Two things:", "Be honest:", "我要把那张表改成FAQ:") is not.
+_ASKING_LABEL = re.compile(r"\b(?:quick|questions?|things?|one|follow-?up|memo|thesis|honest|reviewer|here|check|"
+                           r"note|context|background|btw|fyi|ok|okay|hi|hello|hey|my|our|record)\b|"
+                           r"问题|一下|两件事|顺便|补充|我", re.I)
+
+
+def topic_label(prefix: str) -> bool:
+    """Whether the text before a colon names the question's subject rather than the asker or the asking."""
+    prefix = prefix.strip()
+    return not (_ABOUT_USER.match(prefix) or _ASKING_LABEL.search(prefix) or ASKS.search(prefix)
+                or re.search(r"[,，.。;；!！?？]", prefix))
+
+
 def asked_part(question: str) -> str:
     """The question without the background a user wrote before it: sentences about the user, then whatever stands
     before an announcing colon or phrase when the part after it is a question by itself."""
@@ -121,7 +136,8 @@ def asked_part(question: str) -> str:
     for m in reversed(list(_ANNOUNCED.finditer(question))):
         rest = question[m.end():].strip()
         colon = m.group(0).strip() in (":", "\uff1a")
-        if colon and sum(ch.isalnum() for ch in question[: m.start()]) < BACKGROUND_CHARS:
+        if colon and (sum(ch.isalnum() for ch in question[: m.start()]) < BACKGROUND_CHARS
+                      or topic_label(question[: m.start()])):
             continue
         if sum(ch.isalnum() for ch in rest) >= 4 and ASKS.search(rest):
             return rest

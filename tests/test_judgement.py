@@ -576,6 +576,28 @@ def test_a_colon_inside_a_title_is_not_background() -> None:
     assert asked_part("报告第四章:讲了啥") == "报告第四章:讲了啥"
 
 
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # a label naming the subject stays: the question after it leaves its subject to the label
+    ("COSMOPlat: whose platform, and what role does the report slot it into?",
+     "COSMOPlat: whose platform, and what role does the report slot it into?"),
+    ("菜鸟在东南亚的本土化:组织形式怎么搞、利益怎么分?", "菜鸟在东南亚的本土化:组织形式怎么搞、利益怎么分?"),
+    # a label about the asker or the asking goes
+    ("Quick one for a memo: which EU rules does the report cite?", "which EU rules does the report cite?"),
+    ("我要把报告里那张表改成FAQ:金融科技那一行的定位是啥?", "金融科技那一行的定位是啥?"),
+    ("Two things: who wrote it, and when?", "who wrote it, and when?"),
+])
+def test_a_label_before_a_colon_is_kept_when_it_names_the_subject(typed, read) -> None:
+    from assistant.question_reading import asked_part
+
+    assert asked_part(typed) == read
+
+
+def test_a_subject_label_is_answered(real_assistant) -> None:
+    answer = real_assistant.ask("COSMOPlat: whose platform, and what role does the report slot it into?")
+    assert not answer.refused and "COSMOPlat" in answer.text, answer.text
+
+
 def test_a_keyword_query_naming_a_metric_is_answered_where_the_report_names_it(real_assistant):
     """"菜鸟 东南亚 仓库" asks about the warehouses (海外仓), not for a count; a count question is still refused."""
     answer = real_assistant.ask("菜鸟 东南亚 仓库")
