@@ -297,10 +297,16 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "这份报告靠谱吗",
     "tiktok印尼 会不会再被封",  # whether something will happen: a forecast, with or without a time word
     "will platform companies end up replacing governments in digital governance?",
+    "帮我写个培训通知,周五下午两点,主题数字丝路",  # a notice to write, whatever its topic
+    "帮我把这段导语改得抓人一点:“中国电信研究院近日发布报告。”",  # the user's own text to rewrite
+    "数字丝路这个主题,未来一年哪只港股最受益?",  # a stock to pick
+    "你站哪边?平台企业出海利大于弊还是弊大于利,直接给个立场",  # a side to take
+    "based on the report, is BABA a buy? PT?",
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)
-    assert answer.refused and str(answer.debug.get("reason", "")).startswith("off-topic"), answer.debug
+    reasons = [str(d.get("reason", "")) for d in answer.debug.get("parts", [answer.debug])]  # a question in parts
+    assert answer.refused and all(r.startswith("off-topic") for r in reasons), answer.debug
 
 
 @pytest.mark.parametrize(("question", "text", "problem"), [
@@ -912,3 +918,22 @@ def test_a_sentence_naming_another_placing_is_not_about_the_one_asked() -> None:
 def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant, question, fact):
     """"排第几" wants a place in a ranking; the neighbour it names (美国) is part of the answer, not another subject."""
     answer_carrying(real_assistant, question, fact)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("填空题:“数字基建从____向____跃迁”,两个空分别填什么?", "应用赋能"),  # a trainer's form is no topic
+    ("u1s1平台企业到底咋定义的?立论第一句要先下定义", "连接供需双方或多方主体"),  # net slang and a debater's form
+    ("TikTok入股印尼GoTo旗下Tokopedia那件事,报告里写了是哪一年吗?", "2023年12月"),  # 入股 is stated as 控股
+    ("key takeaways, 5 bullets", "数字丝路"),  # a bare summary request is about the report
+])
+def test_a_trainers_and_a_debaters_wording_is_answered(real_assistant, question, fact):
+    answer = real_assistant.ask(question)
+    assert not answer.refused and fact in answer.text, (answer.debug, answer.text)
+
+
+def test_a_long_or_short_time_is_no_trade() -> None:
+    from assistant.answer.off_topic import off_topic_kind
+
+    assert off_topic_kind("long BABA or 0700.HK on the back of this thesis?") == "opinion"
+    assert off_topic_kind("how long does the report say the shift took?") == ""
+    assert off_topic_kind("short term outlook in the report?") == ""

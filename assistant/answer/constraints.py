@@ -114,7 +114,8 @@ def says_where_held(sentence: str) -> bool:
 
 # One event, several verbs: a question's "举办" is answered by "…于11月9日至11日举行".
 _SAME_EVENT = (("举办", "举行", "召开"), ("去世", "逝世", "病逝", "离世"), ("创立", "创办", "成立", "创建"),
-               ("施行", "实施", "生效"), ("上映", "公映", "定档"), ("发售", "上市", "开售"))
+               ("施行", "实施", "生效"), ("上映", "公映", "定档"), ("发售", "上市", "开售"),
+               ("入股", "控股", "持股", "参股"))
 
 
 def event_forms(event: str) -> tuple[str, ...]:

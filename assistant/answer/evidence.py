@@ -27,7 +27,9 @@ LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka",
                           "example", "examples", "detail", "details", "idea", "ideas", "brief", "quick", "overview",
                           "markdown", "excel", "csv", "json", "pdf", "intl",
                           # Singapore and Malaysian English sentence particles ("主要是讲哪几个sector ah?")
-                          "ah", "lah", "leh", "lor", "meh", "hor", "sia"})
+                          "ah", "lah", "leh", "lor", "meh", "hor", "sia",
+                          # Chinese net slang typed in Latin letters ("u1s1" 有一说一, "yyds", "xswl", "dddd")
+                          "u1s1", "yyds", "xswl", "dddd", "awsl", "zqsg", "nbcs", "bdjw", "xdm", "jms"})
 # An English word typed in lower case inside a Chinese question ("platform", "governance", "rule-driven") is the
 # asker's vocabulary, not a name: names are capitalised (TikTok, Jumia), acronyms (MENA) or carry digits (5G). A short
 # one may be an acronym typed in lower case ("gmv", "kyc", "pdf"): still a name to look for, unless it reads as a
@@ -135,6 +137,9 @@ _GENERIC_NOUNS = frozenset({
     "学生", "课堂", "课件", "讲义", "稿件", "报道", "读者",
     # how they want it told or placed ("通俗点解释", "是在啥语境下提的", "原话怎么说")
     "语境", "上下文", "来龙去脉", "通俗", "白话", "大白话", "原话", "原文", "措辞", "说法", "口径",
+    # a trainer's or a debater's form ("填空题:…两个空分别填什么", "出道简答题", "立论第一句要先下定义")
+    "填空题", "简答题", "单选题", "多选题", "选择题", "判断题", "题目", "题库", "考题", "试题",
+    "论据", "论点", "立论", "辩题",
 })
 # A "noun" starting with one of these is a segmentation slip ("对云", "做云", "那节"), not a topic.
 _FUNCTION_CHARS = frozenset("对做那这在给把被让向从跟和与及或是有")

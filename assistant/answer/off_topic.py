@@ -23,7 +23,10 @@ _CHITCHAT = re.compile(
 _INSTRUCTION = re.compile(
     # "写一首诗", "帮我写一首关于丝绸之路的诗": what it is about may stand between the measure word and the noun
     rf"(?:帮我|给我|请你?)?(?:写|作|编)(?:一|几)?(?:首|篇|段|个|封|份)(?:关于|有关)?{_GAP}{{0,12}}?"
-    r"(?:诗|绝句|律诗|对联|词|文章|故事|笑话|歌|代码|邮件|信|总结|演讲|文案|口号|广告|推文|朋友圈|微博|标题|段子)|"
+    r"(?:诗|绝句|律诗|对联|词|文章|故事|笑话|歌|代码|邮件|信|总结|演讲|文案|口号|广告|推文|朋友圈|微博|标题|段子|"
+    r"通知|讲话稿|发言稿|请假条|周报|简历|导语|串词|贺词)|"
+    # rewriting the user's own text ("帮我把这段导语改得抓人一点")
+    r"把(?:这|下面|以下|我)(?:段|句|篇|个|条|份)[^,，。?？]{0,12}?(?:改得|改成|改写|重写|润色|缩写|扩写|精简)|"
     r"写首|写诗|作诗|翻译成|译成|翻成|用英文(?:写|说)|用中文(?:写|说)|讲个笑话|"
     r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet|"
     r"(?:grant |project |funding |business )?proposal|cover letter|speech|blog(?: post)?|resume|cv)\b|"
@@ -38,7 +41,11 @@ _OPINION = re.compile(
     # advice for the user ("要不要去印尼做跨境电商?给点建议"), a verdict ("哪个国家最好做"),
     # a forecast ("以后还会不会再被禁")
     rf"(?:我|我们|咱){_GAP}{{0,6}}(?:要不要|应不应该|能不能去)|给(?:我|点|些|个)(?:建议|意见)|"
-    rf"哪(?:个|家|里|国|个国家|个市场){_GAP}{{0,6}}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱)|"
+    rf"哪(?:个|家|里|国|只|支|个国家|个市场){_GAP}{{0,6}}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱|最受益)|"
+    # a side taken, a stock picked ("你站哪边?直接给个立场", "is BABA a buy? PT?", "long BABA or 0700.HK")
+    r"[你您]站哪(?:一)?边|给(?:个|出)(?:明确的?)?立场|"
+    r"\bis (?:it|\$?(?-i:[A-Z]{2,5})) a (?:buy|sell|hold)\b|\bprice target\b|"
+    r"\b(?:go )?(?:long|short)\s+(?-i:\$?[A-Z]{2,5}|\d{4}\.HK)\b|"
     rf"(?:以后|将来|今后|未来{_GAP}{{0,4}}|明年|接下来|[一二三四五六七八九十两几\d]+年(?:后|以后|之后))"
     rf"{_GAP}{{0,12}}(?:会不会|能不能|能否|会否|能成功|会成功|会失败)|"
     r"\b(?:do|would) you (?:think|believe|recommend|expect|predict)\b|\bin your (?:view|opinion)\b|"

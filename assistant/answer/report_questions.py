@@ -42,6 +42,9 @@ _ABOUT_REPORT = re.compile(
     r"key (?:takeaways|points|messages|findings))\s+(?:of\s+)?(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?"
     r"report\b(?!['’]s)|"
     r"\breport\W{1,4}(?:summary|in a nutshell|gist)\b|"
+    # a bare request with no subject ("key takeaways, 5 bullets"): the report is the only thing it can be about
+    r"^\W*(?:the\s+)?(?:key takeaways|main points|summary|tl;?dr|gist)\b[\s,.:;-]*(?:in\s+)?(?:\d+|three|five)?\s*"
+    r"(?:bullets?|bullet points|points|lines)?\W*(?:pls|please)?\W*$|"
     r"\bwhat(?:'s| is) (?:the|this) report (?:about|saying)\b|"
     r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
     r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
