@@ -925,6 +925,7 @@ def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant
     ("u1s1平台企业到底咋定义的?立论第一句要先下定义", "连接供需双方或多方主体"),  # net slang and a debater's form
     ("TikTok入股印尼GoTo旗下Tokopedia那件事,报告里写了是哪一年吗?", "2023年12月"),  # 入股 is stated as 控股
     ("key takeaways, 5 bullets", "数字丝路"),  # a bare summary request is about the report
+    ("行动倡议分成哪几个层面?出个多选题", "企业层面"),  # the quiz item asked for is the reply's form
 ])
 def test_a_trainers_and_a_debaters_wording_is_answered(real_assistant, question, fact):
     answer = real_assistant.ask(question)

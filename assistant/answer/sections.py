@@ -167,7 +167,7 @@ _OVERVIEW = re.compile(
     r"briefly|in short|in brief))?\W*$|\bmain (?:points?|ideas?|message)\b|\bgist\b|\brundown\b|\brecap\b|"
     r"\btl;?dr\b|\bbreak(?:down| down)\b|\bwalk me through\b|\bhow is\b.{0,40}\b(?:structured|organi[sz]ed|laid out)\b|"
     # "第四章的整体框架是怎样的", "第三章分几部分": how a part is laid out is what its opening and outline say
-    r"(?:结构|框架|脉络)(?:是)?(?:怎样|怎么样|如何|什么样|啥样)(?:的)?\W*$|分(?:为|成)?几(?:个)?(?:节|部分|块|层面|方面|层次)"
+    r"(?:结构|框架|脉络)(?:是)?(?:怎样|怎么样|如何|什么样|啥样)(?:的)?\W*$|分(?:为|成)?哪?几(?:个)?(?:节|部分|块|层面|方面|层次)"
     r"(?:\W*(?:分别|各自)(?:是|针对|面向|对应)?(?:什么|啥|谁|哪些)呢?)?\W*$|"
     # "行动倡议部分分别面向哪几类主体?": whom its sub-parts address, which their headings say
     r"(?:分别|各自)?(?:面向|针对|对|给)(?:的是)?哪(?:几|些)(?:类|个|种)?(?:对象|主体|群体|人群|方面)(?:提的|提出的?)?\W*$",
