@@ -151,6 +151,7 @@ def test_rrf_scores_aligned_with_documents() -> None:
         ("谁是工作组组长?", QuestionKind.OTHER),
         ("百度、腾讯、商汤这几家在AI治理上的角色一样吗?", QuestionKind.OTHER),  # "这几家" points, it does not count
         ("报告提到了几家中国企业?", QuestionKind.NUMBER),
+        ("报告有没有平台企业出海失败率的统计?", QuestionKind.NUMBER),  # statistics on something asked for
     ],
 )
 def test_classify(question: str, kind: QuestionKind) -> None:

@@ -62,8 +62,8 @@ _NUMBER = re.compile(
     rf"{SIZE_ASKED}|何时|哪一?年|什么时候|时间|"
     rf"\bhow (?:many|much|large|big|fast)\b|\bpercent|\bshare\b|\bnumber of\b|{_WHEN_EN}|\bwhat year\b|\brate\b|"
     r"\bsize\b|\bcapex\b|\brevenues?\b|\bvaluation\b|\bprofits?\b|\bprice\b|\bcosts?\b|\bpopulation\b|"
-    r"成本|价格|估值|营收|利润|市值|"
-    # "有啥数字吗", "有具体数据没", "any figures on…": asks for figures, whatever the topic word.
+    # "有啥数字吗", "有具体数据没", "有没有…失败率的统计?", "any figures on…": asks for figures, whatever the topic.
+    r"成本|价格|估值|营收|利润|市值|有没有[^,，。?？]{1,14}?的(?:统计|数字|数值)(?:吗|么|呢|没|[?？]|$)|"
     r"有(?:没有)?(?:啥|什么|具体|哪些)?的?(?:数字|数据|数值|统计)(?:吗|么|嘛|呢|没|不|[?？]|$)|(?:具体|统计)(?:数字|数据|数值)|"
     r"\b(?:what|any|which) (?:\w+ )?(?:figures?|numbers?|statistics|stats)\b",
     re.I,
