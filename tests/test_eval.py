@@ -299,6 +299,7 @@ LATER_SETS = {
     "blind17": ({"hit5": 0.78, "cited_gold": 0.81, "fact_accuracy": 0.72, "refusal_recall": 0.95}, 0.09, {"dev"}, 150),
     "blind18": ({"hit5": 0.78, "cited_gold": 0.83, "fact_accuracy": 0.67, "refusal_recall": 0.87}, 0.09, {"dev"}, 120),
     "blind19": ({"hit5": 0.85, "cited_gold": 0.78, "fact_accuracy": 0.71, "refusal_recall": 0.85}, 0.16, {"test"}, 150),
+    "blind20": ({"hit5": 0.84, "cited_gold": 0.87, "fact_accuracy": 0.76, "refusal_recall": 0.86}, 0.07, {"dev"}, 150),
 }
 
 
