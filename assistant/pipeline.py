@@ -14,6 +14,7 @@ from dataclasses import replace
 from assistant.answer import compose_answer, merge_answers
 from assistant.answer.coordination import aspect_parts, contrast_parts, name_parts
 from assistant.answer.evidence import warm_up_tokenizers
+from assistant.answer.judgement import UNKNOWN_NAMES
 from assistant.answer.verifier import load_model
 from assistant.config import Settings
 from assistant.corpus import CorpusView
@@ -25,7 +26,7 @@ from assistant.index.registry_links import registry_overrides
 from assistant.lexicon import NameGroup, NameTable, homophones, load_name_table
 from assistant.lexicon.spelling import corrected
 from assistant.provenance import with_provenance
-from assistant.question import joined_parts, question_parts, validate_question
+from assistant.question import ASKS, joined_parts, question_parts, validate_question
 from assistant.question_reading import read_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
@@ -103,6 +104,10 @@ class Assistant:
             # The whole question first: its parts often share one topic only the whole names ("…TikTok在马来西亚的
             # 事情?有的话大概是怎么回事"); each part then adds what it asks on its own (no sentence twice).
             whole = self._compose(text, retrieval, k)
+            if str(whole.debug.get("reason", "")).startswith(UNKNOWN_NAMES):
+                # "does it mention Tiki or Sendo? vietnam local platform": a part that asks nothing only says more
+                # of a question the documents cannot answer; it is no question of its own
+                parts = [part for part in parts if ASKS.search(part)]
             answer = merge_answers(text, [whole, *(self._asked(part, None, k, scope) for part in parts)])
         else:
             answer = self._asked(text, retrieval, k, scope, joined=True)

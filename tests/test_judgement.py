@@ -938,3 +938,9 @@ def test_a_long_or_short_time_is_no_trade() -> None:
     assert off_topic_kind("long BABA or 0700.HK on the back of this thesis?") == "opinion"
     assert off_topic_kind("how long does the report say the shift took?") == ""
     assert off_topic_kind("short term outlook in the report?") == ""
+
+
+def test_a_fragment_after_a_question_about_unknown_names_is_no_question(real_assistant) -> None:
+    """"vietnam local platform" only says more of a question the documents cannot answer (Tiki and Sendo)."""
+    answer = real_assistant.ask("does the report mention Tiki or Sendo? vietnam local platform")
+    assert answer.refused, answer.text

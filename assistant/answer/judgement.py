@@ -50,6 +50,7 @@ from assistant.text import cjk_ratio, match_key, simplified, strip_marks
 
 WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}
 ABSENT_TOPICS = "asks about what the documents never mention: "  # a refusal that gets no "see also"
+UNKNOWN_NAMES = "names the corpus does not mention: "
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def question_problem(analysis: Analysis) -> str:
     if analysis.off_topic:
         return f"off-topic: {analysis.off_topic}"
     if analysis.unknown:
-        return "names the corpus does not mention: " + ", ".join(analysis.unknown)
+        return UNKNOWN_NAMES + ", ".join(analysis.unknown)
     # "今天北京天气咋样": every thing it asks about is absent from the documents, only its names are there.
     # Questions about the report itself, its table and sources are answered by place, not by their nouns.
     if (analysis.absent_topics and not analysis.about_report and not analysis.table
