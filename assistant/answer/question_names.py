@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.answer.asides import background
 from assistant.answer.evidence import LATIN_FILLER
-from assistant.lexicon import ENTITY_KINDS, Mention, NameGroup, NameTable
+from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, Mention, NameGroup, NameTable
 from assistant.text import match_key
 
 # A capitalised English word or phrase that is not at the start of the question: a name.
@@ -102,9 +102,6 @@ _ASKED_KIND_EN = re.compile(
     r"giants?|players?|brands?|groups?|apps?|services?|products?)\b", re.I)
 _ASKS_WHICH = re.compile(r"(?:哪|什么|啥)[个家些]?[^,，。?？]{0,2}$|"
                          r"\b(?:which|what)\s+(?:(?:two|three|four|other|main|big)\s+)?$", re.I)
-_PLACE_KINDS = frozenset({"country", "region", "city"})
-
-
 # "跟哪个国家的电信搞的": the name after "哪个…的" is the thing asked for (some country's telecom), not a given one
 _OF_WHICH = re.compile(r"(?:哪|什么|啥)[个家国些]?[\u4e00-\u9fff]{0,3}的$")
 
@@ -113,7 +110,7 @@ def describes_answer(question: str, mention: Mention) -> bool:
     """Whether a name only describes the kind of thing a which-question asks for."""
     if _OF_WHICH.search(question[: mention.start]):
         return True
-    if mention.group.kind not in _PLACE_KINDS or not _ASKS_WHICH.search(question[: mention.start]):
+    if mention.group.kind not in PLACE_KINDS or not _ASKS_WHICH.search(question[: mention.start]):
         return False
     after = question[mention.end:]
     return bool(_ASKED_KIND_ZH.match(after) or _ASKED_KIND_EN.match(after))

@@ -14,11 +14,8 @@ from assistant.ingest.normalise import ends_sentence, is_stray_glyph, join_parts
 
 _CN_DIGITS = "一二三四五六七八九"
 # _NUMERALS[n] is the Chinese numeral for n in 0..99 (`十二`, `二十`; "" for 0), used both ways.
-_NUMERALS = [
-    ("" if t < 2 else _CN_DIGITS[t - 1]) + ("十" if t else "") + (_CN_DIGITS[u - 1] if u else "")
-    for t in range(10)
-    for u in range(10)
-]
+_NUMERALS = [("" if t < 2 else _CN_DIGITS[t - 1]) + ("十" if t else "") + (_CN_DIGITS[u - 1] if u else "")
+             for t in range(10) for u in range(10)]
 _NUMBER_OF = {numeral: n for n, numeral in enumerate(_NUMERALS) if numeral}
 _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、\s*\S")
 _SECTION = re.compile(r"^[(\uff08]\s*([一二三四五六七八九十]+)\s*[)\uff09]\s*\S")
