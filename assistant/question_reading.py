@@ -125,11 +125,18 @@ _ASKING_LABEL = re.compile(r"\b(?:quick|questions?|things?|one|follow-?up|memo|t
                            r"问题|一下|两件事|顺便|补充|我", re.I)
 
 
+# "Two quick ones on the digital entertainment section:", "关于菜鸟的两个问题:": a label about the asking that names
+# what it is about
+_ON_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|re)\s+(?:the\s+)?\w|^关于\S")
+
+
 def topic_label(prefix: str) -> bool:
     """Whether the text before a colon names the question's subject rather than the asker or the asking."""
     prefix = prefix.strip()
-    return not (_ABOUT_USER.match(prefix) or _ASKING_LABEL.search(prefix) or ASKS.search(prefix)
-                or re.search(r"[,，.。;；!！?？]", prefix))
+    if (re.search(r"[,，.。;；!！?？]", prefix) or _ABOUT_USER.match(prefix) or ASKS.search(prefix)
+            or re.search(r"\b(?:my|our|I|we)\b|我", prefix)):  # "For my thesis on soft power:" is the asker's
+        return False
+    return not _ASKING_LABEL.search(prefix) or _ON_TOPIC.search(prefix) is not None
 
 
 def asked_part(question: str) -> str:

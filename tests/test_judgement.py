@@ -592,6 +592,11 @@ def test_a_colon_inside_a_title_is_not_background() -> None:
     ("Quick one for a memo: which EU rules does the report cite?", "which EU rules does the report cite?"),
     ("我要把报告里那张表改成FAQ:金融科技那一行的定位是啥?", "金融科技那一行的定位是啥?"),
     ("Two things: who wrote it, and when?", "who wrote it, and when?"),
+    # a label about the asking that says what it is on stays; one about the asker's own work goes
+    ("Two quick ones on the digital entertainment section: how is its mode named?",
+     "Two quick ones on the digital entertainment section: how is its mode named?"),
+    ("For my thesis on soft power: does the report frame platforms as soft power?",
+     "does the report frame platforms as soft power?"),
 ])
 def test_a_label_before_a_colon_is_kept_when_it_names_the_subject(typed, read) -> None:
     from assistant.question_reading import asked_part
