@@ -479,6 +479,7 @@ def test_which_company_questions_ask_for_an_organisation(question) -> None:
     ("京東喺巴西有冇做嘢", "京东在巴西有没有做东西"),
     ("有邊幾間係中國公司,唔係外國嘅?", "有哪几间是中国公司,不是外国的?"),
     ("兩國關係點樣", "两国关系怎样"),  # 係 inside 關係 is no Cantonese 是
+    ("第四章嗰個表,跨境電商嗰行係乜", "第四章那个表,跨境电商那行是什么"),  # 嗰 (𠮶 after t2s) and 乜
 ])
 def test_traditional_and_cantonese_questions_are_read_in_simplified_mandarin(typed, simplified) -> None:
     from assistant.question_reading import reading_form
