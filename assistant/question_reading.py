@@ -122,8 +122,11 @@ def _after_user_sentences(question: str) -> str:
 # 组织形式怎么搞", "Huawei + Ethio Telecom case: what got deployed") is its subject, not background; a label about the
 # asker or the asking ("Quick one for a memo:", "Two things:", "Be honest:", "我要把那张表改成FAQ:") is not.
 _ASKING_LABEL = re.compile(r"\b(?:quick|questions?|things?|one|follow-?up|memo|thesis|honest|reviewer|here|check|"
-                           r"note|context|background|btw|fyi|ok|okay|hi|hello|hey|my|our|record)\b|"
-                           r"问题|一下|两件事|顺便|补充|我", re.I)
+                           r"note|context|background|btw|fyi|ok|okay|hi|hello|hey|record)\b|"
+                           r"问题|一下|两件事|顺便|补充", re.I)
+# A label in the asker's own voice ("For my thesis on soft power:") is about them, whatever it is on.
+_FIRST_PERSON = re.compile(r"\b(?:my|our|I|we)\b|我")
+_CLAUSE_MARK = re.compile(r"[,，.。;；!！?？]")
 
 
 # "Two quick ones on the digital entertainment section:", "关于菜鸟的两个问题:": a label about the asking that names
@@ -134,8 +137,7 @@ _ON_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|re)\s+(?:the\s+)?\w|
 def topic_label(prefix: str) -> bool:
     """Whether the text before a colon names the question's subject rather than the asker or the asking."""
     prefix = prefix.strip()
-    if (re.search(r"[,，.。;；!！?？]", prefix) or _ABOUT_USER.match(prefix) or ASKS.search(prefix)
-            or re.search(r"\b(?:my|our|I|we)\b|我", prefix)):  # "For my thesis on soft power:" is the asker's
+    if _CLAUSE_MARK.search(prefix) or _ABOUT_USER.match(prefix) or _FIRST_PERSON.search(prefix) or ASKS.search(prefix):
         return False
     return not _ASKING_LABEL.search(prefix) or _ON_TOPIC.search(prefix) is not None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.selection import COMPARES
-from assistant.lexicon import ENTITY_KINDS, Mention, NameTable
+from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, Mention, NameTable
 
 # ("Epic Games + YouTube", "TikTok x GoTo": the pairs of a slide title)
 _JOIN = re.compile(r"\s*(?:和|与|及|以及|跟|同|、|,|,|/|\+|×|\band\b|&|\bvs\.?|\bversus\b)\s*|\s+x\s+", re.I)
@@ -106,7 +106,7 @@ def contrast_parts(question: str, names: NameTable) -> list[str]:
         return []
     # Where each acts ("…in the EU with Alibaba Cloud's in Saudi Arabia", "在应对欧盟和沙特的…方面"): each company
     # acts in its own place, so no half asks about both places (or both regulators); they are left out of the halves.
-    places = [m for m in found if m.group.kind in _PLACE_KINDS or (m.group.kind == "org" and m not in mentions)]
+    places = [m for m in found if m.group.kind in PLACE_KINDS or (m.group.kind == "org" and m not in mentions)]
     parts = []
     for group in groups:
         text = question
@@ -121,5 +121,4 @@ def contrast_parts(question: str, names: NameTable) -> list[str]:
     return parts
 
 
-_PLACE_KINDS = frozenset({"country", "region", "city"})
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|for|across)\s+(?:the\s+)?|[和与及、])$", re.I)

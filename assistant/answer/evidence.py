@@ -35,6 +35,14 @@ LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka",
 # one may be an acronym typed in lower case ("gmv", "kyc", "pdf"): still a name to look for, unless it reads as a
 # word, a consonant then a vowel ("data residency", "key features", "这个term", "有gap", "can compare").
 _COMMON_WORD = re.compile(r"[a-z]{5,}(?:-[a-z]+)*|[a-z]+(?:-[a-z]+)+|[b-df-hj-np-tv-z][aeiou][a-z]{1,2}")
+
+
+def english_vocabulary(word: str) -> bool:
+    """A Latin word typed inside a Chinese question that is the asker's English, not a name (LATIN_FILLER or
+    _COMMON_WORD)."""
+    return word.lower() in LATIN_FILLER or _COMMON_WORD.fullmatch(word) is not None
+
+
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
 _CONJUNCTIONS = frozenset("和与及或跟同在")
 _DIGIT = re.compile(r"\d")
@@ -123,7 +131,7 @@ def nouns(question: str, english: bool = False) -> frozenset[str]:
     English words typed in lower case ("data residency", "define"): they never match the Chinese text."""
     return frozenset(match_key(w) for w, tag in _question_tags(question)
                      if (tag[:1] == "n" or tag in ("vn", "eng")) and w not in _GENERIC_NOUNS
-                     and (english or not (tag == "eng" and (w.lower() in LATIN_FILLER or _COMMON_WORD.fullmatch(w)))))
+                     and (english or not (tag == "eng" and english_vocabulary(w))))
 
 
 # Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.
@@ -206,7 +214,7 @@ def proper_names(question: str) -> list[str]:
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)
         if tag == "nr" and len(word) == 2 and word[0] in _CONJUNCTIONS:
             is_name = False
-        if tag == "eng" and (word.lower() in LATIN_FILLER or _COMMON_WORD.fullmatch(word)):
+        if tag == "eng" and english_vocabulary(word):
             is_name = False
         if is_name:
             names.append(word)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.answer.analysis import Analysis
 from assistant.answer.constraints import role_spans
 from assistant.answer.evidence import tagged_names
-from assistant.lexicon import ENTITY_KINDS, NameTable
+from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, NameTable
 from assistant.lexicon.table import fold
 
 # Clauses end at these (the text is read NFKC-folded: a full-width "，" is ",").
@@ -24,7 +24,7 @@ _ASKS_CITY = re.compile(r"哪(?:个|座|一)?城市|哪个市(?![场民值区面
 
 def _name_spans(kinds: set[str], text: str, question: str, names: NameTable) -> list[tuple[int, int]]:
     """Where the text names a place/person/organisation (per `kinds`) that the question does not."""
-    table_kinds = {"place": {"country", "region", "city"}, "who": ENTITY_KINDS, "person": {"person"}}
+    table_kinds = {"place": PLACE_KINDS, "who": ENTITY_KINDS, "person": {"person"}}
     wanted = set().union(*(table_kinds[k] for k in kinds))
     # "在哪个城市" is not answered by a country ("这家美国公司"): only cities, and places the table does not call
     # a country or region, count.

@@ -45,7 +45,7 @@ from assistant.answer.holders import (
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.periods import PERIOD, periods
-from assistant.lexicon import ENTITY_KINDS, NameTable
+from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, NameTable
 from assistant.text import cjk_ratio, match_key, simplified, strip_marks
 
 WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}
@@ -79,7 +79,7 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
             # 数量仅次于哪个国家" is answered by "…;人工智能企业数量仅次于美国", 中国 named the clause before.
             # So may a rank's neighbour ("…排第几": "仅次于美国").
             neighbour = _ASKS_PLACE.search(analysis.question) or asks_rank(analysis.question)
-            answers = _PLACE_KINDS if neighbour else frozenset()
+            answers = PLACE_KINDS if neighbour else frozenset()
             here = {m.group.kind: m.group for m in names.find(sentence) if m.group.kind not in answers}
         if here.get(mention.group.kind) is not None or not names.occurs(mention.group, before):
             missing.append(mention.surface)
@@ -138,7 +138,6 @@ def _readable(text: str) -> str:
 
 _ASKS_PLACE = re.compile(r"哪(?:个|些|一|几个|几)?(?:国家|国|地区|城市)|在哪|哪里|哪儿|"
                          r"\bwhich (?:countr|region|cit)|\bwhere\b", re.I)
-_PLACE_KINDS = frozenset({"country", "region", "city"})
 
 
 def _loose(text: str) -> str:

@@ -214,9 +214,10 @@ class NameTable:
         keys, spaced = _group_keys(group)
         if not (any(_occurs_in(key, folded) for key in keys) or any(p.search(folded) for p in spaced)):
             return False
-        return group.kind not in PLACE_KINDS or self._place_named(group, keys, text, folded)
+        return group.kind not in PLACE_KINDS or self._place_named(group, keys, spaced, text, folded)
 
-    def _place_named(self, group: NameGroup, keys: tuple[str, ...], text: str, folded: str) -> bool:
+    def _place_named(self, group: NameGroup, keys: tuple[str, ...], spaced: tuple[re.Pattern[str], ...], text: str,
+                     folded: str) -> bool:
         """A place's name inside another place's name is no mention of it: 印度 in 印度尼西亚, 南亚 in 东南亚, 苏丹
         in 南苏丹 (a sentence on Indonesia is not about India)."""
         others = [m for m in self.of_kinds(PLACE_KINDS).find(text) if m.group.names != group.names]
@@ -228,4 +229,4 @@ class NameTable:
                 if not inside and _occurs_in(key, folded[max(0, start - 1) : end + 1]):
                     return True
                 start = folded.find(key, start + 1)
-        return any(p.search(folded) for p in _group_keys(group)[1])
+        return any(p.search(folded) for p in spaced)
