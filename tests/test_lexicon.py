@@ -127,6 +127,7 @@ def test_a_region_the_documents_never_name_is_about_its_members() -> None:
     ("东北亚有什么", "东北亚有什么"),  # a word of its own, not a slip of 东南亚
     ("微软、阿里云、华为云", "微软、阿里云、华为云"),  # punctuation is no character of a name
     ("百事跟海尔有啥不一样", "百事跟海尔有啥不一样"),  # two-character names are too close to words
+    ("报告有提到金山云或者UCloud出海吗?", "报告有提到金山云或者UCloud出海吗?"),  # a company, not "Cloud" with a U
 ])
 def test_names_typed_with_one_slip_are_read_as_the_table_writes_them(typed: str, read: str) -> None:
     from assistant.lexicon.spelling import corrected

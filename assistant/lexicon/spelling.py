@@ -4,7 +4,7 @@ A slip turns a name the documents use into a name they never mention, and the qu
 for the wrong words. A written form is read as a name of the table when it is one character (one letter, or two
 swapped) away from exactly one name, and is no word of its own: a Chinese form must be a span of the question's
 segmentation whose slipped word the dictionary lacks ("东北亚" is a word, "阿里去年" is 阿里 + 去年), a Latin form
-a capitalised word of five letters or more that the table does not know.
+a capitalised word of five letters or more that the table does not know, with the same first letter.
 """
 
 from __future__ import annotations
@@ -67,7 +67,9 @@ def _latin_fixed(question: str, spellings: tuple[str, ...], names: NameTable) ->
         if names.group_of(typed) is not None:
             return typed
         # one name written two ways ("Huawei", "HUAWEI"): the later, the way names are usually written, is kept
-        found = {word.lower(): word for word in spellings if _edit_one(typed.lower(), word.lower())}
+        # A slip keeps the first letter: "UCloud" is a company of its own, not "Cloud" of Huawei Cloud.
+        found = {word.lower(): word for word in spellings
+                 if typed[0].lower() == word[0].lower() and _edit_one(typed.lower(), word.lower())}
         return next(iter(found.values())) if len(found) == 1 else typed
 
     return _LATIN_WORD.sub(fix, question)
