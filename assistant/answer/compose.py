@@ -49,6 +49,18 @@ REFUSAL_EN = "The report does not cover this."
 NO_SOURCE_ZH = "报告没有注明这段内容的出处。"
 NO_SOURCE_EN = "The report cites no source for this."
 _WHICH_CITED = re.compile(r"哪些|哪几|\bwhich\b|\bwhat (?:sources|regulations|reports|documents)\b", re.I)
+# "What EU and Saudi regulations does the report cite?", "EU cloud regulation name cited": the documents a passage
+# names are asked for (its quote answers), unless the question asks for a footnote or a source of them.
+_DOCUMENTS_NAMED = re.compile(r"\b(?:regulations?|laws?|acts|rules|frameworks?|agreements?|treaties|standards)\b|"
+                              r"法规|条例|法律|法案|政策文件|协定|名称", re.I)
+_FOOTNOTE_ASKED = re.compile(r"\bsources?\b|footnote|\bfrom where\b|\bwhere\b.{0,30}\bfrom\b|脚注|出处|来源|引自|原文",
+                             re.I)
+
+
+def _names_cited(question: str) -> bool:
+    """The question asks which things are cited (named in the text), not where a passage comes from."""
+    return bool(_WHICH_CITED.search(question)
+                or (_DOCUMENTS_NAMED.search(question) and not _FOOTNOTE_ASKED.search(question)))
 
 
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
@@ -218,7 +230,7 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     chapter_lines = [outline_line(number, p, markers.setdefault(p.id, len(markers) + 1), analysis.lang, depth)
                      for number, p in enumerate(outline, start=1)]
     citations = tuple(citation_of(corpus, pid, marker, quoted) for pid, marker in markers.items())
-    if (analysis.kind is QuestionKind.SOURCE and not _WHICH_CITED.search(question) and not analysis.about_report
+    if (analysis.kind is QuestionKind.SOURCE and not _names_cited(question) and not analysis.about_report
             and not any(c.sources or c.role != "report" for c in citations)):
         # "这段的出处是啥": the passage is found, but the report cites nothing for it; say so rather than quote
         # it as an answer. "Which regulations are cited?" asks what the text names: its quote answers; "报告是哪个
