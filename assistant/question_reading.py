@@ -80,6 +80,12 @@ _REPLY_FORM = re.compile(r"[\s,，.。;；!！]*(?:(?:请|麻烦)?(?:你)?(?:用
                          r"(?:单选|多选|选择|填空|判断|简答|问答)题(?:目)?)[\s.。!！~～]*$", re.I)
 
 
+# A request is a question too ("您好!…请将报告中面向各国政府的对策建议归纳提炼。", "请按报告内容出3道单选题").
+_REQUEST = re.compile(r"请(?:将|把|按|根据|结合|列|归纳|概括|总结|梳理|提炼|说明|介绍|解释)|"
+                      r"(?:帮我|麻烦|给我)(?:把|将|列|归纳|概括|总结|梳理|提炼|说明|介绍|解释|讲讲|说说)|"
+                      r"\b(?:please|pls) (?:list|summari[sz]e|explain|describe|give)\b", re.I)
+
+
 def without_pleasantries(question: str) -> str:
     """The question without a greeting before it, thanks or a request about the reply's form after it;
     unchanged when nothing else is left."""
@@ -87,7 +93,8 @@ def without_pleasantries(question: str) -> str:
     core = _CLOSING.sub("", _REPLY_FORM.sub("", _CLOSING.sub("", _OPENING.sub("", question)))).strip()
     # "thanks, that's really helpful!" is still chit-chat: what is left must ask something, unless the user
     # said a question follows ("你好,请问 菜鸟 东南亚 仓库").
-    asks = ASKS.search(core) or (opening is not None and "请问" in opening.group(0))
+    asks = (ASKS.search(core) or _REQUEST.search(core) is not None
+            or (opening is not None and "请问" in opening.group(0)))
     return core if sum(ch.isalnum() for ch in core) >= 2 and asks else question
 
 

@@ -439,3 +439,22 @@ def test_a_name_after_which_of_is_what_is_asked(real_assistant) -> None:
     telecom = next(m for m in real_assistant.names.find(question) if m.surface == "电信")
     assert describes_answer(question, telecom)
     assert not describes_answer("中国电信在非洲做了什么?", real_assistant.names.find("中国电信在非洲做了什么?")[0])
+
+
+def test_an_audience_the_report_addresses_is_no_question_about_its_readers() -> None:
+    """"报告中面向各国政府的对策建议" is the recommendations to governments; "写给谁看" asks for the readers."""
+    assert not about_report("请将报告中面向各国政府的对策建议归纳提炼。")
+    assert about_report("这份报告主要面向哪些读者?") and about_report("这份报告主要是写给哪些人看的")
+
+
+def test_a_request_after_a_greeting_is_a_question_not_chit_chat(real_assistant) -> None:
+    """An official's brief: greeting, who asks, then a request with no question word."""
+    from assistant.question_reading import read_question
+
+    question = ("您好!我处正在编发一期《政务简报》,主题是数字丝绸之路合作。请将报告中面向各国政府的对策建议,"
+                "按“一是、二是、三是”的格式归纳提炼。")
+    assert read_question(question).startswith("请将报告中")
+    assert read_question("谢谢,辛苦了!") == "谢谢,辛苦了!"  # thanks alone stays chit-chat
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert "推动跨境规则衔接与互认机制建设" in answer.text

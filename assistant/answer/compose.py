@@ -8,7 +8,6 @@ plain refusal with the closest paragraphs as "see also" (none for off-topic ques
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -27,6 +26,7 @@ from assistant.answer.evidence import event_verbs, nouns, proper_names, question
 from assistant.answer.footnotes import (
     asks_for_all_sources,
     footnoted_paragraphs,
+    names_cited,
     source_line,
     source_lines,
     unplaced_line,
@@ -48,21 +48,6 @@ REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
 NO_SOURCE_ZH = "报告没有注明这段内容的出处。"
 NO_SOURCE_EN = "The report cites no source for this."
-_WHICH_CITED = re.compile(r"哪些|哪几|\bwhich\b|\bwhat (?:sources|regulations|reports|documents)\b", re.I)
-# "What EU and Saudi regulations does the report cite?", "EU cloud regulation name cited": the documents a passage
-# names are asked for (its quote answers), unless the question asks for a footnote or a source of them.
-_DOCUMENTS_NAMED = re.compile(r"\b(?:regulations?|laws?|acts|rules|frameworks?|agreements?|treaties|standards)\b|"
-                              r"法规|条例|法律|法案|政策文件|协定|名称", re.I)
-_FOOTNOTE_ASKED = re.compile(r"\bsources?\b|footnote|\bfrom where\b|\bwhere\b.{0,30}\bfrom\b|脚注|出处|来源|引自|原文",
-                             re.I)
-
-
-def _names_cited(question: str) -> bool:
-    """The question asks which things are cited (named in the text), not where a passage comes from."""
-    return bool(_WHICH_CITED.search(question)
-                or (_DOCUMENTS_NAMED.search(question) and not _FOOTNOTE_ASKED.search(question)))
-
-
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
     refusal = REFUSAL_EN if analysis.lang == "en" else REFUSAL_ZH
     # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem, or to
@@ -230,7 +215,7 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     chapter_lines = [outline_line(number, p, markers.setdefault(p.id, len(markers) + 1), analysis.lang, depth)
                      for number, p in enumerate(outline, start=1)]
     citations = tuple(citation_of(corpus, pid, marker, quoted) for pid, marker in markers.items())
-    if (analysis.kind is QuestionKind.SOURCE and not _names_cited(question) and not analysis.about_report
+    if (analysis.kind is QuestionKind.SOURCE and not names_cited(question) and not analysis.about_report
             and not any(c.sources or c.role != "report" for c in citations)):
         # "这段的出处是啥": the passage is found, but the report cites nothing for it; say so rather than quote
         # it as an answer. "Which regulations are cited?" asks what the text names: its quote answers; "报告是哪个

@@ -99,3 +99,18 @@ def footnoted_paragraphs(corpus: CorpusView) -> list[tuple[Paragraph | None, Sou
 def unplaced_line(source: Source, lang: str = "zh") -> str:
     """A footnote whose mark the text lost: no marker, and a note saying so."""
     return f"{_prefix(source, lang)}{source.text or source.title}{UNPLACED[lang]}"
+
+
+_WHICH_CITED = re.compile(r"哪些|哪几|\bwhich\b|\bwhat (?:sources|regulations|reports|documents)\b", re.I)
+# "What EU and Saudi regulations does the report cite?", "EU cloud regulation name cited": the documents a passage
+# names are asked for (its quote answers), unless the question asks for a footnote or a source of them.
+_DOCUMENTS_NAMED = re.compile(r"\b(?:regulations?|laws?|acts|rules|frameworks?|agreements?|treaties|standards)\b|"
+                              r"法规|条例|法律|法案|政策文件|协定|名称", re.I)
+_FOOTNOTE_ASKED = re.compile(r"\bsources?\b|footnote|\bfrom where\b|\bwhere\b.{0,30}\bfrom\b|脚注|出处|来源|引自|原文",
+                             re.I)
+
+
+def names_cited(question: str) -> bool:
+    """The question asks which things are cited (named in the text), not where a passage comes from."""
+    return bool(_WHICH_CITED.search(question)
+                or (_DOCUMENTS_NAMED.search(question) and not _FOOTNOTE_ASKED.search(question)))

@@ -15,8 +15,8 @@ _ABOUT_REPORT = re.compile(
     r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:哪个?|什么|哪家)(?:单位|机构|部门|智库|组织)[^,，。?？]{0,3}"
     r"(?:出|发布|发|写|编|做|搞)(?:的|了)?(?:呀|啊|呢)?(?=[^\w]|$)|"
     r"工作组|编写组|课题组|编辑组|组长|成员|邮箱|联系方式|联系邮箱|"
-    # Who it is for: "这份报告主要是写给哪些人看的", "who is this report for"
-    r"(?:报告|这份)[^,，。?？]{0,8}(?:写给|给谁看|给哪些人看|面向|适合|目标读者|受众)|"
+    # Who it is for: "这份报告主要是写给哪些人看的", "who is this report for" (not "报告中面向各国政府的建议")
+    r"(?:报告|这份)[^,，。?？]{0,8}(?:写给|给谁看|给哪些人看|(?:面向|适合)(?:谁|哪些|哪类|什么人)|目标读者|受众)|"
     r"\bwho is (?:it|this|(?:this|the) report) (?:for|aimed at|written for)\b|\b(?:target |intended )?audience\b|"
     r"\bwho (?:wrote|writes|authored|published|produced|compiled|prepared|made|make|makes)\b|"
     r"\b(?:the|this) report (?:was|is|were|get|got) (?:published|released|written|issued|made)\b|"
