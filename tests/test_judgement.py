@@ -942,6 +942,8 @@ def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant
     ("TikTok入股印尼GoTo旗下Tokopedia那件事,报告里写了是哪一年吗?", "2023年12月"),  # 入股 is stated as 控股
     ("key takeaways, 5 bullets", "数字丝路"),  # a bare summary request is about the report
     ("行动倡议分成哪几个层面?出个多选题", "企业层面"),  # the quiz item asked for is the reply's form
+    # how many items to list is the reply's form too, not a name ("列三至")
+    ("报告认为平台公司拓展海外市场主要面临哪些挑战?简报“风险提示”部分要用,列三至五条即可。", "地缘政治张力上升"),
 ])
 def test_a_trainers_and_a_debaters_wording_is_answered(real_assistant, question, fact):
     answer = real_assistant.ask(question)
