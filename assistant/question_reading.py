@@ -16,7 +16,13 @@ from assistant.text import simplified
 
 def read_question(typed: str) -> str:
     """The question to analyse: simplified Mandarin, without pleasantries, background or reply-form requests."""
-    return asked_part(without_pleasantries(_LANGUAGE.sub("", reading_form(typed))))
+    return asked_part(without_pleasantries(_REPORT_DESCRIBED.sub("报告", _LANGUAGE.sub("", reading_form(typed)))))
+
+
+# "一份讲数字丝绸之路的报告", "这份关于数字丝路的报告": the report described by its topic is the report, not a topic to
+# search for ("为啥Uber也会出现在一份讲数字丝绸之路的报告里?" is about Uber).
+_REPORT_DESCRIBED = re.compile(r"(?:一份|这份|这个|本|该)(?:讲|关于|谈|介绍|研究|分析)[^,，。?？!！]{1,14}?的"
+                               r"(?:报告|研究报告)")
 
 
 # "the column headings in Chinese", "the exact Chinese title", "in the original Chinese": the language a term or an

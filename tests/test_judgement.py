@@ -944,6 +944,8 @@ def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant
     ("行动倡议分成哪几个层面?出个多选题", "企业层面"),  # the quiz item asked for is the reply's form
     # how many items to list is the reply's form too, not a name ("列三至")
     ("报告认为平台公司拓展海外市场主要面临哪些挑战?简报“风险提示”部分要用,列三至五条即可。", "地缘政治张力上升"),
+    # laughter typed in Latin letters is no name; "一份讲数字丝绸之路的报告" is the report, not a topic to search
+    ("为啥Uber也会出现在一份讲数字丝绸之路的报告里?它跟这事有啥关系 hhh", "Uber在中东地区"),
 ])
 def test_a_trainers_and_a_debaters_wording_is_answered(real_assistant, question, fact):
     answer = real_assistant.ask(question)

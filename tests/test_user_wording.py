@@ -458,3 +458,17 @@ def test_a_request_after_a_greeting_is_a_question_not_chit_chat(real_assistant) 
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug
     assert "推动跨境规则衔接与互认机制建设" in answer.text
+
+
+def test_laughter_in_latin_letters_is_no_name() -> None:
+    from assistant.answer.evidence import english_vocabulary
+
+    assert all(english_vocabulary(w) for w in ("hhh", "hhhhh", "haha", "hahah", "lol"))
+    assert not any(english_vocabulary(w) for w in ("HSBC", "Huawei", "hh"))
+
+
+def test_the_report_described_by_its_topic_is_the_report() -> None:
+    from assistant.question_reading import read_question
+
+    assert "数字丝绸之路" not in read_question("为啥Uber也会出现在一份讲数字丝绸之路的报告里?")
+    assert "数字丝绸之路" in read_question("数字丝绸之路的报告里提到Uber吗?")

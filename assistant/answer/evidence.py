@@ -37,10 +37,14 @@ LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka",
 _COMMON_WORD = re.compile(r"[a-z]{5,}(?:-[a-z]+)*|[a-z]+(?:-[a-z]+)+|[b-df-hj-np-tv-z][aeiou][a-z]{1,2}")
 
 
+# Laughter typed in Latin letters ("…有啥关系 hhh", "haha", "lol"): no name, whatever its length.
+_LAUGHTER = re.compile(r"h{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hia){2,}|lol|lmao|rofl", re.I)
+
+
 def english_vocabulary(word: str) -> bool:
-    """A Latin word typed inside a Chinese question that is the asker's English, not a name (LATIN_FILLER or
-    _COMMON_WORD)."""
-    return word.lower() in LATIN_FILLER or _COMMON_WORD.fullmatch(word) is not None
+    """A Latin word typed inside a Chinese question that is the asker's English or laughter, not a name."""
+    return (word.lower() in LATIN_FILLER or _COMMON_WORD.fullmatch(word) is not None
+            or _LAUGHTER.fullmatch(word) is not None)
 
 
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nrt", "nrfg", "eng"})
