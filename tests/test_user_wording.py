@@ -472,3 +472,13 @@ def test_the_report_described_by_its_topic_is_the_report() -> None:
 
     assert "数字丝绸之路" not in read_question("为啥Uber也会出现在一份讲数字丝绸之路的报告里?")
     assert "数字丝绸之路" in read_question("数字丝绸之路的报告里提到Uber吗?")
+
+
+def test_a_need_after_a_question_is_no_question_of_its_own() -> None:
+    """"…发布单位是哪家?简报引用时署名需写全称。": what the asker needs asks nothing; it was answered as a question
+    of its own, with unrelated prose."""
+    from assistant.question import question_parts
+
+    assert question_parts("这份报告的发布单位是哪家?简报引用时署名需写全称。") == [
+        "这份报告的发布单位是哪家?简报引用时署名需写全称。"]
+    assert len(question_parts("菜鸟在东南亚做了什么?亚马逊呢?")) == 2
