@@ -946,6 +946,7 @@ def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant
     ("报告认为平台公司拓展海外市场主要面临哪些挑战?简报“风险提示”部分要用,列三至五条即可。", "地缘政治张力上升"),
     # laughter typed in Latin letters is no name; "一份讲数字丝绸之路的报告" is the report, not a topic to search
     ("为啥Uber也会出现在一份讲数字丝绸之路的报告里?它跟这事有啥关系 hhh", "Uber在中东地区"),
+    ("那做支付、借贷那类(fintech)那一行呢?同样给我定位+特点。", "嵌入本地化生态"),  # a row of the table
 ])
 def test_a_trainers_and_a_debaters_wording_is_answered(real_assistant, question, fact):
     answer = real_assistant.ask(question)

@@ -100,7 +100,9 @@ def classify(question: str) -> QuestionKind:
 # The comparison table ("表格里…", "the table comparing…").
 # "有张把四种模式放一起比的表": 张 counts a table, whatever describes it before 表 (not 表达, 表示, 代表…)
 _TABLE = re.compile(r"表格|表里|表中|对照表|对比表|比较表|一览表|(?:那|这|哪)(?:个|张)表|列表对比|"
-                    r"张[^,，。?？]{0,16}表(?![达示现明述彰态])|\btables?\b", re.I)
+                    r"张[^,，。?？]{0,16}表(?![达示现明述彰态])|\btables?\b|"
+                    # "fintech那一行呢?同样给我定位+特点": a row of it (not "我们这一行", a line of work)
+                    r"(?<![们我])(?:那|这|哪)一行(?!业)", re.I)
 _COUNTS_KINDS = re.compile(r"几[类种个列条项点]|\bhow many (?:types|kinds|categories|columns|features)\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[?？]?$|"
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
