@@ -20,7 +20,7 @@ from assistant.answer.antecedents import asks_background, with_antecedents
 from assistant.answer.asides import without_purpose
 from assistant.answer.columns import column_quotes, table_ids
 from assistant.answer.comparison import heading_contrast
-from assistant.answer.definitions import contrast_quotes, defined_spellings, defined_term, definition_quotes
+from assistant.answer.definitions import contrast_quotes, defined_spellings, meaning
 from assistant.answer.documents import citation_of, conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
 from assistant.answer.footnotes import (
@@ -48,6 +48,8 @@ REFUSAL_ZH = "报告中没有找到相关内容。"
 REFUSAL_EN = "The report does not cover this."
 NO_SOURCE_ZH = "报告没有注明这段内容的出处。"
 NO_SOURCE_EN = "The report cites no source for this."
+
+
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
     refusal = REFUSAL_EN if analysis.lang == "en" else REFUSAL_ZH
     # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem, or to
@@ -91,9 +93,10 @@ def compose_answer(
     # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
     # something the front matter does not); questions about the table from the table.
     front: list[Paragraph] = []
-    if (term := defined_term(folded)) and (meaning := definition_quotes(term, corpus)):
+    term, introduced = meaning(folded, names, corpus)
+    if introduced:
         debug.update(evidence=1.0, answered="where the report introduces " + term)
-        return _quoted(question, analysis, meaning, corpus, debug, True)
+        return _quoted(question, analysis, introduced, corpus, debug, True)
     if analysis.compared and (heading := heading_contrast(analysis.compared, names, corpus.part_headings)):
         debug.update(evidence=1.0, answered="the part contrasting them: " + heading)
         contrast = contrast_quotes(heading, analysis.compared, names, corpus)

@@ -11,6 +11,7 @@ then the features list the part announces about it, if any.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from assistant.answer.comparison import names_each
 from assistant.answer.passages import FURTHER_PASSAGE_CHARS, fits, passage_from
@@ -114,3 +115,19 @@ def contrast_quotes(heading: str, pair: tuple[str, ...], names: NameTable, corpu
     leads = [first[0] for p in inside if p.id not in {s.paragraph_id for s in passage}
              and (first := corpus.sentences.get(p.id, ())) and first[0].row > start.row]
     return list(dict.fromkeys([*passage, *leads]))
+
+
+def documents_spelling(term: str, names: NameTable, corpus_key: Container[str]) -> str:
+    """The term as the documents write it: "平台型企业" is 平台企业 when the name table says so and the documents
+    never write it the asker's way; the term itself otherwise."""
+    if not term or match_key(term) in corpus_key:
+        return term
+    group = names.group_of(term)
+    used = [n for n in group.names if match_key(n) in corpus_key] if group is not None else []
+    return used[0] if used else term
+
+
+def meaning(question: str, names: NameTable, corpus: CorpusView) -> tuple[str, list[Sentence]]:
+    """(the term a meaning question asks about, as the documents write it; where they introduce it), or ("", [])."""
+    term = documents_spelling(defined_term(question), names, corpus.text_key)
+    return (term, definition_quotes(term, corpus)) if term else ("", [])
