@@ -143,6 +143,9 @@ def test_names_typed_with_one_slip_are_read_as_the_table_writes_them(typed: str,
     ("报告有没有提到自贸试验区", "报告有没有提到自贸试验区"),  # 字贸 is in the text (数字贸易) but no word
     ("乐天在日本怎么样", "乐天在日本怎么样"),  # a name the report lacks, with no same-sounding one it has
     ("报告里有提到石油吗", "报告里有提到石油吗"),
+    ("报告里说搞基础设施建设的是哪几家公司华伟算不算", "报告里说搞基础设施建设的是哪几家公司华为算不算"),  # a tone slip
+    ("华威大学有合作吗", "华威大学有合作吗"),  # 华威 is a word of its own (Warwick), not a slip of 华为
+    ("跨境电商进出口额的比例是多少", "跨境电商进出口额的比例是多少"),  # 比例|是 are two words, not 比利时
 ])
 def test_words_typed_by_sound_are_read_as_the_report_writes_them(typed: str, read: str) -> None:
     from assistant.lexicon.homophones import by_sound

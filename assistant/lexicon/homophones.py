@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import unicodedata
 from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,9 @@ def _meant(typed: str, one_word: bool, table: _Sounds, documents: Container[str]
     segmenter kept as one word ("电伤") may stand for a dictionary word the documents use, one character apart."""
     sounds = _sounds(typed)
     named = {n for n in table.by_sound.get(sounds, ()) if n in documents}
+    if not named and one_word and not is_word(typed):  # "华伟" for 华为 (not 华威, a word): a tone slip
+        named = {n for n in table.by_toneless.get(_toneless(sounds), ()) if n in documents
+                 and any(a == b for a, b in zip(typed, n, strict=True))}
     if named:
         return named.pop() if len(named) == 1 else None
     if not one_word or is_word(typed):
@@ -72,8 +76,15 @@ class _Sounds:
     def __init__(self, names: frozenset[str]) -> None:
         self.names = names
         self.by_sound: dict[tuple[str, ...], set[str]] = {}
+        self.by_toneless: dict[tuple[str, ...], set[str]] = {}
         for name in names:
             self.by_sound.setdefault(_sounds(name), set()).add(name)
+            self.by_toneless.setdefault(_toneless(_sounds(name)), set()).add(name)
+
+
+def _toneless(sounds: tuple[str, ...]) -> tuple[str, ...]:
+    """The syllables without their tone marks (wěi and wéi are both wei)."""
+    return tuple("".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)) for s in sounds)
 
 
 @lru_cache(maxsize=8)
