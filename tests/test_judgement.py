@@ -951,6 +951,7 @@ def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant
     ("备课用:报告给平台型企业下的定义是怎样表述的?我想和教材里“双边市场”的说法对照一下。", "连接供需双方或多方主体"),
     ("简报需要规范表述:报告对“平台型企业”是如何界定的?请尽量引用原文口径。", "连接供需双方或多方主体"),
     ("平台公司 定义", "连接供需双方或多方主体"),  # a keyword query for a meaning
+    ("报告第四章一共归纳了几种平台企业的发展模式?", "四类企业"),  # the kinds a part sets out are counted by listing
 ])
 def test_a_trainers_and_a_debaters_wording_is_answered(real_assistant, question, fact):
     answer = real_assistant.ask(question)

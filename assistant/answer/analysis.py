@@ -208,9 +208,10 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller
     tags, this stays pure); `titles`, the titles of the report's parts."""
     kind = classify(question)
-    if kind is QuestionKind.NUMBER and _TABLE.search(question) and _COUNTS_KINDS.search(question):
-        kind = QuestionKind.LIST  # "那个表一共对比了几类": the table's columns are counted by listing them
     section = section_reference(question)
+    # "那个表一共对比了几类", "第四章一共归纳了几种模式": the kinds a table or a part sets out are counted by listing them
+    if kind is QuestionKind.NUMBER and (_TABLE.search(question) or section) and _COUNTS_KINDS.search(question):
+        kind = QuestionKind.LIST
     every = names.find(question)
     mentions, extra, unknown = question_names(question, every, kind is QuestionKind.NUMBER, chinese_names,
                                               section, names, corpus_key, kind is QuestionKind.SOURCE)
