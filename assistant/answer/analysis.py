@@ -209,7 +209,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     tags, this stays pure); `titles`, the titles of the report's parts."""
     kind = classify(question)
     section = section_reference(question)
-    # "那个表一共对比了几类", "第四章一共归纳了几种模式": the kinds a table or a part sets out are counted by listing them
+    # "那个表一共对比了几类", "第四章一共归纳了几种模式": the kinds a table or part sets out are counted by listing
     if kind is QuestionKind.NUMBER and (_TABLE.search(question) or section) and _COUNTS_KINDS.search(question):
         kind = QuestionKind.LIST
     every = names.find(question)
