@@ -97,12 +97,10 @@ def classify(question: str) -> QuestionKind:
 
 # --- what the question is, beyond its kind -------------------------------------------------------------
 
-# The comparison table ("表格里…", "the table comparing…").
-# "有张把四种模式放一起比的表": 张 counts a table, whatever describes it before 表 (not 表达, 表示, 代表…)
+# The comparison table ("表格里…", "the table comparing…"); "有张把四种模式放一起比的表": 张 counts a table, whatever
+# describes it before 表 (not 表达, 表示…); "fintech那一行呢": a row of it (not "我们这一行", a line of work).
 _TABLE = re.compile(r"表格|表里|表中|对照表|对比表|比较表|一览表|(?:那|这|哪)(?:个|张)表|列表对比|"
-                    r"张[^,，。?？]{0,16}表(?![达示现明述彰态])|\btables?\b|"
-                    # "fintech那一行呢?同样给我定位+特点": a row of it (not "我们这一行", a line of work)
-                    r"(?<![们我])(?:那|这|哪)一行(?!业)", re.I)
+                    r"张[^,，。?？]{0,16}表(?![达示现明述彰态])|\btables?\b|(?<![们我])(?:那|这|哪)一行(?!业)", re.I)
 _COUNTS_KINDS = re.compile(r"几[类种个列条项点]|\bhow many (?:types|kinds|categories|columns|features)\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[?？]?$|"
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
@@ -209,9 +207,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
     tags, this stays pure); `titles`, the titles of the report's parts."""
     kind = classify(question)
     section = section_reference(question)
-    # "那个表一共对比了几类", "第四章一共归纳了几种模式": the kinds a table or part sets out are counted by listing
     if kind is QuestionKind.NUMBER and (_TABLE.search(question) or section) and _COUNTS_KINDS.search(question):
-        kind = QuestionKind.LIST
+        kind = QuestionKind.LIST  # "那个表对比了几类", "第四章归纳了几种模式": what a table or part sets out, listed
     every = names.find(question)
     mentions, extra, unknown = question_names(question, every, kind is QuestionKind.NUMBER, chinese_names,
                                               section, names, corpus_key, kind is QuestionKind.SOURCE)
