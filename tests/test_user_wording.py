@@ -441,6 +441,11 @@ def test_a_name_after_which_of_is_what_is_asked(real_assistant) -> None:
     assert not describes_answer("中国电信在非洲做了什么?", real_assistant.names.find("中国电信在非洲做了什么?")[0])
 
 
+def test_a_keyword_query_for_the_contents_is_about_the_report() -> None:
+    assert about_report("目录 几章") and about_report("报告一共分了几章")
+    assert not about_report("卡奥斯的案例在第几章?")  # where one thing is, not how the report is laid out
+
+
 def test_an_audience_the_report_addresses_is_no_question_about_its_readers() -> None:
     """"报告中面向各国政府的对策建议" is the recommendations to governments; "写给谁看" asks for the readers."""
     assert not about_report("请将报告中面向各国政府的对策建议归纳提炼。")
