@@ -971,3 +971,12 @@ def test_a_fragment_after_a_question_about_unknown_names_is_no_question(real_ass
     """"vietnam local platform" only says more of a question the documents cannot answer (Tiki and Sendo)."""
     answer = real_assistant.ask("does the report mention Tiki or Sendo? vietnam local platform")
     assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize("question", ["how many footnotes", "报告一共有多少个脚注?"])
+def test_how_many_sources_is_answered_by_listing_them(real_assistant, question):
+    """The reader counts them: every footnote line, each cited where its mark stands."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
+    assert answer.debug.get("answered") == "all sources"
+    assert len(answer.notes) >= 15

@@ -26,7 +26,8 @@ _ABOUT_ALL = re.compile(
     r"\blist\b|\ball\b|什么(?:样的|类型的?)?(?:来源|出处|文献|资料)|哪(?:类|种)|"
     # "whether these are predominantly governmental, consultancy-based or journalistic": what they are, taken together
     r"\bwhether\b|\b(?:predominantly|mostly|mainly|largely|chiefly)\b|大多|大都|主要|"
-    r"\bexamples?\b|举(?:几个|个)?例",  # "footnotes cite news media? examples": instances among them all
+    r"\bexamples?\b|举(?:几个|个)?例|"  # "footnotes cite news media? examples": instances among them all
+    r"\bhow many\b|多少|几(?:个|条|处)",  # "how many footnotes": counted by listing them
     re.I,
 )
 
