@@ -287,6 +287,8 @@ def test_a_list_question_about_a_named_thing_quotes_the_sentence_naming_it(real_
     ("How many times does the report mention Amazon?", "亚马逊拥有庞大且成熟的物流体系FBA"),
     # two things: where the report names them together, not each apart
     ("报告有没有提到TikTok在马来西亚的情况?", "获得马来西亚通信监管机构颁发的运营许可证"),
+    # a region by its members: the Gulf states the report names
+    ("Which GCC markets does the report reference, and in what contexts?", "沙特阿拉伯"),
 ])
 def test_a_mention_question_quotes_where_the_report_names_it(real_assistant, question, named) -> None:
     answer = real_assistant.ask(question)

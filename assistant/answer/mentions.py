@@ -25,7 +25,7 @@ _MENTION = re.compile(
     r"(?:提到|提及|讲到|涉及)(?:了|过)?[^,，。?？]{0,12}(?:吗|没有|没)[?？]?$|"
     # "亚马逊在报告里出现了几次": where it is named, counted
     r"(?:出现|提到|提及|提|讲到|说到)(?:了|过)?(?:几|多少)次|\bhow many times\b|"
-    r"\bdoes (?:the|this|it) (?:report )?(?:mention|discuss|talk about|refer to|cover)\b|"
+    r"\bdoes (?:the|this|it) (?:report )?(?:mention|discuss|talk about|refer to|reference|name|feature|cover)\b|"
     r"\bis [^?]{1,40}\bmentioned\b|\bany mention of\b",
     re.I,
 )
