@@ -487,3 +487,14 @@ def test_a_need_after_a_question_is_no_question_of_its_own() -> None:
     assert question_parts("这份报告的发布单位是哪家?简报引用时署名需写全称。") == [
         "这份报告的发布单位是哪家?简报引用时署名需写全称。"]
     assert len(question_parts("菜鸟在东南亚做了什么?亚马逊呢?")) == 2
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("我们在做海外本地话打法的benchmark,报告说本地化升级主要体现在哪几个维度?", "维度"),
+    ("做数字金融的公司扎根当地金融体系、服务长尾人群", "扎根"),
+    ("把报告里跟物流、供应链沾边的案例全捞出来", "沾边"),
+])
+def test_common_words_the_dictionary_tags_as_places_are_no_names(question, word) -> None:
+    from assistant.answer.evidence import proper_names
+
+    assert word not in proper_names(question)

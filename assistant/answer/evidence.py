@@ -118,15 +118,15 @@ def _question_tags(question: str) -> tuple[tuple[str, str], ...]:
 
 
 # Words a POS tagger takes for names in colloquial questions ("东西" as a place, "啥" as anything).
-_NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底",
-                        "城市", "国家", "地区", "省份", "海外", "国内", "当地", "全球", "世界",
-                        # a country by its relation to someone, not by name (jieba tags them places)
-                        "东道国", "第三国", "外国", "异国",
-                        # common words jieba's dictionary tags as names, among its most frequent "nr"/"ns" words
-                        # ("能用三五句话给学生讲明白吗", "脚注大都引用…")
-                        "明白", "大都", "文明", "明星", "阳光", "道德", "权威", "古老", "光荣", "荣誉", "言语",
-                        "冷笑", "武功", "武林", "王朝", "宫殿", "丘陵", "卫星", "雷达", "陆军", "二人", "令人",
-                        "小姐", "和尚", "太后", "老太太"})
+_NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿", "那个", "这个", "大概", "到底", "城市", "国家",
+                        "地区", "省份", "海外", "国内", "当地", "全球", "世界", "沾边",
+                        "东道国", "第三国", "外国", "异国",  # a country by its relation to someone, not by name
+                        # common words jieba's dictionary tags as names, among its most frequent "nr"/"ns"/"nt" words
+                        # ("能用三五句话给学生讲明白吗", "体现在哪几个维度", "扎根当地", "跟供应链沾边的")
+                        "明白", "大都", "文明", "明星", "阳光", "道德", "权威", "古老", "光荣", "荣誉", "言语", "冷笑",
+                        "武功", "武林", "王朝", "宫殿", "丘陵", "卫星", "雷达", "陆军", "二人", "令人", "小姐", "和尚",
+                        "太后", "老太太", "爱国", "英雄", "太阳", "海洋", "湖泊", "建国", "美丽", "江湖", "大街",
+                        "王国", "开国", "城镇", "平原", "高原", "山区", "交易所", "联合会", "国际化", "维度", "扎根"})
 
 
 def nouns(question: str, english: bool = False) -> frozenset[str]:
