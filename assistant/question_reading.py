@@ -25,9 +25,11 @@ _REPORT_DESCRIBED = re.compile(r"(?:一份|这份|这个|本|该)(?:讲|关于|�
                                r"(?:报告|研究报告)")
 
 
-# "the column headings in Chinese", "the exact Chinese title", "in the original Chinese": the language a term or an
-# answer is wanted in, not China (the name table reads "Chinese" as the country).
+# "the column headings in Chinese", "the exact Chinese title", "in the original Chinese", "my Chinese is not enough":
+# the language a term or an answer is wanted in, or the asker's, not China (the name table reads "Chinese" as the
+# country).
 _LANGUAGE = re.compile(r"\s*\b(?:in|into) (?:the )?(?:original )?(?:Chinese|English|Mandarin)\b|"
+                       r"\b(?:my|our) (?:Chinese|Mandarin)\b|\b(?:read|speak|write|understand) (?:Chinese|Mandarin)\b|"
                        r"\b(?:Chinese|English)\s(?=(?:term|word|name|wording|title|version|original|text|"
                        r"characters?|equivalent)s?\b)", re.I)
 

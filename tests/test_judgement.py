@@ -953,6 +953,9 @@ def test_a_rank_question_is_answered_by_a_sentence_stating_a_rank(real_assistant
     ("平台公司 定义", "连接供需双方或多方主体"),  # a keyword query for a meaning
     ("报告第四章一共归纳了几种平台企业的发展模式?", "四类企业"),  # the kinds a part sets out are counted by listing
     ("报告里提到的东南亚国家有哪些?全文扫一遍给我个名单", "印尼"),  # 全文, 名单: how to answer, not topics
+    # "my Chinese" is the asker's language, not China
+    ("Sorry my Chinese is not enough for this part — what are the basic functions of a platform company according "
+     "to the report? Connecting many sides and... what else?", "具备交易、社交、娱乐、资讯、融资、计算等各种功能"),
 ])
 def test_a_trainers_and_a_debaters_wording_is_answered(real_assistant, question, fact):
     answer = real_assistant.ask(question)
