@@ -300,6 +300,8 @@ LATER_SETS = {
     "blind18": ({"hit5": 0.78, "cited_gold": 0.83, "fact_accuracy": 0.67, "refusal_recall": 0.87}, 0.09, {"dev"}, 120),
     "blind19": ({"hit5": 0.85, "cited_gold": 0.78, "fact_accuracy": 0.71, "refusal_recall": 0.85}, 0.16, {"test"}, 150),
     "blind20": ({"hit5": 0.84, "cited_gold": 0.87, "fact_accuracy": 0.76, "refusal_recall": 0.86}, 0.07, {"dev"}, 150),
+    "blind21": ({"hit5": 0.81, "cited_gold": 0.83, "fact_accuracy": 0.75, "refusal_recall": 0.74}, 0.11, {"dev"}, 150),
+    "blind22": ({"hit5": 0.83, "cited_gold": 0.76, "fact_accuracy": 0.64, "refusal_recall": 0.65}, 0.11, {"dev"}, 150),
 }
 
 
