@@ -5,7 +5,9 @@ then matches nothing the documents say (the question is refused, or searched for
 the question's segmentation that the documents lack is read as another word when they sound the same (each
 character's syllable and tone) and the documents use that word:
 - any span may stand for a name of the table ("百事" is a word, Pepsi, but the report names 百世: a rare name
-  loses to a common word in the keyboard's list, not the other way round);
+  loses to a common word in the keyboard's list, not the other way round), and a single word the dictionary lacks
+  may stand for one read the same but for its tones, one character kept as the name writes it ("华伟" for 华为, a
+  voice keyboard's slip);
 - a single word of the segmentation that the dictionary lacks ("电伤") may stand for a dictionary word one
   character apart (电商), when exactly one such word is in the documents.
 Not read: two characters both mistyped ("见意" for 建议), or a word the documents never use ("靠普" for 靠谱).
