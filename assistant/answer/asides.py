@@ -12,6 +12,8 @@ _ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|
                      r"summari[sz]e|explain|describe|give|show|does|do|did|is|are)\b|吗|呢|什么|哪|怎么|咋|为什么|"
                      r"为啥|多少|几|谁|啥|请|帮我|介绍|说说|讲讲|列|总结|概括", re.I)
 _FIRST_PERSON = re.compile(r"^\s*(?:我|我们|本人|\bI\b|\bwe\b)", re.I)
+# "…?这逻辑我没捋顺,CPU干烧了", "…?一句话就行,我们读者都是小白": a last sentence asking nothing, in the asker's voice
+_SPEAKER = re.compile(r"我|咱|俺|\b(?:I|I'm|my|we|our)\b")
 # "我在准备MBA课上的案例展示,那个对比表里…": a first clause saying what the asker is doing, before the question.
 ABOUT_ASKER = re.compile(r"^\s*(?:我|我们|本人|鄙人|笔者)(?:在|是|正在|现在|刚|要|想|们在|拟)[^,，.。?？]{2,30}[,，]")
 
@@ -33,7 +35,7 @@ def purpose(question: str) -> str:
     "我想先确认语义,再决定译成…"): it asks nothing, and what it names or would have done is the asker's affair."""
     sentences = [s for s in _SENTENCE.findall(question) if s.strip()]
     last = sentences[-1] if len(sentences) > 1 else ""
-    return last if _FIRST_PERSON.match(last) and not _ASKING.search(last) else ""
+    return last if (_FIRST_PERSON.match(last) or _SPEAKER.search(last)) and not _ASKING.search(last) else ""
 
 
 def without_purpose(question: str) -> str:
