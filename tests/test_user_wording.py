@@ -513,3 +513,16 @@ def test_common_words_the_dictionary_tags_as_places_are_no_names(question, word)
     from assistant.answer.evidence import proper_names
 
     assert word not in proper_names(question)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("您好,我是省公司人力部做培训的,在搞内训题库。请按报告内容出3道单选题,考第三章的三大趋势,附标准答案", "跃迁"),
+    ("数字丝路 定义", "应运而生"),
+])
+def test_the_part_of_a_reply_asked_for_is_no_topic_the_documents_lack(real_assistant, question, fact) -> None:
+    """标准答案, 定义, 建议 name what the reply is, not what it is about: that the report never writes the word is
+    no reason to refuse (blind20 y-069 was refused as "asks about what the documents never mention: 标准答案")."""
+    from assistant.answer.evidence import topic_nouns
+
+    assert not {"标准答案", "定义", "建议"} & set(topic_nouns(question))
+    answer_carrying(real_assistant, question, fact)

@@ -152,6 +152,9 @@ _GENERIC_NOUNS = frozenset({
     # a trainer's or a debater's form ("填空题:…两个空分别填什么", "出道简答题", "立论第一句要先下定义")
     "填空题", "简答题", "单选题", "多选题", "选择题", "判断题", "题目", "题库", "考题", "试题",
     "论据", "论点", "立论", "辩题",
+    # the parts of a reply or a text asked for ("附标准答案", "X 定义", "有哪些建议", "正题名"): what the answer is, not
+    # what it is about
+    "答案", "标准答案", "参考答案", "解析", "定义", "建议", "题名", "正题", "摘要", "结论", "观点",
 })
 # A "noun" starting with one of these is a segmentation slip ("对云", "做云", "那节"), not a topic.
 _FUNCTION_CHARS = frozenset("对做那这在给把被让向从跟和与及或是有")
