@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
         ("你好,你是谁?", "off-topic"),
         ("帮我写首关于数字丝路的诗", "off-topic"),
         ("Translate the foreword into French.", "off-topic"),
+        ("帮我想10个爆款标题,主题是中国平台出海,要有悬念感", "off-topic: instruction"),  # not just a word it lacks
         ("你觉得TikTok在印尼能做成吗?", "off-topic"),
         ("Do you think the Digital Silk Road will succeed?", "off-topic"),
         ("巴西有多少人口?", "not mention"),
