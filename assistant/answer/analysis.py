@@ -17,7 +17,7 @@ from assistant.answer.constraints import designators, roles
 from assistant.answer.off_topic import off_topic_kind
 from assistant.answer.passing import named, workings_subject
 from assistant.answer.question_names import question_names, untabled_names
-from assistant.answer.report_questions import about_report, asks_authorship
+from assistant.answer.report_questions import about_report, asks_authorship, publisher_guess
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import Mention, NameTable
 from assistant.text import cjk_ratio, match_key
@@ -203,15 +203,15 @@ def _wants(question: str, kind: QuestionKind) -> str:
 
 def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Sequence[str] = (),
             topics: Sequence[str] = (), events: Sequence[str] = (), titles: Sequence[str] = ()) -> Analysis:
-    """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller
-    tags, this stays pure); `titles`, the titles of the report's parts."""
+    """`chinese_names`: proper names a POS tagger found in the question, `topics` its common nouns (the caller tags,
+    this stays pure); `titles`, the titles of the report's parts. A guess at the publisher is checked by the cover."""
     kind = classify(question)
     section = section_reference(question)
     if kind is QuestionKind.NUMBER and (_TABLE.search(question) or section) and _COUNTS_KINDS.search(question):
         kind = QuestionKind.LIST  # "那个表对比了几类", "第四章归纳了几种模式": what a table or part sets out, listed
-    every = names.find(question)
+    every, guess, overview = names.find(question), publisher_guess(question), asks_overview(question, titles)
     mentions, extra, unknown = question_names(question, every, kind is QuestionKind.NUMBER, chinese_names,
-                                              section, names, corpus_key, kind is QuestionKind.SOURCE)
+                                              section, names, corpus_key, kind is QuestionKind.SOURCE, guess)
     # a quoted term the documents use is what it is about ("「跃迁」这个词来形容…变化": no absent topics)
     quoted = [t for t in _QUOTED.findall(question) if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key]
     absent = tuple(topics) if topics and not quoted and not any(match_key(t) in corpus_key for t in topics) else ()
@@ -228,8 +228,8 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         wants=_wants(question, kind),
         off_topic=off_topic_kind(without_purpose(question)),  # not what the asker will do with the answer
         # "chapter 4 - how is it structured?" asks about the chapter, not the report's layout
-        about_report=about_report(question) and not (section.startswith("§") and asks_overview(question, titles)),
-        authorship=asks_authorship(question),
+        about_report=(about_report(question) or bool(guess)) and not (section[:1] == "§" and overview),
+        authorship=asks_authorship(question) or bool(guess),
         table=bool(_TABLE.search(question)),
         names=mentions + untabled_names(question, extra, unknown),
         unknown=unknown,
@@ -242,7 +242,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
         events=tuple(events),
         relative_time=(m.group(0) if (m := _RELATIVE_TIME.search(question)) else ""),
         section=section,
-        overview=asks_overview(question, titles),
+        overview=overview,
         designators=designators(question),
         roles=roles(question),
         compared=compared_things(question, names, corpus_key),

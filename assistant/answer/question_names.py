@@ -213,13 +213,13 @@ def _known_word(word: str, names: NameTable, corpus_key: str) -> bool:
 
 
 def question_names(question: str, every: Sequence[Mention], counting: bool, chinese_names: Sequence[str],
-                   section: str, names: NameTable, corpus_key: str, sourcing: bool = False
+                   section: str, names: NameTable, corpus_key: str, sourcing: bool = False, publisher: str = ""
                    ) -> tuple[tuple[Mention, ...], list[str], tuple[str, ...]]:
     """(the tabled names the answer must hold, the untabled ones, the names the corpus never mentions).
-
     `every`: the name table's finds in the question; `counting`: it asks how many; `chinese_names`: proper names a
     POS tagger found; `section`: the part of the report it points at; `sourcing`: it asks where something comes
-    from (a guessed source the corpus never names is checked by giving the real one, not refused)."""
+    from (a guessed source the corpus never names is checked by giving the real one, not refused); `publisher`:
+    who the asker guesses made the report, checked the same way (by the front matter)."""
     mentions = tuple(through_members(m, names, corpus_key, counting) for m in every
                      if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
@@ -239,7 +239,7 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
         extra = [n for n in extra if n in asked]
         unknown = tuple(n for n in unknown if n in asked)
     known = [m.surface for m in every if m.surface not in unknown] + [n for n in extra if n not in unknown]
-    if sourcing and (guess := _guessed(question)):
+    if guess := publisher or (_guessed(question) if sourcing else ""):
         mentions = tuple(m for m in mentions if m.surface not in guess)
         extra = [n for n in extra if n not in guess]
         unknown = tuple(n for n in unknown if n not in guess)

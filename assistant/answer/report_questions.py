@@ -67,3 +67,26 @@ def about_report(question: str) -> bool:
 def asks_authorship(question: str) -> bool:
     """Whether it asks who made the report: answered by the cover (publisher) and the working group."""
     return bool(_AUTHORSHIP.search(question))
+
+
+# The asker's guess at who made the report, checked: "这份报告是商务部发布的吧?", "这份中国移动研究院的报告",
+# "this report is from China Mobile Research Institute, no?", "Is this published by China Telecom?". The front
+# matter answers it (and corrects a wrong guess); the organisation guessed is no name the answer must hold.
+_PUBLISHER_GUESS = re.compile(
+    r"(?:这份|这个|这篇|这|该|本)报告(?:是|应该是|应是)?(?:由)?(?P<zh>[^,，。?？!！\s]{2,20}?)"
+    r"(?:发布|出|编写|撰写|写|出品|编|做)的|"
+    r"(?:这份|这个|这篇|该)(?P<zh2>[^,，。?？!！\s]{2,20}?)的报告|"
+    r"\b(?:this|the) report (?:is|was|comes) (?:from|by) (?P<en>[^,?.!;—–-]{2,60})|"
+    r"\b(?:is|was) (?:this|it|the report) (?:published|written|produced|released|issued) by (?P<en2>[^,?.!;—–-]{2,60})",
+    re.I,
+)
+
+
+def publisher_guess(question: str) -> str:
+    """The organisation the asker guesses made the report ("商务部", "China Mobile Research Institute"), or ""."""
+    m = _PUBLISHER_GUESS.search(question)
+    guess = next((g for g in m.groups() if g), "").strip() if m else ""
+    return "" if _ASKS_WHICH.search(guess) else guess  # "这份报告是哪个单位出的" asks, it does not guess
+
+
+_ASKS_WHICH = re.compile(r"哪|什么|谁|啥|\b(?:which|what|who)\b", re.I)
