@@ -16,7 +16,8 @@ from assistant.text import simplified
 
 def read_question(typed: str) -> str:
     """The question to analyse: simplified Mandarin, without pleasantries, background or reply-form requests."""
-    return asked_part(without_pleasantries(_REPORT_DESCRIBED.sub("报告", _LANGUAGE.sub("", reading_form(typed)))))
+    typed = _LANGUAGE_ZH.sub("外语", _LANGUAGE.sub("", reading_form(typed)))
+    return asked_part(without_pleasantries(_REPORT_DESCRIBED.sub("报告", typed)))
 
 
 # "一份讲数字丝绸之路的报告", "这份关于数字丝路的报告": the report described by its topic is the report, not a topic to
@@ -32,6 +33,9 @@ _LANGUAGE = re.compile(r"\s*\b(?:in|into) (?:the )?(?:original )?(?:Chinese|Engl
                        r"\b(?:my|our) (?:Chinese|Mandarin)\b|\b(?:read|speak|write|understand) (?:Chinese|Mandarin)\b|"
                        r"\b(?:Chinese|English)\s(?=(?:term|word|name|wording|title|version|original|text|"
                        r"characters?|equivalent)s?\b)", re.I)
+# "国名的越南语对照", "阿拉伯文版本", "日文": a language, not its country (越南 would be a name the answer must hold).
+_LANGUAGE_ZH = re.compile(r"(?:越南|阿拉伯|马来|印尼|印度尼西亚|西班牙|葡萄牙|意大利|土耳其|哈萨克|乌兹别克|蒙古|"
+                          r"老挝|缅甸|柬埔寨|泰|俄|法|德|韩|日)(?:语|文)(?![化明学章件字])")
 
 
 # Cantonese words a Hong Kong colleague types ("報告講嘅…有邊幾間", "京東喺巴西有冇做嘢") and their Mandarin

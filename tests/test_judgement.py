@@ -24,6 +24,7 @@ pytestmark = pytest.mark.slow
         ("帮我写首关于数字丝路的诗", "off-topic"),
         ("Translate the foreword into French.", "off-topic"),
         ("帮我想10个爆款标题,主题是中国平台出海,要有悬念感", "off-topic: instruction"),  # not just a word it lacks
+        ("帮我写一段越南语的直播开场白,卖女装", "off-topic: instruction"),  # 越南语: a language; 开场白: a text
         ("你觉得TikTok在印尼能做成吗?", "off-topic"),
         ("Do you think the Digital Silk Road will succeed?", "off-topic"),
         ("巴西有多少人口?", "not mention"),

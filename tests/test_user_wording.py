@@ -541,3 +541,14 @@ def test_a_guess_at_the_publisher_is_checked_by_the_cover(real_assistant, questi
 
     assert publisher_guess(question) and not publisher_guess("这份报告是哪个单位出的?")
     answer_carrying(real_assistant, question, "中国电信研究院天翼智库")
+
+
+def test_a_language_is_not_its_country(real_assistant) -> None:
+    """"我要准备国名的越南语对照": 越南语 is the language the asker will use; read as 越南 it was a name every quote had
+    to hold ("not about 越南", blind24 zc-054)."""
+    from assistant.question_reading import read_question
+
+    assert "越南" not in read_question("报告提到的国家和地区有哪些?我要准备国名的越南语对照")
+    assert "越南" in read_question("越南的数字经济怎么样") and "阿拉伯文化" in read_question("阿拉伯文化艺术网络")
+    question = "金融科技那一部分,报告提到的国家和地区有哪些?我要准备国名的越南语对照,请一个一个列出来。"
+    answer_carrying(real_assistant, question, "监管嵌入")
