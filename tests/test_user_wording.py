@@ -552,3 +552,13 @@ def test_a_language_is_not_its_country(real_assistant) -> None:
     assert "越南" in read_question("越南的数字经济怎么样") and "阿拉伯文化" in read_question("阿拉伯文化艺术网络")
     question = "金融科技那一部分,报告提到的国家和地区有哪些?我要准备国名的越南语对照,请一个一个列出来。"
     answer_carrying(real_assistant, question, "监管嵌入")
+
+
+def test_what_the_asker_will_translate_is_no_instruction(real_assistant) -> None:
+    """"…请分条列出,每条我要翻成越南语": the asker will translate; nothing is asked of us but the list (blind24 zc-121
+    was refused as an instruction). "帮我翻译成英文" still asks us to translate."""
+    from assistant.answer.off_topic import off_topic_kind
+
+    assert off_topic_kind("我再自己翻成越南语") == "" and off_topic_kind("帮我翻译成英文") == "instruction"
+    assert off_topic_kind("我想请你帮我写一首诗") == "instruction"
+    answer_carrying(real_assistant, "给企业的建议有几条呢?请分条列出,每条我要翻成越南语,所以请用比较短的句子。", "绿色")

@@ -75,9 +75,20 @@ _OPINION = re.compile(
 )
 
 
+# "…请分条列出,每条我要翻成越南语", "我再自己翻成英文": the asker will write or translate; nothing is asked of us.
+# ("帮我翻译成英文", "我想请你帮我写": asked of us)
+_ASKER_DOES = re.compile(r"(?<![帮给替为让叫])(?:我|我们|咱们?|本人|自己)[^,，。;；?？!！你您帮给替]{0,6}$")
+
+
+def _instruction(question: str) -> bool:
+    return any(not _ASKER_DOES.search(question[: m.start()]) for m in _INSTRUCTION.finditer(question))
+
+
 def off_topic_kind(question: str) -> str:
     """"instruction", "opinion" or "chitchat" when the question is one, else ""."""
-    for kind, pattern in (("instruction", _INSTRUCTION), ("opinion", _OPINION), ("chitchat", _CHITCHAT)):
+    if _instruction(question):
+        return "instruction"
+    for kind, pattern in (("opinion", _OPINION), ("chitchat", _CHITCHAT)):
         if pattern.search(question):
             return kind
     return ""
