@@ -562,3 +562,20 @@ def test_what_the_asker_will_translate_is_no_instruction(real_assistant) -> None
     assert off_topic_kind("我再自己翻成越南语") == "" and off_topic_kind("帮我翻译成英文") == "instruction"
     assert off_topic_kind("我想请你帮我写一首诗") == "instruction"
     answer_carrying(real_assistant, "给企业的建议有几条呢?请分条列出,每条我要翻成越南语,所以请用比较短的句子。", "绿色")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("TikTok跟印尼GoTo那个合作,报告里是怎么讲的?帮我写段100字左右的解说词。", "Tokopedia"),
+    ("第三章里面有一个表格,四种模式的定位和特点,可以帮我翻译成英文吗?", "监管嵌入"),
+])
+def test_a_request_to_write_around_what_the_report_says_is_answered_by_quoting_it(real_assistant, question,
+                                                                                   fact) -> None:
+    """The report's own passage answers "…报告里是怎么讲的?帮我写段解说词" and "把表格翻译成英文", with a note that
+    the assistant quotes and does not write or translate (blind24 zc-025, blind22 za-083 were refused as
+    instructions). A poem or a weekly report stays an instruction."""
+    from assistant.answer.off_topic import QUOTES_ONLY_ZH, off_topic_kind
+
+    answer = answer_carrying(real_assistant, question, fact)
+    assert QUOTES_ONLY_ZH in answer.notes
+    assert off_topic_kind("帮我写一首关于报告的诗") == "instruction"
+    assert off_topic_kind("顺便帮我写个周报 本周:看报告 开会 做ppt") == "instruction"

@@ -34,6 +34,7 @@ from assistant.answer.footnotes import (
 from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
 from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
+from assistant.answer.off_topic import quoting_only
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
 from assistant.answer.passages import FOCUSED_CITATIONS
 from assistant.answer.reasons import reason_follow, reason_part, reason_quotes
@@ -220,16 +221,15 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     citations = tuple(citation_of(corpus, pid, marker, quoted) for pid, marker in markers.items())
     if (analysis.kind is QuestionKind.SOURCE and not names_cited(question) and not analysis.about_report
             and not any(c.sources or c.role != "report" for c in citations)):
-        # "这段的出处是啥": the passage is found, but the report cites nothing for it; say so rather than quote
-        # it as an answer. "Which regulations are cited?" asks what the text names: its quote answers; "报告是哪个
-        #单位出的?要注明出处" asks who made the report: its front matter answers.
+        # "这段的出处是啥": the passage is found, but the report cites nothing for it; say so rather than quote it.
+        # ("Which regulations are cited?": its quote answers; "报告是哪个单位出的?要注明出处": its front matter.)
         debug["reason"] = "the report gives no source for this passage"
         text = NO_SOURCE_EN if analysis.lang == "en" else NO_SOURCE_ZH
         return Answer(question, text, True, see_also=tuple(c.paragraph for c in citations), lang=analysis.lang,
                       debug=debug)
     conflicts = (conflict_of(citations, quoted, analysis, other),) if other is not None else ()
     notes = [*chapter_lines, *(source_lines(citations, analysis.lang) if analysis.kind is QuestionKind.SOURCE else []),
-             *(conflict_note(c, analysis.lang) for c in conflicts)]
+             *(conflict_note(c, analysis.lang) for c in conflicts), *quoting_only(question, analysis.lang)]
     text = "\n".join([render(quoted, citations, analysis.lang, one_per_line or len(citations) > 2), *notes])
     return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug,
                   conflicts=conflicts, notes=tuple(notes))

@@ -84,11 +84,33 @@ def _instruction(question: str) -> bool:
     return any(not _ASKER_DOES.search(question[: m.start()]) for m in _INSTRUCTION.finditer(question))
 
 
+# A request to write or translate around what the report says is answered with what it says (quoted, never written
+# or translated): "…合作,报告里是怎么讲的?帮我写段解说词", "四种模式的定位和特点,可以帮我翻译成英文吗?",
+# "translate the positioning column into English".
+_REPORT_CONTENT = re.compile(
+    rf"(?:报告|文中|原文|第[一二三四五1-5]章){_GAP}{{0,12}}(?:怎么|如何|是怎么|讲了|说了|提了|写了|讲的|说的|写的)"
+    rf"{_GAP}{{0,6}}[?？]|(?:表格?|表头|定位|特点|第[一二三四五1-5]章)[^。;；?？!！]{{0,16}}(?:翻译|译成|翻成)|"
+    r"\btranslate (?:the |this |that )?[\w\s-]{0,30}\b(?:columns?|table|rows?|chapter|section|headings?)\b",
+    re.I,
+)
+
+
 def off_topic_kind(question: str) -> str:
     """"instruction", "opinion" or "chitchat" when the question is one, else ""."""
     if _instruction(question):
-        return "instruction"
+        return "" if _REPORT_CONTENT.search(question) else "instruction"
     for kind, pattern in (("opinion", _OPINION), ("chitchat", _CHITCHAT)):
         if pattern.search(question):
             return kind
     return ""
+
+
+QUOTES_ONLY_ZH = "(以上为报告原文摘录;本助手只引用原文,不代写或翻译。)"
+QUOTES_ONLY_EN = "(Quoted from the documents as written: this assistant quotes, it does not write or translate.)"
+
+
+def quoting_only(question: str, lang: str) -> list[str]:
+    """The note for a request to write or translate that was answered by quoting what the report says."""
+    if _instruction(question) and _REPORT_CONTENT.search(question):
+        return [QUOTES_ONLY_EN if lang == "en" else QUOTES_ONLY_ZH]
+    return []
