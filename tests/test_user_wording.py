@@ -579,3 +579,14 @@ def test_a_request_to_write_around_what_the_report_says_is_answered_by_quoting_i
     assert QUOTES_ONLY_ZH in answer.notes
     assert off_topic_kind("帮我写一首关于报告的诗") == "instruction"
     assert off_topic_kind("顺便帮我写个周报 本周:看报告 开会 做ppt") == "instruction"
+
+
+def test_an_english_statement_before_the_question_is_background(real_assistant) -> None:
+    """"…we are bidding for a sovereign cloud deal in the Gulf." asks nothing: "are" asks only where it opens a
+    sentence. Read as a question, its Bengaluru was a name the documents never mention (blind24 zc-114, refused)."""
+    question = ("Hi, I am delivery manager at an IT services firm in Bengaluru, we are bidding for a sovereign cloud "
+                "deal in the Gulf. As per the report, how are cloud providers addressing the data sovereignty concerns "
+                "of host countries? Kindly share in bullet points.")
+    assert "Bengaluru" in background(question)
+    assert background("Are there any figures on Indonesia? Thanks.") == ""
+    answer_carrying(real_assistant, question, "数据主权")

@@ -8,8 +8,10 @@ import re
 # "I work on payments in Jakarta. Can you summarise…", "我在雅加达做支付。报告怎么说…": a sentence before the question
 # that asks nothing tells who is asking. A name only there is no name the answer must hold.
 _SENTENCE = re.compile(r"[^.。!！;；?？]+[.。!！;；?？]*")
-_ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|can|could|would|please|tell|list|"
-                     r"summari[sz]e|explain|describe|give|show|does|do|did|is|are)\b|吗|呢|什么|哪|怎么|咋|为什么|"
+# (an auxiliary asks only where it opens the sentence: "Are there…", not "we are bidding for…")
+_ASKING = re.compile(r"[?？]|\b(?:what|which|who|whom|whose|when|where|why|how|please|tell|list|"
+                     r"summari[sz]e|explain|describe|give|show)\b|^\W*(?:can|could|would|does|do|did|is|are)\b|"
+                     r"吗|呢|什么|哪|怎么|咋|为什么|"
                      r"为啥|多少|几|谁|啥|请|帮我|介绍|说说|讲讲|列|总结|概括", re.I)
 _FIRST_PERSON = re.compile(r"^\s*(?:我|我们|本人|\bI\b|\bwe\b)", re.I)
 # "…?这逻辑我没捋顺,CPU干烧了", "…?一句话就行,我们读者都是小白": a last sentence asking nothing, in the asker's voice
