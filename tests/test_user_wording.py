@@ -590,3 +590,12 @@ def test_an_english_statement_before_the_question_is_background(real_assistant) 
     assert "Bengaluru" in background(question)
     assert background("Are there any figures on Indonesia? Thanks.") == ""
     answer_carrying(real_assistant, question, "数据主权")
+
+
+def test_a_places_government_or_media_is_the_place() -> None:
+    """"越南政府", "越南媒体": the tagger reads a new organisation the documents never name; it is 越南's (blind24
+    zc-095 was refused as "names the corpus does not mention: 越南政府")."""
+    from assistant.answer.org_kinds import institution_of
+
+    assert institution_of("越南政府", "越南") and institution_of("越南媒体", "越南")
+    assert not institution_of("越南电信", "越南") and not institution_of("越南政府", "印尼")

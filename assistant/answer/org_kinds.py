@@ -37,3 +37,12 @@ def names_org_of_kind(kind: str, names: Iterable[tuple[str, Iterable[str]]], que
     is of `kind` by any of its names."""
     pattern = _NAMED[kind]
     return any(surface not in question and any(pattern.search(n) for n in spellings) for surface, spellings in names)
+
+
+# A place's own institutions ("越南政府", "越南媒体"): what the tagger reads as a new name is the place's.
+_INSTITUTION = re.compile(r"(?:政府|官方|当局|媒体|央行|民众|用户|人民|消费者|网民|方面)")
+
+
+def institution_of(name: str, found: str) -> bool:
+    """Whether `name` is the tabled name `found` and one of its institutions ("越南政府" of 越南)."""
+    return name.startswith(found) and _INSTITUTION.fullmatch(name[len(found):]) is not None

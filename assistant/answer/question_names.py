@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from assistant.answer.asides import background
 from assistant.answer.evidence import LATIN_FILLER
+from assistant.answer.org_kinds import institution_of
 from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, Mention, NameGroup, NameTable
 from assistant.text import match_key
 
@@ -86,8 +87,7 @@ def untabled_names(question: str, candidates: Sequence[str], unknown: Sequence[s
     for name in dict.fromkeys(candidates):
         if name in unknown or _FIGURE.fullmatch(name) or name not in question:
             continue
-        latin = name.isascii()
-        if latin and not (re.search(r"\d", name) or sum(c.isupper() for c in name) >= 2):
+        if name.isascii() and not (re.search(r"\d", name) or sum(c.isupper() for c in name) >= 2):
             continue  # "App", "Online": words, not names (RCEP, TikTok, MU5735 are names)
         start = question.index(name)
         mentions.append(Mention(start, start + len(name), name, NameGroup("other", (name,))))
@@ -223,9 +223,9 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
     mentions = tuple(through_members(m, names, corpus_key, counting) for m in every
                      if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
-    # "4.2节": the number of the part pointed at is no name the corpus must mention.
-    # (A word of a tabled name, "sovereign" of "sovereign cloud", is no name of its own.)
-    extra = [n for n in chinese_names if not any(match_key(n) in f for f in found) and not (section and n in section)]
+    # No names of their own: "4.2节" (the part pointed at), "sovereign" of "sovereign cloud", "越南政府" (越南's).
+    extra = [n for n in chinese_names if not any(match_key(n) in f or institution_of(match_key(n), f) for f in found)
+             and not (section and n in section)]
     latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
              if not _tabled(start, n, every, names, corpus_key) and n.lower() not in LATIN_FILLER]  # "做FAQ"
     # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.
