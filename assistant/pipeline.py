@@ -26,7 +26,7 @@ from assistant.index.registry_links import registry_overrides
 from assistant.lexicon import NameGroup, NameTable, homophones, load_name_table
 from assistant.lexicon.spelling import corrected
 from assistant.provenance import with_provenance
-from assistant.question import ASKS, joined_parts, question_parts, validate_question
+from assistant.question import ASKS, elliptical, joined_parts, question_parts, validate_question
 from assistant.question_reading import read_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
@@ -106,8 +106,8 @@ class Assistant:
             whole = self._compose(text, retrieval, k)
             if str(whole.debug.get("reason", "")).startswith(UNKNOWN_NAMES):
                 # "does it mention Tiki or Sendo? vietnam local platform": a part that asks nothing only says more
-                # of a question the documents cannot answer; it is no question of its own
-                parts = [part for part in parts if ASKS.search(part)]
+                # of a question the documents cannot answer, nor one leaving out its subject ("有没有跟微信比较?")
+                parts = [part for part in parts if ASKS.search(part) and not elliptical(part)]
             answer = merge_answers(text, [whole, *(self._asked(part, None, k, scope) for part in parts)])
         else:
             answer = self._asked(text, retrieval, k, scope, joined=True)

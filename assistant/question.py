@@ -102,3 +102,14 @@ def question_parts(question: str) -> list[str]:
                              or (not ASKS.search(p) and _INTENT.search(p)) for p in parts):
         return [question]
     return parts
+
+
+# "Zalo…报告里面有没有提到?有没有跟微信比较?": a part opening on its predicate leaves its subject to the part before
+# (when that one names what the documents never mention, so does this one). A pronoun is a subject: "它在报告中起什么
+# 作用?" after "…提到了一家商业银行,是哪一家?" is answered on its own.
+_ELLIPTICAL = re.compile(r"^\W*(?:有没有|有无|是否|是不是|能不能|会不会|跟|和|与|同)")
+
+
+def elliptical(part: str) -> bool:
+    """Whether a part of a question leaves out its subject ("有没有跟微信比较?")."""
+    return _ELLIPTICAL.match(part) is not None

@@ -599,3 +599,13 @@ def test_a_places_government_or_media_is_the_place() -> None:
 
     assert institution_of("越南政府", "越南") and institution_of("越南媒体", "越南")
     assert not institution_of("越南电信", "越南") and not institution_of("越南政府", "印尼")
+
+
+def test_a_part_leaving_out_its_subject_shares_the_refusal_of_the_part_naming_it(real_assistant) -> None:
+    """"Zalo 这个越南的聊天软件,报告里面有没有提到?有没有跟微信比较?": the report never mentions Zalo, and the second
+    part compares Zalo, not the report's 微信, with something (blind24 zc-142 was answered from the second part)."""
+    from assistant.question import elliptical
+
+    assert elliptical("有没有跟微信比较?") and not elliptical("它在报告中起什么作用?")
+    answer = real_assistant.ask("Zalo 这个越南的聊天软件,报告里面有没有提到?有没有跟微信比较?")
+    assert answer.refused, answer.text
