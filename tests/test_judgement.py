@@ -25,6 +25,7 @@ pytestmark = pytest.mark.slow
         ("Translate the foreword into French.", "off-topic"),
         ("帮我想10个爆款标题,主题是中国平台出海,要有悬念感", "off-topic: instruction"),  # not just a word it lacks
         ("帮我写一段越南语的直播开场白,卖女装", "off-topic: instruction"),  # 越南语: a language; 开场白: a text
+        ("Also kindly draft a cover email to our Riyadh client for the proposal submission", "off-topic: instruction"),
         ("你觉得TikTok在印尼能做成吗?", "off-topic"),
         ("Do you think the Digital Silk Road will succeed?", "off-topic"),
         ("巴西有多少人口?", "not mention"),

@@ -33,7 +33,8 @@ _INSTRUCTION = re.compile(
     r"\b(?:write|compose) (?:me )?(?:a |an |some )?(?:poem|story|essay|song|joke|haiku|limerick|email|code|tweet|"
     r"(?:grant |project |funding |business )?proposal|cover letter|speech|blog(?: post)?|resume|cv)\b|"
     r"\btranslate\b|\btell (?:me )?a joke\b|"
-    r"\bdraft (?:me )?(?:an? |some )?(?:email|letter|memo|reply|message|speech)\b|"
+    r"\bdraft (?:me )?(?:an? |some |the |our )?(?:[\w-]+ ){0,2}?(?:email|e-mail|letter|memo|reply|message|speech|"
+    r"post|note)\b|"
     r"(?:帮我|给我|请)?起草(?:一)?(?:封|份|篇|个)",
     re.I,
 )
