@@ -609,3 +609,11 @@ def test_a_part_leaving_out_its_subject_shares_the_refusal_of_the_part_naming_it
     assert elliptical("有没有跟微信比较?") and not elliptical("它在报告中起什么作用?")
     answer = real_assistant.ask("Zalo 这个越南的聊天软件,报告里面有没有提到?有没有跟微信比较?")
     assert answer.refused, answer.text
+
+
+def test_words_for_a_name_and_polite_address_are_no_names() -> None:
+    """jieba tags 英文名, 劳驾, 老同志 as people and 上屏 as a place (blind24 zc-016, zc-078, zc-088 were refused as
+    naming what the documents never mention)."""
+    assert proper_names("请给我中文全称和英文名,我做术语表用。") == []
+    assert proper_names("学员多是七十岁上下的老同志,劳驾您先用大白话概括一下") == []
+    assert proper_names("有没有能直接上屏的数据?") == []
