@@ -617,3 +617,13 @@ def test_words_for_a_name_and_polite_address_are_no_names() -> None:
     assert proper_names("请给我中文全称和英文名,我做术语表用。") == []
     assert proper_names("学员多是七十岁上下的老同志,劳驾您先用大白话概括一下") == []
     assert proper_names("有没有能直接上屏的数据?") == []
+
+
+def test_open_source_is_no_source_question(real_assistant) -> None:
+    """"what does the report recommend regarding open source?" asks about 开源, not where a figure comes from
+    (blind24 zc-015 was refused as "the report gives no source for this passage")."""
+    from assistant.answer.analysis import QuestionKind, classify
+
+    assert classify("what does the report recommend regarding open source?") is QuestionKind.OTHER
+    assert classify("what is the source of this figure?") is QuestionKind.SOURCE
+    answer_carrying(real_assistant, "For companies, what does the report recommend regarding open source?", "开源")

@@ -34,7 +34,7 @@ class QuestionKind(Enum):
 _SOURCE = re.compile(
     r"出处|来源|出自|引自|引用(?!(?:这份|这篇|本|该|此)?报告)|脚注|尾注|注释里|援引|引了|(?<![吸牵指勾])引的|数据.*哪里|哪份报告|依据.*哪|从哪(?:儿|里)?(?:来|得|出)|哪(?:儿|里)?来的|打哪|"
     r"根据(?:什么|啥|哪)|数据源|参考(?:了|的)?(?:哪|什么|啥)|参考文献|哪(?:个|家)?媒体|(?:谁|哪)[^,，。?？]{0,6}报道|"
-    r"\bsources?\b|(?<!\bto )\bcite[sd]?\b(?![^?]{0,40}\bas\b(?! (?:the|a) source))|"
+    r"(?<!\bopen )(?<!\bopen-)\bsources?\b|(?<!\bto )\bcite[sd]?\b(?![^?]{0,40}\bas\b(?! (?:the|a) source))|"
     r"\breferences?\b(?! to\b)|\bfootnotes?\b|where .* come from|according to which|"  # "reference to X": a mention
     r"\bbased on what\b|\b(?:is|was|are|were) (?:it|this|that|they|these) from\b|"
     r"^\W*(?:is|was) the\b[^?]{0,60}\bfrom\b",
