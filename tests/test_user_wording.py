@@ -627,3 +627,12 @@ def test_open_source_is_no_source_question(real_assistant) -> None:
     assert classify("what does the report recommend regarding open source?") is QuestionKind.OTHER
     assert classify("what is the source of this figure?") is QuestionKind.SOURCE
     answer_carrying(real_assistant, "For companies, what does the report recommend regarding open source?", "开源")
+
+
+def test_a_question_pointing_at_a_part_is_answered_there_whatever_its_nouns(real_assistant) -> None:
+    """"报告第三章讲了三个变化…每个变化的前后两个中文原词": the report says 趋势, never 变化, but the question says
+    where to look (blind24 zc-101 was refused as "asks about what the documents never mention: 变化, 格式")."""
+    answer = real_assistant.ask("报告第三章讲了三个变化,好像都是“从什么到什么”的格式,对吗?麻烦给我一个对照:"
+                                "每个变化的前后两个中文原词,我再自己翻成越南语。")
+    assert not answer.refused, answer.debug
+    assert all(c.paragraph.locator.startswith("§3") for c in answer.citations), answer.text

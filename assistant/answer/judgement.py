@@ -210,8 +210,9 @@ def question_problem(analysis: Analysis) -> str:
     if analysis.unknown:
         return UNKNOWN_NAMES + ", ".join(analysis.unknown)
     # "今天北京天气咋样": every thing it asks about is absent from the documents, only its names are there.
-    # Questions about the report itself, its table and sources are answered by place, not by their nouns.
-    if (analysis.absent_topics and not analysis.about_report and not analysis.table
+    # Questions about the report itself, a part of it ("第三章讲的三个变化"), its table and sources are answered by
+    # place, not by their nouns.
+    if (analysis.absent_topics and not analysis.about_report and not analysis.table and not analysis.section
             and analysis.kind is not QuestionKind.SOURCE):
         return ABSENT_TOPICS + ", ".join(analysis.absent_topics)
     if analysis.relative_time and not analysis.about_report:
