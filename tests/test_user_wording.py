@@ -636,3 +636,14 @@ def test_a_question_pointing_at_a_part_is_answered_there_whatever_its_nouns(real
                                 "每个变化的前后两个中文原词,我再自己翻成越南语。")
     assert not answer.refused, answer.debug
     assert all(c.paragraph.locator.startswith("§3") for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Does the report propose pilot zones for digital cooperation?", "试验区"),
+    ("How does the report use the idea of a right to digital development?", "数字发展权"),
+])
+def test_an_english_question_in_the_vocabulary_of_policy_reports_is_read(real_assistant, question, fact) -> None:
+    """pilot zones (试验区), the right to digital development (数字发展权), governance, compliance, ecosystem…: an
+    English word nothing in the name table knew made the question name nothing the documents use, and it was refused
+    unread (blind21 z-076, blind24 zc-068)."""
+    answer_carrying(real_assistant, question, fact)
