@@ -647,3 +647,13 @@ def test_an_english_question_in_the_vocabulary_of_policy_reports_is_read(real_as
     English word nothing in the name table knew made the question name nothing the documents use, and it was refused
     unread (blind21 z-076, blind24 zc-068)."""
     answer_carrying(real_assistant, question, fact)
+
+
+def test_this_report_told_in_plain_words_is_its_gist(real_assistant) -> None:
+    """"劳驾您先用大白话把这份报告讲的是什么概括一下" asks for the whole report's gist, for an audience of 学员 (blind24
+    zc-078 was refused as "asks about what the documents never mention: 学员, 先用")."""
+    assert about_report("把这份报告讲的是什么概括一下") and about_report("这份报告讲的是什么")
+    question = ("您好,我是退休的中学政治老师,下个月在老年大学给学员们讲一讲“数字丝绸之路”。学员多是七十岁上下的"
+                "老同志,劳驾您先用大白话把这份报告讲的是什么概括一下,三五句话就行。")
+    answer = real_assistant.ask(question)
+    assert not answer.refused, answer.debug
