@@ -657,3 +657,11 @@ def test_this_report_told_in_plain_words_is_its_gist(real_assistant) -> None:
                 "老同志,劳驾您先用大白话把这份报告讲的是什么概括一下,三五句话就行。")
     answer = real_assistant.ask(question)
     assert not answer.refused, answer.debug
+
+
+def test_a_column_of_the_table_asked_for_in_english_is_the_table(real_assistant) -> None:
+    """"Could you also translate the positioning column into English, row by row?": the table's 定位 column (blind24
+    zc-005 named nothing the name table knew and was refused)."""
+    answer = real_assistant.ask("Could you also translate the positioning column into English, row by row?")
+    assert not answer.refused, answer.debug
+    assert "技术赋能与数据安全协同共建产业基础设施" in answer.text

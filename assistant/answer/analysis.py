@@ -94,13 +94,14 @@ def classify(question: str) -> QuestionKind:
             return kind
     return QuestionKind.OTHER
 
-
 # --- what the question is, beyond its kind -------------------------------------------------------------
 
 # The comparison table ("表格里…", "the table comparing…"); "有张把四种模式放一起比的表": 张 counts a table, whatever
-# describes it before 表 (not 表达, 表示…); "fintech那一行呢": a row of it (not "我们这一行", a line of work).
+# describes it before 表 (not 表达, 表示…); "fintech那一行呢": a row of it (not "我们这一行", a line of work); "the
+# positioning column, row by row".
 _TABLE = re.compile(r"表格|表里|表中|对照表|对比表|比较表|一览表|(?:那|这|哪)(?:个|张)表|列表对比|"
-                    r"张[^,，。?？]{0,16}表(?![达示现明述彰态])|\btables?\b|(?<![们我])(?:那|这|哪)一行(?!业)", re.I)
+                    r"张[^,，。?？]{0,16}表(?![达示现明述彰态])|\btables?\b|(?<![们我])(?:那|这|哪)一行(?!业)|"
+                    r"\b(?:positioning|features?|models?|types?|heading)s? columns?\b|\brow by row\b", re.I)
 _COUNTS_KINDS = re.compile(r"几[类种个列条项点]|\bhow many (?:types|kinds|categories|columns|features)\b", re.I)
 WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪天|(?:时间|日期)(?:是|为)?(?:什么|哪天|几号)?[?？]?$|"
                   rf"{_WHEN_EN}|\bwhat year\b|\bwhich year\b|\bwhat date\b", re.I)
@@ -109,8 +110,7 @@ _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行
 # "区别在哪", "难点在哪里": where in an argument, not a place.
 _ABSTRACT_WHERE = re.compile(r"在哪一?[集期章页节段部季篇版]|"
                              r"(?:区别|差别|差异|不同|差|难点|关键|问题|好处|优势|亮点|意义|特点|重点|"
-                             r"创新|不足|短板|痛点|价值)"
-                             r"(?:主要)?(?:在|是)?哪(?:里|儿)?")
+                             r"创新|不足|短板|痛点|价值)(?:主要)?(?:在|是)?哪(?:里|儿)?")
 # Roles only people hold: the answer must name a person, not a place or a company.
 _PERSON_ROLE = re.compile(
     r"主演|导演|演员|编剧|男主角|女主角|男配角|女配角|歌手|创始人|创办人|董事长|总裁|首席执行官|\bCEO\b|"
