@@ -665,3 +665,11 @@ def test_a_column_of_the_table_asked_for_in_english_is_the_table(real_assistant)
     answer = real_assistant.ask("Could you also translate the positioning column into English, row by row?")
     assert not answer.refused, answer.debug
     assert "技术赋能与数据安全协同共建产业基础设施" in answer.text
+
+
+def test_a_place_in_the_background_is_context_when_the_question_names_its_subject(real_assistant) -> None:
+    """"TikTok Shop 在越南非常火。报告讲社交电商的时候,是怎么描述 TikTok Shop 的呢?": the question names what it asks
+    about; 越南 in the sentence before is why the asker cares, not a name every quote must hold (blind24 zc-128 was
+    refused as "not about 越南")."""
+    answer_carrying(real_assistant, "TikTok Shop 在越南非常火。报告讲社交电商的时候,是怎么描述 TikTok Shop 的呢?",
+                    "TikTok")

@@ -235,7 +235,8 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
         # A name given only in a sentence saying who asks ("I work on payments in Jakarta.") is no name the answer
         # must hold, nor one whose absence makes the question unanswerable.
         asked = question.replace(context, " ")
-        mentions = tuple(m for m in mentions if m.surface in asked or m.surface not in unknown)
+        own = any(m.surface in asked for m in mentions)  # the question names its own subject: the rest is context
+        mentions = tuple(m for m in mentions if m.surface in asked or (m.surface not in unknown and not own))
         extra = [n for n in extra if n in asked]
         unknown = tuple(n for n in unknown if n in asked)
     known = [m.surface for m in every if m.surface not in unknown] + [n for n in extra if n not in unknown]
