@@ -16,7 +16,7 @@ from assistant.text import simplified
 
 def read_question(typed: str) -> str:
     """The question to analyse: simplified Mandarin, without pleasantries, background or reply-form requests."""
-    typed = _LANGUAGE_ZH.sub("外语", _LANGUAGE.sub("", reading_form(typed)))
+    typed = _FOREIGN_PHRASE.sub(_unless_names, _LANGUAGE_ZH.sub("外语", _LANGUAGE.sub("", reading_form(typed))))
     return asked_part(without_pleasantries(_REPORT_DESCRIBED.sub("报告", typed)))
 
 
@@ -33,6 +33,18 @@ _LANGUAGE = re.compile(r"\s*\b(?:in|into) (?:the )?(?:original )?(?:Chinese|Engl
                        r"\b(?:my|our) (?:Chinese|Mandarin)\b|\b(?:read|speak|write|understand) (?:Chinese|Mandarin)\b|"
                        r"\b(?:Chinese|English)\s(?=(?:term|word|name|wording|title|version|original|text|"
                        r"characters?|equivalent)s?\b)", re.I)
+# "我翻译的时候用 cùng xây dựng, cùng chia sẻ,可以吗?": a phrase in a language written with diacritics (Vietnamese) is
+# the asker's own wording, not names ("chia", "ng" were read as names the documents never mention).
+_FOREIGN_PHRASE = re.compile(r"(?:[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+[\s,]*){3,}")
+_DIACRITIC = re.compile(r"[\u00C0-\u024F\u1E00-\u1EFF]")
+
+
+def _unless_names(m: re.Match) -> str:
+    """The phrase dropped when at least two of its words carry diacritics ("São Paulo" stays)."""
+    words = m.group(0).split()
+    return " " if sum(1 for w in words if _DIACRITIC.search(w)) >= 2 else m.group(0)
+
+
 # "国名的越南语对照", "阿拉伯文版本", "日文": a language, not its country (越南 would be a name the answer must hold).
 _LANGUAGE_ZH = re.compile(r"(?:越南|阿拉伯|马来|印尼|印度尼西亚|西班牙|葡萄牙|意大利|土耳其|哈萨克|乌兹别克|蒙古|"
                           r"老挝|缅甸|柬埔寨|泰|俄|法|德|韩|日)(?:语|文)(?![化明学章件字])")

@@ -673,3 +673,14 @@ def test_a_place_in_the_background_is_context_when_the_question_names_its_subjec
     refused as "not about 越南")."""
     answer_carrying(real_assistant, "TikTok Shop 在越南非常火。报告讲社交电商的时候,是怎么描述 TikTok Shop 的呢?",
                     "TikTok")
+
+
+def test_a_vietnamese_phrase_and_a_noun_joined_to_youguan_are_no_names() -> None:
+    """"我翻译的时候用 cùng xây dựng, cùng chia sẻ": the asker's wording in a language with diacritics ("chia", "ng"
+    were names the documents never mention; blind24 zc-059); "阿拉伯国家有关的内容": jieba's one "organisation"
+    国家有关 (blind24 zc-038). "São Paulo" is still a name."""
+    from assistant.question_reading import read_question
+
+    assert "chia" not in read_question("我翻译的时候用 cùng xây dựng, cùng chia sẻ,可以吗?")
+    assert "São Paulo" in read_question("I am a consultant in São Paulo, what does the report say about Brazil?")
+    assert "国家有关" not in proper_names("有没有跟阿拉伯国家有关的内容?")

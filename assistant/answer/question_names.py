@@ -232,8 +232,7 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
     extra += [n for n in latin if (group := names.group_of(n)) is None or group.kind in ENTITY_KINDS]
     unknown = tuple(unknown_names([m.surface for m in mentions] + extra, names, corpus_key))
     if context := background(question):
-        # A name given only in a sentence saying who asks ("I work on payments in Jakarta.") is no name the answer
-        # must hold, nor one whose absence makes the question unanswerable.
+        # A name only in a sentence saying who asks ("I work on payments in Jakarta.") is no name the answer must hold
         asked = question.replace(context, " ")
         own = any(m.surface in asked for m in mentions)  # the question names its own subject: the rest is context
         mentions = tuple(m for m in mentions if m.surface in asked or (m.surface not in unknown and not own))
