@@ -26,7 +26,7 @@ from assistant.index.registry_links import registry_overrides
 from assistant.lexicon import NameGroup, NameTable, homophones, load_name_table
 from assistant.lexicon.spelling import corrected
 from assistant.provenance import with_provenance
-from assistant.question import ASKS, elliptical, joined_parts, question_parts, validate_question
+from assistant.question import ASKS, asks_documents, elliptical, joined_parts, question_parts, validate_question
 from assistant.question_reading import read_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
@@ -104,11 +104,16 @@ class Assistant:
             # The whole question first: its parts often share one topic only the whole names ("…TikTok在马来西亚的
             # 事情?有的话大概是怎么回事"); each part then adds what it asks on its own (no sentence twice).
             whole = self._compose(text, retrieval, k)
-            if str(whole.debug.get("reason", "")).startswith(UNKNOWN_NAMES):
+            if str(whole.debug.get("reason", "")).startswith("off-topic"):
+                # "你觉得…会成功吗?请说你自己的看法": a part of an opinion or an instruction is one too, unless it asks
+                # about the documents on its own
+                parts = [part for part in parts if asks_documents(part, bool(self.names.find(part)))]
+            elif str(whole.debug.get("reason", "")).startswith(UNKNOWN_NAMES):
                 # "does it mention Tiki or Sendo? vietnam local platform": a part that asks nothing only says more
                 # of a question the documents cannot answer, nor one leaving out its subject ("有没有跟微信比较?")
                 parts = [part for part in parts if ASKS.search(part) and not elliptical(part)]
-            answer = merge_answers(text, [whole, *(self._asked(part, None, k, scope) for part in parts)])
+            answers = [whole, *(self._asked(part, None, k, scope) for part in parts)]
+            answer = merge_answers(text, answers) if parts else whole
         else:
             answer = self._asked(text, retrieval, k, scope, joined=True)
         answer = with_provenance(answer, self.index.corpus)

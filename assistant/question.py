@@ -113,3 +113,15 @@ _ELLIPTICAL = re.compile(r"^\W*(?:有没有|有无|是否|是不是|能不能|�
 def elliptical(part: str) -> bool:
     """Whether a part of a question leaves out its subject ("有没有跟微信比较?")."""
     return _ELLIPTICAL.match(part) is not None
+
+
+# "…?报告里讲了TikTok的哪些案例?", "“规则驱动的文化与科技共生模式”怎么理解?": a question of its own about the documents
+_DOCUMENTS = re.compile(r"报告|文中|原文|这份|该文|第[一二三四五六七八九十\d]+章|[“\"「][^”\"」]{2,30}[”\"」]|"
+                        r"\b(?:report|document|chapter|section)s?\b", re.I)
+_ADDRESSED = re.compile(r"[你您]|\byou(?:r)?\b", re.I)
+
+
+def asks_documents(part: str, named: bool = False) -> bool:
+    """Whether a part asks about the documents on its own: it names them, a term in quotes or (`named`) a thing the
+    name table knows, and does not ask the assistant itself ("请说你自己的看法", "你押一个")."""
+    return (named or _DOCUMENTS.search(part) is not None) and _ADDRESSED.search(part) is None

@@ -27,6 +27,8 @@ pytestmark = pytest.mark.slow
         ("帮我写一段越南语的直播开场白,卖女装", "off-topic: instruction"),  # 越南语: a language; 开场白: a text
         ("Also kindly draft a cover email to our Riyadh client for the proposal submission", "off-topic: instruction"),
         ("你觉得TikTok在印尼能做成吗?", "off-topic"),
+        ("你觉得中国的平台公司去中亚发展会成功吗?请说你自己的看法。", "off-topic"),  # so is its second part
+        ("TikTok以后会不会在东南亚被封?你押一个", "off-topic"),
         ("Do you think the Digital Silk Road will succeed?", "off-topic"),
         ("巴西有多少人口?", "not mention"),
         ("What is the population of Brazil?", "not mention"),

@@ -684,3 +684,12 @@ def test_a_vietnamese_phrase_and_a_noun_joined_to_youguan_are_no_names() -> None
     assert "chia" not in read_question("我翻译的时候用 cùng xây dựng, cùng chia sẻ,可以吗?")
     assert "São Paulo" in read_question("I am a consultant in São Paulo, what does the report say about Brazil?")
     assert "国家有关" not in proper_names("有没有跟阿拉伯国家有关的内容?")
+
+
+def test_a_part_of_an_opinion_is_answered_only_when_it_asks_about_the_documents_on_its_own() -> None:
+    """"你觉得…会成功吗?请说你自己的看法" was answered from its second part (blind22 za-119); a question of its own
+    about the report after an opinion still is."""
+    from assistant.question import asks_documents
+
+    assert not asks_documents("请说你自己的看法。") and not asks_documents("对风险的估计充分吗?")
+    assert asks_documents("报告里讲了TikTok的哪些案例?") and asks_documents("“规则驱动的文化与科技共生模式”怎么理解?")

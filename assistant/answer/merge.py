@@ -21,6 +21,7 @@ def merge_answers(question: str, parts: Sequence[Answer]) -> Answer:
     debug = {"evidence": max(float(a.debug.get("evidence", 0.0)) for a in parts), "parts": [a.debug for a in parts]}
     if not answered:
         first = parts[0]
+        debug["reason"] = first.debug.get("reason", "")  # why the whole question was refused
         see_also = tuple(dict.fromkeys(p for a in parts for p in a.see_also))[:3]
         return Answer(question, first.text, True, see_also=see_also, lang=first.lang, debug=debug)
     markers: dict[str, int] = {}
