@@ -29,6 +29,8 @@ pytestmark = pytest.mark.slow
         ("你觉得TikTok在印尼能做成吗?", "off-topic"),
         ("你觉得中国的平台公司去中亚发展会成功吗?请说你自己的看法。", "off-topic"),  # so is its second part
         ("TikTok以后会不会在东南亚被封?你押一个", "off-topic"),
+        ("以您的判断,目前给东南亚电商平台授信,整体风险可控吗?", "off-topic: opinion"),
+        ("照你看,未来五年哪类平台最赚钱?", "off-topic: opinion"),
         ("Do you think the Digital Silk Road will succeed?", "off-topic"),
         ("巴西有多少人口?", "not mention"),
         ("What is the population of Brazil?", "not mention"),
