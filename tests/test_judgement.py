@@ -31,6 +31,8 @@ pytestmark = pytest.mark.slow
         ("TikTok以后会不会在东南亚被封?你押一个", "off-topic"),
         ("以您的判断,目前给东南亚电商平台授信,整体风险可控吗?", "off-topic: opinion"),
         ("照你看,未来五年哪类平台最赚钱?", "off-topic: opinion"),
+        ("俺们县想申报电子商务进农村综合示范县,申报材料咋写?", "off-topic"),  # the asker's own task: know-how
+        ("How do I set up cross-region disaster recovery between two cloud regions?", "off-topic"),
         ("Do you think the Digital Silk Road will succeed?", "off-topic"),
         ("巴西有多少人口?", "not mention"),
         ("What is the population of Brazil?", "not mention"),

@@ -98,8 +98,19 @@ _REPORT_CONTENT = re.compile(
 )
 
 
+# How the asker should do their own task ("俺们县想申报…,申报材料咋写?", "How do I set up cross-region disaster
+# recovery"): know-how no report gives, unless it asks what the documents say.
+_KNOW_HOW = re.compile(
+    rf"(?:我|我们|俺们?|咱们?){_GAP}{{0,16}}[,，]?{_GAP}{{0,12}}(?:咋|怎么|如何)(?:写|办|弄|申请|准备|设置|注册)"
+    r"(?=[呢啊呀吧]?(?:\W|$))|"
+    r"\bhow (?:do|can|should) (?:i|we)\b", re.I)
+_ON_DOCUMENTS = re.compile(r"报告|文中|原文|\b(?:report|document)s?\b", re.I)
+
+
 def off_topic_kind(question: str) -> str:
     """"instruction", "opinion" or "chitchat" when the question is one, else ""."""
+    if _KNOW_HOW.search(question) and not _ON_DOCUMENTS.search(question):
+        return "instruction"
     if _instruction(question):
         return "" if _REPORT_CONTENT.search(question) else "instruction"
     for kind, pattern in (("opinion", _OPINION), ("chitchat", _CHITCHAT)):
