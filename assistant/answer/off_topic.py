@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.report_questions import about_report
+
 # A gap inside a pattern stays in one clause: no punctuation, and no space between two Chinese characters ("这报告谁出的
 # 靠谱不" is a question, then an opinion); a space beside an English word ("我们 SaaS 要不要…") is no clause break.
 _GAP = r"(?:[^,，。?？\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff]))"
@@ -99,7 +101,7 @@ _REPORT_CONTENT = re.compile(
 
 
 # How the asker should do their own task ("俺们县想申报…,申报材料咋写?", "How do I set up cross-region disaster
-# recovery"): know-how no report gives, unless it asks what the documents say.
+# recovery"): know-how no report gives, unless it asks what the documents say ("How can I contact the authors?").
 _KNOW_HOW = re.compile(
     rf"(?:我|我们|俺们?|咱们?){_GAP}{{0,16}}[,，]?{_GAP}{{0,12}}(?:咋|怎么|如何)(?:写|办|弄|申请|准备|设置|注册)"
     r"(?=[呢啊呀吧]?(?:\W|$))|"
@@ -109,7 +111,7 @@ _ON_DOCUMENTS = re.compile(r"报告|文中|原文|\b(?:report|document)s?\b", re
 
 def off_topic_kind(question: str) -> str:
     """"instruction", "opinion" or "chitchat" when the question is one, else ""."""
-    if _KNOW_HOW.search(question) and not _ON_DOCUMENTS.search(question):
+    if _KNOW_HOW.search(question) and not (_ON_DOCUMENTS.search(question) or about_report(question)):
         return "instruction"
     if _instruction(question):
         return "" if _REPORT_CONTENT.search(question) else "instruction"
