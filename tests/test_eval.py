@@ -282,10 +282,10 @@ EVALS = Path(__file__).resolve().parent.parent / "evals"
 # -> 0.807, key facts 0.709 -> 0.737, all key facts 0.568 -> 0.602, refusal recall 0.887, false refusals 0.136.
 # Set 23 (150, held out: written and mapped in the seventeenth round, committed before its first measurement;
 # measured at the session-start code cccf332 and at the end, identical): hit@5 0.823, gold cited 0.823, key facts
-# 0.684, all key facts 0.531, refusal recall 0.815, false refusals 0.135 (at the round's end 878c557: hit@5 0.833,
-# refusal recall 0.833, false refusals 0.125, the rest unchanged). Set 24 (150, dev, same round; first sight 0.670 /
-# 0.620 / RR 0.868 / FR 0.196): hit@5 0.773, gold cited 0.814, key facts 0.738, refusal recall 0.906, false refusals
-# 0.052.
+# 0.684, all key facts 0.531, refusal recall 0.815, false refusals 0.135 (at the round's end 64f9428: hit@5 0.833,
+# refusal recall 0.870, false refusals 0.125, the rest unchanged). Set 24 (150, dev, same round; first sight 0.670 /
+# 0.620 / RR 0.868 / FR 0.196): hit@5 0.773, gold cited 0.835, key facts 0.754, refusal recall 0.925, false refusals
+# 0.021.
 LATER_SETS = {
     "blind2": ({"hit5": 0.89, "cited_gold": 0.86, "fact_accuracy": 0.81, "refusal_recall": 0.92}, 0.11, {"test"}, 160),
     "blind3": ({"hit5": 0.84, "cited_gold": 0.97, "fact_accuracy": 0.94, "refusal_recall": 0.94}, 0.03, {"dev"}, 160),
@@ -308,8 +308,8 @@ LATER_SETS = {
     "blind20": ({"hit5": 0.84, "cited_gold": 0.87, "fact_accuracy": 0.76, "refusal_recall": 0.86}, 0.07, {"dev"}, 150),
     "blind21": ({"hit5": 0.81, "cited_gold": 0.83, "fact_accuracy": 0.75, "refusal_recall": 0.74}, 0.11, {"dev"}, 150),
     "blind22": ({"hit5": 0.83, "cited_gold": 0.76, "fact_accuracy": 0.64, "refusal_recall": 0.65}, 0.11, {"dev"}, 150),
-    "blind23": ({"hit5": 0.80, "cited_gold": 0.80, "fact_accuracy": 0.66, "refusal_recall": 0.79}, 0.16, {"test"}, 150),
-    "blind24": ({"hit5": 0.75, "cited_gold": 0.79, "fact_accuracy": 0.71, "refusal_recall": 0.88}, 0.08, {"dev"}, 150),
+    "blind23": ({"hit5": 0.80, "cited_gold": 0.80, "fact_accuracy": 0.66, "refusal_recall": 0.84}, 0.15, {"test"}, 150),
+    "blind24": ({"hit5": 0.75, "cited_gold": 0.81, "fact_accuracy": 0.73, "refusal_recall": 0.90}, 0.05, {"dev"}, 150),
 }
 
 
