@@ -205,7 +205,8 @@ def test_every_eval_answer_is_extractive(real_assistant) -> None:
     for q in load_questions(EVAL_SET):
         answer = real_assistant.ask(q.question)
         if answer.refused:
-            assert answer.text in (REFUSAL_ZH, REFUSAL_EN) and not answer.citations, q.id
+            off_topic = str(answer.debug.get("reason", "")).startswith("off-topic")  # told why instead
+            assert (off_topic or answer.text in (REFUSAL_ZH, REFUSAL_EN)) and not answer.citations, q.id
         else:
             assert answer.citations, q.id
             assert_extractive(answer)

@@ -34,7 +34,7 @@ from assistant.answer.footnotes import (
 from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
 from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
-from assistant.answer.off_topic import quoting_only
+from assistant.answer.off_topic import off_topic_refusal, quoting_only
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
 from assistant.answer.passages import FOCUSED_CITATIONS
 from assistant.answer.reasons import reason_follow, reason_part, reason_quotes
@@ -52,9 +52,9 @@ NO_SOURCE_EN = "The report cites no source for this."
 
 
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
-    refusal = REFUSAL_EN if analysis.lang == "en" else REFUSAL_ZH
-    # Off-topic questions get no "see also": nothing in the documents is close to a greeting or a poem, or to
-    # a question all of whose topics they never mention (天气).
+    refusal = off_topic_refusal(analysis.off_topic, analysis.lang) or {"en": REFUSAL_EN}.get(analysis.lang, REFUSAL_ZH)
+    # Off-topic questions get no "see also" (and are told why): nothing in the documents is close to a greeting or a
+    # poem, or to a question all of whose topics they never mention (天气).
     unrelated = analysis.off_topic or str(debug.get("reason", "")).startswith(ABSENT_TOPICS)
     see_also = () if unrelated else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
     return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)

@@ -130,3 +130,20 @@ def quoting_only(question: str, lang: str) -> list[str]:
     if _instruction(question) and _REPORT_CONTENT.search(question):
         return [QUOTES_ONLY_EN if lang == "en" else QUOTES_ONLY_ZH]
     return []
+
+
+# What an off-topic question is told instead of "no relevant content": why it gets no quotes.
+_OFF_TOPIC_REFUSALS = {
+    "chitchat": ("你好!我回答关于文档内容的问题,并引用原文。",
+                 "Hello! I answer questions about the documents, quoting them."),
+    "instruction": ("本助手只引用文档原文回答问题,不代写、不翻译。",
+                    "I answer from the documents by quoting them; I do not write or translate."),
+    "opinion": ("本助手只依据文档原文回答,不提供个人看法或预测。",
+                "I answer only with what the documents say, not with views or forecasts."),
+}
+
+
+def off_topic_refusal(kind: str, lang: str) -> str:
+    """The refusal text for an off-topic question of this kind ("" for any other question)."""
+    texts = _OFF_TOPIC_REFUSALS.get(kind)
+    return (texts[1] if lang == "en" else texts[0]) if texts else ""
