@@ -14,7 +14,7 @@ from dataclasses import replace
 from assistant.answer import compose_answer, merge_answers
 from assistant.answer.coordination import aspect_parts, contrast_parts, name_parts
 from assistant.answer.evidence import warm_up_tokenizers
-from assistant.answer.judgement import UNKNOWN_NAMES
+from assistant.answer.judgement import OFF_TOPIC, UNKNOWN_NAMES
 from assistant.answer.verifier import load_model
 from assistant.config import Settings
 from assistant.corpus import CorpusView
@@ -104,7 +104,7 @@ class Assistant:
             # The whole question first: its parts often share one topic only the whole names ("…TikTok在马来西亚的
             # 事情?有的话大概是怎么回事"); each part then adds what it asks on its own (no sentence twice).
             whole = self._compose(text, retrieval, k)
-            if str(whole.debug.get("reason", "")).startswith("off-topic"):
+            if str(whole.debug.get("reason", "")).startswith(OFF_TOPIC):
                 # "你觉得…会成功吗?请说你自己的看法": a part of an opinion or an instruction is one too, unless it asks
                 # about the documents on its own
                 parts = [part for part in parts if asks_documents(part, bool(self.names.find(part)))]

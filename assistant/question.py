@@ -116,8 +116,10 @@ def elliptical(part: str) -> bool:
 
 
 # "…?报告里讲了TikTok的哪些案例?", "“规则驱动的文化与科技共生模式”怎么理解?": a question of its own about the documents
-_DOCUMENTS = re.compile(r"报告|文中|原文|这份|该文|第[一二三四五六七八九十\d]+章|[“\"「][^”\"」]{2,30}[”\"」]|"
-                        r"\b(?:report|document|chapter|section)s?\b", re.I)
+# Words naming the documents themselves (an off-topic reading never applies to a question using them).
+DOCUMENT_WORDS = re.compile(r"报告|文中|原文|\b(?:report|document)s?\b", re.I)
+_DOCUMENTS = re.compile(DOCUMENT_WORDS.pattern + r"|这份|该文|第[一二三四五六七八九十\d]+章|"
+                        r"[“\"「][^”\"」]{2,30}[”\"」]|\b(?:chapter|section)s?\b", re.I)
 _ADDRESSED = re.compile(r"[你您]|\byou(?:r)?\b", re.I)
 
 

@@ -52,12 +52,12 @@ NO_SOURCE_EN = "The report cites no source for this."
 
 
 def _refusal(question: str, analysis: Analysis, hits: Sequence[Hit], corpus: CorpusView, debug: dict) -> Answer:
-    refusal = off_topic_refusal(analysis.off_topic, analysis.lang) or {"en": REFUSAL_EN}.get(analysis.lang, REFUSAL_ZH)
+    text = off_topic_refusal(analysis.off_topic, analysis.lang) or (REFUSAL_EN if analysis.lang == "en" else REFUSAL_ZH)
     # Off-topic questions get no "see also" (and are told why): nothing in the documents is close to a greeting or a
     # poem, or to a question all of whose topics they never mention (天气).
     unrelated = analysis.off_topic or str(debug.get("reason", "")).startswith(ABSENT_TOPICS)
     see_also = () if unrelated else tuple(corpus.by_id[h.paragraph_id] for h in hits[:3])
-    return Answer(question, refusal, True, see_also=see_also, lang=analysis.lang, debug=debug)
+    return Answer(question, text, True, see_also=see_also, lang=analysis.lang, debug=debug)
 
 
 def compose_answer(

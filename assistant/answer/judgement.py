@@ -51,6 +51,7 @@ from assistant.text import cjk_ratio, match_key, simplified, strip_marks
 WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "person"}
 ABSENT_TOPICS = "asks about what the documents never mention: "  # a refusal that gets no "see also"
 UNKNOWN_NAMES = "names the corpus does not mention: "
+OFF_TOPIC = "off-topic: "  # a greeting, an instruction, an opinion: refused whatever the documents say
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def verified(verdict: Verdict, probability: float, threshold: float) -> Verdict:
 def question_problem(analysis: Analysis) -> str:
     """Why no text of the corpus could answer this question; "" when one might."""
     if analysis.off_topic:
-        return f"off-topic: {analysis.off_topic}"
+        return OFF_TOPIC + analysis.off_topic
     if analysis.unknown:
         return UNKNOWN_NAMES + ", ".join(analysis.unknown)
     # "今天北京天气咋样": every thing it asks about is absent from the documents, only its names are there.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.report_questions import about_report
+from assistant.question import DOCUMENT_WORDS
 
 # A gap inside a pattern stays in one clause: no punctuation, and no space between two Chinese characters ("这报告谁出的
 # 靠谱不" is a question, then an opinion); a space beside an English word ("我们 SaaS 要不要…") is no clause break.
@@ -106,12 +107,11 @@ _KNOW_HOW = re.compile(
     rf"(?:我|我们|俺们?|咱们?){_GAP}{{0,16}}[,，]?{_GAP}{{0,12}}(?:咋|怎么|如何)(?:写|办|弄|申请|准备|设置|注册)"
     r"(?=[呢啊呀吧]?(?:\W|$))|"
     r"\bhow (?:do|can|should) (?:i|we)\b", re.I)
-_ON_DOCUMENTS = re.compile(r"报告|文中|原文|\b(?:report|document)s?\b", re.I)
 
 
 def off_topic_kind(question: str) -> str:
     """"instruction", "opinion" or "chitchat" when the question is one, else ""."""
-    if _KNOW_HOW.search(question) and not (_ON_DOCUMENTS.search(question) or about_report(question)):
+    if _KNOW_HOW.search(question) and not (DOCUMENT_WORDS.search(question) or about_report(question)):
         return "instruction"
     if _instruction(question):
         return "" if _REPORT_CONTENT.search(question) else "instruction"

@@ -81,12 +81,13 @@ _PUBLISHER_GUESS = re.compile(
     re.I,
 )
 
+# "这份报告是哪个单位出的" asks who made it; it guesses nobody.
+_ASKS_WHICH = re.compile(r"哪|什么|谁|啥|\b(?:which|what|who)\b", re.I)
+
 
 def publisher_guess(question: str) -> str:
     """The organisation the asker guesses made the report ("商务部", "China Mobile Research Institute"), or ""."""
     m = _PUBLISHER_GUESS.search(question)
     guess = next((g for g in m.groups() if g), "").strip() if m else ""
-    return "" if _ASKS_WHICH.search(guess) else guess  # "这份报告是哪个单位出的" asks, it does not guess
+    return "" if _ASKS_WHICH.search(guess) else guess
 
-
-_ASKS_WHICH = re.compile(r"哪|什么|谁|啥|\b(?:which|what|who)\b", re.I)

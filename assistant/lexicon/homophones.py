@@ -80,8 +80,9 @@ class _Sounds:
         self.by_sound: dict[tuple[str, ...], set[str]] = {}
         self.by_toneless: dict[tuple[str, ...], set[str]] = {}
         for name in names:
-            self.by_sound.setdefault(_sounds(name), set()).add(name)
-            self.by_toneless.setdefault(_toneless(_sounds(name)), set()).add(name)
+            sounds = _sounds(name)
+            self.by_sound.setdefault(sounds, set()).add(name)
+            self.by_toneless.setdefault(_toneless(sounds), set()).add(name)
 
 
 def _toneless(sounds: tuple[str, ...]) -> tuple[str, ...]:
