@@ -287,3 +287,19 @@ def test_a_footnote_whose_mark_was_lost_is_checked_against_the_footnotes(checker
     bad = "出处6:引用国家数据局《数字中国发展报告(2024年)》(正文中此脚注的标注已缺失)"
     assert checker.check(good).verdict == "supported"
     assert checker.check(bad).claims[0].verdict == "unsupported"
+
+
+@pytest.mark.parametrize("question", ["TikTok跟印尼GoTo那个合作,报告里是怎么讲的?",
+                                      "第三章里面有一个表格,四种模式的定位和特点,可以帮我翻译成英文吗?"])
+def test_the_assistants_own_answer_checks_as_supported(checker: Checker, real_assistant, question: str) -> None:
+    """A reviewer pastes what `assistant ask` printed (quotes with [1] markers, then the citation lines) or its
+    `--json` object: the markers are read through the listed paragraph IDs. Before, every claim was "uncited", and
+    the citation's source lines and the "we only quote" note were claims of their own."""
+    from assistant.render import answer_to_dict, answer_to_text
+
+    answer = real_assistant.ask(question)
+    for pasted in (answer_to_text(answer), json.dumps(answer_to_dict(answer), ensure_ascii=False)):
+        report = checker.check(pasted)
+        assert report.claims and all(c.verdict == "supported" for c in report.claims), [
+            (c.verdict, c.claim.text) for c in report.claims]
+    assert split_claims("平台企业是数字丝路建设的关键力量。[1]")[0].refs == (Ref("marker", "1"),)  # no list: a marker

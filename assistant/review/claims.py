@@ -1,8 +1,9 @@
 """An answer as claims: its sentences, each with the citations written after it.
 
 Citations may be locators (`[§4.1 ¶3]`), paragraph IDs (`[p1a2b3c4d5e6]`) or
-bare markers (`[1]`); a marker only means something next to the answer JSON that
-numbered it, so the checker treats a claim cited by markers alone as uncited.
+bare markers (`[1]`); a marker only means something next to the answer that numbered it
+(the citation lines `assistant ask` prints under its quotes, or `ask --json`'s object), so
+the checker reads markers through those and treats a claim cited by markers alone as uncited.
 Splitting follows the corpus's own sentence rules, so an answer quoted from the
 report splits back into exactly the sentences it quoted. A citation covers every
 sentence written since the previous citation ("A。B。[§1.2 ¶3]" cites A too), up to
@@ -11,8 +12,11 @@ a blank line; sentences after the last citation stay uncited.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+
+from assistant.answer.off_topic import QUOTES_ONLY_EN, QUOTES_ONLY_ZH
 
 _BRACKET = re.compile(r"[\[【]([^\[\]【】\n]{1,120})[\]】]")
 _ID = re.compile(r"p[0-9a-f]{8,16}")
@@ -124,8 +128,38 @@ def _claim(raw: str) -> Claim:
     return Claim(text, tuple(dict.fromkeys(refs)), raw)
 
 
+# The assistant's own answer as it prints it: the quotes with [n] markers, then one line per citation,
+# "  [1] §3.2 ¶2  (二)本土化战略…  (p14e19ccaa91)". Its markers mean the paragraphs listed under them.
+_LISTED = re.compile(r"^\s*\[(\d{1,3})\]\s.*\((p[0-9a-f]{8,16})\)\s*$")
+_BARE_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def with_listed_ids(answer: str) -> str:
+    """The answer with each [n] marker read as the paragraph ID its citation line (or `ask --json` object) gives;
+    unchanged when it lists none. A marker alone means nothing, but next to its list it cites a paragraph."""
+    ids: dict[str, str] = {}
+    try:
+        data = json.loads(answer)
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("answer"), str):
+        answer = data["answer"]
+        ids = {str(c.get("marker")): str(c.get("id")) for c in data.get("citations") or () if isinstance(c, dict)}
+    lines, in_list = [], False
+    for line in answer.splitlines():
+        if listed := _LISTED.match(line):
+            ids[listed.group(1)] = listed.group(2)
+            in_list = True
+        elif not (in_list and line[:1].isspace()) and line.strip() not in (QUOTES_ONLY_ZH, QUOTES_ONLY_EN):
+            lines.append(line)  # (a citation's indented lines, its sources, and the "we only quote" note are no claims)
+    if not ids:
+        return answer
+    return _BARE_MARKER.sub(lambda m: f"[{ids[m.group(1)]}]" if m.group(1) in ids else m.group(0), "\n".join(lines))
+
+
 def split_claims(answer: str) -> list[Claim]:
     """Claims in reading order; a clause ending in ';' without citations joins the next one."""
+    answer = with_listed_ids(answer)
     claims: list[Claim] = []
     block_start = 0
     for line in answer.splitlines():
