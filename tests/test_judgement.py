@@ -996,3 +996,26 @@ def test_how_many_sources_is_answered_by_listing_them(real_assistant, question):
     assert not answer.refused, answer.debug
     assert answer.debug.get("answered") == "all sources"
     assert len(answer.notes) >= 15
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("卡奥斯是阿里旗下的吧", "卡奥斯"),
+    ("听说报告里TikTok在印尼是跟Shopee合资的?具体怎么回事", "Tokopedia"),
+    ("I understand the fintech section only covers China and the EU. What regulatory points does it make?", "印尼"),
+])
+def test_a_wrong_premise_is_corrected_not_refused(real_assistant, question, fact):
+    """The asker ties a wrong thing to the subject (阿里, Shopee, only the EU): the sentence about the subject
+    is the correction, though it does not name that thing."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused and fact in answer.text
+    assert_extractive(answer)
+
+
+def test_a_premise_needs_a_tag_or_a_recollection_not_a_request() -> None:
+    from assistant.answer.premises import states_premise
+
+    assert states_premise("卡奥斯是阿里旗下的吧")
+    assert states_premise("I recall the report citing Huawei Cloud in Vietnam")
+    assert states_premise("6 chapters, right?") and states_premise("听说TikTok跟Shopee合资了?")
+    assert not states_premise("报告有没有提到阿里云在越南的数据中心?")  # asks whether it is there
+    assert not states_premise("陪我聊会儿天吧") and not states_premise("请直接帮我列出来吧")

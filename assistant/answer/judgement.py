@@ -45,6 +45,7 @@ from assistant.answer.holders import (
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.periods import PERIOD, periods
+from assistant.answer.premises import states_premise
 from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, NameTable
 from assistant.text import cjk_ratio, match_key, simplified, strip_marks
 
@@ -84,6 +85,9 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
             here = {m.group.kind: m.group for m in names.find(sentence) if m.group.kind not in answers}
         if here.get(mention.group.kind) is not None or not names.occurs(mention.group, before):
             missing.append(mention.surface)
+    # A premise to confirm may tie a wrong thing to its subject: the sentence about any of its things corrects it.
+    if missing and len(missing) < len(analysis.names) and states_premise(analysis.question):
+        missing = []
     local = near + "\n" + sentence
     read = before + "\n" + sentence  # the sentence with what its paragraph says before it
     if analysis.titles:
