@@ -1019,3 +1019,22 @@ def test_a_premise_needs_a_tag_or_a_recollection_not_a_request() -> None:
     assert states_premise("6 chapters, right?") and states_premise("听说TikTok跟Shopee合资了?")
     assert not states_premise("报告有没有提到阿里云在越南的数据中心?")  # asks whether it is there
     assert not states_premise("陪我聊会儿天吧") and not states_premise("请直接帮我列出来吧")
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("第四章里云计算模式和金融科技模式在定位上有啥不同?", "嵌入本地化生态"),
+    ("报告最后一章开头提到平台企业全球拓展会碰到哪些挑站?列个清单给我", "挑战"),
+])
+def test_a_word_cut_across_a_known_name_is_no_unknown_name(real_assistant, question, fact):
+    """jieba tags "里云" (第四章里|云计算) and "拓展会" (拓展|会碰到) as names; both cut across a name the table
+    knows, so neither is a name the answer must hold."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused and fact in answer.text
+
+
+def test_a_span_cut_across_a_mention() -> None:
+    from assistant.lexicon import Mention, NameGroup
+
+    cloud = Mention(4, 7, "云计算", NameGroup("term", ("云计算",)))
+    assert cloud.cut_by(3, 5) and cloud.cut_by(6, 8)
+    assert not cloud.cut_by(4, 7) and not cloud.cut_by(3, 8) and not cloud.cut_by(5, 6) and not cloud.cut_by(0, 4)

@@ -216,16 +216,16 @@ def question_names(question: str, every: Sequence[Mention], counting: bool, chin
                    section: str, names: NameTable, corpus_key: str, sourcing: bool = False, publisher: str = ""
                    ) -> tuple[tuple[Mention, ...], list[str], tuple[str, ...]]:
     """(the tabled names the answer must hold, the untabled ones, the names the corpus never mentions).
-    `every`: the name table's finds in the question; `counting`: it asks how many; `chinese_names`: proper names a
-    POS tagger found; `section`: the part of the report it points at; `sourcing`: it asks where something comes
-    from (a guessed source the corpus never names is checked by giving the real one, not refused); `publisher`:
-    who the asker guesses made the report, checked the same way (by the front matter)."""
+    `every`: the name table's finds; `counting`: it asks how many; `chinese_names`: proper names a POS tagger found;
+    `section`: the part it points at; `sourcing`: it asks where something comes from (a guessed source the corpus
+    never names is checked by giving the real one); `publisher`: who the asker guesses made the report (the same)."""
     mentions = tuple(through_members(m, names, corpus_key, counting) for m in every
                      if m.group.kind in ENTITY_KINDS and not describes_answer(question, m))
     found = {match_key(m.surface) for m in every}
-    # No names of their own: "4.2节" (the part pointed at), "sovereign" of "sovereign cloud", "越南政府" (越南's).
+    # No names of their own: "4.2节" (the part pointed at), "sovereign" of "sovereign cloud", "越南政府" (越南's),
+    # "里云" of "第四章里云计算" (a tagger's cut across the table's 云计算).
     extra = [n for n in chinese_names if not any(match_key(n) in f or institution_of(match_key(n), f) for f in found)
-             and not (section and n in section)]
+             and not (section and n in section) and not any(m.cut_by(a := question.find(n), a + len(n)) for m in every)]
     latin = [singular(n, names, corpus_key) for start, n in latin_names(question)
              if not _tabled(start, n, every, names, corpus_key) and n.lower() not in LATIN_FILLER]  # "做FAQ"
     # A plural of a term the table knows ("MoUs") is a word, like the term itself: no name to look for.

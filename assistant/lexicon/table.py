@@ -47,6 +47,13 @@ class Mention:
     surface: str
     group: NameGroup
 
+    def cut_by(self, start: int, end: int) -> bool:
+        """Whether the span start:end overlaps this name without holding it or lying inside it: a word so cut
+        ("里云" of "第四章里云计算") was segmented across a name's edge."""
+        holds = start <= self.start and self.end <= end
+        inside = self.start <= start and end <= self.end
+        return start < self.end and self.start < end and not (holds or inside)
+
 
 def fold(text: str) -> str:
     """NFKC, lower case and simplified characters, one character for one, so spans map back to the original."""
