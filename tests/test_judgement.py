@@ -1038,3 +1038,12 @@ def test_a_span_cut_across_a_mention() -> None:
     cloud = Mention(4, 7, "云计算", NameGroup("term", ("云计算",)))
     assert cloud.cut_by(3, 5) and cloud.cut_by(6, 8)
     assert not cloud.cut_by(4, 7) and not cloud.cut_by(3, 8) and not cloud.cut_by(5, 6) and not cloud.cut_by(0, 4)
+
+
+def test_which_types_of_companies_asks_for_kinds_not_a_company(real_assistant):
+    """"which four types of platform companies": the answer lists the four kinds (the chapter's opening names them
+    and no company), so it is not held to naming a company."""
+    answer = real_assistant.ask("which four types of platform companies does the report use to organise the new "
+                                "development models?")
+    assert not answer.refused and all(kind in answer.text for kind in ("云计算", "金融科技", "数字文娱"))
+    assert "本章节聚焦云计算平台" in answer.text

@@ -124,12 +124,12 @@ _WHICH = re.compile(r"哪(?:一)?[个家座所位条项部只支款种]([\u4e00-
 _TITLE = re.compile(r"《([^》]{1,30})》")
 # A term in quotes ("价值共生", 「标准塑造」) is the report's own word for the thing asked about.
 _QUOTED = re.compile(r"[\"“'‘「『]([^\"”'’」』]{2,20})[\"”'’」』]")
-# Who: a person (or an organisation, for "谁提出的…") the question does not already name.
+# Who: a person (or an organisation, for "谁提出的…") the question does not already name ("which four types of
+# companies" asks for kinds).
 _WHO = re.compile(r"谁|哪位|哪家|哪(?:个|些|一)?(?:公司|企业|机构|组织|平台|单位|银行|大行|[运厂供服]\w?商|集团|"
-                  r"巨头|品牌|媒体|国家|地区|城市)|\bwho\b|\bwhom\b|"
-                  r"\bwhich (?:[\w-]+ ){0,3}?(?:compan(?:y|ies)|firms?|organi[sz]ations?|platforms?|countr(?:y|ies)|"
-                  r"banks?|operators?|carriers?|providers?|vendors?|giants?|brands?|telcos?|groups?)\b",
-                  re.I)
+                  r"巨头|品牌|媒体|国家|地区|城市)|\bwho\b|\bwhom\b|\bwhich (?!(?:[\w-]+ )?(?:types?|kinds?|categories|"
+                  r"sorts?) of\b)(?:[\w-]+ ){0,3}?(?:compan(?:y|ies)|firms?|organi[sz]ations?|platforms?|banks?|"
+                  r"countr(?:y|ies)|operators?|carriers?|providers?|vendors?|giants?|brands?|telcos?|groups?)\b", re.I)
 # "北京冬奥会男子500米速度滑冰金牌", "CBA2021-2022赛季总冠军": a keyword question ending with a placing asks who
 # (a person or a team) holds it.
 _ENDS_WITH_PLACING = re.compile(r"(?:冠军|亚军|季军|金牌|银牌|铜牌|得主)(?:是|为)?(?:谁|哪个|哪位|哪支球?队)?\W*$")
