@@ -1047,3 +1047,10 @@ def test_which_types_of_companies_asks_for_kinds_not_a_company(real_assistant):
                                 "development models?")
     assert not answer.refused and all(kind in answer.text for kind in ("云计算", "金融科技", "数字文娱"))
     assert "本章节聚焦云计算平台" in answer.text
+
+
+def test_would_you_recommend_is_an_opinion_not_the_world(real_assistant):
+    """"Would" was read as a slip of the table's "World" (World Bank…), and the opinion went unseen."""
+    answer = real_assistant.ask("Would you recommend we increase our allocation to Chinese platform companies over "
+                                "the next 12 months?")
+    assert answer.refused and answer.debug["reason"].startswith("off-topic")

@@ -128,6 +128,9 @@ def test_a_region_the_documents_never_name_is_about_its_members() -> None:
     ("微软、阿里云、华为云", "微软、阿里云、华为云"),  # punctuation is no character of a name
     ("百事跟海尔有啥不一样", "百事跟海尔有啥不一样"),  # two-character names are too close to words
     ("报告有提到金山云或者UCloud出海吗?", "报告有提到金山云或者UCloud出海吗?"),  # a company, not "Cloud" with a U
+    ("Would you recommend we buy? Would it pay?", "Would you recommend we buy? Would it pay?"),  # not "World"
+    # a sentence's first word is left as typed (the cost: a slip there is not read)
+    ("Cloud firms? Tell me. Cainaio's moat", "Cloud firms? Tell me. Cainaio's moat"),
 ])
 def test_names_typed_with_one_slip_are_read_as_the_table_writes_them(typed: str, read: str) -> None:
     from assistant.lexicon.spelling import corrected

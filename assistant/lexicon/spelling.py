@@ -4,7 +4,8 @@ A slip turns a name the documents use into a name they never mention, and the qu
 for the wrong words. A written form is read as a name of the table when it is one character (one letter, or two
 swapped) away from exactly one name, and is no word of its own: a Chinese form must be a span of the question's
 segmentation whose slipped word the dictionary lacks ("东北亚" is a word, "阿里去年" is 阿里 + 去年), a Latin form
-a capitalised word of five letters or more that the table does not know, with the same first letter.
+a capitalised word of five letters or more that the table does not know, with the same first letter, and not the
+first word of a sentence (capitalised by its place).
 """
 
 from __future__ import annotations
@@ -61,10 +62,14 @@ def _one_off(typed: str, name: str, start: int, words: list[str], starts: list[i
     return not is_word(word)
 
 
+# A sentence's first word is capitalised by its place, not as a name: "Would you recommend…" is no slip of "World".
+_SENTENCE_START = re.compile(r"(?:^|[.?!。？！]\s*)[\W_]*$")
+
+
 def _latin_fixed(question: str, spellings: tuple[str, ...], names: NameTable) -> str:
     def fix(match: re.Match[str]) -> str:
         typed = match.group(0)
-        if names.group_of(typed) is not None:
+        if names.group_of(typed) is not None or _SENTENCE_START.search(question[:match.start()]):
             return typed
         # one name written two ways ("Huawei", "HUAWEI"): the later, the way names are usually written, is kept
         # A slip keeps the first letter: "UCloud" is a company of its own, not "Cloud" of Huawei Cloud.
