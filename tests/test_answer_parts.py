@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.footnotes import UNPLACED
-from assistant.answer.sections import in_part, section_reference
+from assistant.answer.parts import in_part
+from assistant.answer.sections import section_reference
 from tests.test_answers import answer_carrying, assert_extractive, cited_ids, paragraph_with
 
 pytestmark = pytest.mark.slow
@@ -390,3 +391,26 @@ def test_a_counted_list_of_a_parts_sub_parts_names_their_headings(real_assistant
     answer = answer_carrying(real_assistant, "list the four types of platform enterprises in ch.4", "电子商务平台",
                              "Heading: (二)跨境电商平台企业")
     assert_extractive(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "报告最后一章开头讲平台企业在国外发展碰到了哪些难处?请分条写,每条一行。",
+    "What does the opening of chapter 5 say about the obstacles platforms face abroad?",
+])
+def test_the_opening_of_a_chapter_is_its_own_paragraphs(real_assistant, question: str) -> None:
+    """"最后一章开头": the challenges of §5's opening, not the outlook of §5.1 that follows it (the asker's 难处
+    is not the report's 挑战, so the words alone found §5.1)."""
+    answer = answer_carrying(real_assistant, question, "地缘政治")
+    assert {c.paragraph.locator.split(" ")[0] for c in answer.citations} == {"§5"}
+    assert_extractive(answer)
+
+
+def test_in_part_reads_an_opening_prefix(real_assistant) -> None:
+    from assistant.answer.parts import OPENING
+    from assistant.answer.sections import asked_part
+
+    corpus = real_assistant.index.corpus
+    opening = [p for p in corpus.report_paragraphs() if in_part(p, "§5" + OPENING)]
+    assert opening and all(p.locator.startswith("§5 ¶") for p in opening)
+    assert asked_part("§5", "第五章开头讲了哪些挑战", corpus.part_headings, real_assistant.names) == "§5" + OPENING
+    assert asked_part("§5", "第五章讲了哪些挑战", corpus.part_headings, real_assistant.names) == "§5"

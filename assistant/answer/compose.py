@@ -1,9 +1,8 @@
 """Composition: quote the admissible sentences that answer, cite each one, or refuse.
 
-Nothing here writes new text about the report: every answer sentence is a sentence of
-a cited paragraph (or a footnote of it, for "where is this from" questions). When the
-judgement finds no admissible sentence, or the evidence is too weak, the answer is a
-plain refusal with the closest paragraphs as "see also" (none for off-topic questions).
+Nothing here writes new text about the report: every answer sentence is a sentence of a cited paragraph (or a
+footnote of it, for "where is this from" questions). When the judgement finds no admissible sentence, or the
+evidence is too weak, the answer is a plain refusal with the closest paragraphs as "see also" (none off-topic).
 """
 
 from __future__ import annotations
@@ -36,10 +35,11 @@ from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, ques
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.off_topic import off_topic_refusal, quoting_only
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
+from assistant.answer.parts import in_part, section_hits
 from assistant.answer.passages import FOCUSED_CITATIONS
 from assistant.answer.reasons import reason_follow, reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, kind_quotes, roster_kinds, roster_quotes
-from assistant.answer.sections import PART_THRESHOLD, asked_part, in_part, part_titles, section_hits
+from assistant.answer.sections import PART_THRESHOLD, asked_part, part_titles
 from assistant.answer.selection import choose, score_sentences
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable

@@ -14,8 +14,8 @@ import re
 from collections.abc import Container
 
 from assistant.answer.comparison import names_each
+from assistant.answer.parts import in_part
 from assistant.answer.passages import FURTHER_PASSAGE_CHARS, fits, passage_from
-from assistant.answer.sections import in_part
 from assistant.answer.selection import announced_list
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import NameTable

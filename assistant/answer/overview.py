@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer.parts import part_paragraphs
 from assistant.answer.passages import SHORT_SENTENCE, passage_from
-from assistant.answer.sections import part_paragraphs, without_part_numbers
+from assistant.answer.sections import without_part_numbers
 from assistant.answer.selection import announced_list
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon.numerals import chinese_to_number
@@ -29,6 +30,7 @@ STATES_HEADING = 0.6  # share of the heading's character pairs (of its core) a s
 
 def overview_quotes(part: str, corpus: CorpusView) -> list[Sentence]:
     """The part's opening and its outline; [] when the part does not exist."""
+    part = part.rstrip()  # (the opening of a chapter asked for as a whole is the chapter's overview)
     inside = part_paragraphs(part, corpus)
     own = [p for p in inside if p.locator[len(part):].startswith(" ")]
     children: dict[str, list[Paragraph]] = {}

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from assistant.answer.parallel import LEAD_CHARS
+from assistant.answer.parts import in_part, part_paragraphs
 from assistant.answer.passages import fits, passage_from
-from assistant.answer.sections import in_part, part_paragraphs
 from assistant.corpus import CorpusView, Sentence
 from assistant.text import match_key, segment
 from assistant.types import Hit, Paragraph

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.sections import in_part
+from assistant.answer.parts import in_part
 from assistant.answer.selection import ScoredSentence
 from assistant.corpus import CorpusView, Sentence
 from assistant.lexicon import Mention, NameTable

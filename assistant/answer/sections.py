@@ -10,14 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import numpy as np
-
 from assistant.answer.asides import ABOUT_ASKER
-from assistant.corpus import CorpusView
+from assistant.answer.parts import OPENING
 from assistant.lexicon import NameTable
 from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key, tokenize
-from assistant.types import Hit, Paragraph
 
 # The evidence a quote needs, as a share of the usual threshold, when it comes from the part of the report the
 # question points at ("第4章一共把平台企业分成了几类": 四类企业 in §4's opening shares few of the question's words).
@@ -42,6 +39,9 @@ _CHAPTER_SECTION = re.compile(
     r"(?<![\u4e00-\u9fff])([一二三四五六七八九十])\s*[(\uff08]\s*([一二三四五六七八九十])\s*[)\uff09]")
 _FOREWORD = re.compile(r"前言|序言|\bpreface\b|\bforeword\b", re.I)
 FOREWORD = "前言"
+# "第五章开头讲的那几个难点", "the opening of chapter 5": the chapter's own paragraphs, before its first sub-part.
+_OPENING = re.compile(r"(?:章|部分)(?:的)?(?:开头|开篇|一开始)|\b(?:opening|beginning|start) of (?:the )?"
+                      r"(?:\w+ )?(?:chapter|part)\b|\bchapter \w+ (?:opens|begins|starts)\b", re.I)
 
 
 def _number(text: str) -> int:
@@ -115,7 +115,8 @@ def asked_part(section: str, question: str, headings: dict[str, str], names: Nam
                       key=lambda p: int(p[1:]) if p[1:].isdigit() else 0, default="")
     # "第四章" is no part named by its words
     named = named_part(without_part_numbers(question), headings, names) or titled_part(question, headings)
-    return named if named and (not section or named.startswith(section + ".")) else section
+    part = named if named and (not section or named.startswith(section + ".")) else section
+    return part + OPENING if part.startswith("§") and "." not in part and _OPENING.search(question) else part
 
 
 def without_part_numbers(question: str) -> str:
@@ -215,35 +216,3 @@ def heading_title(heading: str) -> str:
 def part_titles(headings: dict[str, str]) -> tuple[str, ...]:
     """The parts' own titles, without their numbers."""
     return tuple(heading_title(heading) for heading in headings)
-
-
-def in_part(paragraph: Paragraph, prefix: str) -> bool:
-    """"§2" holds §2 ¶1, §2.1 ¶3 and §2.2.1 ¶1, not §20; "前言" holds 前言 ¶1."""
-    locator = paragraph.locator
-    return locator.startswith(prefix) and locator[len(prefix):len(prefix) + 1] in (" ", ".")
-
-
-def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vector: np.ndarray) -> list[Hit]:
-    """The report's paragraphs in the part, best-ranked first; the hits unchanged when the part does not exist.
-
-    A paragraph the search did not rank gets the lowest rank's score and its best sentence's cosine.
-    """
-    inside = [p for p in corpus.report_paragraphs() if in_part(p, prefix)]
-    if not inside:
-        return list(hits)
-    ranked = {h.paragraph_id: h for h in hits}
-    floor = min((h.score for h in hits), default=0.0)
-    found = [ranked[p.id] for p in inside if p.id in ranked]
-    found.sort(key=lambda h: -h.score)
-    rest = [Hit(p.id, floor, floor, _best_cosine(p, corpus, query_vector)) for p in inside if p.id not in ranked]
-    return [*found, *rest]
-
-
-def part_paragraphs(prefix: str, corpus: CorpusView) -> list[Paragraph]:
-    """The report's prose paragraphs in the part, in reading order (the table is not an opening)."""
-    return [p for p in corpus.report_paragraphs() if in_part(p, prefix) and p.kind != "table"]
-
-
-def _best_cosine(paragraph: Paragraph, corpus: CorpusView, query_vector: np.ndarray) -> float:
-    rows = [s.row for s in corpus.sentences.get(paragraph.id, ())]
-    return float(np.max(corpus.vectors[rows] @ query_vector)) if rows else 0.0
