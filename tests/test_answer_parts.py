@@ -28,6 +28,10 @@ pytestmark = pytest.mark.slow
         ("ch3 in 3 bullets", "§3"),
         ("sec 4.2: Cainiao's moat?", "§4.2"),
         ("菜鸟在东南亚咋做的", ""),
+        ("平台企业怎么定义的?我要用在我的论文第一章", ""),  # the asker's own chapter, not the report's
+        ("for chapter 2 of my thesis, what does chapter 3 say?", "§3"),
+        ("我PPT第二部分要用,报告第四章有哪些模式", "§4"),
+        ("我想问第三章讲了什么", "§3"),
         ("2024年数字经济核心产业增加值占比多少", ""),
     ],
 )

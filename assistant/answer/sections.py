@@ -53,17 +53,30 @@ def _number(text: str) -> int:
     return int(chinese_to_number(text) or 0)
 
 
+# "我要用在我的论文第一章", "for chapter 2 of my thesis": a part of the asker's own writing, not of the report.
+_ASKERS_OWN = re.compile(r"(?:我|我们|咱们?|俺|自己|本人)的[^,，。;；?？!！报]{0,6}$|"
+                         r"(?:论文|课件|讲义|简报|稿子|作业|PPT)的?$|\b(?:my|our) (?:own )?(?:thesis|paper|essay|deck|"
+                         r"slides?|presentation|memo|book|dissertation|report|brief)(?:'s)?\s*$", re.I)
+_OF_ASKERS = re.compile(r"^\s*(?:of|in) (?:my|our)\b", re.I)
+
+
+def _not_askers(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
+    """The first match of a part reference that is not to a part of the asker's own writing."""
+    return next((m for m in pattern.finditer(question) if not _ASKERS_OWN.search(question[:m.start()])
+                 and not _OF_ASKERS.match(question[m.end():])), None)
+
+
 def section_reference(question: str) -> str:
     """The locator prefix of the part a question points at ("§2", "§4.1", "前言"), or ""."""
-    if m := _SECTION_DOTTED.search(question):
+    if m := _not_askers(_SECTION_DOTTED, question):
         chapter, section = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         return f"§{int(chapter)}.{int(section)}"
-    if m := _CHAPTER_SECTION.search(question):  # "一(一)", the report's own numbering of §1.1
+    if m := _not_askers(_CHAPTER_SECTION, question):  # "一(一)", the report's own numbering of §1.1
         return f"§{_number(m.group(1))}.{_number(m.group(2))}"
-    if m := _CHAPTER_ZH.search(question):
+    if m := _not_askers(_CHAPTER_ZH, question):
         chapter = _number(m.group(1))
         return f"§{chapter}.{_number(m.group(2))}" if m.group(2) else f"§{chapter}"
-    if m := _CHAPTER_EN.search(question):
+    if m := _not_askers(_CHAPTER_EN, question):
         return f"§{_number(m.group(1) or m.group(2) or m.group(3))}"
     if _LAST_CHAPTER.search(question):
         return LAST_CHAPTER
