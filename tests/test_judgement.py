@@ -296,6 +296,9 @@ def test_where_in_an_argument_is_not_a_place() -> None:
 
     assert analyse("本土化的老做法和新做法区别在哪里", NameTable([]), "").wants == ""
     assert analyse("世界互联网大会在哪里举办", NameTable([]), "").wants == "place"
+    # where in the report, not a place: "在哪个章节", "在哪部分"
+    assert analyse("请把美国企业列出来,并注明各自出现在哪个章节", NameTable([]), "").wants == ""
+    assert analyse("报告有没有讲到Uber?在哪部分", NameTable([]), "").wants == ""
 
 
 @pytest.mark.parametrize("question", [

@@ -108,7 +108,7 @@ WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪�
 # Where: a place the question does not already name.
 _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
 # "区别在哪", "难点在哪里": where in an argument, not a place.
-_ABSTRACT_WHERE = re.compile(r"在哪一?[集期章页节段部季篇版]|"
+_ABSTRACT_WHERE = re.compile(r"在哪(?:一|个|一个)?[集期章页节段部季篇版]|"
                              r"(?:区别|差别|差异|不同|差|难点|关键|问题|好处|优势|亮点|意义|特点|重点|"
                              r"创新|不足|短板|痛点|价值)(?:主要)?(?:在|是)?哪(?:里|儿)?")
 # Roles only people hold: the answer must name a person, not a place or a company.
