@@ -418,3 +418,13 @@ def test_in_part_reads_an_opening_prefix(real_assistant) -> None:
     assert opening and all(p.locator.startswith("§5 ¶") for p in opening)
     assert asked_part("§5", "第五章开头讲了哪些挑战", corpus.part_headings, real_assistant.names) == "§5" + OPENING
     assert asked_part("§5", "第五章讲了哪些挑战", corpus.part_headings, real_assistant.names) == "§5"
+
+
+def test_from_which_body_the_data_came_is_a_source_question(real_assistant) -> None:
+    """"那些数据是从哪个机构的报告里来的": where the figures come from, said by their footnote (贝恩), not a company
+    named near 东南亚; "简报引用时署名…" is how the asker will cite, not a question about sources."""
+    from assistant.answer.analysis import QuestionKind, classify
+
+    answer = answer_carrying(real_assistant, "报告里东南亚网上购物那些数据是从哪个机构的报告里来的", "贝恩")
+    assert_extractive(answer)
+    assert classify("这份报告的发布单位是哪家?简报引用时署名需写全称。") is not QuestionKind.SOURCE
