@@ -37,8 +37,8 @@ def validate_question(question: str, max_chars: int) -> str:
 
 
 # Words that make a text ask something (a question mark, 吗, 哪, "what"…).
-ASKS = re.compile(r"[?？]|吗|呢|什么|啥|哪|谁|几|多少|怎么|咋|如何|为什么|为何|是否|有没有|是不是|"
-                  r"\b(?:what|which|who|when|where|why|how|is|are|does|do|did|can)\b", re.I)
+ASKS = re.compile(r"[?？]|吗|呢|什么|啥|哪|谁|几|多少|怎么|咋|如何|为什么|为何|是否|有没有|是不是|能不能|能否|可不可以|"
+                  r"\b(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b", re.I)
 _INTENT = re.compile(r"我|我们|咱|要|打算|准备|安排|计划|需要|需|\b(?:I|we|my|our)\b", re.I)
 _PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4

@@ -87,7 +87,9 @@ _LATIN_BESIDE_CJK = re.compile(r"(?<=[A-Za-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u
 # ("在吗", "老板好~", "亲": the chat openings of a phone user.)
 _OPENING = re.compile(r"^\s*(?:(?:(?:你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|谢谢|多谢|感谢|辛苦了|打扰了|请问|"
                       r"在吗|在么|在不在|(?:老师|老板|大佬|亲|各位|大家)(?:们)?(?:好|(?=[\s,，~～!！])))"
-                      r"(?:呀|啊|哈|了)?|(?:hi|hello|hey|thanks|thank you|good (?:morning|afternoon|evening))\b"
+                      r"(?:呀|啊|哈|了)?|"
+                      r"(?:hi|hello|hey|dear|thanks|thank you|good (?:morning|afternoon|evening|day))\b"
+                      r"(?:\s+(?:sir|madam|ma'am|there|all|everyone|team|colleagues?)\b)?"  # "Good morning Sir."
                       r"(?=\s*[,，.。!！~～:：;；]|\s+(?:hi|hello|hey)\b))"  # "Hi hi, …": a greeting said twice
                       r"[\s,，.。!！~～、:：;；]*)+", re.I)
 _CLOSING = re.compile(r"[\s,，.。!！~～]*(?:谢谢|多谢|感谢|thanks|thank you)(?:啦|了|你|您)?[\s.。!！~～]*$", re.I)

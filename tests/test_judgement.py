@@ -554,6 +554,11 @@ def test_matching_keys_and_search_tokens_fold_traditional_characters() -> None:
     ("你好,请问数字丝绸之路合作国家有多少个?", "数字丝绸之路合作国家有多少个?"),
     ("Hi, who wrote this report? Thanks!", "who wrote this report?"),
     ("谢谢!另外想问下菜鸟在东南亚做了什么", "另外想问下菜鸟在东南亚做了什么"),
+    # a greeting with an address ("Sir"), "Good day", and a request asked by 能不能
+    ("Good morning Sir. Which African countries does the report present as cases?",
+     "Which African countries does the report present as cases?"),
+    ("Good day. Who wrote this report?", "Who wrote this report?"),
+    ("您好,第四章那个对比表格能不能改成一段一段的文字", "第四章那个对比表格能不能改成一段一段的文字"),
 ])
 def test_a_greeting_or_thanks_around_a_question_is_not_chit_chat(real_assistant, polite, plain):
     """Every blind question prefixed with "你好,请问" / "Hi, " was refused as chit-chat before this."""
@@ -562,7 +567,7 @@ def test_a_greeting_or_thanks_around_a_question_is_not_chit_chat(real_assistant,
     assert answer.question == polite
 
 
-@pytest.mark.parametrize("question", ["你好", "谢谢!", "hi there", "thanks a lot", "你好吗"])
+@pytest.mark.parametrize("question", ["你好", "谢谢!", "hi there", "thanks a lot", "你好吗", "Good morning Sir!"])
 def test_a_greeting_alone_is_still_chit_chat(real_assistant, question):
     answer = real_assistant.ask(question)
     assert answer.refused and answer.debug["reason"].startswith("off-topic")
