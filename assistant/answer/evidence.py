@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.common_words import FUNCTION_CHARS, GENERIC_NOUNS, NOT_NAMES, WITH_RELATION
-from assistant.text import match_key, pos_tags, tokenize
+from assistant.text import is_cjk, match_key, pos_tags, tokenize
 
 # Weights found by a grid search on the Chinese eval questions (see evals/RESULTS.md).
 W_PARAGRAPH, W_SENTENCE, W_DENSE = 0.75, 0.25, 0.25
@@ -90,7 +90,9 @@ def question_concepts(
     concepts = []
     for token in dict.fromkeys(tokens):
         forms = tuple(dict.fromkeys((token, *alternatives.get(token, ()))))
-        known = [idf[f] for f in forms if f in idf]
+        # (a name the corpus writes as several words, "数字基础设施", weighs as its rarest word)
+        known = [idf[f] if f in idf else max((idf.get(w, 0.0) for w in tokenize(f)), default=0.0)
+                 for f in forms if f in idf or (english and is_cjk(f[:1]))]
         if english and not alternatives.get(token):
             continue
         weight = max(known) if known else (typical if token in nouns else 0.0)
