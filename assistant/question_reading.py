@@ -186,8 +186,9 @@ def asked_part(question: str) -> str:
     for m in reversed(list(_ANNOUNCED.finditer(question))):
         rest = question[m.end():].strip()
         colon = m.group(0).strip() in (":", "\uff1a")
+        # (after a question mark the question was asked: "…? Please answer in two parts: how it was before…")
         if colon and (sum(ch.isalnum() for ch in question[: m.start()]) < BACKGROUND_CHARS
-                      or topic_label(question[: m.start()])):
+                      or topic_label(question[: m.start()]) or re.search(r"[?？]", question[: m.start()])):
             continue
         if sum(ch.isalnum() for ch in rest) >= 4 and ASKS.search(rest):
             return rest

@@ -693,3 +693,27 @@ def test_a_part_of_an_opinion_is_answered_only_when_it_asks_about_the_documents_
 
     assert not asks_documents("请说你自己的看法。") and not asks_documents("对风险的估计充分吗?")
     assert asks_documents("报告里讲了TikTok的哪些案例?") and asks_documents("“规则驱动的文化与科技共生模式”怎么理解?")
+
+
+def test_an_english_word_naming_a_multiword_chinese_term_weighs_as_its_rarest_word() -> None:
+    """"digital infrastructure" is 数字基础设施 in the report, which the segmenter splits (数字|基础设施): the
+    English word now weighs as 基础设施 does instead of nothing."""
+    from assistant.answer.evidence import question_concepts
+
+    idf = {"数字": 0.5, "基础设施": 3.0}
+    concepts = question_concepts(["infrastructure"], {"infrastructure": ("数字基础设施",)}, idf, english=True)
+    assert [c.weight for c in concepts] == [3.0]
+    assert question_concepts(["weather"], {}, idf, english=True) == ()
+
+
+def test_a_colon_after_the_question_introduces_its_form_not_the_question(real_assistant) -> None:
+    """"…? Please answer in two parts: how it was before and how it is now." asks the first sentence; the words
+    after the colon say how to answer (they alone name nothing the report names)."""
+    from assistant.question_reading import asked_part
+
+    question = ("How changed the way platform companies take part in digital infrastructure? Please answer in two "
+                "parts: how it was before and how it is now.")
+    assert asked_part(question) == question
+    background = "我下周要跟印尼合作方开会,想了解一下:报告里提到印尼的有哪些案例?"
+    assert asked_part(background) == "报告里提到印尼的有哪些案例?"
+    assert not real_assistant.ask(question).refused
