@@ -32,6 +32,7 @@ pytestmark = pytest.mark.slow
         ("for chapter 2 of my thesis, what does chapter 3 say?", "§3"),
         ("我PPT第二部分要用,报告第四章有哪些模式", "§4"),
         ("我想问第三章讲了什么", "§3"),
+        ("出海会踩些啥子坑?报告后头好像讲了", "§last"),  # the back of the report: its last chapter
         ("2024年数字经济核心产业增加值占比多少", ""),
     ],
 )

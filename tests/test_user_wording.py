@@ -717,3 +717,13 @@ def test_a_colon_after_the_question_introduces_its_form_not_the_question(real_as
     background = "我下周要跟印尼合作方开会,想了解一下:报告里提到印尼的有哪些案例?"
     assert asked_part(background) == "报告里提到印尼的有哪些案例?"
     assert not real_assistant.ask(question).refused
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("金融科技那部分提到了哪些国家和地区?请直接说名字,用顿号隔开,不要加粗", "印尼"),
+    ("出海会踩些啥子坑?报告后头好像讲了,帮我捋一哈", "挑战"),
+])
+def test_how_the_reply_should_look_names_no_topic(real_assistant, question: str, fact: str) -> None:
+    """"不要加粗", "用顿号隔开", "报告后头": the reply's form and the asker's place in the report, not what the
+    question is about (the tagger called 加粗 a name, 后头 a topic the documents never mention)."""
+    answer_carrying(real_assistant, question, fact)

@@ -19,7 +19,8 @@ NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿
                        "王国", "开国", "城镇", "平原", "高原", "山区", "交易所", "联合会", "国际化", "维度", "扎根",
                        # words for a name, polite and plain address, the screen ("请给我中文全称和英文名", "劳驾您…",
                        # "学员多是老同志", "能直接上屏的数据")
-                       "英文名", "中文名", "译名", "全名", "劳驾", "老同志", "上屏"})
+                       "英文名", "中文名", "译名", "全名", "劳驾", "老同志", "上屏",
+                       "加粗", "粗体"})  # the reply's form ("不要加粗")
 
 # Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.
 GENERIC_NOUNS = frozenset({
@@ -39,6 +40,10 @@ GENERIC_NOUNS = frozenset({
     # the parts of a reply or a text asked for ("附标准答案", "X 定义", "有哪些建议", "正题名"): what the answer is, not
     # what it is about
     "答案", "标准答案", "参考答案", "解析", "定义", "建议", "题名", "正题", "摘要", "结论", "观点",
+    # how the reply should look or sound ("不要加粗", "用顿号隔开", "别用符号", "读屏读起来很乱"), what the asker's
+    # place is ("报告后头好像讲了")
+    "加粗", "粗体", "斜体", "字体", "字号", "格式", "排版", "符号", "顿号", "逗号", "分号", "换行", "段落", "编号",
+    "读屏", "朗读", "后头", "前头", "后面", "前面",
 })
 # A "noun" starting with one of these is a segmentation slip ("对云", "做云", "那节"), not a topic.
 FUNCTION_CHARS = frozenset("对做那这在给把被让向从跟和与及或是有")

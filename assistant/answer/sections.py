@@ -33,7 +33,8 @@ _CHAPTER_EN = re.compile(
     re.I,
 )
 # "the last chapter", "最后一章": the report's last chapter, whichever number it has.
-_LAST_CHAPTER = re.compile(r"\b(?:last|final|concluding|closing)\s+chapter\b|最后一章|最后一部分|末章", re.I)
+_LAST_CHAPTER = re.compile(r"\b(?:last|final|concluding|closing)\s+chapter\b|最后一章|最后一部分|末章|"
+                           r"报告(?:的)?(?:后头|后面|末尾|结尾|后半部分)|\bend of the report\b", re.I)
 LAST_CHAPTER = "§last"
 _CHAPTER_SECTION = re.compile(
     r"(?<![\u4e00-\u9fff])([一二三四五六七八九十])\s*[(\uff08]\s*([一二三四五六七八九十])\s*[)\uff09]")
