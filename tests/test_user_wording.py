@@ -727,3 +727,10 @@ def test_how_the_reply_should_look_names_no_topic(real_assistant, question: str,
     """"不要加粗", "用顿号隔开", "报告后头": the reply's form and the asker's place in the report, not what the
     question is about (the tagger called 加粗 a name, 后头 a topic the documents never mention)."""
     answer_carrying(real_assistant, question, fact)
+
+
+def test_the_language_asked_for_is_no_name(real_assistant) -> None:
+    """"…translated to English": English is the language of the reply, not a thing the documents must mention."""
+    answer = real_assistant.ask("From the table in the chapter 4 give me please only the row about cloud computing, "
+                                "translated to English.")
+    assert not answer.refused and "保障数字主权的云服务模式" in answer.text

@@ -30,7 +30,9 @@ LATIN_FILLER = frozenset({"vs", "pls", "plz", "ok", "okay", "btw", "etc", "aka",
                           # Singapore and Malaysian English sentence particles ("主要是讲哪几个sector ah?")
                           "ah", "lah", "leh", "lor", "meh", "hor", "sia",
                           # Chinese net slang typed in Latin letters ("u1s1" 有一说一, "yyds", "xswl", "dddd")
-                          "u1s1", "yyds", "xswl", "dddd", "awsl", "zqsg", "nbcs", "bdjw", "xdm", "jms"})
+                          "u1s1", "yyds", "xswl", "dddd", "awsl", "zqsg", "nbcs", "bdjw", "xdm", "jms",
+                          # the language of a reply or translation ("translated to English", "in French please")
+                          "english", "french", "russian", "spanish", "arabic", "portuguese", "mandarin"})
 # An English word typed in lower case inside a Chinese question ("platform", "governance", "rule-driven") is the
 # asker's vocabulary, not a name: names are capitalised (TikTok, Jumia), acronyms (MENA) or carry digits (5G). A short
 # one may be an acronym typed in lower case ("gmv", "kyc", "pdf"): still a name to look for, unless it reads as a
