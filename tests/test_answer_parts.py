@@ -429,3 +429,10 @@ def test_from_which_body_the_data_came_is_a_source_question(real_assistant) -> N
     answer = answer_carrying(real_assistant, "报告里东南亚网上购物那些数据是从哪个机构的报告里来的", "贝恩")
     assert_extractive(answer)
     assert classify("这份报告的发布单位是哪家?简报引用时署名需写全称。") is not QuestionKind.SOURCE
+
+
+def test_notes_called_zhushi_are_the_footnotes(real_assistant) -> None:
+    """"报告里一共有几个注释?": 注释 is what a screen reader user calls the footnotes; the answer lists them (the
+    count is the reader's to make), instead of refusing for want of a figure."""
+    answer = real_assistant.ask("我读屏的时候听到很多上标数字,应该是注释吧,报告里一共有几个注释?")
+    assert not answer.refused and "贝恩" in answer.text and "国家数据局" in answer.text
