@@ -1025,6 +1025,7 @@ def test_a_premise_needs_a_tag_or_a_recollection_not_a_request() -> None:
     assert states_premise("卡奥斯是阿里旗下的吧")
     assert states_premise("I recall the report citing Huawei Cloud in Vietnam")
     assert states_premise("6 chapters, right?") and states_premise("听说TikTok跟Shopee合资了?")
+    assert states_premise("I understood that report recommends to use only Chinese cloud providers")
     assert not states_premise("报告有没有提到阿里云在越南的数据中心?")  # asks whether it is there
     assert not states_premise("陪我聊会儿天吧") and not states_premise("请直接帮我列出来吧")
 
