@@ -116,6 +116,8 @@ def test_a_contact_question_quotes_only_the_contact_line(real_assistant):
         # 语境, 通俗: how the user wants it told, not a topic the documents lack
         ("G20和APEC在报告里是在啥语境下提到的?", "APEC"),
         ("给学生讲的话,数字主权在报告里是啥意思,通俗点", "数字主权"),
+        # the alias file's English terms in another word order
+        ("Why the report says that companies moved from simple transfer of technology to something else?", "应用赋能"),
     ],
 )
 def test_short_forms_english_names_and_synonyms_reach_the_answer(real_assistant, question, fact):
