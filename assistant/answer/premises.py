@@ -15,7 +15,8 @@ import re
 # recalls (听说, 我记得, I recall, I understand).
 _PREMISE = re.compile(
     r"吧\s*[?？。!！]*\s*$|吧\s*[?？,，]|对吧|是吧|没错吧|听说|我记得|记得报告|"
-    r"\bI (?:recall|remember|understand|understood|heard|believe|thought|read)\b|,\s*(?:right|no|correct)\s*\?|\bisn't it\b|\bdoesn't it\b",
+    r"\bI (?:recall|remember|understand|understood|heard|believe|thought|read)\b|,\s*(?:right|no|correct)\s*\?|"
+    r"\bisn't it\b|\bdoesn't it\b",
     re.I,
 )
 # "陪我聊会儿天吧", "直接帮我判个输赢吧": a request ending in 吧 states no premise.
