@@ -101,6 +101,8 @@ _REPLY_FORM = re.compile(r"[\s,，.。;；!！]*(?:(?:请|麻烦)?(?:你)?(?:用
                          r"(?:说|回答|答|讲|写)(?:一下|下)?|(?:请)?简(?:单|短)(?:点|些|一点|说说|说一下|讲讲|回答)|说重点|"
                          r"(?:please )?(?:answer|reply|respond) in (?:english|chinese)(?: please)?|in english,? please|"
                          r"(?:please )?(?:keep it|be) (?:short|brief)|"
+                         # how to write its numbers ("数字请用阿拉伯数字念": 阿拉伯 is no place asked about)
+                         r"(?:数字)?(?:请|都)?(?:用|写成|改成)阿拉伯数字(?:念|读|写|表示|标)?|"
                          # a trainer's quiz item ("…分成哪几个层面?出个多选题", "…有啥不同?出道简答题")
                          r"(?:再|请|帮我)?(?:出|来|编)(?:个|一个|一道|道|几道|[\d一二三两几]+道)?"
                          r"(?:单选|多选|选择|填空|判断|简答|问答)题(?:目)?|"

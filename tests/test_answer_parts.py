@@ -436,3 +436,15 @@ def test_notes_called_zhushi_are_the_footnotes(real_assistant) -> None:
     count is the reader's to make), instead of refusing for want of a figure."""
     answer = real_assistant.ask("我读屏的时候听到很多上标数字,应该是注释吧,报告里一共有几个注释?")
     assert not answer.refused and "贝恩" in answer.text and "国家数据局" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "digital silk road report china telecom how many chapters",
+    "how many chapters",
+    "能不能按顺序读一下报告的目录?只要一级标题,数字请用阿拉伯数字念",
+])
+def test_how_the_report_is_laid_out_is_answered_by_its_chapters(real_assistant, question: str) -> None:
+    """"how many chapters" asks about the report itself, in English as 几章 does in Chinese; "用阿拉伯数字念" says
+    how to read the numbers (阿拉伯 is no place asked about)."""
+    answer = answer_carrying(real_assistant, question, "未来展望与行动倡议")
+    assert "数字丝路的发展机遇" in answer.text

@@ -48,7 +48,8 @@ _ABOUT_REPORT = re.compile(
     r"\bwhat(?:'s| is) (?:the|this) report (?:about|saying)\b|"
     r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
     r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
-    r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b",
+    r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b|"
+    r"\bhow many chapters\b",
     re.I,
 )
 # Who made the report: answered by the cover (publisher) and the working group.
