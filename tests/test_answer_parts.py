@@ -448,3 +448,14 @@ def test_how_the_report_is_laid_out_is_answered_by_its_chapters(real_assistant, 
     how to read the numbers (阿拉伯 is no place asked about)."""
     answer = answer_carrying(real_assistant, question, "未来展望与行动倡议")
     assert "数字丝路的发展机遇" in answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("TikTok跟GoTo那个case,报告是放在讲数字治理那部分的吧?我们想拿来讲合规打法", "Tokopedia"),
+    ("我记得报告把华为和埃塞俄比亚电信的合作放在讲数字治理的那一节里,对吧?那个合作具体讲了啥?", "TeleBirr"),
+])
+def test_a_premise_placing_a_case_in_the_wrong_part_is_answered_where_the_case_is(real_assistant, question, fact):
+    """The governance part names neither GoTo nor 埃塞俄比亚电信: the premise placed them wrongly, and the case is
+    quoted from where the report tells it, not the governance part's best-matching sentence."""
+    answer = answer_carrying(real_assistant, question, fact)
+    assert_extractive(answer)

@@ -35,7 +35,7 @@ from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, ques
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.off_topic import off_topic_refusal, quoting_only
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
-from assistant.answer.parts import in_part, section_hits
+from assistant.answer.parts import in_part, premise_check, section_hits
 from assistant.answer.passages import FOCUSED_CITATIONS
 from assistant.answer.reasons import reason_follow, reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, kind_quotes, roster_kinds, roster_quotes
@@ -138,7 +138,7 @@ def compose_answer(
             headings = sub_part_openings(part, corpus, outline)  # the sub-parts' headings close the outline
             depth = part.count(".") + 1
             return _quoted(question, analysis, outline, corpus, debug, True, outline=headings, depth=depth)
-        hits = section_hits(part, hits, corpus, query_vector)
+        hits = section_hits(part, hits, corpus, query_vector, premise_check(analysis, names))
     tables = table_ids(analysis, folded, corpus, names)
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]

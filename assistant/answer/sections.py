@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.asides import ABOUT_ASKER
-from assistant.answer.parts import OPENING
 from assistant.lexicon import NameTable
 from assistant.lexicon.numerals import chinese_to_number
 from assistant.text import match_key, tokenize
@@ -40,6 +39,7 @@ _CHAPTER_SECTION = re.compile(
     r"(?<![\u4e00-\u9fff])([一二三四五六七八九十])\s*[(\uff08]\s*([一二三四五六七八九十])\s*[)\uff09]")
 _FOREWORD = re.compile(r"前言|序言|\bpreface\b|\bforeword\b", re.I)
 FOREWORD = "前言"
+OPENING = " "  # after a chapter's prefix ("§5 "): its opening paragraphs only, before its first sub-part (parts.py)
 # "第五章开头讲的那几个难点", "the opening of chapter 5": the chapter's own paragraphs, before its first sub-part.
 _OPENING = re.compile(r"(?:章|部分)(?:的)?(?:开头|开篇|一开始)|\b(?:opening|beginning|start) of (?:the )?"
                       r"(?:\w+ )?(?:chapter|part)\b|\bchapter \w+ (?:opens|begins|starts)\b", re.I)
