@@ -734,3 +734,9 @@ def test_the_language_asked_for_is_no_name(real_assistant) -> None:
     answer = real_assistant.ask("From the table in the chapter 4 give me please only the row about cloud computing, "
                                 "translated to English.")
     assert not answer.refused and "保障数字主权的云服务模式" in answer.text
+
+
+def test_a_name_offered_as_an_example_of_a_kind_is_not_required(real_assistant) -> None:
+    """"有没有具体到绿色数据中心、PUE这种指标?": PUE is the asker's example of a kind of metric; that the report never
+    writes it is part of the answer, not a reason to refuse."""
+    answer_carrying(real_assistant, "企业侧建议里讲绿色,有没有具体到绿色数据中心、PUE这种指标?", "绿色数据中心")

@@ -70,11 +70,7 @@ def singular(name: str, names: NameTable, corpus_key: str) -> str:
 
 def unknown_names(candidates: Sequence[str], names: NameTable, corpus_key: str) -> list[str]:
     """Candidates the corpus never mentions, under their own name or any alias."""
-    unknown = []
-    for name in candidates:
-        if not any(match_key(s) in corpus_key for s in names.spellings(name)):
-            unknown.append(name)
-    return unknown
+    return [name for name in candidates if not any(match_key(s) in corpus_key for s in names.spellings(name))]
 
 
 _FIGURE = re.compile(r"[\d.,]+\D{0,2}")
@@ -134,7 +130,8 @@ def through_members(mention: Mention, names: NameTable, corpus_key: str, figure:
 # "GDPR or Data Act", "5G 或者 submarine cable", "ITU, World Bank, someone else?": names offered as alternatives.
 _OR = r"\s*(?:[,，、/]\s*)?(?:或者|或是|还是|或|\bor\b)\s*(?:the\s+)?"
 _OPEN = re.compile(r"\s*(?:[,，、/]\s*)?(?:(?:或者|或是|还是|或|\bor\b)\s*)?"
-                   r"(?:someone|somebody|something|anyone|anything|some other|other|别的|其他|其它|另外)", re.I)
+                   r"(?:someone|somebody|something|anyone|anything|some other|other|别的|其他|其它|另外|"
+                   r"这种|这类|这样的|之类|一类的?|\betc\b|\band so on\b)", re.I)  # "PUE这种指标": an example
 _LISTED = re.compile(r"\s*[,，、/]\s*(?:the\s+)?")
 _SLASH = re.compile(r"\s*/\s*")
 
