@@ -310,6 +310,8 @@ LATER_SETS = {
     "blind22": ({"hit5": 0.83, "cited_gold": 0.76, "fact_accuracy": 0.64, "refusal_recall": 0.65}, 0.11, {"dev"}, 150),
     "blind23": ({"hit5": 0.80, "cited_gold": 0.80, "fact_accuracy": 0.66, "refusal_recall": 0.84}, 0.15, {"test"}, 150),
     "blind24": ({"hit5": 0.75, "cited_gold": 0.81, "fact_accuracy": 0.73, "refusal_recall": 0.90}, 0.05, {"dev"}, 150),
+    "blind25": ({"hit5": 0.85, "cited_gold": 0.77, "fact_accuracy": 0.67, "refusal_recall": 0.94}, 0.16, {"test"}, 150),
+    "blind26": ({"hit5": 0.84, "cited_gold": 0.88, "fact_accuracy": 0.69, "refusal_recall": 0.92}, 0.06, {"dev"}, 150),
 }
 
 
