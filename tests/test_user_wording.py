@@ -740,3 +740,15 @@ def test_a_name_offered_as_an_example_of_a_kind_is_not_required(real_assistant) 
     """"有没有具体到绿色数据中心、PUE这种指标?": PUE is the asker's example of a kind of metric; that the report never
     writes it is part of the answer, not a reason to refuse."""
     answer_carrying(real_assistant, "企业侧建议里讲绿色,有没有具体到绿色数据中心、PUE这种指标?", "绿色数据中心")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("「应用赋能」在报告里到底指啥?别给我空话,要贴着报告原意", "应用赋能"),
+    ("啥叫'应用赋能'?", "应用赋能"),
+])
+def test_zhi_sha_and_sha_jiao_ask_for_a_definition(real_assistant, question: str, fact: str) -> None:
+    """"指啥", "啥叫" ask what a term means, as 指什么 and 什么是 do: the passage that introduces it is quoted."""
+    from assistant.answer.analysis import QuestionKind, classify
+
+    assert classify(question) is QuestionKind.DEFINITION
+    answer_carrying(real_assistant, question, fact, "云计算与AI中台")
