@@ -752,3 +752,14 @@ def test_zhi_sha_and_sha_jiao_ask_for_a_definition(real_assistant, question: str
 
     assert classify(question) is QuestionKind.DEFINITION
     answer_carrying(real_assistant, question, fact, "云计算与AI中台")
+
+
+def test_a_quoted_term_asked_with_zhi_sha_is_read_where_its_part_introduces_it(real_assistant) -> None:
+    """"文娱那块提的“规则驱动”到底指啥?": the term is 规则驱动, and the answer is §4.4's passage introducing it,
+    not the comparison table's one-line row."""
+    from assistant.answer.definitions import defined_term
+
+    question = "文娱那块提的“规则驱动”到底指啥?底层逻辑帮我捋一下,别太学术"
+    assert defined_term(question) == "规则驱动" and defined_term("啥叫“价值共生”?本土化那块提的") == "价值共生"
+    answer = answer_carrying(real_assistant, question, "规则共建共治")
+    assert "§4.4" in {c.paragraph.locator.split(" ")[0] for c in answer.citations}

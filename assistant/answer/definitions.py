@@ -24,7 +24,8 @@ from assistant.text import cjk_ratio, match_key
 # "…具体啥意思", "…咋理解", "what does … mean": the question asks what a term means.
 MEANING = re.compile(r"(?:是|的|应该)?(?:啥意思|什么意思|指什么意思|指的什么意思|咋理解|怎么理解|如何理解|是个啥|"
                      r"(?:怎么|如何|怎样|咋)(?:定义|界定)的?|的?(?:定义|界定)是(?:什么|啥)|"
-                     r"是啥东西|是啥玩意儿?|是什么玩意儿?|是什么东西|指的是什么|指什么|是什么概念|什么是|是什么|"
+                     r"是啥东西|是啥玩意儿?|是什么玩意儿?|是什么东西|指的是什么|指什么|指的啥|指啥|啥叫|什么叫|是什么概念|"
+                     r"什么是|是什么|"
                      r"\s*的?(?:定义|含义|界定)\s*[?？]?$)|"  # a keyword query: "平台公司 定义"
                      r"\bwhat (?:is|are|does)\b|\bmean(?:s|ing)?\b|\bdefine[sd]?\b|\bdefinition\b", re.I)
 _FILLER = re.compile(r"在?报告里?的?|在文中|文中的?|里说的|提到的|所谓的?|具体|到底|究竟|"
