@@ -459,3 +459,11 @@ def test_a_premise_placing_a_case_in_the_wrong_part_is_answered_where_the_case_i
     quoted from where the report tells it, not the governance part's best-matching sentence."""
     answer = answer_carrying(real_assistant, question, fact)
     assert_extractive(answer)
+
+
+def test_a_paragraphs_lead_is_quoted_before_its_later_sentences(real_assistant) -> None:
+    """"第五章开头讲了哪些挑战?": the list sentence ("然而…一是…") and its items are quoted with the paragraph's
+    lead, which comes first, as in the report (it was quoted after the list's opening)."""
+    answer = real_assistant.ask("第五章开头讲了哪些挑战?")
+    text = answer.text
+    assert not answer.refused and text.index("在全球数字化版图重塑的进程中") < text.index("然而")
