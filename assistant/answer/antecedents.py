@@ -73,11 +73,10 @@ def with_antecedents(chosen: Sequence[Sentence], corpus: CorpusView, background:
             else:
                 before = []
             new = [b for b in before if b not in picked and b not in out]
-            # (before the paragraph's sentences already quoted: its lead opens it, "在全球…" before "然而…一是")
-            later = [i for i, s in enumerate(out) if new and s.paragraph_id == sentence.paragraph_id
-                     and s.row > new[0].row]
-            at_out = later[0] if later else len(out)
-            out[at_out:at_out] = new
+            if new:  # before the paragraph's later sentences already quoted: "在全球…" opens it, before "然而…一是"
+                at = next((i for i, s in enumerate(out)
+                           if s.paragraph_id == sentence.paragraph_id and s.row > new[0].row), len(out))
+                out[at:at] = new
         out.append(sentence)
     # A sentence two documents (or two passages of one) share word for word is quoted once, from the first.
     once: dict[str, Sentence] = {}
