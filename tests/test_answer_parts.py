@@ -461,6 +461,29 @@ def test_a_premise_placing_a_case_in_the_wrong_part_is_answered_where_the_case_i
     assert_extractive(answer)
 
 
+@pytest.mark.parametrize(("question", "note"), [
+    ("TikTok跟GoTo那个case,报告是放在讲数字治理那部分的吧?我们想拿来讲合规打法", "注:报告是在§3.2讲的,不在§3.3"),
+    ("I understood the Huawei and Ethio Telecom story is told in chapter 5, correct?",
+     "Note: the report tells this in §3.1"),
+])
+def test_a_premise_placing_a_case_in_the_wrong_part_is_told_where_the_report_has_it(real_assistant, question, note):
+    """The citation's locator alone leaves the reader to spot that the premise was wrong: a note says so (the
+    assistant's own words: no claim for the checker, no quote to find in a paragraph)."""
+    from assistant.review.claims import split_claims
+
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert any(line.startswith(note) for line in answer.notes) and note in answer.text
+    assert_extractive(answer)
+    assert not any(note[:8] in claim.text for claim in split_claims(answer.text))
+
+
+def test_a_premise_placing_a_case_in_the_right_part_gets_no_note(real_assistant) -> None:
+    """Only a wrong premise is corrected: the TikTok–GoTo case is in the localisation part (§3.2)."""
+    answer = answer_carrying(real_assistant, "TikTok跟GoTo那个case,报告是放在讲本土化那部分的吧?", "Tokopedia")
+    assert not any(line.startswith("注:报告是在") for line in answer.notes)
+
+
 def test_a_paragraphs_lead_is_quoted_before_its_later_sentences(real_assistant) -> None:
     """"第五章开头讲了哪些挑战?": the list sentence ("然而…一是…") and its items are quoted with the paragraph's
     lead, which comes first, as in the report (it was quoted after the list's opening)."""

@@ -10,6 +10,7 @@ import pytest
 
 from assistant.answer import REFUSAL_EN, REFUSAL_ZH, SOURCE_PREFIX
 from assistant.answer.footnotes import UNPLACED
+from assistant.answer.parts import PART_NOTE
 from assistant.evaluation.dataset import load_questions
 from assistant.evaluation.harness import QuestionResult, evaluate_question
 from assistant.types import Answer
@@ -47,7 +48,7 @@ def assert_extractive(answer: Answer) -> None:
             sources = by_marker[marker].sources
             assert any(s.number == number and text in (s.text, s.title) for s in sources), line
             continue
-        if _NOTE.fullmatch(line):  # "the documents give different figures [1][2]"
+        if _NOTE.fullmatch(line) or PART_NOTE.fullmatch(line):  # "the documents give different figures [1][2]"
             continue
         heading = re.fullmatch(r"(?:标题:|Heading: )(.*)\[(\d+)\]", line)
         if heading:  # a part overview's sub-part line: a heading of the paragraph it cites

@@ -22,20 +22,13 @@ from assistant.answer.comparison import heading_contrast
 from assistant.answer.definitions import contrast_quotes, defined_spellings, meaning
 from assistant.answer.documents import citation_of, conflict_note, conflict_of, disagreeing, render
 from assistant.answer.evidence import event_verbs, nouns, proper_names, question_concepts, topic_nouns
-from assistant.answer.footnotes import (
-    asks_for_all_sources,
-    footnoted_paragraphs,
-    names_cited,
-    source_line,
-    source_lines,
-    unplaced_line,
-)
+from assistant.answer.footnotes import all_sources, asks_for_all_sources, names_cited, source_lines
 from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
 from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, question_problem, verified
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.off_topic import off_topic_refusal, quoting_only
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
-from assistant.answer.parts import in_part, premise_check, section_hits
+from assistant.answer.parts import in_part, misplaced, part_note, section_hits
 from assistant.answer.passages import FOCUSED_CITATIONS
 from assistant.answer.reasons import reason_follow, reason_part, reason_quotes
 from assistant.answer.roster import asked_kinds, kind_quotes, roster_kinds, roster_quotes
@@ -88,7 +81,7 @@ def compose_answer(
         debug["reason"] = problem
         return _refusal(question, analysis, hits, corpus, debug)
     if asks_for_all_sources(analysis):
-        return _all_sources(question, analysis, corpus, debug)
+        return all_sources(question, analysis, corpus, debug) or _refusal(question, analysis, (), corpus, debug)
     concepts = question_concepts(query_tokens, candidates.alternatives(question, query_tokens, names), corpus.idf,
                                  english, nouns(question, english), corpus.median_idf)
     # Questions about the report itself are answered from its front matter ("who wrote it", unless it names
@@ -126,6 +119,7 @@ def compose_answer(
     part = addressed_part(folded, corpus.part_headings, names,  # "给企业的建议": the part addressed to them
                           asked_part(analysis.section, folded, corpus.part_headings, names))
     listable = part and not searched_front
+    wrong_part = bool(listable) and misplaced(part, analysis, names, corpus)  # the premise put it in another part
     kinds = roster_kinds(folded, part, analysis.names, corpus.part_headings, names) if listable else ()
     if kinds and (roster := roster_quotes(kinds, part, corpus, names)):
         debug.update(evidence=1.0, answered=f"the {'/'.join(kinds)} names of {part}")
@@ -138,7 +132,7 @@ def compose_answer(
             headings = sub_part_openings(part, corpus, outline)  # the sub-parts' headings close the outline
             depth = part.count(".") + 1
             return _quoted(question, analysis, outline, corpus, debug, True, outline=headings, depth=depth)
-        hits = section_hits(part, hits, corpus, query_vector, premise_check(analysis, names))
+        hits = hits if wrong_part else section_hits(part, hits, corpus, query_vector)
     tables = table_ids(analysis, folded, corpus, names)
     if tables and not searched_front:
         hits = [*(Hit(pid, 1.0, 1.0, 0.0) for pid in tables), *(h for h in hits if h.paragraph_id not in tables)]
@@ -199,7 +193,8 @@ def compose_answer(
     count = asked_count(folded) if part and kind is QuestionKind.LIST and top.kind != "table" else 0
     subs = sub_part_openings(part, corpus, chosen) if count > 1 else []
     subs = subs if len(subs) == count else []
-    return _quoted(question, analysis, chosen, corpus, debug, one_per_line, other, subs, part.count(".") + 1)
+    answer = _quoted(question, analysis, chosen, corpus, debug, one_per_line, other, subs, part.count(".") + 1)
+    return part_note(answer, part, corpus) if wrong_part else answer
 
 
 def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpus: CorpusView, debug: dict,
@@ -234,17 +229,3 @@ def _quoted(question: str, analysis: Analysis, chosen: Sequence[Sentence], corpu
     return Answer(question, text, False, tuple(quoted), citations, lang=analysis.lang, debug=debug,
                   conflicts=conflicts, notes=tuple(notes))
 
-
-def _all_sources(question: str, analysis: Analysis, corpus: CorpusView, debug: dict) -> Answer:
-    """"报告引用了哪些…": the report's footnote lines, each cited to the paragraph that carries its mark."""
-    footnoted = footnoted_paragraphs(corpus)
-    if not footnoted:
-        debug["reason"] = "the report cites no sources"
-        return _refusal(question, analysis, (), corpus, debug)
-    markers: dict[str, int] = {}
-    lines = [source_line(source, markers.setdefault(p.id, len(markers) + 1), analysis.lang) if p is not None
-             else unplaced_line(source, analysis.lang) for p, source in footnoted]
-    citations = tuple(citation_of(corpus, pid, marker, ()) for pid, marker in markers.items())
-    debug.update(evidence=1.0, answered="all sources")
-    return Answer(question, "\n".join(lines), False, (), citations, lang=analysis.lang, debug=debug,
-                  notes=tuple(lines))

@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.analysis import Analysis, QuestionKind
+from assistant.answer.documents import citation_of
 from assistant.corpus import CorpusView
 from assistant.text import superscript_numbers
-from assistant.types import Citation, Paragraph, Source
+from assistant.types import Answer, Citation, Paragraph, Source
 
 SOURCE_PREFIX = "出处"
 
@@ -115,3 +116,19 @@ def names_cited(question: str) -> bool:
     """The question asks which things are cited (named in the text), not where a passage comes from."""
     return bool(_WHICH_CITED.search(question)
                 or (_DOCUMENTS_NAMED.search(question) and not _FOOTNOTE_ASKED.search(question)))
+
+
+def all_sources(question: str, analysis: Analysis, corpus: CorpusView, debug: dict) -> Answer | None:
+    """"报告引用了哪些…": the report's footnote lines, each cited to the paragraph that carries its mark; None (with
+    the reason in `debug`) when the report cites nothing."""
+    footnoted = footnoted_paragraphs(corpus)
+    if not footnoted:
+        debug["reason"] = "the report cites no sources"
+        return None
+    markers: dict[str, int] = {}
+    lines = [source_line(source, markers.setdefault(p.id, len(markers) + 1), analysis.lang) if p is not None
+             else unplaced_line(source, analysis.lang) for p, source in footnoted]
+    citations = tuple(citation_of(corpus, pid, marker, ()) for pid, marker in markers.items())
+    debug.update(evidence=1.0, answered="all sources")
+    return Answer(question, "\n".join(lines), False, (), citations, lang=analysis.lang, debug=debug,
+                  notes=tuple(lines))

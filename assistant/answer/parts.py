@@ -4,7 +4,9 @@ and the search's hits narrowed to them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,7 +15,10 @@ from assistant.answer.premises import states_premise
 from assistant.answer.sections import OPENING
 from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
-from assistant.types import Hit, Paragraph
+from assistant.types import Answer, Hit, Paragraph
+
+# The note part_note adds: what the assistant says about where the report tells something (no claim to check).
+PART_NOTE = re.compile(r"注:报告是在\S+讲的,不在.+。|Note: the report tells this in .+, not in .+\.")
 
 if TYPE_CHECKING:  # (analysis imports sections, which parts imports)
     from assistant.answer.analysis import Analysis
@@ -25,15 +30,13 @@ def in_part(paragraph: Paragraph, prefix: str) -> bool:
     return locator.startswith(prefix) and (prefix.endswith(OPENING) or locator[len(prefix):][:1] in (" ", "."))
 
 
-def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vector: np.ndarray,
-                 named: Callable[[str], bool] | None = None) -> list[Hit]:
-    """The report's paragraphs in the part, best-ranked first; the hits unchanged when the part does not exist, or
-    when no paragraph of it is `named` (premise_check).
+def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vector: np.ndarray) -> list[Hit]:
+    """The report's paragraphs in the part, best-ranked first; the hits unchanged when the part does not exist.
 
     A paragraph the search did not rank gets the lowest rank's score and its best sentence's cosine.
     """
     inside = [p for p in corpus.report_paragraphs() if in_part(p, prefix)]
-    if not inside or (named is not None and not any(named(p.text) for p in inside)):
+    if not inside:
         return list(hits)
     ranked = {h.paragraph_id: h for h in hits}
     floor = min((h.score for h in hits), default=0.0)
@@ -53,10 +56,25 @@ def _best_cosine(paragraph: Paragraph, corpus: CorpusView, query_vector: np.ndar
     return float(np.max(corpus.vectors[rows] @ query_vector)) if rows else 0.0
 
 
-def premise_check(analysis: Analysis, names: NameTable) -> Callable[[str], bool] | None:
-    """For a premise that places named things in a part ("TikTok跟GoTo那个case,报告是放在讲数字治理那部分的吧?"):
-    whether a paragraph names them all. A part where none does is the premise's mistake, and the answer is looked
-    for in the whole report; None for any other question."""
+def misplaced(prefix: str, analysis: Analysis, names: NameTable, corpus: CorpusView) -> bool:
+    """Whether a premise places named things in a part ("TikTok跟GoTo那个case,报告是放在讲数字治理那部分的吧?") where
+    no paragraph names them all: the premise's mistake, so the answer is looked for in the whole report."""
     if not (analysis.names and states_premise(analysis.question)):
-        return None
-    return lambda text: all(names.occurs(m.group, text) for m in analysis.names)
+        return False
+    inside = [p for p in corpus.report_paragraphs() if in_part(p, prefix)]
+    return bool(inside) and not any(all(names.occurs(m.group, p.text) for m in analysis.names) for p in inside)
+
+
+def part_note(answer: Answer, prefix: str, corpus: CorpusView) -> Answer:
+    """The answer with a line saying where the report tells what the question placed in `prefix`: the citations'
+    locators alone leave a reader to spot that the premise was wrong."""
+    where = [c.paragraph.locator.split()[0] for c in answer.citations if not in_part(c.paragraph, prefix)]
+    if answer.refused or not where:
+        return answer
+    part = prefix.strip()
+    heading = next((h for h, place in corpus.part_headings.items() if place == part), "")
+    named = f"{part} {heading}".strip() if heading else part
+    places = "、".join(dict.fromkeys(where))
+    note = (f"Note: the report tells this in {', '.join(dict.fromkeys(where))}, not in {named}."
+            if answer.lang == "en" else f"注:报告是在{places}讲的,不在{named}。")
+    return replace(answer, text=f"{answer.text}\n{note}", notes=(*answer.notes, note))

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.off_topic import QUOTES_ONLY_EN, QUOTES_ONLY_ZH
+from assistant.answer.parts import PART_NOTE
 
 _BRACKET = re.compile(r"[\[【]([^\[\]【】\n]{1,120})[\]】]")
 _ID = re.compile(r"p[0-9a-f]{8,16}")
@@ -150,10 +151,11 @@ def with_listed_ids(answer: str) -> str:
         if listed := _LISTED.match(line):
             ids[listed.group(1)] = listed.group(2)
             in_list = True
-        elif not (in_list and line[:1].isspace()) and line.strip() not in (QUOTES_ONLY_ZH, QUOTES_ONLY_EN):
-            lines.append(line)  # (a citation's indented lines, its sources, and the "we only quote" note are no claims)
+        elif not ((in_list and line[:1].isspace()) or line.strip() in (QUOTES_ONLY_ZH, QUOTES_ONLY_EN)
+                  or PART_NOTE.fullmatch(line.strip())):
+            lines.append(line)  # (a citation's indented lines, its sources and the assistant's notes are no claims)
     if not ids:
-        return answer
+        return "\n".join(lines)
     return _BARE_MARKER.sub(lambda m: f"[{ids[m.group(1)]}]" if m.group(1) in ids else m.group(0), "\n".join(lines))
 
 
