@@ -807,6 +807,22 @@ def test_a_person_answer_stands_beside_the_role_asked_about(question, far, besid
     assert problem(beside) == ""
 
 
+@pytest.mark.parametrize(("text", "problem"), [
+    ("它的前身是邓小岚女士所创办的马兰小乐队,位于阜平县。", "about another's 创办"),  # 创办 qualifies another band
+    ("果果合唱团由支教老师刘超创办。", ""),
+    ("果果合唱团是刘超创办的公益合唱团。", ""),  # the clause before 创办 names the choir asked about
+    ("刘超创办的果果合唱团登上了春晚。", ""),  # the noun after 的 is the choir asked about
+])
+def test_an_event_qualifying_another_thing_does_not_answer_who_did_it(text: str, problem: str) -> None:
+    """"果果合唱团是谁创办的": a relative clause "…所创办的马兰小乐队" names who founded another thing."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse("果果合唱团是谁创办的?", NameTable([]), text, events=("创办",))
+    assert sentence_problem(analysis, text, NameTable([])) == problem
+
+
 def test_a_clause_of_a_users_document_ends_at_a_full_width_comma() -> None:
     """"沙特云计算公司中阿里云持股多少": the 55% after "，" is 沙特电信's share, as after ","."""
     from assistant.answer.analysis import analyse

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.analysis import Analysis
-from assistant.answer.constraints import role_spans
+from assistant.answer.constraints import event_forms, role_spans
 from assistant.answer.evidence import tagged_names
 from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, NameTable
 from assistant.lexicon.table import fold
@@ -108,3 +108,25 @@ ASKS_PLAN = re.compile(r"预计|预测|预期|计划|打算|有望|目标|规划
 def hedged(text: str, at: int) -> bool:
     """Whether the figure at `at` is planned or forecast: its sentence says so before it."""
     return _HEDGE.search(text, 0, at) is not None
+
+
+# "邓小岚女士所创办的马兰小乐队": the event qualifies the noun after 的, the thing it made or did.
+_QUALIFIED = re.compile(r"的([\u4e00-\u9fff]{2,8})")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def events_of_others(analysis: Analysis, text: str) -> bool:
+    """Whether each mention of the asked event in the text is a relative clause about another thing: the noun after
+    its 的 and its clause before it share no two characters with the question ("果果合唱团是谁创办的" is not
+    answered by "它的前身是邓小岚女士所创办的马兰小乐队"; "零壹空间是舒畅创办的民营火箭公司" answers)."""
+    text, asked = fold(text), _bigrams(fold(analysis.question))
+    spots = [m for event in analysis.events for form in event_forms(event) for m in re.finditer(re.escape(form), text)]
+
+    def of_another(end: int, start: int) -> bool:
+        qualified = _QUALIFIED.match(text, end)
+        return bool(qualified) and not (_bigrams(qualified.group(1)) | _bigrams(text[_clause_start(text, start):start])
+                                        ) & asked
+    return bool(spots) and all(of_another(m.end(), m.start()) for m in spots)

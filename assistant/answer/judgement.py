@@ -39,6 +39,7 @@ from assistant.answer.evidence import EVENT_WORDS, tagged_names
 from assistant.answer.figures import figure_problem
 from assistant.answer.holders import (
     CLAUSE_END,
+    events_of_others,
     holder_beside_role,
     names_a,
 )
@@ -180,6 +181,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         return f"names no {WANTED_NAME[analysis.wants]}"
     if analysis.wants in ("who", "person") and analysis.roles and not holder_beside_role(analysis, text, names):
         return "names no one beside " + "/".join(analysis.roles)
+    if analysis.wants in ("who", "person", "date", "place") and events_of_others(analysis, text):
+        return "about another's " + "/".join(analysis.events)
     if analysis.wants == "who" and (org := asked_org_kind(analysis.question)):
         found = [(m.surface, m.group.names) for m in names.find(text, kinds=ENTITY_KINDS)]
         found += [(word, (word,)) for word, kind in tagged_names(text) if kind == "org"]
