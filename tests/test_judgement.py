@@ -1081,3 +1081,29 @@ def test_would_you_recommend_is_an_opinion_not_the_world(real_assistant):
     answer = real_assistant.ask("Would you recommend we increase our allocation to Chinese platform companies over "
                                 "the next 12 months?")
     assert answer.refused and answer.debug["reason"].startswith("off-topic")
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("报告统计的平台企业在共建国家累计带动就业岗位数是多少?", ("岗位数",)),  # 岗位 is the stem: never written
+    ("有没有平台企业海外项目的违约率或不良率之类的数据?", ("不良率",)),  # (违约率 is cut 违约 + 率: no noun)
+    ("报告里有没有出海平台在海外的品牌好感度或者舆情数据?", ("舆情", "好感度")),  # coordinated things measured
+    ("在东南亚那些电商平台上开个店,要交多少保证金?", ("保证金",)),  # the thing after 多少
+    ("2023年东南亚地区零售电商增速是多少?", ()),  # the documents write 增速
+    ("报告有没有讲非洲的数字经济水平咋样 跟东南亚比差多少", ()),  # a comparison asks for a difference
+    ("为啥叫数字“丝绸之路”?", ()),  # 数字 does not end an ask here
+])
+def test_the_thing_a_figure_is_asked_of_must_be_named_by_the_documents(question: str, absent: tuple) -> None:
+    """A missing figure is known before any sentence is weighed when the documents never write what it measures."""
+    from pathlib import Path
+
+    from assistant.answer.measures import unmeasured
+    from assistant.text import match_key
+
+    key = match_key((Path(__file__).parents[1] / "corpus" / "digital-silk-road-report.txt").read_text())
+    assert unmeasured(question, key) == absent
+    assert unmeasured(question, key + match_key("".join(absent))) == ()  # a user's document that writes them
+
+
+def test_a_figure_of_what_the_report_never_names_is_refused(real_assistant) -> None:
+    answer = real_assistant.ask("报告里有没有给出平台企业海外项目的违约率或不良率之类的数据?有的话请给出具体数值。")
+    assert answer.refused and answer.see_also and "不良率" in answer.debug["reason"]

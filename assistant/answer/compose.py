@@ -25,6 +25,7 @@ from assistant.answer.evidence import event_verbs, nouns, proper_names, question
 from assistant.answer.footnotes import all_sources, asks_for_all_sources, names_cited, source_lines
 from assistant.answer.front_matter import by_role, chapters, front_matter_quotes, front_role, outline_line
 from assistant.answer.judgement import ABSENT_TOPICS, judge, names_nothing, question_problem, verified
+from assistant.answer.measures import measure_problem
 from assistant.answer.mentions import asks_mention, mention_quotes, other_mentions
 from assistant.answer.off_topic import off_topic_refusal, quoting_only
 from assistant.answer.overview import asked_count, overview_quotes, sub_part_openings
@@ -76,7 +77,7 @@ def compose_answer(
     if kind in (QuestionKind.SOURCE, QuestionKind.NUMBER):  # one footnote or one figure is the answer
         max_citations = min(max_citations, FOCUSED_CITATIONS)
     debug: dict = {"kind": kind.value, "evidence": 0.0}
-    problem = question_problem(analysis)
+    problem = question_problem(analysis) or measure_problem(analysis, corpus.text_key)
     if problem:
         debug["reason"] = problem
         return _refusal(question, analysis, hits, corpus, debug)
