@@ -113,7 +113,9 @@ _REPLY_FORM = re.compile(r"[\s,，.。;；!！]*(?:(?:请|麻烦)?(?:你)?(?:用
 
 
 # A request is a question too ("您好!…请将报告中面向各国政府的对策建议归纳提炼。", "请按报告内容出3道单选题").
-_REQUEST = re.compile(r"请(?:将|把|按|根据|结合|列|归纳|概括|总结|梳理|提炼|说明|介绍|解释)|"
+# (a copy editor's "请核对原报告的发布单位", "请逐字列出", "请照录": a request to check or copy what the report says)
+_REQUEST = re.compile(r"请(?:将|把|按|根据|结合|列|归纳|概括|总结|梳理|提炼|说明|介绍|解释|核对|核实|确认|查|照录|逐字|"
+                      r"原样|提供|给出|告知|指出|注明|标明)|"
                       r"(?:帮我|麻烦|给我)(?:把|将|列|归纳|概括|总结|梳理|提炼|说明|介绍|解释|讲讲|说说)|"
                       r"\b(?:please|pls) (?:list|summari[sz]e|explain|describe|give)\b", re.I)
 

@@ -763,3 +763,32 @@ def test_a_quoted_term_asked_with_zhi_sha_is_read_where_its_part_introduces_it(r
     assert defined_term(question) == "规则驱动" and defined_term("啥叫“价值共生”?本土化那块提的") == "价值共生"
     answer = answer_carrying(real_assistant, question, "规则共建共治")
     assert "§4.4" in {c.paragraph.locator.split(" ")[0] for c in answer.citations}
+
+
+def test_english_names_joined_with_an_article_are_asked_about_each(real_assistant) -> None:
+    """"the Uber and the Amazon" (a Russian or Spanish speaker's articles): each name is answered where the report
+    gives it, as "Uber and Amazon" is; asked as a whole, no sentence names both."""
+    answer = real_assistant.ask("In the chapter 2 appear the Uber and the Amazon. For which role each one is used "
+                                "like example?")
+    assert not answer.refused
+    assert "Amazon汇聚全球190余个国家" in answer.text and "Uber在中东地区" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "您好。我在审读一部书稿,其中多处引用这份报告,作者署为“中国信息通信研究院发布”。请核对原报告的发布单位。",
+    "这份报告的发布单位是哪家?",
+    "天翼智库 数字丝路 报告 发布单位",
+])
+def test_a_request_to_check_the_publisher_is_answered_by_the_cover(real_assistant, question: str) -> None:
+    """"请核对…" after a greeting is a request, not chit-chat; "发布单位" asks who published the report (it got the
+    e-mail line or the working group alone)."""
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert "中国电信研究院天翼智库[" in answer.text
+
+
+def test_a_count_to_be_listed_is_a_list_question(real_assistant) -> None:
+    """"报告总结了几条?给我列出来": the items are wanted, not a figure "N条" (it was refused: no figure of that kind;
+    "难在哪里" asks where the difficulty lies, not for a place)."""
+    answer = real_assistant.ask("现在出海难在哪里,报告总结了几条?给我列出来")
+    assert not answer.refused and answer.debug["kind"] == "list"

@@ -43,7 +43,7 @@ _SOURCE = re.compile(
 _LIST = re.compile(
     r"哪些|哪几|哪[二三四五六七八九十两]|几大|[二三四五六七八九十两]大[\u4e00-\u9fff]{0,2}?(?:特点|趋势|机遇|方面|模式|挑战|"
     r"角色|举措|方向|优势|原则|路径)|几个?(?:方面|层面|层次)|有什么特点|特点是什么|分别是(?:什么|啥|哪)|"
-    r"包括什么|包含什么|举措|建议|\blist\b|what are the|which .*(?:are|were)\b|name the",
+    r"包括什么|包含什么|举措|建议|列出|列一下|列举|罗列|\blist\b|what are the|which .*(?:are|were)\b|name the",
     re.I,
 )
 _DEFINITION = re.compile(
@@ -109,7 +109,7 @@ WHEN = re.compile(r"哪一?年|哪年|何时|什么时候|啥时候|几月|哪�
 _WHERE = re.compile(r"在哪|哪里|哪儿|何地|何处|地点|举办地|举行地|所在地|哪个?城市|哪座城市|\bwhere\b", re.I)
 # "区别在哪", "难点在哪里": where in an argument, not a place.
 _ABSTRACT_WHERE = re.compile(r"在哪(?:一|个|一个)?[集期章页节段部季篇版]|"
-                             r"(?:区别|差别|差异|不同|差|难点|关键|问题|好处|优势|亮点|意义|特点|重点|"
+                             r"(?:区别|差别|差异|不同|差|难点|难|关键|问题|好处|优势|亮点|意义|特点|重点|"
                              r"创新|不足|短板|痛点|价值)(?:主要)?(?:在|是)?哪(?:里|儿)?")
 # Roles only people hold: the answer must name a person, not a place or a company.
 _PERSON_ROLE = re.compile(

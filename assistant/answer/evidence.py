@@ -140,7 +140,7 @@ def topic_nouns(question: str) -> list[str]:
 
 
 _GENERIC_VERBS = frozenset({"是", "有", "叫", "叫做", "称为", "包括", "包含", "进行", "成为", "属于", "位于", "发生",
-                            "提到", "讲述", "介绍", "说", "讲", "知道", "告诉"})
+                            "提到", "讲述", "介绍", "说", "讲", "知道", "告诉", "列出", "列出来", "列举", "罗列"})
 
 
 # Event words the tagger often files under another tag ("去世" as a time word).

@@ -55,6 +55,7 @@ _ABOUT_REPORT = re.compile(
 # Who made the report: answered by the cover (publisher) and the working group.
 _AUTHORSHIP = re.compile(
     r"谁|作者|编写|撰写|写的|出品|发布方|出版|署名|(?:哪个?|什么|哪家)(?:单位|机构|部门|智库|组织)|"
+    r"(?:发布|编制|牵头|研究)(?:单位|机构)|发布者|"  # "原报告的发布单位是哪个": who published it
     r"\bauthor|\bwrote\b|\bwritten\b|\bpublish|\bproduced\b|\bworking group\b|\bwho\b|\bbehind\b|背后",
     re.I,
 )
