@@ -84,6 +84,15 @@ def match_key(text: str) -> str:
     return _SPACE_RE.sub("", simplified(unicodedata.normalize("NFKC", strip_marks(text)).lower()))
 
 
+# A word's last character that makes a count, a rate or a people of its stem: 岗位数, 违约率, 当地人.
+_STEM_SUFFIXES = "数量率额度值人者们"
+
+
+def written(word: str, key: str) -> bool:
+    """Whether a matching key (match_key of a text) holds the word or its stem (岗位 of 岗位数, 当地 of 当地人)."""
+    return match_key(word) in key or (len(word) > 2 and word[-1] in _STEM_SUFFIXES and match_key(word[:-1]) in key)
+
+
 def is_cjk(char: str) -> bool:
     return bool(_CJK_RE.match(char))
 

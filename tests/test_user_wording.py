@@ -792,3 +792,31 @@ def test_a_count_to_be_listed_is_a_list_question(real_assistant) -> None:
     "难在哪里" asks where the difficulty lies, not for a place)."""
     answer = real_assistant.ask("现在出海难在哪里,报告总结了几条?给我列出来")
     assert not answer.refused and answer.debug["kind"] == "list"
+
+
+def test_a_copy_editors_request_for_the_chapter_titles_lists_them(real_assistant) -> None:
+    """"请逐字列出五章的章标题,我要和书稿中的引述核对": 章标题 asks how the report is laid out (it was refused: 标题 and
+    书稿 are words the report never uses)."""
+    answer = real_assistant.ask("请逐字列出五章的章标题,我要和书稿中的引述核对。")
+    assert "章节1:一、数字丝路的发展机遇[" in answer.text and "章节5:五、未来展望与行动倡议[" in answer.text
+
+
+def test_a_request_for_a_chapters_section_headings_gets_them_all(real_assistant) -> None:
+    answer = real_assistant.ask("第三章各小节标题请照录,引号照原文保留。")
+    headings = [line for line in answer.text.splitlines() if line.startswith("标题:")]
+    assert [h[3:6] for h in headings] == ["(一)", "(二)", "(三)"]
+    assert_extractive(answer)
+
+
+def test_the_original_and_the_askers_manuscript_are_no_names(real_assistant) -> None:
+    """"在原文中" is the report's own text and "书稿" the asker's manuscript: neither is a name the report must hold."""
+    answer = real_assistant.ask("“卡奥斯”在原文中是否附英文名或注明所属企业?书稿写作COSMOPlat,需统一。")
+    assert not answer.refused and "COSMOPlat" in answer.text
+
+
+def test_a_word_is_written_when_its_stem_is() -> None:
+    from assistant.text import match_key, written
+
+    key = match_key("引入当地伙伴共享资源")
+    assert written("当地人", key) and written("当地", key)
+    assert not written("地人", key) and not written("岗位数", key)

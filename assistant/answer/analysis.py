@@ -20,7 +20,7 @@ from assistant.answer.question_names import question_names, untabled_names
 from assistant.answer.report_questions import about_report, asks_authorship, publisher_guess
 from assistant.answer.sections import asks_overview, section_reference
 from assistant.lexicon import Mention, NameTable
-from assistant.text import cjk_ratio, match_key
+from assistant.text import cjk_ratio, match_key, written
 
 
 class QuestionKind(Enum):
@@ -68,14 +68,6 @@ _NUMBER = re.compile(
     r"\b(?:what|any|which) (?:\w+ )?(?:figures?|numbers?|statistics|stats)\b",
     re.I,
 )
-
-
-_COUNTED = re.compile(r"哪[二三四五六七八九十两几]|几大|[二三四五六七八九十两]大|几个方面|哪几|几点|几类|几种", re.I)
-
-
-def wants_enumeration(question: str) -> bool:
-    """"哪三个方面" / "四大机遇": the question asks for a counted list, so quote the whole list."""
-    return bool(_COUNTED.search(question))
 
 
 def is_english(question: str) -> bool:
@@ -214,7 +206,7 @@ def analyse(question: str, names: NameTable, corpus_key: str, chinese_names: Seq
                                               section, names, corpus_key, kind is QuestionKind.SOURCE, guess)
     # a quoted term the documents use is what it is about ("「跃迁」这个词来形容…变化": no absent topics)
     quoted = [t for t in _QUOTED.findall(question) if cjk_ratio(t) > 0.5 and match_key(t) in corpus_key]
-    absent = tuple(topics) if topics and not quoted and not any(match_key(t) in corpus_key for t in topics) else ()
+    absent = tuple(topics) if topics and not quoted and not any(written(t, corpus_key) for t in topics) else ()
     subject = workings_subject(question)
     known = bool(subject) and named(subject, names, corpus_key)
     # (in a Chinese question, an English word the documents never write: "大模型的transformer是啥原理")

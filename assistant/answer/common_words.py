@@ -19,7 +19,7 @@ NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿
                        "王国", "开国", "城镇", "平原", "高原", "山区", "交易所", "联合会", "国际化", "维度", "扎根",
                        # words for a name, polite and plain address, the screen ("请给我中文全称和英文名", "劳驾您…",
                        # "学员多是老同志", "能直接上屏的数据")
-                       "英文名", "中文名", "译名", "全名", "劳驾", "老同志", "上屏",
+                       "英文名", "中文名", "译名", "全名", "劳驾", "老同志", "上屏", "原文中", "原文里", "书稿",
                        "加粗", "粗体"})  # the reply's form ("不要加粗")
 
 # Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.
@@ -34,6 +34,7 @@ GENERIC_NOUNS = frozenset({
     "观众",
     # how they want it told or placed ("通俗点解释", "是在啥语境下提的", "原话怎么说")
     "语境", "上下文", "来龙去脉", "通俗", "白话", "大白话", "原话", "原文", "措辞", "说法", "口径",
+    "书稿", "书稿中", "手稿", "引述", "著录",  # a copy editor's manuscript and citations ("书稿写作COSMOPlat")
     # a trainer's or a debater's form ("填空题:…两个空分别填什么", "出道简答题", "立论第一句要先下定义")
     "填空题", "简答题", "单选题", "多选题", "选择题", "判断题", "题目", "题库", "考题", "试题",
     "论据", "论点", "立论", "辩题",

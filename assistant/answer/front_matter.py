@@ -20,7 +20,8 @@ _TITLE = re.compile(r"全名|全称|标题|题目|名字|叫什么|叫啥|书名
                     re.I)
 _CONTACT = re.compile(r"联系|邮箱|电话|邮件|\bcontact\b|\be-?mail\b|\bphone\b|\breach (?:them|the)\b", re.I)
 _STRUCTURE = re.compile(
-    r"结构|框架|章节|目录|几章|几部分|几个部分|每(?:一)?章|各章|分为|(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)|"
+    r"结构|框架|章节|目录|几章|几部分|几个部分|每(?:一)?章|各章|章标题|章名|一级标题|分为|"
+    r"(?:讲|说|写)(?:了|的)?(?:啥|什么|些什么|些啥)|"
     r"概括|总结|归纳|提炼|总括|核心观点|主要观点|核心结论|主要结论|核心内容|主旨|中心思想|要点|"
     r"\bsummar|\boverview\b|\bgist\b|\bargument\b|\bmain points\b|\btakeaways\b|\bkey (?:points|messages|findings)\b|"
     r"\breport (?:about|saying)\b|\bstructur|\bchapters\b|\bhow many chapters\b|"

@@ -12,7 +12,7 @@ import re
 
 from assistant.answer.analysis import Analysis, QuestionKind
 from assistant.answer.evidence import topic_nouns
-from assistant.text import cjk_ratio, match_key, pos_tags
+from assistant.text import cjk_ratio, pos_tags, written
 
 # Words asking for a figure: the measured thing stands just before them ("岗位数是多少"), or, for 多少, just after it
 # and its counter ("交多少保证金").
@@ -27,8 +27,6 @@ _FILLERS = frozenset({"是", "有", "为", "的", "了", "之类", "等", "等�
 # Between two measured things: "违约率或不良率", "好感度或者舆情".
 _CONNECTORS = frozenset({"或", "或者", "和", "与", "及", "以及", "、", "跟"})
 _COUNTERS = re.compile(r"^[个家项座张台条位名次种类款笔元]$")
-# A measure word's suffix: 岗位数 is a count of 岗位, 下载量 of 下载, 好感度 a degree of 好感.
-_SUFFIX = re.compile(r"(?<=..)[数量率额度值]$")
 # Tags of a measured thing: a common noun (not a name: an unknown name is judged elsewhere), or an idiom (好感度).
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nsf", "nt", "nz"})
 # "跟东南亚比差多少": a comparison asks for a difference, whatever word stands before 多少.
@@ -77,7 +75,7 @@ def unmeasured(question: str, corpus_key: str) -> tuple[str, ...]:
     heads += [h for i, (w, _) in enumerate(tagged) if w in _ASKS_AFTER for h in _head_after(tagged, i)]
     topics = set(topic_nouns(question))
     words = list(dict.fromkeys(w for w, t in heads if _measured(w, t, topics)))
-    if not words or any(match_key(form) in corpus_key for w in words for form in (w, _SUFFIX.sub("", w))):
+    if not words or any(written(w, corpus_key) for w in words):
         return ()
     return tuple(words)
 

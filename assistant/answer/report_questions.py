@@ -30,7 +30,8 @@ _ABOUT_REPORT = re.compile(
     # Why it was written and how it is laid out: the foreword says both.
     r"写作背景|写作目的|(?:为什么|为啥|为何)[^,，。?？]{0,6}(?:写|搞|做|编|出)[^,，。?？]{0,4}报告|"
     r"报告[^,，。?？]{0,4}(?:结构|框架|章节|主要内容|(?:分|有)(?:了|为|成)?几|几个部分)|"
-    r"(?<!第)几章|目录|每(?:一)?章|各章|"  # "目录 几章", "一共分了几章" (not "在第几章": where a thing is)
+    # "目录 几章", "一共分了几章" (not "在第几章": where a thing is), "五章的章标题"
+    r"(?<!第)几章|目录|每(?:一)?章|各章|章标题|章名|一级标题|"
     # "这份报告主要讲了啥", "这份报告讲的是什么", "what is this report about": the whole report's gist is its outline
     r"(?:这份|这个|本|该|整个|整份)报告(?:主要|大概|整体|总体)?在?(?:讲|说|写)(?:了|的)?(?:是)?(?:啥|什么|些什么|些啥)|"
     # "概括一下这份报告", "报告的核心观点", "summary in 5 bullets", "the overall argument of this report"
