@@ -820,3 +820,14 @@ def test_a_word_is_written_when_its_stem_is() -> None:
     key = match_key("引入当地伙伴共享资源")
     assert written("当地人", key) and written("当地", key)
     assert not written("地人", key) and not written("岗位数", key)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("china vs us digital silk road who wins? your opinion", "opinion"),
+    ("未来中美在数字丝路上谁会赢?", "opinion"),
+    ("谁赢得了2022年世界杯?", ""),  # who won: a fact a document may give
+])
+def test_who_will_come_out_ahead_is_a_forecast(question: str, kind: str) -> None:
+    from assistant.answer.off_topic import off_topic_kind
+
+    assert off_topic_kind(question) == kind

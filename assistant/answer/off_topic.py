@@ -52,6 +52,10 @@ _OPINION = re.compile(
     rf"哪(?:个|家|里|国|只|支|个国家|个市场){_GAP}{{0,6}}(?:最好|更好|最值得|更值得|最容易|更容易|最赚钱|最受益)|"
     # a side taken, a stock picked ("你站哪边?直接给个立场", "is BABA a buy? PT?", "long BABA or 0700.HK")
     r"[你您]站哪(?:一)?边|给(?:个|出)(?:明确的?)?立场|"
+    # who comes out ahead ("china vs us … who wins?", "中美谁会赢"): a verdict no quote gives
+    # (a forecast: not "谁赢得了世界杯", who won)
+    r"\bwho (?:will|would|is going to) (?:win|come out ahead|prevail)\b|\bwho wins\s*\?|"
+    r"谁(?:会|能|将)(?:赢|胜出|占上风)|"
     r"\bis (?:it|\$?(?-i:[A-Z]{2,5})) a (?:buy|sell|hold)\b|\bprice target\b|"
     r"\b(?:go )?(?:long|short)\s+(?-i:\$?[A-Z]{2,5}|\d{4}\.HK)\b|"
     rf"(?:以后|将来|今后|未来{_GAP}{{0,4}}|明年|接下来|[一二三四五六七八九十两几\d]+年(?:后|以后|之后))"
