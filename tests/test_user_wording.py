@@ -831,3 +831,26 @@ def test_who_will_come_out_ahead_is_a_forecast(question: str, kind: str) -> None
     from assistant.answer.off_topic import off_topic_kind
 
     assert off_topic_kind(question) == kind
+
+
+def test_names_offered_as_alternatives_and_figures_as_examples(real_assistant) -> None:
+    """"印尼或印度…的具体数字,比如用户规模或渗透率": either country will do (each is asked about), and the figures
+    named after 比如 are examples, not requirements (it was refused: no sentence names both countries, nor gives a
+    penetration rate)."""
+    answer = real_assistant.ask("报告有没有给出印尼或印度在数字支付、普惠金融方面的具体数字,"
+                                "比如用户规模或渗透率?如有,分别是多少?")
+    assert not answer.refused and "数千万未注册银行账户" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "跨竟电商那节有没有给交易规模的具体数字?比如多少亿美元那种",  # an example of the figure's form still binds
+    "报告里有没有中东或沙特云市场规模的数字?有的话给我原数和年份",  # "沙特电信持股55%" is a stake, no market size
+])
+def test_a_figure_of_another_kind_still_does_not_answer(real_assistant, question: str) -> None:
+    assert real_assistant.ask(question).refused
+
+
+def test_office_jargon_is_no_name(real_assistant) -> None:
+    answer = real_assistant.ask("我们是做SaaS出海的,最近在复盘本地化打法。报告里讲平台企业本土化是怎么一步步升级的?"
+                                "底层逻辑帮我拉齐一下")
+    assert not answer.refused and "价值共生" in answer.text

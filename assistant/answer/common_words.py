@@ -20,6 +20,7 @@ NOT_NAMES = frozenset({"东西", "时候", "地方", "那边", "这边", "哪儿
                        # words for a name, polite and plain address, the screen ("请给我中文全称和英文名", "劳驾您…",
                        # "学员多是老同志", "能直接上屏的数据")
                        "英文名", "中文名", "译名", "全名", "劳驾", "老同志", "上屏", "原文中", "原文里", "书稿",
+                       "拉齐", "拉通", "对齐", "复盘",  # office jargon jieba tags as names ("底层逻辑帮我拉齐一下")
                        "加粗", "粗体"})  # the reply's form ("不要加粗")
 
 # Nouns that say how a question asks, not what about: a question is not off the documents' topic for them.

@@ -16,8 +16,9 @@ from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, Mention, NameTable
 
 # ("Epic Games + YouTube", "TikTok x GoTo": the pairs of a slide title; "the Uber and the Amazon", "India and the
 # European Union": an article after "and")
-_JOIN = re.compile(r"\s*(?:和|与|及|以及|跟|同|、|,|,|/|\+|×|\band(?:\s+the)?\b|&|\bvs\.?|\bversus\b)\s*|\s+x\s+",
-                   re.I)
+# "印尼或印度…的具体数字": names offered as alternatives are each asked about too.
+_JOIN = re.compile(r"\s*(?:和|与|及|以及|跟|同|或者|或|、|,|,|/|\+|×|\band(?:\s+the)?\b|\bor\b|&|\bvs\.?|"
+                   r"\bversus\b)\s*|\s+x\s+", re.I)
 _VERDICT = re.compile(r"哪(?:个|家|一个)更|谁更|更(?:好|强|牛|厉害|大|成功)|\bwhich (?:is|was|one)\b.{0,30}\b(?:better|"
                       r"stronger|bigger|more)\b|\bbetter\b", re.I)
 

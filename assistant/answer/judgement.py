@@ -47,6 +47,7 @@ from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.periods import PERIOD, periods
 from assistant.answer.premises import states_premise
+from assistant.answer.quantities import EXAMPLE_CLAUSE
 from assistant.lexicon import ENTITY_KINDS, PLACE_KINDS, NameTable
 from assistant.text import cjk_ratio, match_key, simplified, strip_marks
 
@@ -170,7 +171,8 @@ def sentence_problem(analysis: Analysis, text: str, names: NameTable) -> str:
         text = text[: max((m.start() for m in CLAUSE_END.finditer(text)), default=0)]
         if len(text) < STATEMENT_CHARS:
             return "a question, not an answer"
-    metrics = names.find(analysis.question, kinds=("metric",))
+    metrics = [m for m in names.find(analysis.question, kinds=("metric",))
+               if not any(e.start() < m.start < e.end() for e in EXAMPLE_CLAUSE.finditer(analysis.question))]
     if any(not names.occurs(m.group, text) for m in metrics):
         return "no figure of " + ", ".join(m.surface for m in metrics)
     if analysis.which and analysis.which not in text:

@@ -67,6 +67,12 @@ _SAME_COUNT = {"人": ("用户", "人口", "名"), "名": ("人",), "国": ("个
 _ANY_COUNTER = "[个座家所条台项只位部款种类张]"
 
 
+# Figures offered as examples of what would do ("有没有具体数字,比如用户规模或渗透率"): none of them is required.
+# (An example of the figure's form, "比如多少亿美元那种", still says what kind of figure is wanted.)
+EXAMPLE_CLAUSE = re.compile(r"(?:比如|例如|譬如|诸如|such as|e\.g\.|for example)"
+                            r"(?![^,，。;；?？]*(?:多少|几|how many|how much))[^,，。;；?？]*", re.I)
+
+
 @lru_cache(maxsize=256)
 def expected_quantity(question: str) -> re.Pattern[str] | None:
     """The pattern an answer sentence must contain for a quantity or date question, if any.
@@ -75,6 +81,7 @@ def expected_quantity(question: str) -> re.Pattern[str] | None:
     counts ("多少个国家" is answered by "30余国"), in digits or Chinese numerals.
     Cached: the judgement asks it of every candidate sentence of a question.
     """
+    question = EXAMPLE_CLAUSE.sub("", question)
     if WHEN.search(question):
         return _DAY if _ON_A_DAY.search(question) else _DATE
     for nouns, units in _MEASURED:
@@ -113,8 +120,9 @@ def counted_qualifier(question: str) -> tuple[str, ...]:
     return next((group for group in _SAME_QUALIFIER if word in group), (word,))
 
 
-# A percentage right after 增速/增长 is a growth rate: it says how fast, not how big.
-_GROWTH_BEFORE = re.compile(r"(?:增速|增长|增幅|增长率|同比|增加|提升)[^,，。;；]{0,4}$")
+# A percentage right after 增速/增长 is a growth rate: it says how fast, not how big; after 持股/控股 a stake
+# ("沙特电信持股55%"): whose a company is, not how big a market.
+_GROWTH_BEFORE = re.compile(r"(?:增速|增长|增幅|增长率|同比|增加|提升|持股|控股|股权|占股)[^,，。;；]{0,4}$")
 
 
 def is_growth_rate(text: str, start: int) -> bool:
