@@ -854,3 +854,15 @@ def test_office_jargon_is_no_name(real_assistant) -> None:
     answer = real_assistant.ask("我们是做SaaS出海的,最近在复盘本地化打法。报告里讲平台企业本土化是怎么一步步升级的?"
                                 "底层逻辑帮我拉齐一下")
     assert not answer.refused and "价值共生" in answer.text
+
+
+@pytest.mark.parametrize("question", ["报告是哪年出的", "这份报告是什么时候发布的?"])
+def test_when_the_report_came_out_is_asked_of_its_front_matter(real_assistant, question: str) -> None:
+    """The cover carries no date: it was answered with a body sentence that happens to hold a year (2023年…跨境电商)."""
+    answer = real_assistant.ask(question)
+    assert answer.refused, answer.text
+
+
+def test_a_present_tense_publish_asks_who_made_the_report(real_assistant) -> None:
+    answer = real_assistant.ask("Who publish this report and when?")
+    assert not answer.refused and "中国电信研究院天翼智库[" in answer.text

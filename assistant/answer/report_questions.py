@@ -10,6 +10,8 @@ import re
 
 _ABOUT_REPORT = re.compile(
     r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:谁|作者|编写|撰写|写的|出品|发布|出版|署名|全名|标题|题目|名字|叫什么|叫啥)|"
+    # "报告是哪年出的": when it came out, which only its front matter could say
+    r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:哪一?年|什么时候|何时|啥时候|哪天)[^,，。?？]{0,3}(?:出|发|写|编|做)|"
     r"(?:谁|哪个?(?:单位|机构|部门))[^,，。?？]{0,6}(?:写|编|发布|出)[^,，。?？]{0,4}报告|"
     # "这份报告是哪个单位出的", "这报告是研究院下面哪个智库出的"
     r"(?:报告|这份|本报告|该报告)[^,，。?？]{0,8}(?:哪个?|什么|哪家)(?:单位|机构|部门|智库|组织)[^,，。?？]{0,3}"
@@ -47,7 +49,7 @@ _ABOUT_REPORT = re.compile(
     r"^\W*(?:the\s+)?(?:key takeaways|main points|summary|tl;?dr|gist)\b[\s,.:;-]*(?:in\s+)?(?:\d+|three|five)?\s*"
     r"(?:bullets?|bullet points|points|lines)?\W*(?:pls|please)?\W*$|"
     r"\bwhat(?:'s| is) (?:the|this) report (?:about|saying)\b|"
-    r"\b(?:published|wrote|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
+    r"\b(?:publish(?:es|ed)?|wrote|write|writes|authored|released|produced|issued) (?:the|this)\b[^?]{0,60}\breport\b|"
     r"\bwhy (?:was|did)\b[^?]{0,40}\breport\b[^?]{0,20}\b(?:written|wrote|write|published)\b|"
     r"\b(?:report|it) (?:is )?(?:structured|organi[sz]ed)\b|\beach chapter\b|\btable of contents\b|\boutline of\b|"
     r"\bhow many chapters\b",
