@@ -17,6 +17,7 @@ from assistant.text import simplified
 def read_question(typed: str) -> str:
     """The question to analyse: simplified Mandarin, without pleasantries, background or reply-form requests."""
     typed = _FOREIGN_PHRASE.sub(_unless_names, _LANGUAGE_ZH.sub("外语", _LANGUAGE.sub("", reading_form(typed))))
+    typed = _FOR_OUR.sub("", typed)
     return asked_part(without_pleasantries(_REPORT_DESCRIBED.sub("报告", typed)))
 
 
@@ -26,6 +27,11 @@ _REPORT_DESCRIBED = re.compile(r"(?:一份|这份|这个|本|该)(?:讲|关于|�
                                r"(?:报告|研究报告)")
 
 
+# "…as a markdown table for our IC memo.": what the asker will use the answer for, at the end of the question (its
+# words are no names: "IC").
+_FOR_OUR = re.compile(r"\s+for (?:our|my|the|a|an) (?:[\w-]+ ){0,3}(?:memo|deck|slides?|note|thesis|paper|presentation|"
+                      r"brief(?:ing)?|class|lecture|article|post|pitch|newsletter|meeting)s?\b"
+                      r"(?=\s*(?:,?\s*(?:please|pls|thanks|thank you))?\s*[.?!]*\s*$)", re.I)
 # "the column headings in Chinese", "the exact Chinese title", "in the original Chinese", "my Chinese is not enough":
 # the language a term or an answer is wanted in, or the asker's, not China (the name table reads "Chinese" as the
 # country).

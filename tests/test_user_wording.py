@@ -866,3 +866,9 @@ def test_when_the_report_came_out_is_asked_of_its_front_matter(real_assistant, q
 def test_a_present_tense_publish_asks_who_made_the_report(real_assistant) -> None:
     answer = real_assistant.ask("Who publish this report and when?")
     assert not answer.refused and "中国电信研究院天翼智库[" in answer.text
+
+
+def test_what_the_answer_is_for_is_no_name(real_assistant) -> None:
+    """"…as a markdown table for our IC memo.": the asker's use of the answer; "IC" was required of every sentence."""
+    answer = real_assistant.ask("Please reproduce the chapter 4 comparison table as a markdown table for our IC memo.")
+    assert not answer.refused and "混合主权架构" in answer.text
