@@ -286,6 +286,9 @@ EVALS = Path(__file__).resolve().parent.parent / "evals"
 # refusal recall 0.870, false refusals 0.125, the rest unchanged). Set 24 (150, dev, same round; first sight 0.670 /
 # 0.620 / RR 0.868 / FR 0.196): hit@5 0.773, gold cited 0.835, key facts 0.754, refusal recall 0.925, false refusals
 # 0.021.
+# Sets 27 (150, HELD OUT, nineteenth round; start = end: hit@5 0.909, gold cited 0.798, key facts 0.657, refusal
+# recall 0.902, false refusals 0.141) and 28 (150, dev; first sight 0.798 / 0.788 / 0.687 / 0.941 / 0.091, end
+# 0.788 / 0.859 / 0.751 / 0.961 / 0.010).
 LATER_SETS = {
     "blind2": ({"hit5": 0.89, "cited_gold": 0.86, "fact_accuracy": 0.81, "refusal_recall": 0.92}, 0.11, {"test"}, 160),
     "blind3": ({"hit5": 0.84, "cited_gold": 0.97, "fact_accuracy": 0.94, "refusal_recall": 0.94}, 0.03, {"dev"}, 160),
@@ -312,6 +315,8 @@ LATER_SETS = {
     "blind24": ({"hit5": 0.75, "cited_gold": 0.81, "fact_accuracy": 0.73, "refusal_recall": 0.90}, 0.05, {"dev"}, 150),
     "blind25": ({"hit5": 0.85, "cited_gold": 0.77, "fact_accuracy": 0.67, "refusal_recall": 0.94}, 0.16, {"test"}, 150),
     "blind26": ({"hit5": 0.84, "cited_gold": 0.88, "fact_accuracy": 0.69, "refusal_recall": 0.92}, 0.06, {"dev"}, 150),
+    "blind27": ({"hit5": 0.89, "cited_gold": 0.77, "fact_accuracy": 0.63, "refusal_recall": 0.88}, 0.16, {"test"}, 150),
+    "blind28": ({"hit5": 0.76, "cited_gold": 0.83, "fact_accuracy": 0.72, "refusal_recall": 0.94}, 0.03, {"dev"}, 150),
 }
 
 
