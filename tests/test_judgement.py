@@ -793,6 +793,10 @@ def test_english_questions_about_what_the_documents_name_still_answer(real_assis
     ("2022年金鹰奖最佳男主角是谁",
      "2022年“最佳男主角”、“最佳女主角”、“最佳电视剧”、“最佳电视纪录片”等奖项将揭晓,共享金鹰荣耀。",
      "2022年金鹰奖最佳男主角由张译获得。"),
+    # a profession is held in apposition: an actress in the clause where "导演" is the one who thinks is no director
+    ("漫长的季节的导演是谁",
+     "用刘琳老师主要还是因为导演觉得她合适角色,而不是硬要去用《隐秘的角落》的演员。",
+     "《漫长的季节》由辛爽执导,辛爽导演此前执导过《隐秘的角落》。"),
 ])
 def test_a_person_answer_stands_beside_the_role_asked_about(question, far, beside) -> None:
     """A name thirty characters from the role, in another clause, holds no such role."""

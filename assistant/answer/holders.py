@@ -50,20 +50,26 @@ _PLACINGS = (("冠军", "金牌"), ("亚军", "银牌"), ("季军", "铜牌"))
 # How far (characters between them) a name may stand from the role it holds: "导演辛爽", "蒋万安…当选台北市长",
 # "武大靖,2018年平昌冬奥会…金牌"; a name thirty characters on, in another clause, holds no such role.
 ROLE_REACH = 16
+# A profession is held in apposition ("导演辛爽", "辛爽导演", "张艺谋担任总导演"): "用刘琳老师…因为导演觉得她合适" names
+# an actress in the director's clause. A placing is won at a sentence's end ("纳达尔…斩获澳网男单冠军"): the wider
+# reach.
+PROFESSION_REACH = 6
+_PLACING = re.compile(r"冠军|亚军|季军|金牌|银牌|铜牌|得主|\bchampion|\bwinner|\bmedal", re.I)
 
 
 def holder_beside_role(analysis: Analysis, text: str, names: NameTable) -> bool:
     """Whether a new name stands beside the role asked about (True when the sentence does not name the role:
     it was named before it)."""
     key = fold(text)
-    roles = [span for role in analysis.roles for span in role_spans(role, key)]
+    roles = [(*span, ROLE_REACH if _PLACING.search(role) else PROFESSION_REACH)
+             for role in analysis.roles for span in role_spans(role, key)]
     if not roles:
         # "…拿下女子跳台亚军" is about another placing than the 冠军 asked for, whatever was named before it
         asked = {p for family in _PLACINGS for p in family if any(a.endswith(family) for a in analysis.roles)}
         return not any(role_spans(p, key) for family in _PLACINGS for p in family if p not in asked)
-    return any(start - ROLE_REACH <= end_ and start_ <= end + ROLE_REACH
+    return any(start - reach <= end_ and start_ <= end + reach
                for start_, end_ in _name_spans({analysis.wants}, text, analysis.question, names)
-               for start, end in roles)
+               for start, end, reach in roles)
 
 
 HOLDERS = frozenset({"company", "org"})
