@@ -872,3 +872,9 @@ def test_what_the_answer_is_for_is_no_name(real_assistant) -> None:
     """"…as a markdown table for our IC memo.": the asker's use of the answer; "IC" was required of every sentence."""
     answer = real_assistant.ask("Please reproduce the chapter 4 comparison table as a markdown table for our IC memo.")
     assert not answer.refused and "混合主权架构" in answer.text
+
+
+def test_advice_whose_addressee_follows_the_verb(real_assistant) -> None:
+    """"报告有建议企业跟当地政府…合作吗": the advice to enterprises (§5.2.2), not to governments (it quoted §5.2.1)."""
+    answer = real_assistant.ask("报告有建议企业跟当地政府、当地企业合作吗?怎样讲的?")
+    assert not answer.refused and answer.citations[0].paragraph.locator.startswith("§5.2.2")

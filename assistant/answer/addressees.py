@@ -21,7 +21,9 @@ _ADVICE = r"(?:政策)?(?:建议|倡议|对策|举措|措施|要求|期望|呼�
 # "对/给/向/针对 X (层面)(提出了)(哪些)建议", "X层面/方面的建议": the addressee is what X names.
 _TO_ZH = re.compile(rf"(?:对|给|向|为|面向|针对)(?P<x>[^,，。?？;；]{{1,12}}?)(?:层面|方面)?(?:都|分别|主要)?"
                     rf"(?:提出?了?|给出?了?|有|的)?(?:哪些|什么|啥|哪几条|几条|哪几点|些)?(?:具体)?(?:的)?{_ADVICE}|"
-                    rf"(?P<y>[^,，。?？;；\s]{{2,8}}?)(?:层面|方面)(?:的|有|提出?了?)?(?:哪些|什么|啥|几条)?{_ADVICE}")
+                    rf"(?P<y>[^,，。?？;；\s]{{2,8}}?)(?:层面|方面)(?:的|有|提出?了?)?(?:哪些|什么|啥|几条)?{_ADVICE}|"
+                    # "报告有建议企业跟当地政府合作吗": advice whose addressee follows the verb
+                    r"(?:建议|倡议|呼吁)(?P<z>[^,，。?？;；\s]{2,6}?)(?=跟|和|与|要|应|去|在|如何|怎么|多|加强|积极|主动)")
 # "recommend(ations) to/for X", "advice for X", "what should X do": the English addressee.
 _TO_EN = re.compile(r"\b(?:recommend\w*|advice|advise\w*|suggest\w*|propos\w*|call\w* on)\b[^?.;]{0,30}?"
                     r"\b(?:to|for|on)\s+(?:the\s+)?(?P<x>[\w\s&-]{2,40})|"
