@@ -1092,6 +1092,8 @@ def test_would_you_recommend_is_an_opinion_not_the_world(real_assistant):
     ("有没有平台企业海外项目的违约率或不良率之类的数据?", ("不良率",)),  # (违约率 is cut 违约 + 率: no noun)
     ("报告里有没有出海平台在海外的品牌好感度或者舆情数据?", ("舆情", "好感度")),  # coordinated things measured
     ("在东南亚那些电商平台上开个店,要交多少保证金?", ("保证金",)),  # the thing after 多少
+    ("报告里有没有外卖骑手数量的数据?", ("骑手",)),  # 数量 measures the word before it
+    ("中国电信海外员工人数是多少", ()),  # the report writes 员工
     ("2023年东南亚地区零售电商增速是多少?", ()),  # the documents write 增速
     ("报告有没有讲非洲的数字经济水平咋样 跟东南亚比差多少", ()),  # a comparison asks for a difference
     ("为啥叫数字“丝绸之路”?", ()),  # 数字 does not end an ask here

@@ -24,6 +24,8 @@ _ENDS_ASK = frozenset({"吗", "呢", "是", "有", "为", "多少", "啊", "吧"
 # Words between the measured thing and the ask: "是多少", "之类的数据", "大概有多少".
 _FILLERS = frozenset({"是", "有", "为", "的", "了", "之类", "等", "等等", "具体", "大概", "大约", "约", "一共", "总共",
                       "到底", "究竟", "相关", "方面", "分别", "各自", "各"})
+# Words for a measure of something, which the word before names: "骑手数量", "员工人数", "市场规模".
+_MEASURE_WORDS = frozenset({"数量", "人数", "规模", "金额", "总额", "总量", "数目", "个数", "次数"})
 # Between two measured things: "违约率或不良率", "好感度或者舆情".
 _CONNECTORS = frozenset({"或", "或者", "和", "与", "及", "以及", "、", "跟"})
 _COUNTERS = re.compile(r"^[个家项座张台条位名次种类款笔元]$")
@@ -41,6 +43,8 @@ def _heads_before(tagged: list[tuple[str, str]], at: int) -> list[tuple[str, str
     heads = []
     while i >= 0:
         heads.append(tagged[i])
+        if tagged[i][0] in _MEASURE_WORDS and i >= 1:
+            heads.append(tagged[i - 1])  # "骑手数量的数据": the riders are what is counted
         if i >= 2 and tagged[i - 1][0] in _CONNECTORS:
             i -= 2
         else:
@@ -60,7 +64,7 @@ def _measured(word: str, tag: str, topics: set[str]) -> bool:
     """Whether a word can be the measured thing: a topic noun (evidence.topic_nouns: not 对云 of "沙特对云数据"),
     or an idiom (好感度), of two characters or more, and not itself a word for a figure (数额)."""
     return ((word in topics or tag == "l") and tag not in _NAME_TAGS and len(word) >= 2 and cjk_ratio(word) == 1
-            and word not in _NOMINAL_ASKS)
+            and word not in _NOMINAL_ASKS and word not in _MEASURE_WORDS)
 
 
 def unmeasured(question: str, corpus_key: str) -> tuple[str, ...]:
