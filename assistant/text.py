@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -88,8 +89,9 @@ def match_key(text: str) -> str:
 _STEM_SUFFIXES = "数量率额度值人者们"
 
 
-def written(word: str, key: str) -> bool:
-    """Whether a matching key (match_key of a text) holds the word or its stem (岗位 of 岗位数, 当地 of 当地人)."""
+def written(word: str, key: Container[str]) -> bool:
+    """Whether a matching key (match_key of a text, or a large library's bigram index) holds the word or its stem
+    (岗位 of 岗位数, 当地 of 当地人)."""
     return match_key(word) in key or (len(word) > 2 and word[-1] in _STEM_SUFFIXES and match_key(word[:-1]) in key)
 
 

@@ -9,6 +9,7 @@ is weighed. Pure functions over jieba's tags (text.pos_tags).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from assistant.answer.analysis import Analysis, QuestionKind
 from assistant.answer.evidence import topic_nouns
@@ -29,7 +30,7 @@ _MEASURE_WORDS = frozenset({"数量", "人数", "规模", "金额", "总额", "�
 # Between two measured things: "违约率或不良率", "好感度或者舆情".
 _CONNECTORS = frozenset({"或", "或者", "和", "与", "及", "以及", "、", "跟"})
 _COUNTERS = re.compile(r"^[个家项座张台条位名次种类款笔元]$")
-# Tags of a measured thing: a common noun (not a name: an unknown name is judged elsewhere), or an idiom (好感度).
+# A measured thing is a common noun, not a name (a name the documents lack is judged elsewhere).
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nsf", "nt", "nz"})
 # "跟东南亚比差多少": a comparison asks for a difference, whatever word stands before 多少.
 _COMPARES = re.compile(r"相比|对比|比较|(?:跟|和|与|同)[^,，。?？!！]{1,12}比(?![例重率])")
@@ -67,7 +68,7 @@ def _measured(word: str, tag: str, topics: set[str]) -> bool:
             and word not in _NOMINAL_ASKS and word not in _MEASURE_WORDS)
 
 
-def unmeasured(question: str, corpus_key: str) -> tuple[str, ...]:
+def unmeasured(question: str, corpus_key: Container[str]) -> tuple[str, ...]:
     """The things a Chinese question asks a figure of, when the documents name none of them (nor their stems:
     岗位 for 岗位数); () otherwise, and when no measured thing is found."""
     if _COMPARES.search(question):
@@ -84,7 +85,7 @@ def unmeasured(question: str, corpus_key: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def measure_problem(analysis: Analysis, corpus_key: str) -> str:
+def measure_problem(analysis: Analysis, corpus_key: Container[str]) -> str:
     """Why no sentence can give the figure asked for ("" when one might): a Chinese question about the documents'
     content (not the report's own parts, table or sources, answered by their place) measuring what they never name."""
     if (analysis.lang != "zh" or analysis.about_report or analysis.table or analysis.section
