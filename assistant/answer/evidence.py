@@ -117,7 +117,7 @@ def warm_up_tokenizers() -> None:
 
 
 @lru_cache(maxsize=256)
-def _question_tags(question: str) -> tuple[tuple[str, str], ...]:
+def question_tags(question: str) -> tuple[tuple[str, str], ...]:
     """A question's POS tags, computed once: its names, nouns, topics and events are all read from them."""
     return tuple(pos_tags(question))
 
@@ -127,14 +127,14 @@ def nouns(question: str, english: bool = False) -> frozenset[str]:
     """The question's nouns (matching keys), by jieba's POS tags; not the words for how it asks (学生, 简报,
     通俗: an unknown noun weighs in the evidence, and those say nothing of the topic), nor, in a Chinese question,
     English words typed in lower case ("data residency", "define"): they never match the Chinese text."""
-    return frozenset(match_key(w) for w, tag in _question_tags(question)
+    return frozenset(match_key(w) for w, tag in question_tags(question)
                      if (tag[:1] == "n" or tag in ("vn", "eng")) and w not in GENERIC_NOUNS
                      and (english or not (tag == "eng" and english_vocabulary(w))))
 
 
 def topic_nouns(question: str) -> list[str]:
     """The common nouns a question is about (天气, 汇率, 坏账): not names, not words for how it asks."""
-    return [w for w, tag in _question_tags(question)
+    return [w for w, tag in question_tags(question)
             if (tag[:1] == "n" or tag == "vn") and tag not in _NAME_TAGS and tag != "nz" and len(w) >= 2
             and w not in GENERIC_NOUNS and w[0] not in FUNCTION_CHARS and w not in NOT_NAMES]
 
@@ -153,7 +153,7 @@ def event_verbs(question: str, english: bool = False) -> list[str]:
     for that event."""
     if english:
         return english_event_verbs(question)
-    tagged = [w for w, tag in _question_tags(question)
+    tagged = [w for w, tag in question_tags(question)
               if tag in ("v", "vn") and len(w) >= 2 and w not in _GENERIC_VERBS]
     listed = [m.group(0) for m in EVENT_WORDS.finditer(question) if not any(m.group(0) in w for w in tagged)]
     return list(dict.fromkeys([*tagged, *listed, *english_event_verbs(question)]))
@@ -187,7 +187,7 @@ _LENGTH_ASKED = re.compile(r"\d+\s*(?:个)?(?:字|句话?)(?:以内|之内|左�
 def proper_names(question: str) -> list[str]:
     """Proper names, numbers with digits and Latin terms in a Chinese question (jieba POS tags)."""
     names = []
-    for word, tag in _question_tags(_LENGTH_ASKED.sub(" ", question)):
+    for word, tag in question_tags(_LENGTH_ASKED.sub(" ", question)):
         if len(word) < 2 or word in NOT_NAMES or WITH_RELATION.search(word):
             continue
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)

@@ -131,8 +131,11 @@ def events_of_others(analysis: Analysis, text: str) -> bool:
     text, asked = fold(text), _bigrams(fold(analysis.question))
     spots = [m for event in analysis.events for form in event_forms(event) for m in re.finditer(re.escape(form), text)]
 
-    def of_another(end: int, start: int) -> bool:
-        qualified = _QUALIFIED.match(text, end)
-        return bool(qualified) and not (_bigrams(qualified.group(1)) | _bigrams(text[_clause_start(text, start):start])
-                                        ) & asked
-    return bool(spots) and all(of_another(m.end(), m.start()) for m in spots)
+    def of_another(spot: re.Match[str]) -> bool:
+        qualified = _QUALIFIED.match(text, spot.end())
+        if not qualified:
+            return False
+        around = _bigrams(qualified.group(1)) | _bigrams(text[_clause_start(text, spot.start()):spot.start()])
+        return not around & asked
+
+    return bool(spots) and all(of_another(m) for m in spots)

@@ -3,7 +3,7 @@
 "平台企业海外项目的违约率或不良率之类的数据", "带动就业岗位数是多少", "开个店要交多少保证金": the figure is of
 违约率/不良率, 岗位, 保证金. When the documents never write that word (nor its stem, 岗位 for 岗位数), no sentence
 can give its figure, however well the rest of the question matches: the question is refused before any sentence
-is weighed. Pure functions over jieba's tags (text.pos_tags).
+is weighed. Pure functions over jieba's tags (evidence.question_tags, cached per question).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 from collections.abc import Container
 
 from assistant.answer.analysis import Analysis, QuestionKind
-from assistant.answer.evidence import topic_nouns
-from assistant.text import cjk_ratio, pos_tags, written
+from assistant.answer.evidence import question_tags, topic_nouns
+from assistant.text import cjk_ratio, written
 
 # Words asking for a figure: the measured thing stands just before them ("岗位数是多少"), or, for 多少, just after it
 # and its counter ("交多少保证金").
@@ -73,7 +73,7 @@ def unmeasured(question: str, corpus_key: Container[str]) -> tuple[str, ...]:
     岗位 for 岗位数); () otherwise, and when no measured thing is found."""
     if _COMPARES.search(question):
         return ()
-    tagged = [(w, t) for w, t in pos_tags(question) if w.strip()]
+    tagged = [(w, t) for w, t in question_tags(question) if w.strip()]  # (tagged once: event_verbs reads them too)
     asks = [i for i, (w, _) in enumerate(tagged) if w in _ASKS_BEFORE or (w in _NOMINAL_ASKS and (
         i + 1 == len(tagged) or tagged[i + 1][0] in _ENDS_ASK))]
     heads = [h for i in asks for h in _heads_before(tagged, i)]

@@ -17,7 +17,10 @@ from assistant.corpus import CorpusView
 from assistant.lexicon import NameTable
 from assistant.types import Answer, Hit, Paragraph
 
-# The note part_note adds: what the assistant says about where the report tells something (no claim to check).
+# The note part_note adds (its wording, and the separator of its places), and the pattern that knows it again: what
+# the assistant says about where the report tells something, no claim to check.
+_PART_NOTE = {"zh": ("注:报告是在{where}讲的,不在{part}。", "、"),
+              "en": ("Note: the report tells this in {where}, not in {part}.", ", ")}
 PART_NOTE = re.compile(r"注:报告是在\S+讲的,不在.+。|Note: the report tells this in .+, not in .+\.")
 
 if TYPE_CHECKING:  # (analysis imports sections, which parts imports)
@@ -30,12 +33,17 @@ def in_part(paragraph: Paragraph, prefix: str) -> bool:
     return locator.startswith(prefix) and (prefix.endswith(OPENING) or locator[len(prefix):][:1] in (" ", "."))
 
 
+def _inside(prefix: str, corpus: CorpusView) -> list[Paragraph]:
+    """The report's paragraphs in the part, in reading order."""
+    return [p for p in corpus.report_paragraphs() if in_part(p, prefix)]
+
+
 def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vector: np.ndarray) -> list[Hit]:
     """The report's paragraphs in the part, best-ranked first; the hits unchanged when the part does not exist.
 
     A paragraph the search did not rank gets the lowest rank's score and its best sentence's cosine.
     """
-    inside = [p for p in corpus.report_paragraphs() if in_part(p, prefix)]
+    inside = _inside(prefix, corpus)
     if not inside:
         return list(hits)
     ranked = {h.paragraph_id: h for h in hits}
@@ -48,7 +56,7 @@ def section_hits(prefix: str, hits: Sequence[Hit], corpus: CorpusView, query_vec
 
 def part_paragraphs(prefix: str, corpus: CorpusView) -> list[Paragraph]:
     """The report's prose paragraphs in the part, in reading order (the table is not an opening)."""
-    return [p for p in corpus.report_paragraphs() if in_part(p, prefix) and p.kind != "table"]
+    return [p for p in _inside(prefix, corpus) if p.kind != "table"]
 
 
 def _best_cosine(paragraph: Paragraph, corpus: CorpusView, query_vector: np.ndarray) -> float:
@@ -61,7 +69,7 @@ def misplaced(prefix: str, analysis: Analysis, names: NameTable, corpus: CorpusV
     no paragraph names them all: the premise's mistake, so the answer is looked for in the whole report."""
     if not (analysis.names and states_premise(analysis.question)):
         return False
-    inside = [p for p in corpus.report_paragraphs() if in_part(p, prefix)]
+    inside = _inside(prefix, corpus)
     return bool(inside) and not any(all(names.occurs(m.group, p.text) for m in analysis.names) for p in inside)
 
 
@@ -74,7 +82,6 @@ def part_note(answer: Answer, prefix: str, corpus: CorpusView) -> Answer:
     part = prefix.strip()
     heading = next((h for h, place in corpus.part_headings.items() if place == part), "")
     named = f"{part} {heading}".strip() if heading else part
-    places = "、".join(dict.fromkeys(where))
-    note = (f"Note: the report tells this in {', '.join(dict.fromkeys(where))}, not in {named}."
-            if answer.lang == "en" else f"注:报告是在{places}讲的,不在{named}。")
+    template, separator = _PART_NOTE["en" if answer.lang == "en" else "zh"]
+    note = template.format(where=separator.join(dict.fromkeys(where)), part=named)
     return replace(answer, text=f"{answer.text}\n{note}", notes=(*answer.notes, note))
