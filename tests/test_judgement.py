@@ -1113,3 +1113,34 @@ def test_the_thing_a_figure_is_asked_of_must_be_named_by_the_documents(question:
 def test_a_figure_of_what_the_report_never_names_is_refused(real_assistant) -> None:
     answer = real_assistant.ask("报告里有没有给出平台企业海外项目的违约率或不良率之类的数据?有的话请给出具体数值。")
     assert answer.refused and answer.see_also and "不良率" in answer.debug["reason"]
+
+
+def test_a_date_question_s_event_must_be_named_in_the_dated_sentence() -> None:
+    """"伊丽莎白二世去世时间": the sentence before naming 逝世 does not make 2007 (a channel's launch) its date."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import context_problem
+    from assistant.lexicon import NameTable
+
+    question = "伊丽莎白二世去世时间"
+    before = "白金汉宫发言人则说伊丽莎白二世一直表示不会退位,此一决定直至她逝世都未曾改变。"
+    launch = "2007年,伊丽莎白二世的专用YouTube频道启播,首次在网路上播放圣诞文告。"
+    death = "伊丽莎白二世于2022年9月8日在巴尔莫勒尔城堡逝世。"
+    analysis = analyse(question, NameTable([]), before + launch + death, events=("去世",))
+    assert context_problem(analysis, launch, before, before, NameTable([])) == "not about 去世"
+    assert context_problem(analysis, death, launch, launch, NameTable([])) == ""
+
+
+@pytest.mark.parametrize(("question", "text", "problem"), [
+    ("伊丽莎白二世去世时间", "1952年2月6日她的父亲英王乔治六世去世。", "about another's 去世"),
+    ("伊丽莎白二世去世时间", "2002年其妹玛格丽特公主去世。", "about another's 去世"),
+    ("伊丽莎白二世去世时间", "伊丽莎白二世于2022年9月8日去世。", ""),
+    ("伊丽莎白二世的父亲是哪年去世的", "1952年2月6日她的父亲英王乔治六世去世。", ""),  # the relative asked about
+])
+def test_a_relative_s_death_does_not_date_the_person_asked_about(question: str, text: str, problem: str) -> None:
+    """A clause naming a relative (父亲, 其妹) as the event's subject reports someone else's event."""
+    from assistant.answer.analysis import analyse
+    from assistant.answer.judgement import sentence_problem
+    from assistant.lexicon import NameTable
+
+    analysis = analyse(question, NameTable([]), text, events=("去世",))
+    assert sentence_problem(analysis, text, NameTable([])) == problem

@@ -118,6 +118,10 @@ def hedged(text: str, at: int) -> bool:
 
 # "邓小岚女士所创办的马兰小乐队": the event qualifies the noun after 的, the thing it made or did.
 _QUALIFIED = re.compile(r"的([\u4e00-\u9fff]{2,8})")
+# "她的父亲英王乔治六世去世", "其子…身亡": the clause names a relative as the event's subject; unless the question asks
+# about that relative, the event is someone else's.
+_KIN = re.compile(r"父亲|母亲|儿子|女儿|丈夫|妻子|王夫|王后|祖父|祖母|外祖|孙子|孙女|"
+                  r"哥哥|姐姐|弟弟|妹妹|兄长|胞[兄弟姐妹]|[其之][子女父母夫妻兄弟姐妹]")
 
 
 def _bigrams(text: str) -> set[str]:
@@ -125,13 +129,17 @@ def _bigrams(text: str) -> set[str]:
 
 
 def events_of_others(analysis: Analysis, text: str) -> bool:
-    """Whether each mention of the asked event in the text is a relative clause about another thing: the noun after
-    its 的 and its clause before it share no two characters with the question ("果果合唱团是谁创办的" is not
+    """Whether each mention of the asked event in the text is about another: its clause names a relative of the one
+    asked about as its subject, or it is a relative clause whose noun after its 的 and whose clause before it share
+    no two characters with the question ("果果合唱团是谁创办的" is not
     answered by "它的前身是邓小岚女士所创办的马兰小乐队"; "零壹空间是舒畅创办的民营火箭公司" answers)."""
     text, asked = fold(text), _bigrams(fold(analysis.question))
     spots = [m for event in analysis.events for form in event_forms(event) for m in re.finditer(re.escape(form), text)]
 
     def of_another(spot: re.Match[str]) -> bool:
+        kin = _KIN.search(text, _clause_start(text, spot.start()), spot.start())
+        if kin and kin.group(0) not in analysis.question:
+            return True
         qualified = _QUALIFIED.match(text, spot.end())
         if not qualified:
             return False

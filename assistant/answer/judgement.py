@@ -105,10 +105,11 @@ def context_problem(analysis: Analysis, sentence: str, before: str, near: str, n
     named_events = [e for e in analysis.events if EVENT_WORDS.fullmatch(e)]
     dated = bool(analysis.events) and analysis.wants in ("date", "place", "person")
     if (dated or (bool(named_events) and analysis.wants == "who")) and not analysis.about_report:
-        # A named event (举办, 去世, 发射, 创办) is stated where its date, place or founder is: in the sentence or the
-        # one before, and when the question names one, a verb said in passing ("开始施行": 开始) does not stand in
-        # for it; another verb ("达到") may have been said anywhere before in the paragraph.
-        keys = {True: match_key(local), False: match_key(read)}
+        # A named event (举办, 去世, 发射, 创办) is stated where its date, place or founder is: in the sentence itself
+        # ("…直至她逝世都未曾改变。2007年,她的YouTube频道启播": 2007 dates the channel, not the death), and when the
+        # question names one, a verb said in passing ("开始施行": 开始) does not stand in for it; another verb
+        # ("达到") may have been said anywhere before in the paragraph.
+        keys = {True: match_key(sentence), False: match_key(read)}
         if not any(match_key(form) in keys[bool(EVENT_WORDS.fullmatch(event))]
                    for event in named_events or analysis.events for form in event_forms(event)):
             return "not about " + "/".join(named_events or analysis.events)
