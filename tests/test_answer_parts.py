@@ -328,7 +328,16 @@ def test_asking_whether_the_report_gives_the_figure_is_part_of_the_question() ->
     assert question_parts("东南亚电商现在盘子多大?报告里给数没") == ["东南亚电商现在盘子多大?报告里给数没"]
     forecast = "东南亚数字经济规模有多大?报告里有没有给个预测数"
     assert question_parts(forecast) == [forecast]
+    # the same check worded otherwise, and where to cite the answer
+    for question in ("华为云在泰国一年收入是多少?报告有写具体的数字吗?", "中俄跨境电商一年多少钱?报告里有这个数字吗?",
+                     "网传“海外营收已超3万亿元”,报告里能查到这个数吗?给出所在页。"):
+        assert question_parts(question) == [question]
     assert question_parts("华为做了啥?菜鸟做了啥?") == ["华为做了啥?", "菜鸟做了啥?"]
+
+
+def test_a_figure_the_report_lacks_is_refused_when_the_asker_checks_whether_it_is_there(real_assistant) -> None:
+    """"…一年收入是多少?报告有写具体的数字吗?": the check-back is not a question of its own to answer with anything."""
+    assert real_assistant.ask("华为云在泰国一年收入是多少?报告有写具体的数字吗?").refused
 
 
 @pytest.mark.parametrize(("question", "facts", "paragraphs"), [
