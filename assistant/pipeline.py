@@ -14,7 +14,7 @@ from dataclasses import replace
 from assistant.answer import compose_answer, merge_answers
 from assistant.answer.coordination import aspect_parts, contrast_parts, name_parts
 from assistant.answer.evidence import warm_up_tokenizers
-from assistant.answer.judgement import OFF_TOPIC, UNKNOWN_NAMES
+from assistant.answer.judgement import OFF_TOPIC, documents_lack
 from assistant.answer.verifier import load_model
 from assistant.config import Settings
 from assistant.corpus import CorpusView
@@ -26,7 +26,14 @@ from assistant.index.registry_links import registry_overrides
 from assistant.lexicon import NameGroup, NameTable, homophones, load_name_table
 from assistant.lexicon.spelling import corrected
 from assistant.provenance import with_provenance
-from assistant.question import ASKS, asks_documents, elliptical, joined_parts, question_parts, validate_question
+from assistant.question import (
+    asks_documents,
+    asks_something,
+    elliptical,
+    joined_parts,
+    question_parts,
+    validate_question,
+)
 from assistant.question_reading import read_question
 from assistant.retrieve import HybridRetriever, Retrieval
 from assistant.types import Answer, Paragraph
@@ -108,10 +115,11 @@ class Assistant:
                 # "你觉得…会成功吗?请说你自己的看法": a part of an opinion or an instruction is one too, unless it asks
                 # about the documents on its own
                 parts = [part for part in parts if asks_documents(part, bool(self.names.find(part)))]
-            elif str(whole.debug.get("reason", "")).startswith(UNKNOWN_NAMES):
-                # "does it mention Tiki or Sendo? vietnam local platform": a part that asks nothing only says more
-                # of a question the documents cannot answer, nor one leaving out its subject ("有没有跟微信比较?")
-                parts = [part for part in parts if ASKS.search(part) and not elliptical(part)]
+            elif documents_lack(str(whole.debug.get("reason", ""))):
+                # "does it mention Tiki or Sendo? vietnam local platform", "…收入的数字?有稿件写“超千亿”。": a part
+                # that asks nothing only says more of a question the documents cannot answer, nor one leaving out
+                # its subject ("有没有跟微信比较?")
+                parts = [part for part in parts if asks_something(part) and not elliptical(part)]
             answers = [whole, *(self._asked(part, None, k, scope) for part in parts)]
             answer = merge_answers(text, answers) if parts else whole
         else:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import cjk_ratio
+
 
 class QuestionError(ValueError):
     """A question that cannot be answered as given (empty, too long, not text)."""
@@ -39,6 +41,19 @@ def validate_question(question: str, max_chars: int) -> str:
 # Words that make a text ask something (a question mark, 吗, 哪, "what"…).
 ASKS = re.compile(r"[?？]|吗|呢|什么|啥|哪|谁|几|多少|怎么|咋|如何|为什么|为何|是否|有没有|是不是|能不能|能否|可不可以|"
                   r"\b(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b", re.I)
+# An English statement after a question ("They are the biggest e-wallet in Vietnam.") holds "are" but asks nothing.
+_ASKS_EN = re.compile(r"^\W*(?:what|which|who|whose|when|where|why|how|is|are|does|do|did|can|could|will|would|any|"
+                      r"pls|please|and (?:what|which|who|how|why|where|when))\b", re.I)
+
+
+def asks_something(part: str) -> bool:
+    """Whether a part of a question asks anything: a question mark, a Chinese question word, or an English part
+    opening as a question does."""
+    if "?" in part or "\uff1f" in part:
+        return True
+    return _ASKS_EN.match(part) is not None if cjk_ratio(part) < 0.3 else ASKS.search(part) is not None
+
+
 _INTENT = re.compile(r"我|我们|咱|要|打算|准备|安排|计划|需要|需|\b(?:I|we|my|our)\b", re.I)
 _PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4

@@ -499,3 +499,21 @@ def test_a_paragraphs_lead_is_quoted_before_its_later_sentences(real_assistant) 
     answer = real_assistant.ask("第五章开头讲了哪些挑战?")
     text = answer.text
     assert not answer.refused and text.index("在全球数字化版图重塑的进程中") < text.index("然而")
+
+
+def test_a_statement_after_a_question_asks_nothing() -> None:
+    from assistant.question import asks_something
+
+    assert not asks_something("They are the biggest e-wallets in Vietnam.")  # "are" in a statement
+    assert not asks_something("有稿件写“超千亿”。")
+    assert asks_something("Is it in the report")
+    assert asks_something("分别是什么")
+
+
+@pytest.mark.parametrize("question", [
+    "Does the report mention MoMo or ZaloPay? They are the biggest e-wallets in Vietnam.",
+    "报告里有没有给出中国电信海外业务收入的数字?有稿件写“超千亿”。",
+])
+def test_what_the_asker_adds_to_a_question_the_documents_cannot_answer_is_not_answered(real_assistant, question):
+    """The statement after the question is context: answered on its own it quoted whatever matched ("超千亿元")."""
+    assert real_assistant.ask(question).refused

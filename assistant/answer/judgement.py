@@ -43,6 +43,7 @@ from assistant.answer.holders import (
     holder_beside_role,
     names_a,
 )
+from assistant.answer.measures import NEVER_NAMED
 from assistant.answer.org_kinds import asked_org_kind, names_org_of_kind
 from assistant.answer.passing import named_only_in_lists
 from assistant.answer.periods import PERIOD, periods
@@ -55,6 +56,12 @@ WANTED_NAME = {"place": "place", "who": "person or organisation", "person": "per
 ABSENT_TOPICS = "asks about what the documents never mention: "  # a refusal that gets no "see also"
 UNKNOWN_NAMES = "names the corpus does not mention: "
 OFF_TOPIC = "off-topic: "  # a greeting, an instruction, an opinion: refused whatever the documents say
+
+
+def documents_lack(reason: str) -> bool:
+    """Whether a refusal says the documents lack what was asked about (an unknown name, a topic or the thing a
+    figure measures they never mention), not only that no sentence answered."""
+    return reason.startswith((UNKNOWN_NAMES, ABSENT_TOPICS)) or NEVER_NAMED in reason
 
 
 @dataclass(frozen=True)

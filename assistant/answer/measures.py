@@ -85,6 +85,9 @@ def unmeasured(question: str, corpus_key: Container[str]) -> tuple[str, ...]:
     return tuple(words)
 
 
+NEVER_NAMED = ": the documents never name it"  # ends a refusal for a figure of what the documents never name
+
+
 def measure_problem(analysis: Analysis, corpus_key: Container[str]) -> str:
     """Why no sentence can give the figure asked for ("" when one might): a Chinese question about the documents'
     content (not the report's own parts, table or sources, answered by their place) measuring what they never name."""
@@ -92,4 +95,4 @@ def measure_problem(analysis: Analysis, corpus_key: Container[str]) -> str:
             or analysis.kind is QuestionKind.SOURCE):
         return ""
     absent = unmeasured(analysis.question, corpus_key)
-    return "no figure of " + "/".join(absent) + ": the documents never name it" if absent else ""
+    return "no figure of " + "/".join(absent) + NEVER_NAMED if absent else ""
