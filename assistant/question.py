@@ -54,7 +54,8 @@ def asks_something(part: str) -> bool:
     return _ASKS_EN.match(part) is not None if cjk_ratio(part) < 0.3 else ASKS.search(part) is not None
 
 
-_INTENT = re.compile(r"我|我们|咱|要|打算|准备|安排|计划|需要|需|\b(?:I|we|my|our)\b", re.I)
+# (Not the 要 of 重要: "在俄罗斯这个话题也是很重要。" after a question is a remark, not what the asker will do.)
+_INTENT = re.compile(r"我|我们|咱|(?<!重)要|打算|准备|安排|计划|需要|需|\b(?:I|we|my|our)\b", re.I)
 _PART_END = re.compile("(?<=[?\uff1f])")  # ASCII and full-width question marks
 MIN_PART_CHARS = 4
 

@@ -517,3 +517,15 @@ def test_a_statement_after_a_question_asks_nothing() -> None:
 def test_what_the_asker_adds_to_a_question_the_documents_cannot_answer_is_not_answered(real_assistant, question):
     """The statement after the question is context: answered on its own it quoted whatever matched ("超千亿元")."""
     assert real_assistant.ask(question).refused
+
+
+def test_a_remark_after_the_question_does_not_make_it_about_what_the_remark_names(real_assistant) -> None:
+    """"…报告怎么解释“数字主权”?在哈萨克斯坦这个问题很重要。": the remark's 重要 is no plan of the asker's (which
+    kept the question whole and refused it for 哈萨克斯坦); it is context, and the question is answered."""
+    from assistant.question import question_parts
+
+    question = "您好,我在阿拉木图工作。报告怎么解释“数字主权”这个词?在哈萨克斯坦这个话题也是很重要。"
+    assert len(question_parts(question)) == 2
+    answer = real_assistant.ask(question)
+    assert not answer.refused
+    assert "数字主权" in answer.text
