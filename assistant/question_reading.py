@@ -149,8 +149,11 @@ BACKGROUND_CHARS = 8  # a colon after fewer letters is part of a title ("数字�
 
 # A sentence about the user that asks nothing ("我在做新员工培训,想用一张表讲清楚…。", "I'm new on the team."),
 # before the question, is background too.
-_ABOUT_USER = re.compile(r"^(?:我|我们|咱们|鄙人|本人|笔者|\bI(?:'m| am)\b|\bwe(?:'re| are)\b)", re.I)
-_SENTENCE_END = re.compile(r"(?<=[。!！])|(?<=\.)\s+")
+# (Dialects say 俺 or 额 for 我: "额在西安港务区弄跨境物流的".)
+_ABOUT_USER = re.compile(r"^(?:我|我们|咱们|鄙人|本人|笔者|俺|额(?=们|[在是想要做搞弄家])|"
+                         r"\bI(?:'m| am)\b|\bwe(?:'re| are)\b)", re.I)
+# A phone typist ends a sentence with a space: "额在西安港务区弄跨境物流的 报告里说…".
+_SENTENCE_END = re.compile(r"(?<=[。!！])|(?<=\.)\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 MIN_REST = 10
 
 

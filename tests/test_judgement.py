@@ -596,6 +596,10 @@ def test_a_sentence_about_the_user_is_background_only_before_a_question_of_its_o
     # the rest alone asks nothing
     assert read_question("我们公司想去印尼。报告怎么看?") == "我们公司想去印尼。报告怎么看?"
     assert read_question("我是新人。") == "我是新人。"
+    # a dialect's 俺/额 for 我, and a phone typist's space for a full stop
+    assert read_question("额在兰州弄跨境物流的 报告里说东南亚有啥机会") == "报告里说东南亚有啥机会"
+    assert read_question("俺是县里商务局的。这报告里讲的跨境电商那块有啥用?") == "这报告里讲的跨境电商那块有啥用?"
+    assert read_question("额度 报告里提了吗 金融科技那块") == "额度 报告里提了吗 金融科技那块"  # 额度 is no 我
 
 
 def test_a_sentence_about_the_user_puts_no_constraint_on_the_answer(real_assistant) -> None:
