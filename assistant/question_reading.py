@@ -73,15 +73,27 @@ _CANTONESE_IS = re.compile(r"(?<![關关聯联干幹體体派世直維维])係(?
 
 
 def reading_form(question: str) -> str:
-    """The question as the corpus is written: simplified characters, Mandarin words.
+    """The question as the corpus is written: simplified characters, Mandarin words, English words in full.
 
-    Questions typed in traditional characters (數字絲綢之路) or with Cantonese words would otherwise match
-    nothing lexically; the user still sees the question as typed.
+    Questions typed in traditional characters (數字絲綢之路), with Cantonese words or in chat shorthand ("govt recs")
+    would otherwise match nothing lexically; the user still sees the question as typed.
     """
     question = simplified(unicodedata.normalize("NFKC", _CANTONESE_IS.sub("是", question)))  # "第４章" as 第4章
     for cantonese, mandarin in _CANTONESE:
         question = question.replace(cantonese, mandarin)
+    question = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(0).lower()], question)
     return _LATIN_BESIDE_CJK.sub(" ", question)
+
+
+# English chat shorthand and its words ("pilot coop in govt recs - wat kind of pilots?", "3 pts max").
+_CHAT_WORDS = {"govt": "government", "gov't": "government", "govts": "governments", "rec": "recommendation",
+               "recs": "recommendations", "recos": "recommendations", "wat": "what", "wht": "what", "wut": "what",
+               "coop": "cooperation", "co-op": "cooperation", "pts": "points", "rpt": "report", "abt": "about",
+               "intl": "international", "natl": "national", "mgmt": "management", "dept": "department",
+               "orgs": "organisations", "biz": "business", "econ": "economy", "bcoz": "because", "coz": "because",
+               "cuz": "because", "info": "information", "approx": "approximately", "thx": "thanks", "plz": "please",
+               "ppl": "people", "infra": "infrastructure", "regs": "regulations"}
+_CHAT_WORD = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in _CHAT_WORDS) + r")(?![\w'-])", re.I)
 
 
 # "那个table里面fintech的定位", "report有讲…": an English word typed against Chinese characters is a word of its own

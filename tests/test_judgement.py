@@ -1148,3 +1148,19 @@ def test_a_relative_s_death_does_not_date_the_person_asked_about(question: str, 
 
     analysis = analyse(question, NameTable([]), text, events=("去世",))
     assert sentence_problem(analysis, text, NameTable([])) == problem
+
+
+def test_english_chat_shorthand_is_read_in_full() -> None:
+    from assistant.question_reading import read_question
+
+    assert read_question("govt level recs? 3 pts max") == "government level recommendations? 3 points max"
+    assert read_question("wat kind of pilots in the intl coop recs") == (
+        "what kind of pilots in the international cooperation recommendations")
+    assert read_question("Recovery of GOVTS") == "Recovery of governments"  # words, not parts of words
+
+
+def test_a_question_in_chat_shorthand_is_answered(real_assistant) -> None:
+    """"govt recs": every word a shorthand, the question matched nothing the documents name and was refused."""
+    answer = real_assistant.ask("govt level recs? 3 pts max")
+    assert not answer.refused
+    assert "政府" in answer.text or any("政府" in c.paragraph.section for c in answer.citations)
