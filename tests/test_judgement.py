@@ -1164,3 +1164,21 @@ def test_a_question_in_chat_shorthand_is_answered(real_assistant) -> None:
     answer = real_assistant.ask("govt level recs? 3 pts max")
     assert not answer.refused
     assert "政府" in answer.text or any("政府" in c.paragraph.section for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("第四章那张表:表题、列名分别是什么?原文照录,行数也报一下。", []),  # 张 counts the table: no person 张表
+    ("报告里那张图是什么", []),
+    ("张勇在报告里出现了吗", ["张勇"]),  # a surname
+])
+def test_a_measure_word_is_no_surname(question: str, names: list[str]) -> None:
+    from assistant.answer.evidence import proper_names
+
+    assert proper_names(question) == names
+
+
+def test_the_table_counted_with_a_measure_word_is_answered(real_assistant) -> None:
+    """"那张表" was read as a person 张表 the documents never mention, and the question refused."""
+    answer = real_assistant.ask("第四章那张表:表题、列名分别是什么?原文照录,行数也报一下。")
+    assert not answer.refused
+    assert any(c.paragraph.kind == "table" for c in answer.citations)

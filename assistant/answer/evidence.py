@@ -184,14 +184,21 @@ def tagged_names(text: str) -> tuple[tuple[str, str], ...]:
 _LENGTH_ASKED = re.compile(r"\d+\s*(?:个)?(?:字|句话?)(?:以内|之内|左右|以下|上下)?")
 
 
+_COUNTING = frozenset("这那一两几每哪此该某整")
+
+
 def proper_names(question: str) -> list[str]:
     """Proper names, numbers with digits and Latin terms in a Chinese question (jieba POS tags)."""
     names = []
+    before = ""
     for word, tag in question_tags(_LENGTH_ASKED.sub(" ", question)):
+        previous, before = before, word
         if len(word) < 2 or word in NOT_NAMES or WITH_RELATION.search(word):
             continue
         is_name = tag in _NAME_TAGS or (tag == "m" and _DIGIT.search(word) is not None)
         if tag == "nr" and len(word) == 2 and word[0] in _CONJUNCTIONS:
+            is_name = False
+        if tag == "nr" and word[0] == "张" and previous[-1:] in _COUNTING:  # "那张表", "一张图": 张 counts, no surname
             is_name = False
         if tag == "eng" and english_vocabulary(word):
             is_name = False
