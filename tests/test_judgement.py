@@ -1182,3 +1182,13 @@ def test_the_table_counted_with_a_measure_word_is_answered(real_assistant) -> No
     answer = real_assistant.ask("第四章那张表:表题、列名分别是什么?原文照录,行数也报一下。")
     assert not answer.refused
     assert any(c.paragraph.kind == "table" for c in answer.citations)
+
+
+def test_where_and_in_what_order_to_quote_is_not_what_is_asked_about(real_assistant) -> None:
+    """"小标题" and "按顺序" say how to quote; they were read as topics the documents never mention."""
+    from assistant.question_reading import read_question
+
+    assert read_question("金融科技一节涉及哪些国家?请按原文出现顺序列出。") == "金融科技一节涉及哪些国家?"
+    answer = real_assistant.ask("报告归纳的三个趋势,请把每个趋势的小标题原文照录,按顺序。")
+    assert not answer.refused
+    assert all(trend in answer.text for trend in ("技术赋能", "市场共创", "制度创新"))

@@ -46,6 +46,8 @@ GENERIC_NOUNS = frozenset({
     # place is ("报告后头好像讲了")
     "加粗", "粗体", "斜体", "字体", "字号", "格式", "排版", "符号", "顿号", "逗号", "分号", "换行", "段落", "编号",
     "读屏", "朗读", "后头", "前头", "后面", "前面",
+    # where in the text ("每个趋势的小标题原文照录", "给出页码")
+    "标题", "小标题", "副标题", "页码", "条数", "字数",
 })
 # A "noun" starting with one of these is a segmentation slip ("对云", "做云", "那节"), not a topic.
 FUNCTION_CHARS = frozenset("对做那这在给把被让向从跟和与及或是有")
