@@ -10,7 +10,7 @@ import re
 import unicodedata
 from itertools import pairwise
 
-from assistant.question import ASKS
+from assistant.question import ASKS, DOCUMENT_WORDS
 from assistant.text import simplified
 
 
@@ -18,6 +18,7 @@ def read_question(typed: str) -> str:
     """The question to analyse: simplified Mandarin, without pleasantries, background or reply-form requests."""
     typed = _FOREIGN_PHRASE.sub(_unless_names, _LANGUAGE_ZH.sub("外语", _LANGUAGE.sub("", reading_form(typed))))
     typed = _FOR_OUR.sub("", typed)
+    typed = _VENUE.sub("", typed) if DOCUMENT_WORDS.search(typed) else typed
     return asked_part(without_pleasantries(_REPORT_DESCRIBED.sub("报告", typed)))
 
 
@@ -27,6 +28,12 @@ _REPORT_DESCRIBED = re.compile(r"(?:一份|这份|这个|本|该)(?:讲|关于|�
                                r"(?:报告|研究报告)")
 
 
+# "把报告里那个对比表改成四行小红书图文文案": the social-media venue of the asker's own text about the documents, not a
+# name asked about (TikTok is one the report writes about). A text about something else ("draft a LinkedIn post
+# announcing our fund") is no question about the documents, and keeps the name that shows it.
+_VENUE = re.compile(r"(?:小红书|抖音|快手|微博|朋友圈|公众号|视频号|[Bb]站|知乎|LinkedIn|Twitter|Facebook|Instagram)"
+                    r"(?=\s*(?:上|里)?的?\s*(?:图文|文案|笔记|帖子|推文|短视频|视频|口播|脚本|post|thread|caption))",
+                    re.I)
 # "…as a markdown table for our IC memo.": what the asker will use the answer for, at the end of the question (its
 # words are no names: "IC").
 _FOR_OUR = re.compile(r"\s+for (?:our|my|the|a|an) (?:[\w-]+ ){0,3}(?:memo|deck|slides?|note|thesis|paper|presentation|"

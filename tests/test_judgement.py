@@ -1192,3 +1192,11 @@ def test_where_and_in_what_order_to_quote_is_not_what_is_asked_about(real_assist
     answer = real_assistant.ask("报告归纳的三个趋势,请把每个趋势的小标题原文照录,按顺序。")
     assert not answer.refused
     assert all(trend in answer.text for trend in ("技术赋能", "市场共创", "制度创新"))
+
+
+def test_the_venue_of_a_text_about_the_report_is_no_name_asked_about(real_assistant) -> None:
+    """"把报告里的对比表改成小红书文案": 小红书 is where the asker posts; a post about anything else stays refused."""
+    answer = real_assistant.ask("报告里那个对比表 帮我改成四行小红书图文文案 每行不超过20字")
+    assert not answer.refused
+    assert any(c.paragraph.kind == "table" for c in answer.citations)
+    assert real_assistant.ask("Draft a 100-word LinkedIn post announcing our new digital infrastructure fund.").refused
