@@ -330,6 +330,8 @@ def test_where_in_an_argument_is_not_a_place() -> None:
     "数字丝路这个主题,未来一年哪只港股最受益?",  # a stock to pick
     "你站哪边?平台企业出海利大于弊还是弊大于利,直接给个立场",  # a side to take
     "based on the report, is BABA a buy? PT?",
+    "alibaba stock worth buying?",  # a buy, without "is it"
+    "你个人判断,数字丝路能不能成?给个倾向性结论。",  # a leaning asked of us
 ])
 def test_opinions_and_instructions_are_refused_however_phrased(real_assistant, question):
     answer = real_assistant.ask(question)
