@@ -17,7 +17,7 @@ from assistant.text import simplified
 def read_question(typed: str) -> str:
     """The question to analyse: simplified Mandarin, without pleasantries, background or reply-form requests."""
     typed = _FOREIGN_PHRASE.sub(_unless_names, _LANGUAGE_ZH.sub("外语", _LANGUAGE.sub("", reading_form(typed))))
-    typed = _FOR_OUR.sub("", typed)
+    typed = _MENTION_COUNT.sub(r"\1了哪些", _FOR_OUR.sub("", typed))
     typed = _VENUE.sub("", typed) if DOCUMENT_WORDS.search(typed) else typed
     return asked_part(without_pleasantries(_REPORT_DESCRIBED.sub("报告", typed)))
 
@@ -28,6 +28,10 @@ _REPORT_DESCRIBED = re.compile(r"(?:一份|这份|这个|本|该)(?:讲|关于|�
                                r"(?:报告|研究报告)")
 
 
+# "金融科技的部分提到了多少个国家?", "那节一共点名了几个国家": the documents do not count their own mentions; the
+# reader counts them in the list of what is mentioned ("提到了哪些国家").
+_MENTION_COUNT = re.compile(r"(提到|提及|点名|列举|举|写到|讲到|谈到|引用|援引)(?:了|到)?"
+                            r"(?:多少|几)(?:个|家|位|项|种|类|条)")
 # "把报告里那个对比表改成四行小红书图文文案": the social-media venue of the asker's own text about the documents, not a
 # name asked about (TikTok is one the report writes about). A text about something else ("draft a LinkedIn post
 # announcing our fund") is no question about the documents, and keeps the name that shows it.

@@ -1202,3 +1202,14 @@ def test_the_venue_of_a_text_about_the_report_is_no_name_asked_about(real_assist
     assert not answer.refused
     assert any(c.paragraph.kind == "table" for c in answer.citations)
     assert real_assistant.ask("Draft a 100-word LinkedIn post announcing our new digital infrastructure fund.").refused
+
+
+def test_a_count_of_mentions_is_answered_with_what_is_mentioned(real_assistant) -> None:
+    """The report never counts the countries its fintech part names; listing them lets the reader count."""
+    from assistant.question_reading import read_question
+
+    assert read_question("金融科技的部分提到了多少个国家?") == "金融科技的部分提到了哪些国家?"
+    assert read_question("报告提到中国与多少个国家签署了备忘录") == "报告提到中国与多少个国家签署了备忘录"  # a figure
+    answer = real_assistant.ask("金融科技的部分提到了多少个国家?")
+    assert not answer.refused
+    assert all(country in answer.text for country in ("印尼", "印度", "沙特"))
