@@ -532,6 +532,7 @@ def test_the_part_of_a_reply_asked_for_is_no_topic_the_documents_lack(real_assis
     "Quick one — this report is from China Mobile Research Institute, no? I need to cite it correctly.",
     "这份报告是商务部发布的吧?我讲课时要把出处说清楚。",
     "论文要引用这份中国移动研究院的报告,作者和发布机构该怎么写?",
+    "网传截图称该报告由商务部与中国电信联合发布,是否属实?",  # no 的 after the verb
 ])
 def test_a_guess_at_the_publisher_is_checked_by_the_cover(real_assistant, question) -> None:
     """"这份报告是商务部发布的吧?": the organisation named is the asker's guess, which the cover answers (and corrects);

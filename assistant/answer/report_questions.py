@@ -79,7 +79,7 @@ def asks_authorship(question: str) -> bool:
 # matter answers it (and corrects a wrong guess); the organisation guessed is no name the answer must hold.
 _PUBLISHER_GUESS = re.compile(
     r"(?:这份|这个|这篇|这|该|本)报告(?:是|应该是|应是)?(?:由)?(?P<zh>[^,，。?？!！\s]{2,20}?)"
-    r"(?:发布|出|编写|撰写|写|出品|编|做)的|"
+    r"(?:发布|出|编写|撰写|写|出品|编|做)(?:的|(?=[,，。?？!！]|吗|吧|$))|"  # ("该报告由工信部联合发布,是否属实?")
     r"(?:这份|这个|这篇|该)(?P<zh2>[^,，。?？!！\s]{2,20}?)的报告|"
     r"\b(?:this|the) report (?:is|was|comes) (?:from|by) (?P<en>[^,?.!;—–-]{2,60})|"
     r"\b(?:is|was) (?:this|it|the report) (?:published|written|produced|released|issued) by (?P<en2>[^,?.!;—–-]{2,60})",
